@@ -1,0 +1,84 @@
+package starnet.data;
+
+import starnet.model.DataSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Opens any supported source, detecting the format from the path: {@code sample:NAME}; IDX files or a
+ * folder holding them; CIFAR binary batches or their folder; SVHN .mat; CSV; .npy; a folder of images.
+ */
+public final class Datasets {
+    private Datasets() {}
+
+    public static Dataset load(DataSpec spec) {
+        return load(spec.source(), spec.split(), spec.limit());
+    }
+
+    /** @throws DataException with a plain message naming the file and what was expected */
+    public static Dataset load(String source, String split, int limit) {
+        if (Samples.isSample(source)) return Samples.load(source, split, limit);
+        Path path = Path.of(source);
+        if (!Files.exists(path)) throw DataException.of(path, "does not exist");
+        try {
+            return Files.isDirectory(path) ? loadFolder(path, split, limit) : loadFile(path, limit);
+        } catch (IOException e) {
+            throw DataException.of(path, "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Dataset loadFile(Path file, int limit) throws IOException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.contains("idx3") || n.contains("images-idx")) {
+            Path labels = siblingLabels(file);
+            return IdxLoader.load(file, labels, file.getFileName().toString(), List.of(), limit);
+        }
+        if (n.contains("idx1")) throw DataException.of(file, "is an IDX labels file; open the matching images (…-images-idx3-ubyte) file instead");
+        if (n.endsWith(".bin")) return CifarLoader.load(List.of(file), CifarLoader.looksLikeCifar100(file), "CIFAR", limit);
+        if (n.endsWith(".mat")) return SvhnLoader.load(file, limit);
+        if (n.endsWith(".csv")) return CsvLoader.load(file, limit);
+        if (n.endsWith(".npy")) return NpyLoader.load(file, limit);
+        if (n.endsWith(".gz")) return IdxLoader.load(file, siblingLabels(file), file.getFileName().toString(), List.of(), limit);
+        throw DataException.of(file, "has an unknown format; expected IDX (.gz or raw), CIFAR .bin, SVHN .mat, .csv, .npy or a folder of images");
+    }
+
+    private static Path siblingLabels(Path images) {
+        String name = images.getFileName().toString();
+        String labels = name.replace("images-idx3", "labels-idx1").replace("images.idx3", "labels.idx1");
+        if (labels.equals(name)) return null;
+        Path p = images.resolveSibling(labels);
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    private static Dataset loadFolder(Path dir, String split, int limit) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        String idxPrefix = split.equals("test") ? "t10k-images-idx3" : "train-images-idx3";
+        for (Path f : files) {
+            if (f.getFileName().toString().startsWith(idxPrefix)) {
+                return IdxLoader.load(f, siblingLabels(f), dir.getFileName() + " (" + split + ")", List.of(), limit);
+            }
+        }
+        List<Path> batches = new ArrayList<>();
+        for (Path f : files) {
+            String n = f.getFileName().toString();
+            boolean train = n.startsWith("data_batch_") && n.endsWith(".bin") || n.equals("train.bin");
+            boolean test = n.equals("test_batch.bin") || n.equals("test.bin");
+            if (split.equals("test") ? test : train) batches.add(f);
+        }
+        if (!batches.isEmpty()) {
+            return CifarLoader.load(batches, CifarLoader.looksLikeCifar100(batches.get(0)), "CIFAR (" + split + ")", limit);
+        }
+        Path splitDir = dir.resolve(split);
+        if (Files.isDirectory(splitDir)) return ImageFolderLoader.load(splitDir, limit);
+        return ImageFolderLoader.load(dir, limit);
+    }
+}

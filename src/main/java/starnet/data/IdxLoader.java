@@ -1,0 +1,105 @@
+package starnet.data;
+
+import starnet.math.Matrix;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * MNIST / Fashion-MNIST IDX files, raw or gzipped: images with magic 0x00000803 (count, rows, cols,
+ * then unsigned bytes) and labels with magic 0x00000801 (count, then bytes). Big-endian.
+ */
+public final class IdxLoader {
+    static final int IMAGES_MAGIC = 0x00000803;
+    static final int LABELS_MAGIC = 0x00000801;
+
+    private IdxLoader() {}
+
+    /** Reads an images file and, when {@code labelsFile} is not null, its labels. */
+    public static Dataset load(Path imagesFile, Path labelsFile, String name, List<String> classNames, int limit) {
+        try (InputStream in = Files.newInputStream(imagesFile)) {
+            Matrix images = readImages(in, imagesFile, limit);
+            int side = (int) Math.round(Math.sqrt(images.cols()));
+            int[] labels = null;
+            if (labelsFile != null) {
+                try (InputStream lin = Files.newInputStream(labelsFile)) {
+                    labels = readLabels(lin, labelsFile, images.rows(), limit);
+                }
+            }
+            return new Dataset(name, imagesFile.toString(), 1, side, images.cols() / side, images, labels, classNames);
+        } catch (IOException e) {
+            throw DataException.of(imagesFile, "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Opens a stream, transparently gunzipping when it starts with the gzip magic. */
+    static InputStream maybeGunzip(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(raw, 1 << 16), 2);
+        byte[] head = new byte[2];
+        int n = in.readNBytes(head, 0, 2);
+        in.unread(head, 0, n);
+        if (n == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        return in;
+    }
+
+    /** Images file → N × (rows·cols) matrix in [0, 1]; at most {@code limit} items when limit > 0. */
+    public static Matrix readImages(InputStream raw, Object file, int limit) throws IOException {
+        DataInputStream in = new DataInputStream(maybeGunzip(raw));
+        int magic = readHeaderInt(in, file);
+        if (magic != IMAGES_MAGIC) {
+            throw DataException.of(file, String.format("not an IDX image file: magic number 0x%08X, expected 0x%08X"
+                    + (magic == LABELS_MAGIC ? " (this is a labels file)" : ""), magic, IMAGES_MAGIC));
+        }
+        int count = readHeaderInt(in, file), rows = readHeaderInt(in, file), cols = readHeaderInt(in, file);
+        if (count < 0 || rows <= 0 || cols <= 0) throw DataException.of(file, "bad IDX dimensions " + count + "x" + rows + "x" + cols);
+        int n = limit > 0 ? Math.min(limit, count) : count;
+        int d = rows * cols;
+        byte[] bytes = new byte[d];
+        double[] values = new double[Math.multiplyExact(n, d)];
+        for (int i = 0; i < n; i++) {
+            int got = in.readNBytes(bytes, 0, d);
+            if (got < d) {
+                throw DataException.of(file, "truncated: the header promises " + count + " images of " + rows + "x" + cols
+                        + " but the data ends inside image " + i);
+            }
+            for (int j = 0; j < d; j++) values[i * d + j] = (bytes[j] & 0xff) / 255.0;
+        }
+        return new Matrix(n, d, values);
+    }
+
+    /** Labels file → int[] of length min(count, limit); fails when it has fewer than {@code expected} labels. */
+    public static int[] readLabels(InputStream raw, Object file, int expected, int limit) throws IOException {
+        DataInputStream in = new DataInputStream(maybeGunzip(raw));
+        int magic = readHeaderInt(in, file);
+        if (magic != LABELS_MAGIC) {
+            throw DataException.of(file, String.format("not an IDX labels file: magic number 0x%08X, expected 0x%08X", magic, LABELS_MAGIC));
+        }
+        int count = readHeaderInt(in, file);
+        int n = limit > 0 ? Math.min(limit, count) : count;
+        if (n != expected) {
+            throw DataException.of(file, "has " + count + " labels but the images file has " + expected
+                    + (limit > 0 ? " (after the limit of " + limit + ")" : "") + "; expected one label per image");
+        }
+        byte[] b = new byte[n];
+        if (in.readNBytes(b, 0, n) < n) throw DataException.of(file, "truncated: the header promises " + count + " labels");
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = b[i] & 0xff;
+        return labels;
+    }
+
+    private static int readHeaderInt(DataInputStream in, Object file) throws IOException {
+        try {
+            return in.readInt();
+        } catch (EOFException e) {
+            throw DataException.of(file, "truncated: the file ends inside the IDX header");
+        }
+    }
+}

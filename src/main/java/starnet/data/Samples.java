@@ -1,0 +1,61 @@
+package starnet.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The datasets that ship with the application ({@code samples/} in the repository, copied into the
+ * jar): {@code sample:mnist} and {@code sample:fashion-mnist}.
+ */
+public final class Samples {
+    public static final String PREFIX = "sample:";
+
+    /** One bundled dataset. */
+    public record Sample(String id, String title, List<String> classNames) {
+        public String source() { return PREFIX + id; }
+    }
+
+    public static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    public static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    public static final List<Sample> ALL = List.of(
+            new Sample("mnist", "MNIST digits", DIGITS),
+            new Sample("fashion-mnist", "Fashion-MNIST", FASHION));
+
+    private Samples() {}
+
+    public static boolean isSample(String source) { return source.startsWith(PREFIX); }
+
+    public static Sample find(String source) {
+        String id = source.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+        for (Sample s : ALL) if (s.id.equals(id)) return s;
+        throw new DataException("unknown sample '" + source + "': expected one of sample:mnist, sample:fashion-mnist");
+    }
+
+    /** Loads a bundled sample from the class path (or, in a development checkout, from ./samples). */
+    public static Dataset load(String source, String split, int limit) {
+        Sample s = find(source);
+        String prefix = split.equals("test") ? "t10k" : "train";
+        String images = "samples/" + s.id + "/" + prefix + "-images-idx3-ubyte.gz";
+        String labels = "samples/" + s.id + "/" + prefix + "-labels-idx1-ubyte.gz";
+        try (InputStream in = open(images); InputStream lin = open(labels)) {
+            var m = IdxLoader.readImages(in, images, limit);
+            int[] l = IdxLoader.readLabels(lin, labels, m.rows(), limit);
+            return new Dataset(s.title + " (sample, " + split + ")", s.source(), 1, 28, 28, m, l, s.classNames);
+        } catch (IOException e) {
+            throw new DataException("the bundled sample " + source + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static InputStream open(String resource) throws IOException {
+        InputStream in = Samples.class.getClassLoader().getResourceAsStream(resource);
+        if (in != null) return in;
+        Path p = Path.of(resource);
+        if (Files.isRegularFile(p)) return Files.newInputStream(p);
+        throw new IOException(resource + " is missing from the application");
+    }
+}

@@ -1,0 +1,149 @@
+package starnet.io;
+
+import starnet.math.Matrix;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * NumPy .npy format, version 1.0–3.0 (https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html).
+ * Reads uint8, int32/64, float32 and float64 arrays in C order; writes float64 ("&lt;f8"), C order, version 1.0.
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private Npy() {}
+
+    /** Thrown for a stream that is not a supported .npy array; the message says what was expected. */
+    public static final class FormatException extends IOException {
+        public FormatException(String message) { super(message); }
+    }
+
+    public static NpyArray read(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        byte[] magic = new byte[6];
+        readFully(in, magic, "the magic string");
+        for (int i = 0; i < 6; i++) {
+            if (magic[i] != MAGIC[i]) throw new FormatException("not a .npy file (it does not start with \\x93NUMPY)");
+        }
+        int major = in.readUnsignedByte();
+        in.readUnsignedByte();
+        int headerLen;
+        if (major == 1) {
+            headerLen = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
+        } else if (major == 2 || major == 3) {
+            headerLen = Integer.reverseBytes(in.readInt());
+        } else {
+            throw new FormatException(".npy version " + major + " is not supported; expected 1, 2 or 3");
+        }
+        byte[] header = new byte[headerLen];
+        readFully(in, header, "the header");
+        String h = new String(header, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        Matcher d = DESCR.matcher(h), f = FORTRAN.matcher(h), s = SHAPE.matcher(h);
+        if (!d.find() || !f.find() || !s.find()) throw new FormatException("the .npy header is malformed: " + h.trim());
+        if (f.group(1).equals("True")) throw new FormatException("Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
+        String dtype = d.group(1);
+        List<Integer> dims = new ArrayList<>();
+        for (String part : s.group(1).split(",")) {
+            if (!part.isBlank()) dims.add(Integer.parseInt(part.trim()));
+        }
+        int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+        long count = 1;
+        for (int v : shape) count *= v;
+        if (count > Integer.MAX_VALUE - 8) throw new FormatException("array of " + count + " elements is too large");
+        int size = elementSize(dtype);
+        byte[] bytes = new byte[(int) count * size];
+        int got = in.readNBytes(bytes, 0, bytes.length);
+        if (got < bytes.length) {
+            throw new FormatException("truncated: the header promises " + count + " elements of " + dtype + " (" + bytes.length
+                    + " bytes) but only " + got + " bytes follow");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(bytes).order(dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        double[] out = new double[(int) count];
+        String kind = dtype.substring(1);
+        for (int i = 0; i < out.length; i++) {
+            switch (kind) {
+                case "u1" -> out[i] = bb.get(i) & 0xff;
+                case "i1" -> out[i] = bb.get(i);
+                case "i4" -> out[i] = bb.getInt(i * 4);
+                case "i8" -> out[i] = bb.getLong(i * 8);
+                case "f4" -> out[i] = bb.getFloat(i * 4);
+                case "f8" -> out[i] = bb.getDouble(i * 8);
+                default -> throw new IllegalStateException(kind);
+            }
+        }
+        return new NpyArray(shape, dtype, out);
+    }
+
+    private static int elementSize(String dtype) throws FormatException {
+        if (dtype.length() < 2) throw new FormatException("unsupported dtype '" + dtype + "'");
+        return switch (dtype.substring(1)) {
+            case "u1", "i1" -> 1;
+            case "i4", "f4" -> 4;
+            case "i8", "f8" -> 8;
+            default -> throw new FormatException("unsupported dtype '" + dtype + "'; expected uint8, int32, int64, float32 or float64");
+        };
+    }
+
+    private static void readFully(DataInputStream in, byte[] b, String what) throws IOException {
+        try {
+            in.readFully(b);
+        } catch (EOFException e) {
+            throw new FormatException("truncated: the file ends inside " + what);
+        }
+    }
+
+    /** Writes {@code data} with {@code shape} as float64, C order. Nothing is modified. */
+    public static void write(OutputStream out, int[] shape, double[] data) throws IOException {
+        StringBuilder sh = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) sh.append(shape[i]).append(shape.length == 1 ? "," : (i + 1 < shape.length ? ", " : ""));
+        sh.append(')');
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + sh + ", }";
+        int total = 10 + dict.length() + 1;
+        int pad = (64 - total % 64) % 64;
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(MAGIC);
+        head.write(1);
+        head.write(0);
+        int len = dict.length() + pad + 1;
+        head.write(len & 0xff);
+        head.write((len >> 8) & 0xff);
+        head.write(dict.getBytes(StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < pad; i++) head.write(' ');
+        head.write('\n');
+        out.write(head.toByteArray());
+        ByteBuffer bb = ByteBuffer.allocate(8 * 8192).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < data.length; i++) {
+            bb.putDouble(data[i]);
+            if (!bb.hasRemaining()) {
+                out.write(bb.array(), 0, bb.position());
+                bb.clear();
+            }
+        }
+        out.write(bb.array(), 0, bb.position());
+    }
+
+    /** A matrix as a 2-D float64 array. */
+    public static void write(OutputStream out, Matrix m) throws IOException {
+        write(out, new int[] {m.rows(), m.cols()}, m.data());
+    }
+
+    /** A vector as a 1-D float64 array. */
+    public static void write(OutputStream out, double[] v) throws IOException {
+        write(out, new int[] {v.length}, v);
+    }
+}

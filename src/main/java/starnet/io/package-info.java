@@ -1,0 +1,2 @@
+/** Files: .npy arrays, saved models and sessions, and figure rendering that needs no display. */
+package starnet.io;

@@ -1,0 +1,42 @@
+package starnet.math;
+
+import java.util.logging.Logger;
+
+/** Picks the linear-algebra backend: OpenBLAS when its native library loads, EJML otherwise. */
+public final class Backends {
+    private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+
+    private Backends() {}
+
+    /** All cores of this machine. */
+    public static int defaultThreads() { return Runtime.getRuntime().availableProcessors(); }
+
+    /**
+     * @param id "openblas", "ejml" or "auto" (OpenBLAS with EJML fall-back)
+     * @param threads BLAS threads, ≥ 1
+     * @throws IllegalArgumentException for an unknown id, or "openblas" when it cannot load
+     */
+    public static LinearAlgebra create(String id, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        switch (id) {
+            case "ejml":
+                return new EjmlLinearAlgebra(threads);
+            case "openblas": {
+                LinearAlgebra la = OpenBlasLinearAlgebra.tryLoad(threads);
+                if (la == null) {
+                    throw new IllegalArgumentException("the OpenBLAS native library did not load ("
+                            + OpenBlasLinearAlgebra.loadFailure() + "); use --backend ejml");
+                }
+                return la;
+            }
+            case "auto": {
+                LinearAlgebra la = OpenBlasLinearAlgebra.tryLoad(threads);
+                if (la != null) return la;
+                LOG.warning("OpenBLAS did not load (" + OpenBlasLinearAlgebra.loadFailure() + "); using the EJML fallback");
+                return new EjmlLinearAlgebra(threads);
+            }
+            default:
+                throw new IllegalArgumentException("unknown backend '" + id + "': expected openblas, ejml or auto");
+        }
+    }
+}

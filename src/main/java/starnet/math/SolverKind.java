@@ -1,0 +1,22 @@
+package starnet.math;
+
+import java.util.Locale;
+
+/** The user's choice of least-squares method. */
+public enum SolverKind {
+    /** Normal equations + Cholesky with a small relative ridge, SVD fall-back. */
+    CHOLESKY,
+    /** Pseudo-inverse via the eigen/singular value decomposition: exactly the paper's eq. 3. */
+    PINV;
+
+    public String id() { return name().toLowerCase(Locale.ROOT); }
+
+    public static SolverKind parse(String s) {
+        for (SolverKind k : values()) if (k.id().equalsIgnoreCase(s.trim())) return k;
+        throw new IllegalArgumentException("unknown solver '" + s + "': expected cholesky or pinv");
+    }
+
+    public NormalEquationsSolver create(double ridge) {
+        return this == CHOLESKY ? new CholeskySolver(ridge) : new PseudoInverseSolver();
+    }
+}

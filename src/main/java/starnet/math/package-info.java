@@ -1,0 +1,6 @@
+/**
+ * Dense linear algebra: the {@link starnet.math.Matrix} value, the BLAS-3 seam
+ * ({@link starnet.math.LinearAlgebra}, with OpenBLAS and EJML backends) and the least-squares
+ * solvers that work on normal equations.
+ */
+package starnet.math;

@@ -1,0 +1,30 @@
+package starnet.model;
+
+/**
+ * Leaky ReLU a(y) = y for y ≥ 0 and α·y otherwise, with α in (0, 1] (α = 1 is linear), and its
+ * inverse a⁻¹(y) = y for y ≥ 0 and y/α otherwise.
+ */
+public record LeakyRelu(double slope) {
+    public LeakyRelu {
+        if (!(slope > 0 && slope <= 1)) {
+            throw new IllegalArgumentException("leaky-ReLU slope must be in (0, 1], got " + slope);
+        }
+    }
+
+    public double apply(double y) { return y >= 0 ? y : slope * y; }
+
+    public double inverse(double y) { return y >= 0 ? y : y / slope; }
+
+    /** Applies a to every element of {@code d}, in place. */
+    public void applyInPlace(double[] d) {
+        if (slope == 1) return;
+        for (int i = 0; i < d.length; i++) if (d[i] < 0) d[i] *= slope;
+    }
+
+    /** Applies a⁻¹ to every element of {@code d}, in place. */
+    public void inverseInPlace(double[] d) {
+        if (slope == 1) return;
+        double inv = 1.0 / slope;
+        for (int i = 0; i < d.length; i++) if (d[i] < 0) d[i] *= inv;
+    }
+}

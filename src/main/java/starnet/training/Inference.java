@@ -1,0 +1,39 @@
+package starnet.training;
+
+import starnet.math.Matrix;
+import starnet.model.Decoder;
+import starnet.model.DenseLayer;
+
+/**
+ * Test-time inference (paper Lemma 3): SL through the last layer, then through each layer below on
+ * the latents just found, down to the codes. Weights are never touched; cost is linear in depth.
+ */
+public final class Inference {
+    private Inference() {}
+
+    /**
+     * @param latents   latents[i] enter layer i (0-based), N × d_i; latents[0] are the codes
+     * @param residuals residuals[i][n] = ‖V h + b − p‖/‖p‖ of datapoint n at layer i (Lemma 4)
+     * @param reconstruction the images decoded from the codes, N × D
+     */
+    public record Result(Matrix[] latents, double[][] residuals, Matrix reconstruction) {
+        public Matrix codes() { return latents[0]; }
+    }
+
+    /** @param images X, N × D, read only */
+    public static Result infer(LayerSystem system, Decoder decoder, Matrix images, Cancellation cancel) {
+        int k = decoder.depth();
+        Matrix[] latents = new Matrix[k];
+        double[][] residuals = new double[k][];
+        Matrix targets = images;
+        for (int i = k - 1; i >= 0; i--) {
+            DenseLayer layer = decoder.layers().get(i);
+            Matrix op = system.latentOperator(layer).x();
+            latents[i] = system.solveAllLatents(layer, op, targets, cancel);
+            residuals[i] = system.evaluate(layer, latents[i], targets, cancel).residuals();
+            targets = latents[i];
+        }
+        Matrix recon = decoder.decodeFrom(system.linearAlgebra(), 0, latents[0]);
+        return new Result(latents, residuals, recon);
+    }
+}

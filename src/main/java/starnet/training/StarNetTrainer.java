@@ -1,0 +1,228 @@
+package starnet.training;
+
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.math.Solution;
+import starnet.model.Decoder;
+import starnet.model.DenseLayer;
+import starnet.model.LeakyRelu;
+import starnet.model.SolveOrder;
+import starnet.model.TrainingConfig;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * StarNet's layer-wise coordinate descent (paper §3.3, DESIGN §2), one solve at a time.
+ * <p>
+ * The last layer is trained first with targets T = X. For the current layer, each epoch is SL (solve
+ * the latents H with the weights fixed) then SW (solve the weights with the latents fixed), or the
+ * other way round for {@link SolveOrder#SW_FIRST} (which starts from random latents). A layer is done
+ * when an epoch improves its loss by less than the tolerance (relatively) or after the maximum number
+ * of epochs; its latents then become the targets of the layer below. The first layer's latents are the codes.
+ * <p>
+ * Not thread-safe: one worker thread drives it. Every step either completes or, when cancelled,
+ * leaves the state exactly as before it.
+ */
+public final class StarNetTrainer {
+    private final LayerSystem system;
+    private final TrainingConfig config;
+    private final Matrix data;
+    private final Matrix[] finishedLatents;
+    private final List<StepResult> log = new ArrayList<>();
+    private Decoder decoder;
+    private Consumer<StepResult> listener = r -> {};
+
+    // the current layer's state
+    private int layer;            // 0-based; -1 once every layer is done
+    private Matrix targets;       // T: N × d_out of the current layer (X itself for the last layer)
+    private Matrix latents;       // H: N × d_in of the current layer
+    private int epoch;            // epochs completed on the current layer
+    private boolean firstHalfDone; // the order's first phase has run in the open epoch
+    private double lastEpochLoss = Double.NaN;
+
+    /**
+     * @param data    X, N × D with pixels in [0, 1]; read only, never copied
+     * @param initial the initial decoder (see {@link Initializer}); its output width must be D
+     */
+    public StarNetTrainer(LayerSystem system, TrainingConfig config, Matrix data, Decoder initial) {
+        int[] w = initial.widths();
+        if (w[w.length - 1] != data.cols()) {
+            throw new IllegalArgumentException("the decoder outputs " + w[w.length - 1] + " values but the images have " + data.cols());
+        }
+        this.system = system;
+        this.config = config;
+        this.data = data;
+        this.decoder = initial;
+        this.finishedLatents = new Matrix[initial.depth()];
+        startLayer(initial.depth() - 1, data);
+    }
+
+    private void startLayer(int index, Matrix layerTargets) {
+        layer = index;
+        targets = layerTargets;
+        epoch = 0;
+        firstHalfDone = false;
+        lastEpochLoss = Double.NaN;
+        latents = index < 0 ? null
+                : Initializer.randomLatents(data.rows(), decoder.layers().get(index).inputWidth(), config.seed(), index);
+    }
+
+    public void setListener(Consumer<StepResult> listener) { this.listener = listener == null ? r -> {} : listener; }
+
+    /** SL on the current layer. */
+    public StepResult stepLatents(Cancellation cancel) { return step(Phase.SL, cancel); }
+
+    /** SW on the current layer. */
+    public StepResult stepWeights(Cancellation cancel) { return step(Phase.SW, cancel); }
+
+    /** The phase the schedule runs next on the current layer. */
+    public Phase nextPhase() {
+        Phase first = config.order() == SolveOrder.SL_FIRST ? Phase.SL : Phase.SW;
+        return firstHalfDone ? other(first) : first;
+    }
+
+    /** One full epoch (the rest of the open one, if half done). */
+    public List<StepResult> stepEpoch(Cancellation cancel) {
+        requireNotFinished();
+        List<StepResult> out = new ArrayList<>();
+        int startLayer = layer, startEpoch = epoch;
+        while (!isFinished() && layer == startLayer && epoch == startEpoch) out.add(step(nextPhase(), cancel));
+        return out;
+    }
+
+    /** Epochs on the current layer until it is done. */
+    public List<StepResult> trainLayer(Cancellation cancel) {
+        requireNotFinished();
+        List<StepResult> out = new ArrayList<>();
+        int startLayer = layer;
+        while (!isFinished() && layer == startLayer) out.add(step(nextPhase(), cancel));
+        return out;
+    }
+
+    /** Every remaining layer. */
+    public List<StepResult> trainAll(Cancellation cancel) {
+        List<StepResult> out = new ArrayList<>();
+        while (!isFinished()) out.add(step(nextPhase(), cancel));
+        return out;
+    }
+
+    private StepResult step(Phase phase, Cancellation cancel) {
+        requireNotFinished();
+        cancel.check();
+        long t0 = System.nanoTime();
+        DenseLayer current = decoder.layers().get(layer);
+        DenseLayer newLayer = current;
+        Matrix newLatents = latents;
+        Solution solution;
+        if (phase == Phase.SL) {
+            solution = system.latentOperator(current);
+            newLatents = system.solveAllLatents(current, solution.x(), targets, cancel);
+        } else {
+            LayerSystem.WeightSolve ws = system.solveWeights(latents, targets, cancel);
+            solution = ws.solution();
+            newLayer = ws.layer();
+        }
+        LayerFit fit = system.evaluate(newLayer, newLatents, targets, cancel);
+        Decoder newDecoder = decoder.withLayer(layer, newLayer);
+        double outputMse = layer == decoder.depth() - 1 ? fit.mse() : outputMse(newDecoder, layer, newLatents, cancel);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        // commit: nothing above may throw past this point
+        decoder = newDecoder;
+        latents = newLatents;
+        int layerNumber = layer + 1;
+        Phase first = config.order() == SolveOrder.SL_FIRST ? Phase.SL : Phase.SW;
+        boolean layerDone = false;
+        if (phase == first && !firstHalfDone) {
+            firstHalfDone = true;
+        } else if (phase != first && firstHalfDone) {
+            firstHalfDone = false;
+            epoch++;
+            layerDone = layerConverged(fit.mse());
+            lastEpochLoss = fit.mse();
+        } // any other solve is an extra one outside the schedule and does not count as an epoch
+        int epochNumber = layerDone || (!firstHalfDone && phase != first) ? Math.max(1, epoch) : epoch + 1;
+        StepResult r = new StepResult(log.size(), layerNumber, epochNumber, phase, fit.mse(), fit.mae(), outputMse,
+                seconds, solution.conditionEstimate(), solution.method(), fit.residuals(), layerDone);
+        log.add(r);
+        if (layerDone) {
+            finishedLatents[layer] = latents;
+            startLayer(layer - 1, latents);
+        }
+        listener.accept(r);
+        return r;
+    }
+
+    private boolean layerConverged(double loss) {
+        if (epoch >= config.maxEpochs()) return true;
+        if (Double.isNaN(lastEpochLoss) || lastEpochLoss <= 0) return false;
+        return (lastEpochLoss - loss) / lastEpochLoss < config.tolerance();
+    }
+
+    private double outputMse(Decoder d, int from, Matrix h, Cancellation cancel) {
+        double[] sum = new double[1];
+        ChunkedRows.forEach(h.rows(), data.cols(), cancel, (a, b) -> {
+            Matrix out = d.decodeFrom(system.linearAlgebra(), from, h.rowRange(a, b));
+            double[] o = out.data(), x = data.data();
+            int base = a * data.cols();
+            for (int i = 0; i < o.length; i++) {
+                double e = o[i] - x[base + i];
+                sum[0] += e * e;
+            }
+        });
+        return sum[0] / ((double) h.rows() * data.cols());
+    }
+
+    private static Phase other(Phase p) { return p == Phase.SL ? Phase.SW : Phase.SL; }
+
+    private void requireNotFinished() {
+        if (isFinished()) throw new IllegalStateException("every layer is trained already");
+    }
+
+    // ---- read access (for the worker that owns this trainer) ----
+
+    public boolean isFinished() { return layer < 0; }
+
+    /** 1-based current layer, 0 when finished. */
+    public int currentLayer() { return layer + 1; }
+
+    /** Epochs completed on the current layer. */
+    public int epochsDone() { return epoch; }
+
+    public Decoder decoder() { return decoder; }
+
+    public TrainingConfig config() { return config; }
+
+    public Matrix data() { return data; }
+
+    public LinearAlgebra linearAlgebra() { return system.linearAlgebra(); }
+
+    public List<StepResult> log() { return Collections.unmodifiableList(log); }
+
+    /** The codes h_0 (N × d_0) once the first layer is done, else null. */
+    public Matrix codes() { return finishedLatents[0]; }
+
+    /** Latents entering layer {@code index} (0-based) once that layer is done, else null. Shared, do not modify. */
+    public Matrix finishedLatents(int index) { return finishedLatents[index]; }
+
+    /** The current layer's latents (shared, do not modify); null when finished. */
+    public Matrix currentLatents() { return latents; }
+
+    /**
+     * Images decoded from the current layer's latents of rows {@code rows}, through the current layer
+     * and every layer above: a new rows.length × D matrix. When finished, decodes the codes.
+     */
+    public Matrix reconstructCurrent(int[] rows) {
+        if (isFinished()) return reconstructAfterLayer(0, rows);
+        return decoder.decodeFrom(system.linearAlgebra(), layer, latents.selectRows(rows));
+    }
+
+    /** Images decoded from the finished latents of layer {@code index} (0-based); null if not done yet. */
+    public Matrix reconstructAfterLayer(int index, int[] rows) {
+        Matrix h = finishedLatents[index];
+        return h == null ? null : decoder.decodeFrom(system.linearAlgebra(), index, h.selectRows(rows));
+    }
+}
