@@ -1,1 +1,21 @@
-package starnet; public class Launcher { public static void main(String[] a){ System.out.println("help"); } }
+package starnet;
+
+import starnet.cli.Cli;
+
+/**
+ * Plain entry point (not an {@code Application} subclass, so the shaded jar starts JavaFX itself):
+ * the CLI when arguments are given, the workbench window otherwise.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        AppLog.init();
+        if (args.length == 0) {
+            System.exit(Cli.run(new String[] {"help"}, System.out, System.err));
+        }
+        int code = Cli.run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+}

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * NumPy .npy format, version 1.0–3.0 (https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html).
- * Reads uint8, int32/64, float32 and float64 arrays in C order; writes float64 ("&lt;f8"), C order, version 1.0.
+ * Reads uint8, int32/64, float32 and float64 arrays in C or Fortran order; writes float64 ("&lt;f8"), C order, version 1.0.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -55,7 +55,7 @@ public final class Npy {
         String h = new String(header, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(h), f = FORTRAN.matcher(h), s = SHAPE.matcher(h);
         if (!d.find() || !f.find() || !s.find()) throw new FormatException("the .npy header is malformed: " + h.trim());
-        if (f.group(1).equals("True")) throw new FormatException("Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
+        boolean fortran = f.group(1).equals("True");
         String dtype = d.group(1);
         List<Integer> dims = new ArrayList<>();
         for (String part : s.group(1).split(",")) {
@@ -86,7 +86,23 @@ public final class Npy {
                 default -> throw new IllegalStateException(kind);
             }
         }
-        return new NpyArray(shape, dtype, out);
+        return new NpyArray(shape, dtype, fortran ? fortranToC(out, shape) : out);
+    }
+
+    /** Reorders column-major (Fortran) values into row-major (C) order for the same shape. */
+    static double[] fortranToC(double[] f, int[] shape) {
+        double[] c = new double[f.length];
+        int[] idx = new int[shape.length];
+        for (int i = 0; i < f.length; i++) {
+            int ci = 0;
+            for (int k = 0; k < shape.length; k++) ci = ci * shape[k] + idx[k];
+            c[ci] = f[i];
+            for (int k = 0; k < shape.length; k++) { // Fortran order: first index varies fastest
+                if (++idx[k] < shape[k]) break;
+                idx[k] = 0;
+            }
+        }
+        return c;
     }
 
     private static int elementSize(String dtype) throws FormatException {

@@ -1,5 +1,8 @@
 package starnet.math;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** The user's choice of least-squares method. */
@@ -9,8 +12,10 @@ public enum SolverKind {
     /** Pseudo-inverse via the eigen/singular value decomposition: exactly the paper's eq. 3. */
     PINV;
 
+    @JsonValue
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
+    @JsonCreator
     public static SolverKind parse(String s) {
         for (SolverKind k : values()) if (k.id().equalsIgnoreCase(s.trim())) return k;
         throw new IllegalArgumentException("unknown solver '" + s + "': expected cholesky or pinv");

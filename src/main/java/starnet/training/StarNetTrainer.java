@@ -7,6 +7,7 @@ import starnet.model.Decoder;
 import starnet.model.DenseLayer;
 import starnet.model.LeakyRelu;
 import starnet.model.SolveOrder;
+import starnet.model.StarNetConfig;
 import starnet.model.TrainingConfig;
 
 import java.util.ArrayList;
@@ -58,6 +59,17 @@ public final class StarNetTrainer {
         this.decoder = initial;
         this.finishedLatents = new Matrix[initial.depth()];
         startLayer(initial.depth() - 1, data);
+    }
+
+    /**
+     * A fresh trainer for {@code config} on {@code data} (N × D, read only): initial weights from the
+     * config's init and seed, solver from its solver and ridge.
+     */
+    public static StarNetTrainer create(StarNetConfig config, Matrix data, LinearAlgebra la) {
+        LeakyRelu act = new LeakyRelu(config.architecture().slope());
+        TrainingConfig t = config.training();
+        Decoder d = Initializer.decoder(config.architecture().allWidths(data.cols()), act, t.init(), t.seed());
+        return new StarNetTrainer(new LayerSystem(la, act, t.solver().create(t.ridge())), t, data, d);
     }
 
     private void startLayer(int index, Matrix layerTargets) {

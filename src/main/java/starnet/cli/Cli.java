@@ -1,0 +1,82 @@
+package starnet.cli;
+
+import starnet.AppLog;
+import starnet.data.DataException;
+import starnet.io.Version;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Set;
+
+/** The command line: one class per command, all on the same engine as the window. */
+public final class Cli {
+    static final String HELP = """
+            StarNet Workbench %s — gradient-free training of generative decoders by linear solves.
+
+            Usage: java -jar starnet.jar                 open the workbench window
+                   java -jar starnet.jar COMMAND [options]
+
+            Commands:
+              train   train every layer; writes DIR/metrics.jsonl, model.starnet, reconstructions.png, config.json
+                      --data SRC --out DIR [--split train|test] [--limit N] [--widths 128,256] [--slope 0.5]
+                      [--epochs 5] [--tol T] [--seed S] [--solver cholesky|pinv] [--ridge 1e-10]
+                      [--order sl-first|sw-first] [--init gaussian|orthogonal] [--config FILE.json]
+              check   print the determinedness report (paper Theorems 1-2, Lemmas 5-6); exit 0 if determined, 2 if not
+                      same data and architecture options as train
+              infer   infer codes for new data with a saved model (Lemma 3); writes DIR/metrics.json, DIR/residuals.csv
+                      --model FILE --out DIR [--data SRC] [--split test|train] [--limit N]
+              bench   time SL, SW and loss evaluation per layer, and the machine's DGEMM rate
+                      [--data SRC] [--limit N] [--widths …] [--epochs N] [--json]
+              help    this text;   version   the version
+
+            Every command takes --backend openblas|ejml|auto (default auto) and --threads N (default: all cores).
+            SRC is sample:mnist, sample:fashion-mnist, an IDX/CIFAR/.mat/.csv/.npy file, or a folder.
+            Exit codes: 0 success, 2 bad input (with a one-line message), 1 internal error (details in the log).
+            """;
+
+    private Cli() {}
+
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help") || argv[0].equals("-h")) {
+            out.print(HELP.formatted(Version.get()));
+            return 0;
+        }
+        Set<String> model = RunOptions.union(RunOptions.DATA, RunOptions.MODEL, RunOptions.RUNTIME);
+        try {
+            switch (argv[0]) {
+                case "version", "--version" -> {
+                    out.println("StarNet Workbench " + Version.get());
+                    return 0;
+                }
+                case "train" -> {
+                    return TrainCommand.run(new Args(argv, 1, Set.of(), RunOptions.union(model, Set.of("out"))), out, err);
+                }
+                case "check" -> {
+                    return CheckCommand.run(new Args(argv, 1, Set.of(), model), out);
+                }
+                case "infer" -> {
+                    return InferCommand.run(new Args(argv, 1, Set.of(),
+                            RunOptions.union(RunOptions.DATA, RunOptions.RUNTIME, Set.of("model", "out"))), out);
+                }
+                case "bench" -> {
+                    return BenchCommand.run(new Args(argv, 1, Set.of("json"), RunOptions.union(model, Set.of("repeat"))), out, err);
+                }
+                default -> throw new CliException("unknown command '" + argv[0] + "'; expected train, check, infer, bench, help or version");
+            }
+        } catch (CliException | DataException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            java.util.logging.Logger.getLogger("starnet").log(java.util.logging.Level.FINE, "I/O failure", e);
+            return 2;
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; use --limit N or start Java with a larger -Xmx");
+            return 1;
+        } catch (RuntimeException e) {
+            AppLog.error("internal error", e);
+            err.println("internal error: " + e + " (details in " + AppLog.init() + ")");
+            return 1;
+        }
+    }
+}

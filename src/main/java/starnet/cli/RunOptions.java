@@ -1,0 +1,72 @@
+package starnet.cli;
+
+import starnet.io.Json;
+import starnet.math.Backends;
+import starnet.math.LinearAlgebra;
+import starnet.math.SolverKind;
+import starnet.model.ArchitectureConfig;
+import starnet.model.DataSpec;
+import starnet.model.InitKind;
+import starnet.model.SolveOrder;
+import starnet.model.StarNetConfig;
+import starnet.model.TrainingConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The options shared by commands: configuration (from --config and flags) and the compute backend. */
+final class RunOptions {
+    static final Set<String> DATA = Set.of("data", "split", "limit");
+    static final Set<String> MODEL = Set.of("config", "widths", "slope", "epochs", "tol", "seed", "solver", "order", "init", "ridge");
+    static final Set<String> RUNTIME = Set.of("backend", "threads");
+
+    private RunOptions() {}
+
+    @SafeVarargs
+    static Set<String> union(Set<String>... sets) {
+        Set<String> s = new HashSet<>();
+        for (Set<String> x : sets) s.addAll(x);
+        return s;
+    }
+
+    /** --config FILE.json first, then each flag overrides its field. */
+    static StarNetConfig config(Args a) {
+        StarNetConfig c = StarNetConfig.defaults();
+        if (a.has("config")) {
+            Path p = Path.of(a.get("config", ""));
+            try {
+                c = Json.MAPPER.readValue(Files.readAllBytes(p), StarNetConfig.class);
+            } catch (IOException e) {
+                String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
+                throw new CliException(p + ": not a valid StarNet configuration (" + msg + ")");
+            }
+        }
+        try {
+            DataSpec d = c.data();
+            d = new DataSpec(a.get("data", d.source()), a.get("split", d.split()), a.integer("limit", d.limit(), 0));
+            ArchitectureConfig arch = c.architecture();
+            List<Integer> widths = a.has("widths") ? ArchitectureConfig.parseWidths(a.get("widths", "")) : arch.widths();
+            arch = new ArchitectureConfig(widths, a.decimal("slope", arch.slope()));
+            TrainingConfig t = c.training();
+            t = new TrainingConfig(a.integer("epochs", t.maxEpochs(), 1), a.decimal("tol", t.tolerance()), a.longValue("seed", t.seed()),
+                    a.has("solver") ? SolverKind.parse(a.get("solver", "")) : t.solver(), a.decimal("ridge", t.ridge()),
+                    a.has("order") ? SolveOrder.parse(a.get("order", "")) : t.order(),
+                    a.has("init") ? InitKind.parse(a.get("init", "")) : t.init());
+            return new StarNetConfig(StarNetConfig.FORMAT, d, arch, t);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    static LinearAlgebra backend(Args a) {
+        try {
+            return Backends.create(a.get("backend", "auto"), a.integer("threads", Backends.defaultThreads(), 1));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+}

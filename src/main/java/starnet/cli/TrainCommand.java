@@ -1,0 +1,106 @@
+package starnet.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.io.GridFigure;
+import starnet.io.Json;
+import starnet.io.ModelFile;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.model.DeterminednessReport;
+import starnet.model.StarNetConfig;
+import starnet.training.Cancellation;
+import starnet.training.StarNetTrainer;
+import starnet.training.StepResult;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code train}: trains every layer and writes DIR/metrics.jsonl, DIR/model.starnet,
+ * DIR/reconstructions.png and DIR/config.json; one progress line per step on stderr.
+ */
+final class TrainCommand {
+    static final int FIGURE_ITEMS = 12;
+
+    private TrainCommand() {}
+
+    static int run(Args a, PrintStream out, PrintStream err) throws IOException {
+        StarNetConfig config = RunOptions.config(a);
+        Path dir = Path.of(a.required("out", "runs/mnist"));
+        LinearAlgebra la = RunOptions.backend(a);
+        Dataset ds = Datasets.load(config.data());
+        DeterminednessReport report = DeterminednessReport.feedforward(config.architecture().allWidths(ds.pixels()), ds.size());
+        if (report.hasErrors()) {
+            err.print(report.text());
+            throw new CliException("the configuration is not determined: " + report.firstError());
+        }
+        Files.createDirectories(dir);
+        err.println("Backend: " + la.description() + "; data: " + ds.name() + ", " + ds.facts());
+        Files.writeString(dir.resolve("config.json"), Json.MAPPER.writeValueAsString(config));
+        StarNetTrainer trainer = StarNetTrainer.create(config, ds.images(), la);
+        long t0 = System.nanoTime();
+        try (BufferedWriter metrics = Files.newBufferedWriter(dir.resolve("metrics.jsonl"))) {
+            trainer.setListener(r -> {
+                err.println(r.summary());
+                try {
+                    metrics.write(metricsLine(r));
+                    metrics.newLine();
+                    metrics.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            trainer.trainAll(Cancellation.NEVER);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, trainer.decoder(),
+                new int[] {ds.channels(), ds.height(), ds.width()}, trainer.codes()));
+        GridFigure.writePng(reconstructionFigure(trainer, ds), dir.resolve("reconstructions.png"));
+        StepResult last = trainer.log().get(trainer.log().size() - 1);
+        out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", trainer.decoder().depth(), seconds,
+                last.outputMse(), dir);
+        return 0;
+    }
+
+    static String metricsLine(StepResult r) throws IOException {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("step", r.step());
+        o.put("layer", r.layer());
+        o.put("epoch", r.epoch());
+        o.put("phase", r.phase().name());
+        o.put("mse", r.mse());
+        o.put("mae", r.mae());
+        o.put("elastic", r.elastic());
+        o.put("output_mse", r.outputMse());
+        o.put("seconds", r.seconds());
+        o.put("condition", r.condition());
+        o.put("method", r.method());
+        o.put("layer_done", r.layerDone());
+        return Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
+    }
+
+    /** Paper Fig. 2: targets, then the reconstruction after each layer (last layer first). */
+    static java.awt.image.BufferedImage reconstructionFigure(StarNetTrainer trainer, Dataset ds) {
+        int n = Math.min(FIGURE_ITEMS, ds.size());
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) rows[i] = i;
+        List<String> titles = new ArrayList<>();
+        List<Matrix> grids = new ArrayList<>();
+        titles.add("Targets");
+        grids.add(ds.images().selectRows(rows));
+        int[] widths = trainer.decoder().widths();
+        for (int i = trainer.decoder().depth() - 1; i >= 0; i--) {
+            titles.add("After layer " + (i + 1) + " (" + widths[i] + ")");
+            grids.add(trainer.reconstructAfterLayer(i, rows));
+        }
+        return GridFigure.render(titles, grids, ds.channels(), ds.height(), ds.width(), 3);
+    }
+}

@@ -1,0 +1,142 @@
+package starnet.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import starnet.math.Matrix;
+import starnet.model.Decoder;
+import starnet.model.DenseLayer;
+import starnet.model.LeakyRelu;
+import starnet.model.StarNetConfig;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trained model as one {@code .starnet} file: a zip holding {@code manifest.json} (format version,
+ * configuration, widths, image shape) and the arrays as NumPy {@code .npy} files:
+ * {@code layerI_W.npy} (the paper's W_i = [V | b], d_i × (d_{i-1}+1)) and optionally {@code codes.npy}.
+ */
+public final class ModelFile {
+    public static final int FORMAT = 1;
+    public static final String KIND = "starnet-model";
+
+    /**
+     * @param imageShape (channels, height, width) of the images the decoder outputs
+     * @param codes      the training set's codes h_0 (N × d_0), or null
+     */
+    public record SavedModel(StarNetConfig config, Decoder decoder, int[] imageShape, Matrix codes) {}
+
+    /** A file that is not a readable model; the message is for the user. */
+    public static final class ModelFileException extends IOException {
+        public ModelFileException(String message) { super(message); }
+    }
+
+    private ModelFile() {}
+
+    public static void write(Path file, SavedModel model) throws IOException {
+        AtomicFiles.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                ObjectNode m = Json.MAPPER.createObjectNode();
+                m.put("kind", KIND);
+                m.put("format", FORMAT);
+                m.put("app_version", Version.get());
+                m.set("config", Json.MAPPER.valueToTree(model.config()));
+                ArrayNode w = m.putArray("widths");
+                for (int v : model.decoder().widths()) w.add(v);
+                m.put("slope", model.decoder().activation().slope());
+                ArrayNode s = m.putArray("image_shape");
+                for (int v : model.imageShape()) s.add(v);
+                ArrayNode layers = m.putArray("layers");
+                for (int i = 0; i < model.decoder().depth(); i++) layers.add("layer" + (i + 1) + "_W.npy");
+                if (model.codes() != null) m.put("codes", "codes.npy");
+                zip.putNextEntry(new ZipEntry("manifest.json"));
+                zip.write(Json.MAPPER.writeValueAsBytes(m));
+                zip.closeEntry();
+                for (int i = 0; i < model.decoder().depth(); i++) {
+                    zip.putNextEntry(new ZipEntry("layer" + (i + 1) + "_W.npy"));
+                    Npy.write(zip, model.decoder().layers().get(i).augmentedWeights());
+                    zip.closeEntry();
+                }
+                if (model.codes() != null) {
+                    zip.putNextEntry(new ZipEntry("codes.npy"));
+                    Npy.write(zip, model.codes());
+                    zip.closeEntry();
+                }
+            }
+        });
+    }
+
+    public static SavedModel read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new ModelFileException(file + ": no such model file");
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                zip.transferTo(b);
+                entries.put(e.getName(), b.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new ModelFileException(file + ": not a StarNet model (" + e.getMessage() + "); expected a .starnet zip");
+        }
+        byte[] manifestBytes = entries.get("manifest.json");
+        if (manifestBytes == null) throw new ModelFileException(file + ": not a StarNet model (no manifest.json inside)");
+        JsonNode m;
+        try {
+            m = Json.MAPPER.readTree(manifestBytes);
+        } catch (IOException e) {
+            throw new ModelFileException(file + ": the manifest is not valid JSON (" + e.getMessage() + ")");
+        }
+        int format = m.path("format").asInt(-1);
+        if (format < 1) throw new ModelFileException(file + ": the manifest has no format version");
+        if (format > FORMAT) {
+            throw new ModelFileException(file + ": written by a newer StarNet (format " + format + "); this version reads format " + FORMAT + " and older");
+        }
+        try {
+            StarNetConfig config = Json.MAPPER.treeToValue(m.get("config"), StarNetConfig.class);
+            LeakyRelu act = new LeakyRelu(m.path("slope").asDouble());
+            List<DenseLayer> layers = new ArrayList<>();
+            int[] widths = Json.MAPPER.treeToValue(m.get("widths"), int[].class);
+            for (int i = 0; i < m.path("layers").size(); i++) {
+                String name = m.path("layers").get(i).asText();
+                Matrix w = matrix(file, entries, name);
+                if (w.rows() != widths[i + 1] || w.cols() != widths[i] + 1) {
+                    throw new ModelFileException(file + ": " + name + " has shape " + w.shape() + "; expected " + widths[i + 1] + "x" + (widths[i] + 1));
+                }
+                layers.add(DenseLayer.fromAugmented(w));
+            }
+            if (layers.isEmpty()) throw new ModelFileException(file + ": the model has no layers");
+            int[] shape = Json.MAPPER.treeToValue(m.get("image_shape"), int[].class);
+            Matrix codes = m.has("codes") ? matrix(file, entries, m.get("codes").asText()) : null;
+            return new SavedModel(config, new Decoder(layers, act), shape, codes);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException(file + ": the model is damaged (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Matrix matrix(Path file, Map<String, byte[]> entries, String name) throws IOException {
+        byte[] b = entries.get(name);
+        if (b == null) throw new ModelFileException(file + ": " + name + " is missing from the model");
+        try (InputStream in = new ByteArrayInputStream(b)) {
+            NpyArray a = Npy.read(in);
+            if (a.shape().length != 2) throw new ModelFileException(file + ": " + name + " is not a 2-D array");
+            return new Matrix(a.shape()[0], a.shape()[1], a.data());
+        } catch (Npy.FormatException e) {
+            throw new ModelFileException(file + ": " + name + ": " + e.getMessage());
+        }
+    }
+}

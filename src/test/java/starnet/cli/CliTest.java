@@ -1,0 +1,107 @@
+package starnet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starnet.io.Json;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end on the bundled MNIST sample. */
+class CliTest {
+    @TempDir Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() { return err.toString(StandardCharsets.UTF_8); }
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void trainThenInferOnTheSample() throws IOException {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "1000", "--widths", "32,96", "--epochs", "2",
+                "--tol", "0", "--seed", "3", "--backend", "ejml", "--out", dir.toString()), err());
+        List<String> lines = Files.readAllLines(dir.resolve("metrics.jsonl"));
+        assertEquals(8, lines.size());
+        JsonNode first = Json.MAPPER.readTree(lines.get(0)), last = Json.MAPPER.readTree(lines.get(7));
+        for (String k : List.of("layer", "epoch", "phase", "mse", "mae", "elastic", "output_mse", "seconds")) assertTrue(first.has(k), k);
+        assertEquals(2, first.get("layer").asInt());
+        assertEquals("SL", first.get("phase").asText());
+        assertEquals(1, last.get("layer").asInt());
+        assertEquals(first.get("mse").asDouble() + first.get("mae").asDouble(), first.get("elastic").asDouble(), 1e-15);
+        assertTrue(last.get("output_mse").asDouble() < 0.05);
+        assertEquals(8, err().lines().filter(l -> l.startsWith("layer ")).count());
+        var png = ImageIO.read(dir.resolve("reconstructions.png").toFile());
+        assertTrue(png.getWidth() > 300 && png.getHeight() > 100);
+        assertTrue(Files.size(dir.resolve("model.starnet")) > 10_000);
+
+        Path inf = tmp.resolve("inf");
+        assertEquals(0, run("infer", "--model", dir.resolve("model.starnet").toString(), "--data", "sample:mnist", "--split", "test",
+                "--limit", "300", "--out", inf.toString()), err());
+        JsonNode m = Json.MAPPER.readTree(Files.readString(inf.resolve("metrics.json")));
+        assertEquals(300, m.get("items").asInt());
+        assertTrue(m.get("mse").asDouble() > 0 && m.get("mse").asDouble() < 0.08, m.toString());
+        List<String> csv = Files.readAllLines(inf.resolve("residuals.csv"));
+        assertEquals("index,label,residual_layer1,residual_layer2,reconstruction_mse", csv.get(0));
+        assertEquals(301, csv.size());
+    }
+
+    @Test
+    void checkExitsZeroWhenDeterminedAndTwoWhenNot() {
+        assertEquals(0, run("check", "--data", "sample:mnist", "--widths", "128,256"));
+        assertTrue(out().contains("✓ Theorem 1") && out().contains("Every system is determined"), out());
+        assertEquals(2, run("check", "--data", "sample:mnist", "--widths", "512,256"));
+        assertTrue(out().contains("✗ Theorem 1 — layer 1"), out());
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitTwo() throws IOException {
+        for (String[] args : List.of(
+                new String[] {"train", "--data", "sample:mnist", "--widths", "12,x", "--out", "x"},
+                new String[] {"train", "--data", "sample:mnist", "--slope", "2", "--out", "x"},
+                new String[] {"train", "--data", "sample:mnist", "--epochs", "zero", "--out", "x"},
+                new String[] {"train", "--data", "/no/such/file.npy", "--out", "x"},
+                new String[] {"train", "--data", "sample:mnist"},
+                new String[] {"train", "--bogus", "1"},
+                new String[] {"frobnicate"},
+                new String[] {"infer", "--model", "/no/such.starnet", "--out", "x"},
+                new String[] {"train", "--backend", "cuda", "--out", "x"})) {
+            assertEquals(2, run(args), String.join(" ", args));
+            String e = err().strip();
+            assertTrue(e.startsWith("error: "), e);
+            assertEquals(1, e.lines().count(), e);
+            assertFalse(e.contains("Exception"), e);
+        }
+        Path cfg = tmp.resolve("c.json");
+        Files.writeString(cfg, "{\"format\":1,\"architecture\":{\"widths\":[16,64],\"slope\":0.5},\"training\":{\"maxEpochs\":1}}");
+        assertEquals(0, run("check", "--config", cfg.toString(), "--data", "sample:mnist", "--limit", "500"));
+        assertTrue(out().contains("16 → 64 → 784"), out());
+        Files.writeString(cfg, "{\"format\":1,\"architecture\":{\"widths\":[16,64],\"slope\":5}}");
+        assertEquals(2, run("check", "--config", cfg.toString()));
+        assertTrue(err().contains("slope"), err());
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertEquals(0, run());
+        assertTrue(out().contains("Commands:"));
+        assertEquals(0, run("--version"));
+        assertTrue(out().startsWith("StarNet Workbench"));
+    }
+}

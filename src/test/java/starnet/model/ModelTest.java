@@ -1,0 +1,82 @@
+package starnet.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelTest {
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.01, 0.5, 1.0})
+    void leakyReluInverseUndoesIt(double slope) {
+        LeakyRelu a = new LeakyRelu(slope);
+        for (double y : new double[] {-3.5, -1e-9, 0, 2e-7, 4.25}) assertEquals(y, a.inverse(a.apply(y)), 1e-15);
+        assertEquals(-2 * slope, a.apply(-2), 1e-15);
+        double[] v = {-1, 2};
+        a.applyInPlace(v);
+        a.inverseInPlace(v);
+        assertEquals(-1, v[0], 1e-15);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, -0.5, 1.5, Double.NaN})
+    void slopeOutsideTheUnitIntervalIsRefused(double slope) {
+        var e = assertThrows(IllegalArgumentException.class, () -> new LeakyRelu(slope));
+        assertTrue(e.getMessage().contains("(0, 1]"));
+    }
+
+    @Test
+    void mnistDefaultIsDetermined() {
+        DeterminednessReport r = DeterminednessReport.feedforward(new int[] {128, 256, 784}, 8000);
+        assertFalse(r.hasErrors());
+        assertFalse(r.hasWarnings());
+        assertTrue(r.text().contains("✓ Theorem 1 — layer 2: latents are determined (256 → 784): 784 equations per datapoint for 256 unknowns"), r.text());
+        assertTrue(r.text().contains("✓ Theorem 2 — layer 2: weights are determined: 8000 datapoints (equations) for 257 unknowns"), r.text());
+        assertTrue(r.text().contains("✓ Lemma 6"), r.text());
+        assertEquals("", r.firstError());
+    }
+
+    @Test
+    void aFunnelViolatesTheorem1() {
+        DeterminednessReport r = DeterminednessReport.feedforward(new int[] {300, 256, 784}, 8000);
+        assertTrue(r.hasErrors());
+        assertTrue(r.firstError().startsWith("✗ Theorem 1 — layer 1: latents are under-determined (300 → 256): only 256 equations"), r.firstError());
+        assertTrue(r.text().contains("inverse funnel"));
+    }
+
+    @Test
+    void aSquareLayerWarnsWithLemma5() {
+        DeterminednessReport r = DeterminednessReport.feedforward(new int[] {256, 256, 784}, 8000);
+        assertFalse(r.hasErrors());
+        assertTrue(r.hasWarnings());
+        assertTrue(r.text().contains("⚠ Lemma 5 — layer 1: a square layer (256 → 256)"), r.text());
+    }
+
+    @Test
+    void tooFewDatapointsViolateTheorem2AndLemma6() {
+        DeterminednessReport r = DeterminednessReport.feedforward(new int[] {128, 256, 784}, 200);
+        assertTrue(r.text().contains("✗ Theorem 2 — layer 2: weights are under-determined: 200 datapoints for 257 unknowns"), r.text());
+        assertTrue(r.text().contains("✓ Theorem 2 — layer 1"), r.text());
+        assertTrue(r.text().contains("✗ Lemma 6"), r.text());
+    }
+
+    @Test
+    void configurationValuesAreValidated() {
+        assertThrows(IllegalArgumentException.class, () -> new ArchitectureConfig(List.of(), 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new ArchitectureConfig(List.of(0, 3), 0.5));
+        var e = assertThrows(IllegalArgumentException.class, () -> ArchitectureConfig.parseWidths("128,abc"));
+        assertTrue(e.getMessage().contains("e.g. 128,256"));
+        assertEquals(List.of(128, 256), ArchitectureConfig.parseWidths(" 128 , 256 "));
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withMaxEpochs(0));
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withTolerance(-1));
+        assertThrows(IllegalArgumentException.class, () -> new DataSpec("sample:mnist", "validation", 0));
+        assertThrows(IllegalArgumentException.class, () -> new StarNetConfig(99, null, null, null));
+    }
+}
