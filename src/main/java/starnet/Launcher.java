@@ -12,7 +12,8 @@ public final class Launcher {
     public static void main(String[] args) {
         AppLog.init();
         if (args.length == 0) {
-            System.exit(Cli.run(new String[] {"help"}, System.out, System.err));
+            starnet.ui.WorkbenchApp.main(args);
+            return;
         }
         int code = Cli.run(args, System.out, System.err);
         System.out.flush();

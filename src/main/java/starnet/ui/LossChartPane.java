@@ -1,0 +1,139 @@
+package starnet.ui;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import starnet.training.StepResult;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Loss per step, one series per layer; MSE, MAE, elastic or output MSE; optional log scale; hover for values. */
+final class LossChartPane extends VBox {
+    /** A metric the chart can show. */
+    enum Metric {
+        MSE("MSE (layer fit)", StepResult::mse),
+        MAE("MAE (layer fit)", StepResult::mae),
+        ELASTIC("Elastic (MSE + MAE)", StepResult::elastic),
+        OUTPUT("Output MSE (decoded images)", StepResult::outputMse);
+
+        final String label;
+        final ToDoubleFunction<StepResult> value;
+
+        Metric(String label, ToDoubleFunction<StepResult> value) {
+            this.label = label;
+            this.value = value;
+        }
+
+        @Override public String toString() { return label; }
+    }
+
+    private final WorkbenchViewModel vm;
+    private final NumberAxis x = new NumberAxis();
+    private final NumberAxis y = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
+    private final ChoiceBox<Metric> metric = new ChoiceBox<>(FXCollections.observableArrayList(Metric.values()));
+    private final CheckBox log = new CheckBox("Log scale");
+    private final Map<Integer, XYChart.Series<Number, Number>> series = new HashMap<>();
+
+    LossChartPane(WorkbenchViewModel vm) {
+        this.vm = vm;
+        setSpacing(4);
+        setPadding(new Insets(6));
+        chart.setId("loss-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setLegendVisible(true);
+        chart.setMinHeight(220);
+        x.setLabel("Step (SL and SW solves)");
+        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Number v) {
+                double d = v.doubleValue();
+                return Math.abs(d - Math.rint(d)) < 1e-9 ? Long.toString(Math.round(d)) : "";
+            }
+            @Override public Number fromString(String s) { return Double.parseDouble(s); }
+        });
+        y.setForceZeroInRange(false);
+        metric.setValue(Metric.MSE);
+        metric.setId("loss-metric");
+        log.setId("loss-log");
+        log.setSelected(true);
+        metric.valueProperty().addListener((obs, o, n) -> rebuild());
+        log.selectedProperty().addListener((obs, o, n) -> rebuild());
+        Label title = new Label("Loss");
+        title.getStyleClass().add("section-title");
+        HBox top = new HBox(10, title, metric, log);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label empty = new Label("No steps yet: press Step SL, Step SW or Train all.");
+        empty.getStyleClass().add("muted");
+        javafx.scene.layout.StackPane plot = new javafx.scene.layout.StackPane(chart, empty);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.steps()));
+        chart.visibleProperty().bind(empty.visibleProperty().not());
+        getChildren().addAll(top, plot);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        vm.steps().addListener((ListChangeListener<StepResult>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    rebuild();
+                    return;
+                }
+                if (c.wasAdded()) add(c.getAddedSubList());
+            }
+        });
+        rebuild();
+    }
+
+    private void rebuild() {
+        chart.getData().clear();
+        series.clear();
+        boolean logScale = log.isSelected();
+        y.setLabel(metric.getValue().label + (logScale ? ", log₁₀" : ""));
+        y.setTickLabelFormatter(logScale ? new StringConverter<>() {
+            @Override public String toString(Number v) { return String.format("%.1e", Math.pow(10, v.doubleValue())); }
+            @Override public Number fromString(String s) { return Math.log10(Double.parseDouble(s)); }
+        } : new NumberAxis.DefaultFormatter(y));
+        add(vm.steps());
+    }
+
+    private void add(List<? extends StepResult> added) {
+        boolean logScale = log.isSelected();
+        for (StepResult r : added) {
+            XYChart.Series<Number, Number> s = series.computeIfAbsent(r.layer(), layer -> {
+                XYChart.Series<Number, Number> n = new XYChart.Series<>();
+                n.setName("Layer " + layer);
+                chart.getData().add(n);
+                return n;
+            });
+            double v = metric.getValue().value.applyAsDouble(r);
+            if (logScale && !(v > 0)) continue;
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(r.step(), logScale ? Math.log10(v) : v);
+            String tip = String.format("Step %d — layer %d, epoch %d, %s%n%s = %.6g%nMSE %.6g, MAE %.6g, output MSE %.6g%ncondition %.3g, %.3f s (%s)",
+                    r.step(), r.layer(), r.epoch(), r.phase(), metric.getValue().label, v, r.mse(), r.mae(), r.outputMse(),
+                    r.condition(), r.seconds(), r.method());
+            d.nodeProperty().addListener((obs, o, node) -> {
+                if (node != null) Tooltip.install(node, new Tooltip(tip));
+            });
+            s.getData().add(d);
+        }
+    }
+
+    int points() {
+        return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();
+    }
+}

@@ -1,0 +1,65 @@
+package starnet.ui;
+
+import starnet.data.Dataset;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.model.StarNetConfig;
+import starnet.training.Cancellation;
+import starnet.training.StarNetTrainer;
+import starnet.training.StepResult;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The trainer and the pinned items, touched only by the solver worker. Each method that changes the
+ * trainer returns the snapshot(s) to publish.
+ */
+final class TrainingSession {
+    private final StarNetTrainer trainer;
+    private final Dataset dataset;
+    private final int[] pinned;
+    private int snapshots;
+
+    /** @param pinned dataset rows shown in the grids; copied */
+    TrainingSession(StarNetConfig config, Dataset dataset, int[] pinned, LinearAlgebra la) {
+        this.dataset = dataset;
+        this.pinned = pinned.clone();
+        Matrix data = config.data().limit() > 0 && config.data().limit() < dataset.size()
+                ? dataset.images().rowRange(0, config.data().limit()) : dataset.images();
+        this.trainer = StarNetTrainer.create(config, data, la);
+    }
+
+    StarNetTrainer trainer() { return trainer; }
+
+    int[] pinned() { return pinned.clone(); }
+
+    /** Number of datapoints the trainer uses (the dataset or its first {@code limit} items). */
+    int datapoints() { return trainer.data().rows(); }
+
+    TrainingSnapshot snapshot(StepResult step) {
+        int k = trainer.decoder().depth();
+        List<Matrix> after = new ArrayList<>(Collections.nCopies(k, (Matrix) null));
+        for (int i = 0; i < k; i++) after.set(i, trainer.reconstructAfterLayer(i, pinned));
+        String label = step == null ? "Init" : "L" + step.layer() + " " + step.phase() + step.epoch();
+        // a step that closed its layer shows that layer's result, not the next layer's random start
+        Matrix current = step != null && step.layerDone() ? after.get(step.layer() - 1) : trainer.reconstructCurrent(pinned);
+        return new TrainingSnapshot(snapshots++, step, label, trainer.currentLayer(),
+                trainer.isFinished() ? null : trainer.nextPhase(), trainer.epochsDone(),
+                current, Collections.unmodifiableList(after));
+    }
+
+    /** Decodes one dataset row through the trained layers, for the item inspector. */
+    Matrix reconstructItem(int row) {
+        return trainer.reconstructCurrent(new int[] {row});
+    }
+
+    boolean isFinished() { return trainer.isFinished(); }
+
+    Dataset dataset() { return dataset; }
+
+    StepResult stepLatents(Cancellation c) { return trainer.stepLatents(c); }
+
+    StepResult stepWeights(Cancellation c) { return trainer.stepWeights(c); }
+}

@@ -1,0 +1,500 @@
+package starnet.ui;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import starnet.AppLog;
+import starnet.data.DataException;
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.math.SolverKind;
+import starnet.model.ArchitectureConfig;
+import starnet.model.DataSpec;
+import starnet.model.DeterminednessReport;
+import starnet.model.InitKind;
+import starnet.model.SolveOrder;
+import starnet.model.StarNetConfig;
+import starnet.model.TrainingConfig;
+import starnet.training.CancelledException;
+import starnet.training.StarNetTrainer;
+import starnet.training.StepResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Everything the workbench window shows and does, without any view. State lives on the UI thread;
+ * solves run on the single worker of {@link Threads}; the worker publishes immutable
+ * {@link TrainingSnapshot}s into a queue that the UI drains at most ~30 times a second.
+ */
+public final class WorkbenchViewModel {
+    /** Items shown in the reconstruction grid unless the user pins others. */
+    public static final int DEFAULT_PINNED = 12;
+    /** Snapshots kept for the step slider; older ones are dropped (Init is kept). */
+    public static final int HISTORY_LIMIT = 400;
+
+    private final Threads threads;
+    private final LinearAlgebra la;
+
+    // ---- configuration (editable) ----
+    private final ObservableList<Integer> widths = FXCollections.observableArrayList(128, 256);
+    private final DoubleProperty slope = new SimpleDoubleProperty(0.5);
+    private final ObjectProperty<InitKind> init = new SimpleObjectProperty<>(InitKind.GAUSSIAN);
+    private final ObjectProperty<SolverKind> solver = new SimpleObjectProperty<>(SolverKind.CHOLESKY);
+    private final ObjectProperty<SolveOrder> order = new SimpleObjectProperty<>(SolveOrder.SL_FIRST);
+    private final LongProperty seed = new SimpleLongProperty(0);
+    private final DoubleProperty ridge = new SimpleDoubleProperty(1e-10);
+    private final DoubleProperty tolerance = new SimpleDoubleProperty(1e-3);
+    private final IntegerProperty maxEpochs = new SimpleIntegerProperty(5);
+    private final IntegerProperty limit = new SimpleIntegerProperty(0);
+    private final IntegerProperty delayMillis = new SimpleIntegerProperty(0);
+
+    // ---- derived and published state (read-only outside) ----
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<StarNetConfig> config = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DeterminednessReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper trainBlockedReason = new ReadOnlyStringWrapper("Load a dataset first");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
+    private final ObservableList<TrainingSnapshot> history = FXCollections.observableArrayList();
+    private final ObservableList<StepResult> steps = FXCollections.observableArrayList();
+    private final ObservableList<TrainingSnapshot> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<StepResult> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> latest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<int[]> pinned = new ReadOnlyObjectWrapper<>(new int[0]);
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
+    private final ReadOnlyObjectWrapper<TrainCommand> activeCommand = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<int[]> schedule = new ReadOnlyObjectWrapper<>(new int[0]);
+
+    // ---- worker side ----
+    private final AtomicBoolean cancel = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Object> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private TrainingSession session; // worker thread only
+    private boolean batchEdit;
+    private int datapoints;
+
+    public WorkbenchViewModel(Threads threads, LinearAlgebra la) {
+        this.threads = threads;
+        this.la = la;
+        Runnable changed = this::configurationChanged;
+        widths.addListener((javafx.collections.ListChangeListener<Integer>) c -> changed.run());
+        for (var p : List.of(slope, init, solver, order, seed, ridge, tolerance, maxEpochs, limit)) {
+            p.addListener((obs, o, n) -> changed.run());
+        }
+        running.addListener((obs, o, n) -> updateBlockedReason());
+        finished.addListener((obs, o, n) -> updateBlockedReason());
+    }
+
+    // =====================================================================================
+    // Dataset
+    // =====================================================================================
+
+    /** Loads {@code sample:NAME} or a path on the worker; on failure the previous dataset stays. */
+    public void loadSource(String source) {
+        if (running.get()) {
+            notice.set(Notice.error("Pause training before loading another dataset."));
+            return;
+        }
+        loading.set(true);
+        status.set("Loading " + source + " …");
+        threads.background(() -> {
+            try {
+                Dataset d = Datasets.load(source, "train", 0);
+                post(() -> {
+                    loading.set(false);
+                    dataset.set(d);
+                    notice.set(Notice.info("Loaded " + d.name() + ": " + d.facts() + "."));
+                    pinned.set(defaultPinned(d));
+                    configurationChanged();
+                });
+            } catch (DataException e) {
+                post(() -> {
+                    loading.set(false);
+                    notice.set(Notice.error("Could not load the dataset. " + e.getMessage()
+                            + (dataset.get() != null ? " The previous dataset (" + dataset.get().name() + ") is still loaded." : "")));
+                    status.set(dataset.get() == null ? "No dataset" : "Ready");
+                });
+            } catch (RuntimeException | OutOfMemoryError e) {
+                AppLog.error("loading " + source, e);
+                post(() -> {
+                    loading.set(false);
+                    notice.set(Notice.error("Could not load " + source + " (" + e.getClass().getSimpleName()
+                            + "). Details are in the log; the previous dataset is still loaded."));
+                });
+            }
+        });
+    }
+
+    /** One item per class first (by label order), then the next items in order, up to {@link #DEFAULT_PINNED}. */
+    static int[] defaultPinned(Dataset d) {
+        Set<Integer> rows = new LinkedHashSet<>();
+        if (d.hasLabels()) {
+            Set<Integer> seen = new LinkedHashSet<>();
+            for (int i = 0; i < d.size() && rows.size() < DEFAULT_PINNED; i++) {
+                if (seen.add(d.labels()[i])) rows.add(i);
+            }
+        }
+        for (int i = 0; i < d.size() && rows.size() < DEFAULT_PINNED; i++) rows.add(i);
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Pins other items (dataset rows below the number of datapoints in use); the history restarts from now. */
+    public void setPinned(int[] rows) {
+        Dataset d = dataset.get();
+        if (d == null || rows.length == 0) return;
+        for (int r : rows) {
+            if (r < 0 || r >= datapoints) {
+                notice.set(Notice.error("Item " + r + " is not among the " + datapoints + " datapoints in use; pick rows 0–" + (datapoints - 1) + "."));
+                return;
+            }
+        }
+        pinned.set(rows.clone());
+        reset();
+    }
+
+    /** Pins {@link #DEFAULT_PINNED} random items (seeded by the configuration's seed and a counter). */
+    public void pinRandom(long salt) {
+        int n = Math.min(DEFAULT_PINNED, datapoints);
+        SplittableRandom r = new SplittableRandom(seed.get() * 31 + salt);
+        Set<Integer> rows = new LinkedHashSet<>();
+        while (rows.size() < n) rows.add(r.nextInt(datapoints));
+        setPinned(rows.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    // =====================================================================================
+    // Configuration
+    // =====================================================================================
+
+    /** Applies several edits as one change (one report, one reset). */
+    public void edit(Runnable edits) {
+        batchEdit = true;
+        try {
+            edits.run();
+        } finally {
+            batchEdit = false;
+        }
+        configurationChanged();
+    }
+
+    /** The built-in presets: name → widths, slope. */
+    public record Preset(String name, List<Integer> widths, double slope) {
+        @Override public String toString() { return name; }
+    }
+
+    public static final List<Preset> PRESETS = List.of(
+            new Preset("Paper: MNIST / Fashion 128 → 256", List.of(128, 256), 0.5),
+            new Preset("Small and fast: 32 → 96", List.of(32, 96), 0.5),
+            new Preset("Deeper: 64 → 128 → 256", List.of(64, 128, 256), 0.5),
+            new Preset("One linear layer (PCA-like): 64", List.of(64), 1.0));
+
+    public void applyPreset(Preset p) {
+        edit(() -> {
+            widths.setAll(p.widths());
+            slope.set(p.slope());
+        });
+    }
+
+    private void configurationChanged() {
+        if (batchEdit) return;
+        try {
+            StarNetConfig c = new StarNetConfig(StarNetConfig.FORMAT,
+                    new DataSpec(dataset.get() == null ? "sample:mnist" : dataset.get().source(), "train", limit.get()),
+                    new ArchitectureConfig(new ArrayList<>(widths), slope.get()),
+                    new TrainingConfig(maxEpochs.get(), tolerance.get(), seed.get(), solver.get(), ridge.get(), order.get(), init.get()));
+            config.set(c);
+            configError.set("");
+        } catch (IllegalArgumentException e) {
+            config.set(null);
+            configError.set(e.getMessage());
+        }
+        Dataset d = dataset.get();
+        if (d != null && config.get() != null) {
+            datapoints = limit.get() > 0 ? Math.min(limit.get(), d.size()) : d.size();
+            report.set(DeterminednessReport.feedforward(config.get().architecture().allWidths(d.pixels()), datapoints));
+        } else {
+            report.set(null);
+        }
+        updateBlockedReason();
+        if (!running.get() && d != null) reset();
+    }
+
+    private void updateBlockedReason() {
+        String why;
+        if (dataset.get() == null) why = "Load a dataset first";
+        else if (!configError.get().isEmpty()) why = "Fix the configuration: " + configError.get();
+        else if (report.get() != null && report.get().hasErrors()) why = "Not determined: " + report.get().firstError();
+        else if (running.get()) why = "Training is running; pause it first";
+        else if (finished.get()) why = "Every layer is trained; press Reset to start again";
+        else why = "";
+        trainBlockedReason.set(why);
+        scheduleChanged();
+    }
+
+    // =====================================================================================
+    // Training
+    // =====================================================================================
+
+    /** Starts a fresh run with the current configuration (on the worker). */
+    public void reset() {
+        StarNetConfig c = config.get();
+        Dataset d = dataset.get();
+        if (c == null || d == null || (report.get() != null && report.get().hasErrors())) {
+            history.clear();
+            steps.clear();
+            latest.set(null);
+            finished.set(false);
+            status.set(c == null ? "Configuration has errors" : "Not determined — fix the ✗ lines");
+            scheduleChanged();
+            return;
+        }
+        if (running.get()) {
+            cancel.set(true);
+        }
+        int[] pins = pinned.get();
+        threads.background(() -> {
+            try {
+                TrainingSession s = new TrainingSession(c, d, pins, la);
+                session = s;
+                TrainingSnapshot init = s.snapshot(null);
+                post(() -> {
+                    history.clear();
+                    steps.clear();
+                    finished.set(false);
+                    cancel.set(false);
+                    status.set("Ready — next: layer " + init.layer() + ", " + init.nextPhase());
+                });
+                publish(init);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                AppLog.error("reset", e);
+                post(() -> notice.set(Notice.error("Could not start training: " + e.getMessage())));
+            }
+        });
+    }
+
+    /** Runs a training command on the worker, publishing a snapshot after every solve. */
+    public void run(TrainCommand command) {
+        if (!trainBlockedReason.get().isEmpty()) {
+            notice.set(Notice.error(trainBlockedReason.get()));
+            return;
+        }
+        running.set(true);
+        activeCommand.set(command);
+        cancel.set(false);
+        status.set(command.label() + " …");
+        threads.background(() -> runOnWorker(command));
+    }
+
+    private void runOnWorker(TrainCommand command) {
+        TrainingSession s = session;
+        String ending = null;
+        try {
+            StarNetTrainer t = s.trainer();
+            t.setListener(r -> {
+                publish(s.snapshot(r));
+                pauseBetweenSteps();
+            });
+            switch (command) {
+                case STEP_SL -> s.stepLatents(cancel::get);
+                case STEP_SW -> s.stepWeights(cancel::get);
+                case STEP_EPOCH -> t.stepEpoch(cancel::get);
+                case TRAIN_LAYER -> t.trainLayer(cancel::get);
+                case TRAIN_ALL -> t.trainAll(cancel::get);
+            }
+        } catch (CancelledException e) {
+            ending = "Paused. The model is as it was after the last completed solve.";
+        } catch (RuntimeException | OutOfMemoryError e) {
+            AppLog.error("training command " + command, e);
+            ending = "The solve failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "). The model is as it was after the last completed solve; details are in the log.";
+        } finally {
+            s.trainer().setListener(null);
+        }
+        boolean done = s.isFinished();
+        String message = ending;
+        post(() -> {
+            running.set(false);
+            activeCommand.set(null);
+            finished.set(done);
+            if (message != null) notice.set(message.startsWith("Paused") ? Notice.info(message) : Notice.error(message));
+            TrainingSnapshot l = latest.get();
+            status.set(done ? "Every layer is trained" : l == null ? "Ready" : "Ready — next: layer " + l.layer() + ", " + l.nextPhase());
+        });
+    }
+
+    private void pauseBetweenSteps() {
+        long until = System.currentTimeMillis() + delayMillis.get();
+        while (System.currentTimeMillis() < until) {
+            if (cancel.get()) throw new CancelledException();
+            try {
+                Thread.sleep(Math.min(20, Math.max(1, until - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
+    }
+
+    /** Asks the running command to stop; it takes effect within the current solve. */
+    public void pause() {
+        if (running.get()) {
+            cancel.set(true);
+            status.set("Pausing …");
+        }
+    }
+
+    /** Opens one item: target, current reconstruction and latest residual, computed on the worker. */
+    public void inspect(int row, Consumer<ItemDetail> onReady) {
+        Dataset d = dataset.get();
+        if (d == null || row < 0 || row >= datapoints || running.get()) return;
+        StepResult last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        threads.background(() -> {
+            Matrix recon = session.reconstructItem(row);
+            Matrix target = d.images().rowRange(row, row + 1);
+            double residual = last == null ? Double.NaN : last.residuals()[row];
+            post(() -> onReady.accept(new ItemDetail(row, d.labelText(row), target, recon, residual)));
+        });
+    }
+
+    // =====================================================================================
+    // Publishing: worker → UI, coalesced
+    // =====================================================================================
+
+    private void publish(TrainingSnapshot s) {
+        outbox.add(s);
+        scheduleDrain();
+    }
+
+    private void post(Runnable uiUpdate) {
+        outbox.add(uiUpdate);
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) threads.ui(this::drain);
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<TrainingSnapshot> batch = new ArrayList<>();
+        Object o;
+        while ((o = outbox.poll()) != null) {
+            if (o instanceof TrainingSnapshot s) {
+                batch.add(s);
+            } else {
+                flush(batch);
+                ((Runnable) o).run();
+            }
+        }
+        flush(batch);
+    }
+
+    private void flush(List<TrainingSnapshot> batch) {
+        if (batch.isEmpty()) return;
+        for (TrainingSnapshot s : batch) if (s.step() != null) steps.add(s.step());
+        history.addAll(batch);
+        if (history.size() > HISTORY_LIMIT) history.remove(1, history.size() - HISTORY_LIMIT + 1);
+        TrainingSnapshot last = batch.get(batch.size() - 1);
+        latest.set(last);
+        if (last.step() != null) {
+            status.set(String.format("%s on layer %d: MSE %.5f in %.2f s", last.step().phase(), last.step().layer(),
+                    last.step().mse(), last.step().seconds()));
+        }
+        batch.clear();
+        scheduleChanged();
+    }
+
+    /**
+     * The schedule ribbon's cells: for every layer (last first), every epoch and phase, a code
+     * 2 = done, 1 = next, 0 = to come, 3 = skipped (layer converged early). Layout: K × maxEpochs × 2.
+     */
+    private void scheduleChanged() {
+        StarNetConfig c = config.get();
+        if (c == null || dataset.get() == null) {
+            schedule.set(new int[0]);
+            return;
+        }
+        int k = c.architecture().widths().size(), e = c.training().maxEpochs();
+        int[] cells = new int[k * e * 2];
+        boolean slFirst = c.training().order() == SolveOrder.SL_FIRST;
+        for (StepResult r : steps) {
+            int row = k - r.layer();
+            int col = (r.epoch() - 1) * 2 + ((r.phase() == starnet.training.Phase.SL) == slFirst ? 0 : 1);
+            if (row >= 0 && row < k && col >= 0 && col < e * 2) cells[(row * e * 2) + col] = 2;
+        }
+        TrainingSnapshot l = latest.get();
+        for (int row = 0; row < k; row++) {
+            int layer = k - row;
+            boolean layerDone = l != null && (l.finished() || layer > l.layer());
+            for (int col = 0; col < e * 2; col++) {
+                int i = row * e * 2 + col;
+                if (cells[i] == 0 && layerDone) cells[i] = 3;
+            }
+        }
+        if (l != null && !l.finished()) {
+            int row = k - l.layer();
+            int phaseCol = (l.nextPhase() == starnet.training.Phase.SL) == slFirst ? 0 : 1;
+            int col = l.epochsDone() * 2 + phaseCol;
+            if (row >= 0 && row < k && col < e * 2) cells[row * e * 2 + col] = 1;
+        }
+        schedule.set(cells);
+    }
+
+    public void dismissNotice() { notice.set(null); }
+
+    // ---- accessors ----
+    public ObservableList<Integer> widths() { return widths; }
+    public DoubleProperty slopeProperty() { return slope; }
+    public ObjectProperty<InitKind> initProperty() { return init; }
+    public ObjectProperty<SolverKind> solverProperty() { return solver; }
+    public ObjectProperty<SolveOrder> orderProperty() { return order; }
+    public LongProperty seedProperty() { return seed; }
+    public DoubleProperty ridgeProperty() { return ridge; }
+    public DoubleProperty toleranceProperty() { return tolerance; }
+    public IntegerProperty maxEpochsProperty() { return maxEpochs; }
+    public IntegerProperty limitProperty() { return limit; }
+    public IntegerProperty delayMillisProperty() { return delayMillis; }
+
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() { return dataset.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StarNetConfig> configProperty() { return config.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty configErrorProperty() { return configError.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DeterminednessReport> reportProperty() { return report.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty trainBlockedReasonProperty() { return trainBlockedReason.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty finishedProperty() { return finished.getReadOnlyProperty(); }
+    public ObservableList<TrainingSnapshot> history() { return historyView; }
+    public ObservableList<StepResult> steps() { return stepsView; }
+    public ReadOnlyObjectProperty<TrainingSnapshot> latestProperty() { return latest.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<int[]> pinnedProperty() { return pinned.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TrainCommand> activeCommandProperty() { return activeCommand.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<int[]> scheduleProperty() { return schedule.getReadOnlyProperty(); }
+    public LinearAlgebra linearAlgebra() { return la; }
+    public int datapoints() { return datapoints; }
+}

@@ -1,0 +1,114 @@
+package starnet.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import starnet.math.Backends;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real window, driven headless through TestFX on Monocle, with the real background worker. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+    private WorkbenchViewModel vm;
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        vm = new WorkbenchViewModel(new FxThreads(), Backends.create("auto", 2));
+        vm.limitProperty().set(1500);
+        view = new WorkbenchView(vm);
+        stage.setScene(new Scene(view.root(), 1480, 940));
+        stage.show();
+        vm.loadSource("sample:mnist");
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private int history() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> vm.history().size()).get();
+    }
+
+    @Test
+    void stepTrainPauseAndReset(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.datasetProperty().get() != null && vm.history().size() == 1);
+        Label summary = robot.lookup(".report-summary").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("✓ Every linear system is determined"), summary.getText());
+        assertTrue(robot.lookup(".report-symbol").queryAllAs(Label.class).stream().allMatch(l -> l.getText().equals("✓")));
+
+        robot.clickOn("#cmd-step-sl");
+        waitUntil(() -> vm.history().size() == 2 && !vm.runningProperty().get());
+        assertEquals(1, WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.reconstructions().viewed().label()).get().equals("L2 SL1"));
+
+        robot.clickOn("#cmd-step-sw");
+        waitUntil(() -> vm.history().size() == 3 && !vm.runningProperty().get());
+        assertEquals(2, WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.residuals().worstItems().length).get() > 0);
+
+        robot.clickOn("#cmd-train-all");
+        waitUntil(() -> vm.finishedProperty().get() && !vm.runningProperty().get());
+        assertTrue(history() > 3);
+        assertTrue(robot.lookup("#cmd-train-all").queryAs(Button.class).isDisabled());
+        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "trained")).get();
+        assertTrue(Files.size(shot) > 20_000);
+
+        robot.clickOn("#cmd-reset");
+        waitUntil(() -> vm.history().size() == 1 && !vm.finishedProperty().get());
+        assertEquals(0, WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get());
+
+        WaitForAsyncUtils.asyncFx(() -> vm.delayMillisProperty().set(400)).get();
+        robot.clickOn("#cmd-train-all");
+        waitUntil(() -> vm.history().size() >= 2);
+        robot.clickOn("#cmd-pause");
+        waitUntil(() -> !vm.runningProperty().get());
+        assertFalse(vm.finishedProperty().get());
+        assertTrue(history() < 10, "paused after " + history());
+        assertTrue(vm.noticeProperty().get().text().startsWith("Paused"));
+    }
+
+    @Test
+    void anInvalidWidthShowsTheCrossAndDisablesTraining(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.history().size() == 1);
+        ListView<?> widths = robot.lookup("#widths").queryAs(ListView.class);
+        robot.doubleClickOn(robot.from(widths).lookup(".list-cell").nth(0).queryLabeled());
+        robot.eraseText(3).write("512").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> vm.reportProperty().get().hasErrors());
+        assertTrue(robot.lookup(".report-symbol").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("✗")));
+        assertTrue(robot.lookup("#cmd-step-sl").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#cmd-train-all").queryAs(Button.class).isDisabled());
+        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "not-determined")).get();
+        assertTrue(Files.exists(shot));
+    }
+
+    @Test
+    void aBrokenFileShowsAnErrorAndKeepsTheDataset(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.history().size() == 1);
+        Path bad = Files.createTempFile("broken", ".npy");
+        Files.writeString(bad, "this is not numpy");
+        WaitForAsyncUtils.asyncFx(() -> vm.loadSource(bad.toString())).get();
+        waitUntil(() -> vm.noticeProperty().get() != null && vm.noticeProperty().get().kind() == Notice.Kind.ERROR);
+        assertTrue(vm.noticeProperty().get().text().contains("not a .npy file"));
+        assertTrue(vm.datasetProperty().get().name().startsWith("MNIST"));
+        assertTrue(robot.lookup("#dataset-facts").queryAs(Label.class).getText().startsWith("MNIST"));
+        Files.deleteIfExists(bad);
+    }
+}

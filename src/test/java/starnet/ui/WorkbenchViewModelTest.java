@@ -1,0 +1,126 @@
+package starnet.ui;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starnet.math.EjmlLinearAlgebra;
+import starnet.model.Condition;
+import starnet.training.Phase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The view model without a window: every background task runs at once on the test thread. */
+class WorkbenchViewModelTest {
+    @TempDir Path tmp;
+    private WorkbenchViewModel vm;
+
+    @BeforeEach
+    void load() {
+        vm = new WorkbenchViewModel(new DirectThreads(), new EjmlLinearAlgebra(2));
+        vm.limitProperty().set(600);
+        vm.edit(() -> vm.widths().setAll(16, 64));
+        vm.loadSource("sample:mnist");
+    }
+
+    @Test
+    void aLoadedSampleIsDeterminedAndReadyToStep() {
+        assertEquals(8000, vm.datasetProperty().get().size());
+        assertEquals(600, vm.datapoints());
+        assertFalse(vm.reportProperty().get().hasErrors());
+        assertTrue(vm.reportProperty().get().conditions().stream().allMatch(c -> c.status() == Condition.Status.OK));
+        assertEquals("", vm.trainBlockedReasonProperty().get());
+        assertEquals(1, vm.history().size());
+        assertEquals("Init", vm.latestProperty().get().label());
+        assertEquals(12, vm.pinnedProperty().get().length);
+        assertEquals(12, vm.latestProperty().get().current().rows());
+    }
+
+    @Test
+    void stepsPublishSnapshotsAndTheScheduleAdvances() {
+        TrainingSnapshot init = vm.latestProperty().get();
+        vm.run(TrainCommand.STEP_SL);
+        assertEquals(1, vm.steps().size());
+        assertEquals(Phase.SL, vm.steps().get(0).phase());
+        assertEquals(2, vm.history().size());
+        assertNotEquals(init.current().get(0, 300), vm.latestProperty().get().current().get(0, 300));
+        assertEquals(2, vm.scheduleProperty().get()[0]);
+        assertEquals(1, vm.scheduleProperty().get()[1]);
+        vm.run(TrainCommand.STEP_SW);
+        assertEquals(Phase.SW, vm.steps().get(1).phase());
+        vm.run(TrainCommand.TRAIN_ALL);
+        assertTrue(vm.finishedProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertEquals(20, vm.steps().size());
+        assertNotNull(vm.latestProperty().get().afterLayer().get(0));
+        assertTrue(vm.trainBlockedReasonProperty().get().contains("Reset"));
+        vm.reset();
+        assertEquals(1, vm.history().size());
+        assertEquals(0, vm.steps().size());
+        assertFalse(vm.finishedProperty().get());
+    }
+
+    @Test
+    void anInvalidWidthListBlocksTraining() {
+        vm.edit(() -> vm.widths().setAll(512, 256));
+        assertTrue(vm.reportProperty().get().hasErrors());
+        assertTrue(vm.trainBlockedReasonProperty().get().contains("✗ Theorem 1"));
+        vm.run(TrainCommand.STEP_SL);
+        assertEquals(0, vm.steps().size());
+        assertEquals(Notice.Kind.ERROR, vm.noticeProperty().get().kind());
+        vm.slopeProperty().set(0);
+        assertTrue(vm.configErrorProperty().get().contains("slope"));
+    }
+
+    @Test
+    void aBrokenFileKeepsThePreviousDataset() throws IOException {
+        Path bad = tmp.resolve("broken-images-idx3-ubyte");
+        Files.write(bad, new byte[] {0, 0, 8, 1, 0, 0});
+        var before = vm.datasetProperty().get();
+        vm.loadSource(bad.toString());
+        assertEquals(before, vm.datasetProperty().get());
+        Notice n = vm.noticeProperty().get();
+        assertEquals(Notice.Kind.ERROR, n.kind());
+        assertTrue(n.text().contains("broken-images-idx3-ubyte") && n.text().contains("still loaded"), n.text());
+    }
+
+    @Test
+    void pinningOtherItemsRestartsTheHistory() {
+        vm.run(TrainCommand.STEP_SL);
+        vm.setPinned(new int[] {5, 6, 7});
+        assertArrayEquals(new int[] {5, 6, 7}, vm.pinnedProperty().get());
+        assertEquals(3, vm.latestProperty().get().current().rows());
+        vm.setPinned(new int[] {700});
+        assertTrue(vm.noticeProperty().get().text().contains("not among the 600"));
+        vm.pinRandom(1);
+        assertEquals(12, vm.pinnedProperty().get().length);
+    }
+
+    @Test
+    void inspectingAnItemGivesItsReconstruction() {
+        vm.run(TrainCommand.STEP_EPOCH);
+        ItemDetail[] got = new ItemDetail[1];
+        vm.inspect(3, d -> got[0] = d);
+        assertEquals(3, got[0].row());
+        assertEquals(784, got[0].reconstruction().cols());
+        assertEquals(vm.steps().get(1).residuals()[3], got[0].residual());
+    }
+
+    @Test
+    void presetsApplyAsOneChange() {
+        int before = vm.history().size();
+        vm.applyPreset(WorkbenchViewModel.PRESETS.get(2));
+        assertEquals(List.of(64, 128, 256), List.copyOf(vm.widths()));
+        assertEquals(1, vm.history().size(), "one reset, starting at Init");
+        assertTrue(before >= 1);
+    }
+}
