@@ -37,7 +37,7 @@ final class InferCommand {
         }
         LinearAlgebra la = RunOptions.backend(a);
         LayerSystem system = new LayerSystem(la, model.decoder().activation(),
-                cfg.training().solver().create(cfg.training().ridge()));
+                cfg.training().solver().create(cfg.training().ridge(), la));
         Inference.Result r = Inference.infer(system, model.decoder(), ds.images(), Cancellation.NEVER);
         Files.createDirectories(dir);
         int n = ds.size(), d = ds.pixels(), k = model.decoder().depth();

@@ -62,6 +62,16 @@ final class RunOptions {
         }
     }
 
+    /** Waits for a backend started with {@link #backend} on another thread, passing its user errors on. */
+    static LinearAlgebra awaitBackend(java.util.concurrent.CompletableFuture<LinearAlgebra> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
     static LinearAlgebra backend(Args a) {
         try {
             return Backends.create(a.get("backend", "auto"), a.integer("threads", Backends.defaultThreads(), 1));

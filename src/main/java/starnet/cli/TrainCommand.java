@@ -1,6 +1,5 @@
 package starnet.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.io.GridFigure;
@@ -35,8 +34,10 @@ final class TrainCommand {
     static int run(Args a, PrintStream out, PrintStream err) throws IOException {
         StarNetConfig config = RunOptions.config(a);
         Path dir = Path.of(a.required("out", "runs/mnist"));
-        LinearAlgebra la = RunOptions.backend(a);
+        // the native library loads while the data is read
+        java.util.concurrent.CompletableFuture<LinearAlgebra> backend = java.util.concurrent.CompletableFuture.supplyAsync(() -> RunOptions.backend(a));
         Dataset ds = Datasets.load(config.data());
+        LinearAlgebra la = RunOptions.awaitBackend(backend);
         DeterminednessReport report = DeterminednessReport.feedforward(config.architecture().allWidths(ds.pixels()), ds.size());
         if (report.hasErrors()) {
             err.print(report.text());
@@ -44,7 +45,14 @@ final class TrainCommand {
         }
         Files.createDirectories(dir);
         err.println("Backend: " + la.description() + "; data: " + ds.name() + ", " + ds.facts());
-        Files.writeString(dir.resolve("config.json"), Json.MAPPER.writeValueAsString(config));
+        // config.json is written on the side: loading Jackson overlaps the first solves
+        java.util.concurrent.CompletableFuture<Void> sideWork = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Files.writeString(dir.resolve("config.json"), Json.MAPPER.writeValueAsString(config));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         StarNetTrainer trainer = StarNetTrainer.create(config, ds.images(), la);
         long t0 = System.nanoTime();
         try (BufferedWriter metrics = Files.newBufferedWriter(dir.resolve("metrics.jsonl"))) {
@@ -61,6 +69,12 @@ final class TrainCommand {
             trainer.trainAll(Cancellation.NEVER);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        try {
+            sideWork.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
+            throw e;
+        }
         ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, trainer.decoder(),
                 new int[] {ds.channels(), ds.height(), ds.width()}, trainer.codes()));
         GridFigure.writePng(reconstructionFigure(trainer, ds), dir.resolve("reconstructions.png"));
@@ -70,21 +84,18 @@ final class TrainCommand {
         return 0;
     }
 
-    static String metricsLine(StepResult r) throws IOException {
-        ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("step", r.step());
-        o.put("layer", r.layer());
-        o.put("epoch", r.epoch());
-        o.put("phase", r.phase().name());
-        o.put("mse", r.mse());
-        o.put("mae", r.mae());
-        o.put("elastic", r.elastic());
-        o.put("output_mse", r.outputMse());
-        o.put("seconds", r.seconds());
-        o.put("condition", r.condition());
-        o.put("method", r.method());
-        o.put("layer_done", r.layerDone());
-        return Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
+    /** One metrics.jsonl line, written by hand (numbers and a few plain strings). */
+    static String metricsLine(StepResult r) {
+        return "{\"step\":" + r.step() + ",\"layer\":" + r.layer() + ",\"epoch\":" + r.epoch()
+                + ",\"phase\":\"" + r.phase().name() + "\",\"mse\":" + number(r.mse()) + ",\"mae\":" + number(r.mae())
+                + ",\"elastic\":" + number(r.elastic()) + ",\"output_mse\":" + number(r.outputMse())
+                + ",\"seconds\":" + number(r.seconds()) + ",\"condition\":" + number(r.condition())
+                + ",\"method\":\"" + r.method().replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"layer_done\":" + r.layerDone() + "}";
+    }
+
+    /** A JSON number, or null for NaN and infinities (which JSON cannot hold). */
+    static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
     /** Paper Fig. 2: targets, then the reconstruction after each layer (last layer first). */

@@ -1,26 +1,24 @@
 package starnet.math;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
-
 import java.util.SplittableRandom;
 
 /**
- * Normal equations solved by Cholesky with a relative ridge {@code λ·trace(G)/n} on the diagonal.
- * Falls back to {@link PseudoInverseSolver} when the factorisation fails or the Gram matrix's
- * condition estimate exceeds {@link #FALLBACK_GRAM_CONDITION}.
+ * Normal equations solved by Cholesky (LAPACK dpotrf/dpotrs on the native backend) with a relative
+ * ridge {@code λ·trace(G)/n} on the diagonal. Falls back to {@link PseudoInverseSolver} when the
+ * factorisation fails or the Gram matrix's condition estimate exceeds {@link #FALLBACK_GRAM_CONDITION}.
  */
 public final class CholeskySolver implements NormalEquationsSolver {
-    /** Gram condition number beyond which Cholesky results are not trusted (≈ 1/√ε squared). */
+    /** Gram condition number beyond which Cholesky results are not trusted. */
     public static final double FALLBACK_GRAM_CONDITION = 1e13;
     private static final int POWER_STEPS = 30;
     private final double ridge;
+    private final LinearAlgebra la;
 
     /** @param ridge relative ridge λ ≥ 0 (default 1e-10) */
-    public CholeskySolver(double ridge) {
+    public CholeskySolver(double ridge, LinearAlgebra la) {
         if (!(ridge >= 0) || Double.isInfinite(ridge)) throw new IllegalArgumentException("ridge must be a finite number ≥ 0, got " + ridge);
         this.ridge = ridge;
+        this.la = la;
     }
 
     @Override public String name() { return "cholesky"; }
@@ -29,20 +27,23 @@ public final class CholeskySolver implements NormalEquationsSolver {
     public Solution solve(Matrix gram, Matrix rhs) {
         int n = gram.rows();
         if (gram.cols() != n || rhs.rows() != n) throw new IllegalArgumentException("solve shapes: G " + gram.shape() + ", R " + rhs.shape());
-        DMatrixRMaj g = new DMatrixRMaj(n, n, true, gram.data().clone());
-        double shift = n == 0 ? 0 : ridge * trace(g) / n;
-        for (int i = 0; i < n; i++) g.add(i, i, shift);
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
-        if (!chol.setA(g)) {
+        Matrix factor = gram.copy();
+        double trace = 0;
+        for (int i = 0; i < n; i++) trace += gram.get(i, i);
+        double shift = n == 0 ? 0 : ridge * trace / n;
+        for (int i = 0; i < n; i++) factor.set(i, i, factor.get(i, i) + shift);
+        if (!la.choleskyInPlace(factor)) {
             return fallback(gram, rhs, "cholesky failed: the system is singular or indefinite");
         }
-        double gramCondition = estimateGramCondition(gram, chol, n);
+        double gramCondition = estimateGramCondition(gram, factor);
         if (!(gramCondition < FALLBACK_GRAM_CONDITION)) {
             return fallback(gram, rhs, String.format("condition estimate %.1e too large for cholesky", Math.sqrt(gramCondition)));
         }
-        Matrix x = new Matrix(n, rhs.cols());
-        chol.solve(EjmlLinearAlgebra.wrap(rhs), EjmlLinearAlgebra.wrap(x));
-        if (!allFinite(x.data())) return fallback(gram, rhs, "cholesky produced non-finite values");
+        Matrix x = rhs.copy();
+        la.choleskySolveInPlace(factor, x);
+        for (double v : x.data()) {
+            if (!Double.isFinite(v)) return fallback(gram, rhs, "cholesky produced non-finite values");
+        }
         return new Solution(x, Math.sqrt(gramCondition), "cholesky", false);
     }
 
@@ -51,27 +52,17 @@ public final class CholeskySolver implements NormalEquationsSolver {
         return new Solution(s.x(), s.conditionEstimate(), "svd (fallback: " + why + ")", true);
     }
 
-    private static double trace(DMatrixRMaj g) {
-        double t = 0;
-        for (int i = 0; i < g.numRows; i++) t += g.get(i, i);
-        return t;
-    }
-
-    private static boolean allFinite(double[] d) {
-        for (double v : d) if (!Double.isFinite(v)) return false;
-        return true;
-    }
-
     /**
      * λmax(G)/λmin(G) estimated by power iteration on G and inverse iteration through the factor
      * (O(n²) per step); an estimate from below, good to a small factor.
      */
-    static double estimateGramCondition(Matrix gram, LinearSolverDense<DMatrixRMaj> chol, int n) {
+    private double estimateGramCondition(Matrix gram, Matrix factor) {
+        int n = gram.rows();
         if (n == 0) return 1.0;
         SplittableRandom rnd = new SplittableRandom(12345);
-        DMatrixRMaj v = new DMatrixRMaj(n, 1);
-        DMatrixRMaj w = new DMatrixRMaj(n, 1);
-        for (int i = 0; i < n; i++) v.data[i] = rnd.nextDouble() + 0.5;
+        double[] v = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) v[i] = rnd.nextDouble() + 0.5;
         double lmax = 0;
         double[] g = gram.data();
         for (int s = 0; s < POWER_STEPS; s++) {
@@ -79,33 +70,48 @@ public final class CholeskySolver implements NormalEquationsSolver {
             for (int i = 0; i < n; i++) {
                 double acc = 0;
                 int off = i * n;
-                for (int j = 0; j < n; j++) acc += g[off + j] * v.data[j];
-                w.data[i] = acc;
+                for (int j = 0; j < n; j++) acc += g[off + j] * v[j];
+                w[i] = acc;
             }
             lmax = norm(w);
             if (lmax == 0) return Double.POSITIVE_INFINITY;
-            System.arraycopy(w.data, 0, v.data, 0, n);
+            System.arraycopy(w, 0, v, 0, n);
         }
-        for (int i = 0; i < n; i++) v.data[i] = rnd.nextDouble() - 0.5;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rnd.nextDouble() - 0.5;
         double invLmin = 0;
+        double[] l = factor.data();
         for (int s = 0; s < POWER_STEPS; s++) {
-            normalise(v);
-            chol.solve(v, w);
-            invLmin = norm(w);
+            normalise(x);
+            solveWithFactor(l, n, x);
+            invLmin = norm(x);
             if (!Double.isFinite(invLmin)) return Double.POSITIVE_INFINITY;
-            System.arraycopy(w.data, 0, v.data, 0, n);
         }
         return lmax * invLmin;
     }
 
-    private static double norm(DMatrixRMaj v) {
+    /** x ← (L·Lᵀ)⁻¹·x for a lower factor L (n×n row-major); O(n²), no native call. */
+    private static void solveWithFactor(double[] l, int n, double[] x) {
+        for (int i = 0; i < n; i++) {
+            double acc = x[i];
+            for (int k = 0, off = i * n; k < i; k++) acc -= l[off + k] * x[k];
+            x[i] = acc / l[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double acc = x[i];
+            for (int k = i + 1; k < n; k++) acc -= l[k * n + i] * x[k];
+            x[i] = acc / l[i * n + i];
+        }
+    }
+
+    private static double norm(double[] v) {
         double s = 0;
-        for (int i = 0; i < v.numRows; i++) s += v.data[i] * v.data[i];
+        for (double x : v) s += x * x;
         return Math.sqrt(s);
     }
 
-    private static void normalise(DMatrixRMaj v) {
+    private static void normalise(double[] v) {
         double n = norm(v);
-        if (n > 0) for (int i = 0; i < v.numRows; i++) v.data[i] /= n;
+        if (n > 0) for (int i = 0; i < v.length; i++) v[i] /= n;
     }
 }

@@ -37,4 +37,41 @@ public interface LinearAlgebra {
 
     /** Threads this backend uses for BLAS-3 work. */
     int threads();
+
+    /** A zeroed work block of {@code rows × cols} in memory this backend reads without copying. */
+    Block allocate(int rows, int cols);
+
+    /** {@link #gemm} on blocks: C = alpha·op(A)·op(B) + beta·C; C is written. */
+    void gemm(boolean transA, boolean transB, double alpha, Block a, Block b, double beta, Block c);
+
+    /** {@link #gramAccumulate} on blocks: C = alpha·AᵀA + beta·C (both triangles). */
+    void gramAccumulate(double alpha, Block a, double beta, Block c);
+
+    /**
+     * Cholesky factorisation in place: on success the lower triangle of {@code g} (n×n, symmetric
+     * positive definite) holds L with G = L·Lᵀ and the strict upper triangle is zeroed; g is written.
+     *
+     * @return false when g is not positive definite (g is then unspecified)
+     */
+    boolean choleskyInPlace(Matrix g);
+
+    /** Solves L·Lᵀ·X = B with a factor from {@link #choleskyInPlace}; {@code b} (n×m) is overwritten by X. */
+    void choleskySolveInPlace(Matrix factor, Matrix b);
+
+    /** A block holding a copy of {@code m}. */
+    default Block blockOf(Matrix m) {
+        return allocate(m.rows(), m.cols()).load(m);
+    }
+
+    /** Checks op(A)·op(B) → C shapes; returns {m, n, k}. */
+    static int[] gemmShape(boolean transA, boolean transB, int ar, int ac, int br, int bc, int cr, int cc) {
+        int m = transA ? ac : ar;
+        int k = transA ? ar : ac;
+        int kb = transB ? bc : br;
+        int n = transB ? br : bc;
+        if (k != kb || cr != m || cc != n) {
+            throw new IllegalArgumentException("gemm shapes: op(A) " + m + "x" + k + ", op(B) " + kb + "x" + n + ", C " + cr + "x" + cc);
+        }
+        return new int[] {m, n, k};
+    }
 }

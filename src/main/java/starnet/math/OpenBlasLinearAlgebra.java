@@ -1,5 +1,6 @@
 package starnet.math;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_full;
 
@@ -45,14 +46,71 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
     @Override public int threads() { return threads; }
 
     @Override
-    public void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
-        int m = transA ? a.cols() : a.rows();
-        int k = transA ? a.rows() : a.cols();
-        int kb = transB ? b.cols() : b.rows();
-        int n = transB ? b.rows() : b.cols();
-        if (k != kb || c.rows() != m || c.cols() != n) {
-            throw new IllegalArgumentException("gemm shapes: op(A) " + m + "x" + k + ", op(B) " + kb + "x" + n + ", C " + c.shape());
+    public Block allocate(int rows, int cols) {
+        long n = Math.max(1L, (long) rows * cols);
+        DoublePointer p = new DoublePointer(n);
+        p.zero(); // fresh blocks are zero, as with the heap backend
+        return new Block(rows, cols, p.asBuffer(), p);
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, double alpha, Block a, Block b, double beta, Block c) {
+        int[] mnk = LinearAlgebra.gemmShape(transA, transB, a.rows(), a.cols(), b.rows(), b.cols(), c.rows(), c.cols());
+        int m = mnk[0], n = mnk[1], k = mnk[2];
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            for (int i = 0; i < m * n; i++) c.buffer().put(i, beta == 0 ? 0 : beta * c.buffer().get(i));
+            return;
         }
+        openblas_full.cblas_dgemm(openblas_full.CblasRowMajor,
+                transA ? openblas_full.CblasTrans : openblas_full.CblasNoTrans,
+                transB ? openblas_full.CblasTrans : openblas_full.CblasNoTrans,
+                m, n, k, alpha, pointer(a), Math.max(1, a.cols()), pointer(b), Math.max(1, b.cols()), beta, pointer(c), Math.max(1, n));
+    }
+
+    @Override
+    public void gramAccumulate(double alpha, Block a, double beta, Block c) {
+        int k = a.cols();
+        if (c.rows() != k || c.cols() != k) throw new IllegalArgumentException("gram shapes: A " + a.rows() + "x" + k + ", C " + c.rows() + "x" + c.cols());
+        if (k == 0 || a.rows() == 0) {
+            if (beta != 1) for (int i = 0; i < k * k; i++) c.buffer().put(i, beta * c.buffer().get(i));
+            return;
+        }
+        openblas_full.cblas_dsyrk(openblas_full.CblasRowMajor, openblas_full.CblasUpper, openblas_full.CblasTrans,
+                k, a.rows(), alpha, pointer(a), k, beta, pointer(c), k);
+        var d = c.buffer();
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) d.put(j * k + i, d.get(i * k + j));
+        }
+    }
+
+    @Override
+    public boolean choleskyInPlace(Matrix g) {
+        int n = g.rows();
+        if (n == 0) return true;
+        int info = openblas_full.LAPACKE_dpotrf(openblas_full.LAPACK_ROW_MAJOR, (byte) 'L', n, g.data(), n);
+        double[] d = g.data();
+        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) d[i * n + j] = 0;
+        return info == 0;
+    }
+
+    @Override
+    public void choleskySolveInPlace(Matrix factor, Matrix b) {
+        int n = factor.rows();
+        if (n == 0 || b.cols() == 0) return;
+        int info = openblas_full.LAPACKE_dpotrs(openblas_full.LAPACK_ROW_MAJOR, (byte) 'L', n, b.cols(), factor.data(), n, b.data(), b.cols());
+        if (info != 0) throw new ArithmeticException("dpotrs failed with info " + info);
+    }
+
+    private static DoublePointer pointer(Block b) {
+        if (b.owner() instanceof DoublePointer p) return p;
+        throw new IllegalArgumentException("this block was not allocated by the OpenBLAS backend");
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
+        int[] mnk = LinearAlgebra.gemmShape(transA, transB, a.rows(), a.cols(), b.rows(), b.cols(), c.rows(), c.cols());
+        int m = mnk[0], n = mnk[1], k = mnk[2];
         if (m == 0 || n == 0) return;
         if (k == 0) { scale(beta, c); return; }
         openblas_full.cblas_dgemm(openblas_full.CblasRowMajor,

@@ -21,7 +21,8 @@ public enum SolverKind {
         throw new IllegalArgumentException("unknown solver '" + s + "': expected cholesky or pinv");
     }
 
-    public NormalEquationsSolver create(double ridge) {
-        return this == CHOLESKY ? new CholeskySolver(ridge) : new PseudoInverseSolver();
+    /** @param la the backend whose Cholesky the CHOLESKY solver uses */
+    public NormalEquationsSolver create(double ridge, LinearAlgebra la) {
+        return this == CHOLESKY ? new CholeskySolver(ridge, la) : new PseudoInverseSolver();
     }
 }

@@ -15,8 +15,15 @@ final class ChunkedRows {
         return Math.max(64, CHUNK_DOUBLES / Math.max(1, width));
     }
 
+    /** Rows per chunk for n rows: at most {@link #chunkRows}, balanced so the last chunk is not a sliver. */
+    static int balancedRows(int n, int width) {
+        int max = chunkRows(width);
+        int chunks = Math.max(1, (n + max - 1) / max);
+        return Math.max(1, (n + chunks - 1) / chunks);
+    }
+
     static void forEach(int n, int width, Cancellation cancel, Body body) {
-        int step = chunkRows(width);
+        int step = balancedRows(n, width);
         for (int from = 0; from < n; from += step) {
             cancel.check();
             body.run(from, Math.min(n, from + step));

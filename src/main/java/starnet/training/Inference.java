@@ -29,8 +29,9 @@ public final class Inference {
         for (int i = k - 1; i >= 0; i--) {
             DenseLayer layer = decoder.layers().get(i);
             Matrix op = system.latentOperator(layer).x();
-            latents[i] = system.solveAllLatents(layer, op, targets, cancel);
-            residuals[i] = system.evaluate(layer, latents[i], targets, cancel).residuals();
+            LayerSystem.LatentSolve ls = system.solveLatents(layer, op, targets, cancel);
+            latents[i] = ls.latents();
+            residuals[i] = ls.fit().residuals();
             targets = latents[i];
         }
         Matrix recon = decoder.decodeFrom(system.linearAlgebra(), 0, latents[0]);

@@ -1,20 +1,29 @@
 package starnet.training;
 
+import starnet.math.Block;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.math.NormalEquationsSolver;
 import starnet.math.Solution;
+import starnet.math.Workspace;
+import starnet.model.Decoder;
 import starnet.model.DenseLayer;
 import starnet.model.LeakyRelu;
 
+import java.nio.DoubleBuffer;
+
 /**
- * The linear systems of one dense layer (DESIGN §2), computed in row chunks. No method modifies its
- * {@code Matrix} arguments unless it says "written".
+ * The linear systems of one dense layer (DESIGN §2), computed over row chunks in work blocks that the
+ * backend reads without copying. No method modifies its {@code Matrix} arguments.
+ * <p>
+ * Notation per layer: V (d_out × d_in) and b (d_out) are the weights, T (N × d_out) the targets,
+ * P = a⁻¹(T) the pre-activation targets, H (N × d_in) the latents.
  */
 public final class LayerSystem {
     private final LinearAlgebra la;
     private final LeakyRelu act;
     private final NormalEquationsSolver solver;
+    private final java.util.List<Block> pool = new java.util.ArrayList<>();
 
     public LayerSystem(LinearAlgebra la, LeakyRelu act, NormalEquationsSolver solver) {
         this.la = la;
@@ -23,6 +32,13 @@ public final class LayerSystem {
     }
 
     public LinearAlgebra linearAlgebra() { return la; }
+
+    public LeakyRelu activation() { return act; }
+
+    /** Frees the pooled work memory now (it is also freed when this object is garbage collected). */
+    public void releaseWorkMemory() {
+        Workspace.free(pool);
+    }
 
     /** The SL operator for a layer: h = S·(p − b), S = (VᵀV)⁻¹Vᵀ of shape d_in × d_out (in {@code x()}). */
     public Solution latentOperator(DenseLayer layer) {
@@ -33,75 +49,96 @@ public final class LayerSystem {
     }
 
     /**
-     * SL for rows [from, to) of the targets: a new (to−from) × d_in matrix of latents.
-     *
-     * @param op      S from {@link #latentOperator}
-     * @param targets T, N × d_out, read only
+     * Ask for the output MSE too: the layer's outputs are decoded on through {@code decoder}'s layers
+     * above {@code layerIndex} (0-based) and compared with {@code images} (N × D), in the same pass.
      */
-    public Matrix solveLatents(DenseLayer layer, Matrix op, Matrix targets, int from, int to) {
-        Matrix p = preActivationTargets(targets, from, to, layer.bias());
-        return la.multiply(false, true, p, op);
+    public record OutputCheck(Decoder decoder, int layerIndex, Matrix images) {
+        boolean hasLayersAbove() { return layerIndex < decoder.depth() - 1; }
     }
 
-    /** SL for every datapoint: a new N × d_in matrix. */
-    public Matrix solveAllLatents(DenseLayer layer, Matrix op, Matrix targets, Cancellation cancel) {
-        Matrix h = new Matrix(targets.rows(), layer.inputWidth());
-        ChunkedRows.forEach(targets.rows(), targets.cols(), cancel, (from, to) -> h.setRows(from, solveLatents(layer, op, targets, from, to)));
-        return h;
-    }
-
-    /** a⁻¹(T[from:to]) − b as a new matrix (b may be null for none). */
-    Matrix preActivationTargets(Matrix targets, int from, int to, double[] bias) {
-        Matrix p = targets.rowRange(from, to);
-        act.inverseInPlace(p.data());
-        if (bias != null) {
-            int c = p.cols();
-            double[] d = p.data();
-            for (int off = 0; off < d.length; off += c) {
-                for (int j = 0; j < c; j++) d[off + j] -= bias[j];
-            }
-        }
-        return p;
-    }
+    /** The latents of every datapoint (a new N × d_in matrix) and the layer's fit to its targets with them. */
+    public record LatentSolve(Matrix latents, LayerFit fit) {}
 
     /**
-     * SW: min_W ‖[H 1]Wᵀ − a⁻¹(T)‖² through the shared Gram matrix [H 1]ᵀ[H 1], accumulated in chunks.
+     * SL for every datapoint, fused with the evaluation of the fit: per chunk P = a⁻¹(T), H = P·Sᵀ − (S·b)ᵀ,
+     * Y = H·Vᵀ + b, then errors against T and residuals against P.
      *
-     * @param latents H, N × d_in, read only
+     * @param op      S from {@link #latentOperator}, d_in × d_out, read only
      * @param targets T, N × d_out, read only
-     * @return the new layer and the solve's report
      */
-    public WeightSolve solveWeights(Matrix latents, Matrix targets, Cancellation cancel) {
-        int n = latents.rows(), din = latents.cols(), dout = targets.cols();
-        Matrix gram = new Matrix(din + 1, din + 1);
-        Matrix rhs = new Matrix(din + 1, dout);
-        ChunkedRows.forEach(n, Math.max(dout, din + 1), cancel, (from, to) -> {
-            Matrix a = withOnesColumn(latents, from, to);
-            Matrix p = preActivationTargets(targets, from, to, null);
-            la.gramAccumulate(1.0, a, 1.0, gram);
-            la.gemm(true, false, 1.0, a, p, 1.0, rhs);
+    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, Cancellation cancel) {
+        return solveLatents(layer, op, targets, null, cancel);
+    }
+
+    /** {@link #solveLatents(DenseLayer, Matrix, Matrix, Cancellation)} that also measures the output MSE (check may be null). */
+    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, OutputCheck check, Cancellation cancel) {
+        int n = targets.rows(), dout = targets.cols(), din = layer.inputWidth();
+        int chunk = ChunkedRows.chunkRows(dout);
+        try (Workspace ws = new Workspace(la, pool)) {
+        Block s = ws.blockOf(op), v = ws.blockOf(layer.weights());
+        double[] sb = new double[din];
+        for (int i = 0; i < din; i++) {
+            double acc = 0;
+            for (int j = 0; j < dout; j++) acc += op.get(i, j) * layer.bias()[j];
+            sb[i] = acc;
+        }
+        Block p = ws.scratch(chunk, dout), h = ws.scratch(chunk, din), y = ws.scratch(chunk, dout);
+        Matrix latents = new Matrix(n, din);
+        FitAccumulator fit = new FitAccumulator(n);
+        OutputDecoder out = new OutputDecoder(check, chunk, ws);
+        ChunkedRows.forEach(n, dout, cancel, (from, to) -> {
+            int rows = to - from;
+            Block pc = preActivation(targets, from, to, p);
+            Block hc = h.withRows(rows);
+            la.gemm(false, true, 1.0, pc, s, 0.0, hc);
+            subtractFromRows(hc, sb);
+            hc.storeInto(latents, from);
+            Block yc = y.withRows(rows);
+            la.gemm(false, true, 1.0, hc, v, 0.0, yc);
+            fit.add(yc, layer.bias(), pc, targets, from);
+            out.add(yc, layer.bias(), from);
         });
-        cancel.check();
-        Solution s = solver.solve(gram, rhs);
-        Matrix x = s.x(); // (din+1) × dout
-        Matrix v = x.rowRange(0, din).transpose();
-        double[] b = x.row(din);
-        return new WeightSolve(new DenseLayer(v, b), s);
+        return new LatentSolve(latents, fit.result(dout, out.mse()));
+        }
+    }
+
+    /** SL for every datapoint: a new N × d_in matrix (see {@link #solveLatents}). */
+    public Matrix solveAllLatents(DenseLayer layer, Matrix op, Matrix targets, Cancellation cancel) {
+        return solveLatents(layer, op, targets, cancel).latents();
     }
 
     /** The result of SW: the new layer and the least-squares report. */
     public record WeightSolve(DenseLayer layer, Solution solution) {}
 
-    /** [H[from:to] | 1] as a new (to−from) × (d_in+1) matrix. */
-    static Matrix withOnesColumn(Matrix h, int from, int to) {
-        int d = h.cols(), rows = to - from;
-        Matrix a = new Matrix(rows, d + 1);
-        double[] src = h.data(), dst = a.data();
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(src, (from + r) * d, dst, r * (d + 1), d);
-            dst[r * (d + 1) + d] = 1.0;
+    /**
+     * SW: min_W ‖[H 1]Wᵀ − a⁻¹(T)‖² through the shared Gram matrix [H 1]ᵀ[H 1] and right-hand sides
+     * [H 1]ᵀa⁻¹(T), both accumulated over row chunks.
+     *
+     * @param latents H, N × d_in, read only
+     * @param targets T, N × d_out, read only
+     */
+    public WeightSolve solveWeights(Matrix latents, Matrix targets, Cancellation cancel) {
+        int n = latents.rows(), din = latents.cols(), dout = targets.cols();
+        int chunk = ChunkedRows.chunkRows(Math.max(dout, din + 1));
+        Matrix gramMatrix, rhsMatrix;
+        try (Workspace ws = new Workspace(la, pool)) {
+        Block gram = ws.zeros(din + 1, din + 1), rhs = ws.zeros(din + 1, dout);
+        Block a = ws.scratch(chunk, din + 1), p = ws.scratch(chunk, dout);
+        ChunkedRows.forEach(n, Math.max(dout, din + 1), cancel, (from, to) -> {
+            Block ac = withOnesColumn(latents, from, to, a);
+            Block pc = preActivation(targets, from, to, p);
+            la.gramAccumulate(1.0, ac, 1.0, gram);
+            la.gemm(true, false, 1.0, ac, pc, 1.0, rhs);
+        });
+        gramMatrix = gram.toMatrix();
+        rhsMatrix = rhs.toMatrix();
         }
-        return a;
+        cancel.check();
+        Solution s = solver.solve(gramMatrix, rhsMatrix);
+        Matrix x = s.x(); // (din+1) × dout
+        Matrix vNew = x.rowRange(0, din).transpose();
+        double[] b = x.row(din);
+        return new WeightSolve(new DenseLayer(vNew, b), s);
     }
 
     /**
@@ -111,29 +148,239 @@ public final class LayerSystem {
      * @param targets T, N × d_out, read only
      */
     public LayerFit evaluate(DenseLayer layer, Matrix latents, Matrix targets, Cancellation cancel) {
-        int n = latents.rows(), dout = targets.cols();
-        double[] residuals = new double[n];
-        double[] sums = new double[2];
+        return evaluate(layer, latents, targets, null, cancel);
+    }
+
+    /** {@link #evaluate(DenseLayer, Matrix, Matrix, Cancellation)} that also measures the output MSE (check may be null). */
+    public LayerFit evaluate(DenseLayer layer, Matrix latents, Matrix targets, OutputCheck check, Cancellation cancel) {
+        int n = latents.rows(), dout = targets.cols(), din = latents.cols();
+        int chunk = ChunkedRows.chunkRows(dout);
+        try (Workspace ws = new Workspace(la, pool)) {
+        Block v = ws.blockOf(layer.weights());
+        Block h = ws.scratch(chunk, din), y = ws.scratch(chunk, dout), p = ws.scratch(chunk, dout);
+        FitAccumulator fit = new FitAccumulator(n);
+        OutputDecoder out = new OutputDecoder(check, chunk, ws);
         ChunkedRows.forEach(n, dout, cancel, (from, to) -> {
-            Matrix y = layer.preActivation(la, latents.rowRange(from, to));
-            Matrix p = preActivationTargets(targets, from, to, null);
-            double[] yd = y.data(), pd = p.data(), td = targets.data();
-            int base = from * dout;
-            for (int r = 0; r < to - from; r++) {
-                double rr = 0, pp = 0;
-                for (int j = 0, off = r * dout; j < dout; j++, off++) {
-                    double diff = yd[off] - pd[off];
-                    rr += diff * diff;
-                    pp += pd[off] * pd[off];
-                    double e = act.apply(yd[off]) - td[base + off];
-                    sums[0] += e * e;
-                    sums[1] += Math.abs(e);
-                }
-                residuals[from + r] = pp > 0 ? Math.sqrt(rr / pp) : Math.sqrt(rr);
+            Block hc = h.load(latents, from, to);
+            Block yc = y.withRows(to - from);
+            la.gemm(false, true, 1.0, hc, v, 0.0, yc);
+            fit.add(yc, layer.bias(), preActivation(targets, from, to, p), targets, from);
+            out.add(yc, layer.bias(), from);
+        });
+        return fit.result(dout, out.mse());
+        }
+    }
+
+    /**
+     * Mean squared error of the images decoded from latents {@code h} entering layer {@code from}
+     * (0-based) through every layer above, against {@code images} (N × D). Nothing is modified.
+     */
+    public double outputMse(Decoder decoder, int from, Matrix h, Matrix images, Cancellation cancel) {
+        int n = h.rows(), k = decoder.depth();
+        int widest = images.cols();
+        for (int i = from; i < k; i++) widest = Math.max(widest, decoder.layers().get(i).outputWidth());
+        int chunk = ChunkedRows.chunkRows(widest);
+        try (Workspace ws = new Workspace(la, pool)) {
+        Block[] weights = new Block[k];
+        Block[] outs = new Block[k];
+        for (int i = from; i < k; i++) {
+            weights[i] = ws.blockOf(decoder.layers().get(i).weights());
+            outs[i] = ws.scratch(chunk, decoder.layers().get(i).outputWidth());
+        }
+        Block in = ws.scratch(chunk, h.cols());
+        double[] sum = new double[1];
+        ChunkedRows.forEach(n, widest, cancel, (a, b) -> {
+            Block z = in.load(h, a, b);
+            for (int i = from; i < k; i++) {
+                Block next = outs[i].withRows(b - a);
+                la.gemm(false, true, 1.0, z, weights[i], 0.0, next);
+                biasAndActivate(next, decoder.layers().get(i).bias());
+                z = next;
+            }
+            sum[0] += squaredError(z, images, a);
+        });
+        return sum[0] / ((double) n * images.cols());
+        }
+    }
+
+    // ---- element-wise helpers on blocks ----
+
+    /** a⁻¹(T[from:to]) into the first rows of {@code dst}; returns the view of those rows. */
+    private Block preActivation(Matrix targets, int from, int to, Block dst) {
+        Block p = dst.load(targets, from, to);
+        if (act.slope() == 1 || nonNegative(targets)) return p;
+        DoubleBuffer d = p.buffer();
+        double inv = 1.0 / act.slope();
+        int c = targets.cols();
+        RowParallel.run(to - from, c, (part, r0, r1) -> {
+            for (int i = r0 * c, end = r1 * c; i < end; i++) {
+                double t = d.get(i);
+                d.put(i, Math.min(t, t * inv)); // a⁻¹ for α ≤ 1, without a branch
             }
         });
-        double count = (double) n * dout;
-        return new LayerFit(sums[0] / count, sums[1] / count, residuals);
+        return p;
+    }
+
+    private Matrix checkedTargets;
+    private boolean checkedNonNegative;
+
+    /** Whether every target is ≥ 0 (then a⁻¹(T) = T); remembered for the last matrix asked about. */
+    private boolean nonNegative(Matrix targets) {
+        if (targets != checkedTargets) {
+            boolean ok = true;
+            for (double v : targets.data()) {
+                if (v < 0) {
+                    ok = false;
+                    break;
+                }
+            }
+            checkedTargets = targets;
+            checkedNonNegative = ok;
+        }
+        return checkedNonNegative;
+    }
+
+    private static void subtractFromRows(Block m, double[] v) {
+        DoubleBuffer d = m.buffer();
+        int c = m.cols();
+        RowParallel.run(m.rows(), c, (part, r0, r1) -> {
+            for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
+                for (int j = 0; j < c; j++) d.put(off + j, d.get(off + j) - v[j]);
+            }
+        });
+    }
+
+    private void biasAndActivate(Block m, double[] bias) {
+        DoubleBuffer d = m.buffer();
+        int c = m.cols();
+        double slope = act.slope();
+        RowParallel.run(m.rows(), c, (part, r0, r1) -> {
+            for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
+                for (int j = 0; j < c; j++) {
+                    double y = d.get(off + j) + bias[j];
+                    d.put(off + j, Math.max(y, slope * y)); // a for α ≤ 1, without a branch
+                }
+            }
+        });
+    }
+
+    /** [H[from:to] | 1] into the first rows of {@code dst}. */
+    private static Block withOnesColumn(Matrix h, int from, int to, Block dst) {
+        int d = h.cols(), rows = to - from;
+        DoubleBuffer out = dst.buffer();
+        double[] src = h.data();
+        for (int r = 0; r < rows; r++) {
+            out.put(r * (d + 1), src, (from + r) * d, d);
+            out.put(r * (d + 1) + d, 1.0);
+        }
+        return dst.withRows(rows);
+    }
+
+    /**
+     * Continues a layer's chunk outputs through the layers above and sums the squared errors against
+     * the images; a no-op without a check. Modifies the chunk block it is given (bias and activation).
+     */
+    private final class OutputDecoder {
+        private final OutputCheck check;
+        private final Block[] weights, outs;
+        private double sum;
+
+        OutputDecoder(OutputCheck check, int chunk, Workspace ws) {
+            this.check = check;
+            int k = check == null ? 0 : check.decoder().depth();
+            weights = new Block[k];
+            outs = new Block[k];
+            for (int i = check == null ? 0 : check.layerIndex() + 1; i < k; i++) {
+                weights[i] = ws.blockOf(check.decoder().layers().get(i).weights());
+                outs[i] = ws.scratch(chunk, check.decoder().layers().get(i).outputWidth());
+            }
+        }
+
+        /** @param y the layer's pre-activation outputs without bias for rows from … (written) */
+        void add(Block y, double[] bias, int from) {
+            if (check == null) return;
+            biasAndActivate(y, bias);
+            Block z = y;
+            for (int i = check.layerIndex() + 1; i < weights.length; i++) {
+                Block next = outs[i].withRows(y.rows());
+                la.gemm(false, true, 1.0, z, weights[i], 0.0, next);
+                biasAndActivate(next, check.decoder().layers().get(i).bias());
+                z = next;
+            }
+            sum += squaredError(z, check.images(), from);
+        }
+
+        double mse() {
+            return check == null ? Double.NaN : sum / ((double) check.images().rows() * check.images().cols());
+        }
+    }
+
+    /** Σ (z − images[from…])² over the block's rows, in parallel parts added in order. */
+    private static double squaredError(Block z, Matrix images, int from) {
+        DoubleBuffer o = z.buffer();
+        double[] x = images.data();
+        int c = images.cols(), base = from * c;
+        double[] partial = new double[RowParallel.PARTS];
+        int parts = RowParallel.run(z.rows(), c, (part, r0, r1) -> {
+            double acc = 0;
+            for (int i = r0 * c, end = r1 * c; i < end; i++) {
+                double e = o.get(i) - x[base + i];
+                acc += e * e;
+            }
+            partial[part] = acc;
+        });
+        double sum = 0;
+        for (int i = 0; i < parts; i++) sum += partial[i];
+        return sum;
+    }
+
+    /** Sums of squared and absolute errors and the per-datapoint residuals, over chunks. */
+    private final class FitAccumulator {
+        final double[] residuals;
+        double squares, absolutes;
+
+        FitAccumulator(int n) { residuals = new double[n]; }
+
+        /**
+         * @param y pre-activation outputs without bias (rows × d_out)
+         * @param p pre-activation targets a⁻¹(t) of the same rows
+         */
+        void add(Block y, double[] bias, Block p, Matrix targets, int from) {
+            int dout = y.cols();
+            DoubleBuffer yd = y.buffer(), pd = p.buffer();
+            double[] td = targets.data();
+            int base = from * dout;
+            double slope = act.slope();
+            double[][] partial = new double[RowParallel.PARTS][2];
+            int parts = RowParallel.run(y.rows(), dout, (part, r0, r1) -> {
+                double sq = 0, ab = 0;
+                for (int r = r0; r < r1; r++) {
+                    double rr = 0, pp = 0;
+                    for (int j = 0, off = r * dout; j < dout; j++, off++) {
+                        double yv = yd.get(off) + bias[j];
+                        double pv = pd.get(off);
+                        double diff = yv - pv;
+                        rr += diff * diff;
+                        pp += pv * pv;
+                        double e = Math.max(yv, slope * yv) - td[base + off];
+                        sq += e * e;
+                        ab += Math.abs(e);
+                    }
+                    residuals[from + r] = pp > 0 ? Math.sqrt(rr / pp) : Math.sqrt(rr);
+                }
+                partial[part][0] = sq;
+                partial[part][1] = ab;
+            });
+            for (int i = 0; i < parts; i++) {
+                squares += partial[i][0];
+                absolutes += partial[i][1];
+            }
+        }
+
+        LayerFit result(int dout, double outputMse) {
+            double count = (double) residuals.length * dout;
+            return new LayerFit(squares / count, absolutes / count, residuals, outputMse);
+        }
     }
 
     /** Mean squared error between two equally shaped matrices. */
@@ -145,15 +392,6 @@ public final class LayerSystem {
             double d = x[i] - y[i];
             s += d * d;
         }
-        return x.length == 0 ? 0 : s / x.length;
-    }
-
-    /** Mean absolute error between two equally shaped matrices. */
-    public static double mae(Matrix a, Matrix b) {
-        a.requireSameShape(b);
-        double s = 0;
-        double[] x = a.data(), y = b.data();
-        for (int i = 0; i < x.length; i++) s += Math.abs(x[i] - y[i]);
         return x.length == 0 ? 0 : s / x.length;
     }
 }

@@ -69,7 +69,7 @@ public final class StarNetTrainer {
         LeakyRelu act = new LeakyRelu(config.architecture().slope());
         TrainingConfig t = config.training();
         Decoder d = Initializer.decoder(config.architecture().allWidths(data.cols()), act, t.init(), t.seed());
-        return new StarNetTrainer(new LayerSystem(la, act, t.solver().create(t.ridge())), t, data, d);
+        return new StarNetTrainer(new LayerSystem(la, act, t.solver().create(t.ridge(), la)), t, data, d);
     }
 
     private void startLayer(int index, Matrix layerTargets) {
@@ -78,8 +78,13 @@ public final class StarNetTrainer {
         epoch = 0;
         firstHalfDone = false;
         lastEpochLoss = Double.NaN;
-        latents = index < 0 ? null
-                : Initializer.randomLatents(data.rows(), decoder.layers().get(index).inputWidth(), config.seed(), index);
+        latents = null; // made on demand: an SL-first run never needs the random start
+    }
+
+    /** The current latents; before any SL, the seeded random start N(0, 1) (made once, then kept). */
+    private Matrix latentsOrRandom() {
+        if (latents == null) latents = Initializer.randomLatents(data.rows(), decoder.layers().get(layer).inputWidth(), config.seed(), layer);
+        return latents;
     }
 
     public void setListener(Consumer<StepResult> listener) { this.listener = listener == null ? r -> {} : listener; }
@@ -129,17 +134,23 @@ public final class StarNetTrainer {
         DenseLayer newLayer = current;
         Matrix newLatents = latents;
         Solution solution;
+        LayerFit fit;
+        boolean lastLayer = layer == decoder.depth() - 1;
+        LayerSystem.OutputCheck check = lastLayer ? null : new LayerSystem.OutputCheck(decoder, layer, data);
         if (phase == Phase.SL) {
             solution = system.latentOperator(current);
-            newLatents = system.solveAllLatents(current, solution.x(), targets, cancel);
+            LayerSystem.LatentSolve ls = system.solveLatents(current, solution.x(), targets, check, cancel);
+            newLatents = ls.latents();
+            fit = ls.fit();
         } else {
-            LayerSystem.WeightSolve ws = system.solveWeights(latents, targets, cancel);
+            LayerSystem.WeightSolve ws = system.solveWeights(latentsOrRandom(), targets, cancel);
             solution = ws.solution();
             newLayer = ws.layer();
+            newLatents = latentsOrRandom();
+            fit = system.evaluate(newLayer, newLatents, targets, check, cancel);
         }
-        LayerFit fit = system.evaluate(newLayer, newLatents, targets, cancel);
         Decoder newDecoder = decoder.withLayer(layer, newLayer);
-        double outputMse = layer == decoder.depth() - 1 ? fit.mse() : outputMse(newDecoder, layer, newLatents, cancel);
+        double outputMse = lastLayer ? fit.mse() : fit.outputMse();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         // commit: nothing above may throw past this point
@@ -174,20 +185,6 @@ public final class StarNetTrainer {
         return (lastEpochLoss - loss) / lastEpochLoss < config.tolerance();
     }
 
-    private double outputMse(Decoder d, int from, Matrix h, Cancellation cancel) {
-        double[] sum = new double[1];
-        ChunkedRows.forEach(h.rows(), data.cols(), cancel, (a, b) -> {
-            Matrix out = d.decodeFrom(system.linearAlgebra(), from, h.rowRange(a, b));
-            double[] o = out.data(), x = data.data();
-            int base = a * data.cols();
-            for (int i = 0; i < o.length; i++) {
-                double e = o[i] - x[base + i];
-                sum[0] += e * e;
-            }
-        });
-        return sum[0] / ((double) h.rows() * data.cols());
-    }
-
     private static Phase other(Phase p) { return p == Phase.SL ? Phase.SW : Phase.SL; }
 
     private void requireNotFinished() {
@@ -220,8 +217,8 @@ public final class StarNetTrainer {
     /** Latents entering layer {@code index} (0-based) once that layer is done, else null. Shared, do not modify. */
     public Matrix finishedLatents(int index) { return finishedLatents[index]; }
 
-    /** The current layer's latents (shared, do not modify); null when finished. */
-    public Matrix currentLatents() { return latents; }
+    /** The current layer's latents (shared, do not modify); the random start before any SL; null when finished. */
+    public Matrix currentLatents() { return isFinished() ? null : latentsOrRandom(); }
 
     /**
      * Images decoded from the current layer's latents of rows {@code rows}, through the current layer
@@ -229,7 +226,7 @@ public final class StarNetTrainer {
      */
     public Matrix reconstructCurrent(int[] rows) {
         if (isFinished()) return reconstructAfterLayer(0, rows);
-        return decoder.decodeFrom(system.linearAlgebra(), layer, latents.selectRows(rows));
+        return decoder.decodeFrom(system.linearAlgebra(), layer, latentsOrRandom().selectRows(rows));
     }
 
     /** Images decoded from the finished latents of layer {@code index} (0-based); null if not done yet. */

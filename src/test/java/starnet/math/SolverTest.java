@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SolverTest {
-    private final LinearAlgebra la = new EjmlLinearAlgebra(1);
+/** The solver contract, run against every backend (see the subclasses below). */
+abstract class SolverTest {
+    protected final LinearAlgebra la = backend();
+
+    abstract LinearAlgebra backend();
 
     private Solution solve(SolverKind kind, Matrix a, Matrix b) {
-        return kind.create(1e-10).solve(la.multiply(true, false, a, a), la.multiply(true, false, a, b));
+        return kind.create(1e-10, la).solve(la.multiply(true, false, a, a), la.multiply(true, false, a, b));
     }
 
     @ParameterizedTest
@@ -62,7 +65,7 @@ class SolverTest {
             dup.set(r, 4, a.get(r, 0)); // column 4 repeats column 0: rank 4
         }
         Matrix b = Reference.gaussian(50, 2, 16);
-        Solution s = new CholeskySolver(0).solve(la.multiply(true, false, dup, dup), la.multiply(true, false, dup, b));
+        Solution s = new CholeskySolver(0, la).solve(la.multiply(true, false, dup, dup), la.multiply(true, false, dup, b));
         assertTrue(s.fellBack(), s.method());
         assertTrue(s.method().startsWith("svd"));
         // minimum norm: the weights of the two equal columns are equal
@@ -73,6 +76,26 @@ class SolverTest {
 
     @Test
     void ridgeMustBeNonNegative() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new CholeskySolver(-1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new CholeskySolver(-1, la));
+    }
+}
+
+class EjmlSolverTest extends SolverTest {
+    @Override LinearAlgebra backend() { return Backends.create("ejml", 2); }
+}
+
+class OpenBlasSolverTest extends SolverTest {
+    @Override LinearAlgebra backend() { return Backends.create("openblas", 2); }
+
+    @org.junit.jupiter.api.Test
+    void choleskyFactorsAgreeWithEjml() {
+        Matrix a = Reference.gaussian(300, 30, 21);
+        Matrix g = la.multiply(true, false, a, a);
+        Matrix l1 = g.copy(), l2 = g.copy();
+        org.junit.jupiter.api.Assertions.assertTrue(la.choleskyInPlace(l1));
+        org.junit.jupiter.api.Assertions.assertTrue(new EjmlLinearAlgebra(1).choleskyInPlace(l2));
+        org.junit.jupiter.api.Assertions.assertTrue(Reference.relativeError(l1, l2) < 1e-12);
+        // L·Lᵀ = G
+        org.junit.jupiter.api.Assertions.assertTrue(Reference.relativeError(la.multiply(false, true, l1, l1), g) < 1e-13);
     }
 }

@@ -24,7 +24,7 @@ class ExactRecoveryTest {
     @Test
     void solveLatentsRecoversTheLatentsOfEveryLayer() {
         for (SolverKind kind : SolverKind.values()) {
-            LayerSystem s = new LayerSystem(la, act, kind.create(1e-12));
+            LayerSystem s = new LayerSystem(la, act, kind.create(1e-12, la));
             Matrix h1 = s.solveAllLatents(truth.layers().get(1), s.latentOperator(truth.layers().get(1)).x(), images, Cancellation.NEVER);
             assertTrue(Reference.relativeError(h1, hidden) < 1e-9, kind + " layer 2");
             Matrix h0 = s.solveAllLatents(truth.layers().get(0), s.latentOperator(truth.layers().get(0)).x(), hidden, Cancellation.NEVER);
@@ -34,7 +34,7 @@ class ExactRecoveryTest {
 
     @Test
     void solveWeightsRecoversTheWeights() {
-        LayerSystem s = new LayerSystem(la, act, SolverKind.CHOLESKY.create(1e-12));
+        LayerSystem s = new LayerSystem(la, act, SolverKind.CHOLESKY.create(1e-12, la));
         Matrix w = s.solveWeights(hidden, images, Cancellation.NEVER).layer().augmentedWeights();
         assertTrue(Reference.relativeError(w, truth.layers().get(1).augmentedWeights()) < 1e-8);
         LayerFit fit = s.evaluate(truth.layers().get(1), hidden, images, Cancellation.NEVER);
@@ -44,7 +44,7 @@ class ExactRecoveryTest {
 
     @Test
     void inferenceRecoversTheCodesWithZeroResiduals() {
-        LayerSystem s = new LayerSystem(la, act, SolverKind.CHOLESKY.create(1e-12));
+        LayerSystem s = new LayerSystem(la, act, SolverKind.CHOLESKY.create(1e-12, la));
         Inference.Result r = Inference.infer(s, truth, images, Cancellation.NEVER);
         assertTrue(Reference.relativeError(r.codes(), codes) < 1e-9);
         assertTrue(Reference.relativeError(r.reconstruction(), images) < 1e-9);
@@ -55,7 +55,7 @@ class ExactRecoveryTest {
     void residualsRankAnOutlierFirst() {
         Matrix noisy = images.copy();
         for (int j = 0; j < 20; j++) noisy.set(7, j, noisy.get(7, j) + (j % 2 == 0 ? 3 : -3));
-        LayerSystem s = new LayerSystem(la, act, SolverKind.CHOLESKY.create(1e-12));
+        LayerSystem s = new LayerSystem(la, act, SolverKind.CHOLESKY.create(1e-12, la));
         Inference.Result r = Inference.infer(s, truth, noisy, Cancellation.NEVER);
         double[] last = r.residuals()[1];
         int worst = 0;

@@ -29,7 +29,8 @@ class TrainerReferenceTest {
                 DenseLayer.fromAugmented(Reference.matrix("small_W2_init.npy"))), act);
         TrainingConfig cfg = TrainingConfig.defaults().withMaxEpochs(3).withTolerance(0).withSolver(solver);
         Matrix data = Reference.matrix("small_data.npy");
-        StarNetTrainer t = new StarNetTrainer(new LayerSystem(Backends.create("auto", 1), act, solver.create(cfg.ridge())), cfg, data, init);
+        var la = Backends.create("auto", 1);
+        StarNetTrainer t = new StarNetTrainer(new LayerSystem(la, act, solver.create(cfg.ridge(), la)), cfg, data, init);
         List<StepResult> steps = t.trainAll(Cancellation.NEVER);
         JsonNode expected = Json.MAPPER.readTree(Reference.text("small_steps.json"));
         assertEquals(expected.size(), steps.size());
