@@ -73,7 +73,7 @@ public final class Cli {
         } catch (OutOfMemoryError e) {
             err.println("error: out of memory; use --limit N or start Java with a larger -Xmx");
             return 1;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             AppLog.error("internal error", e);
             err.println("internal error: " + e + " (details in " + AppLog.init() + ")");
             return 1;

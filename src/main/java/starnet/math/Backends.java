@@ -8,8 +8,18 @@ public final class Backends {
 
     private Backends() {}
 
-    /** All cores of this machine. */
-    public static int defaultThreads() { return Runtime.getRuntime().availableProcessors(); }
+    /** All cores of this machine, unless {@code -Dstarnet.threads=N} says otherwise. */
+    public static int defaultThreads() {
+        String t = System.getProperty("starnet.threads");
+        if (t != null) {
+            try {
+                return Math.max(1, Integer.parseInt(t.trim()));
+            } catch (NumberFormatException e) {
+                LOG.warning("ignoring -Dstarnet.threads=" + t + ": not a whole number");
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
 
     /**
      * @param id "openblas", "ejml" or "auto" (OpenBLAS with EJML fall-back)

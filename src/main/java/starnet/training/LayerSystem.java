@@ -67,11 +67,14 @@ public final class LayerSystem {
      * @param targets T, N × d_out, read only
      */
     public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, Cancellation cancel) {
-        return solveLatents(layer, op, targets, null, cancel);
+        return solveLatents(layer, op, targets, null, null, cancel);
     }
 
-    /** {@link #solveLatents(DenseLayer, Matrix, Matrix, Cancellation)} that also measures the output MSE (check may be null). */
-    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, OutputCheck check, Cancellation cancel) {
+    /**
+     * {@link #solveLatents(DenseLayer, Matrix, Matrix, Cancellation)} that also measures the output MSE
+     * (check may be null) and writes the latents into {@code into} (N × d_in, written; null for a new matrix).
+     */
+    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, OutputCheck check, Matrix into, Cancellation cancel) {
         int n = targets.rows(), dout = targets.cols(), din = layer.inputWidth();
         int chunk = ChunkedRows.chunkRows(dout);
         try (Workspace ws = new Workspace(la, pool)) {
@@ -83,7 +86,8 @@ public final class LayerSystem {
             sb[i] = acc;
         }
         Block p = ws.scratch(chunk, dout), h = ws.scratch(chunk, din), y = ws.scratch(chunk, dout);
-        Matrix latents = new Matrix(n, din);
+        if (into != null && (into.rows() != n || into.cols() != din)) throw new IllegalArgumentException("latents buffer " + into.shape() + ", expected " + n + "x" + din);
+        Matrix latents = into != null ? into : new Matrix(n, din);
         FitAccumulator fit = new FitAccumulator(n);
         OutputDecoder out = new OutputDecoder(check, chunk, ws);
         ChunkedRows.forEach(n, dout, cancel, (from, to) -> {
@@ -212,7 +216,7 @@ public final class LayerSystem {
         DoubleBuffer d = p.buffer();
         double inv = 1.0 / act.slope();
         int c = targets.cols();
-        RowParallel.run(to - from, c, (part, r0, r1) -> {
+        RowParallel.run(la.threads(), to - from, c, (part, r0, r1) -> {
             for (int i = r0 * c, end = r1 * c; i < end; i++) {
                 double t = d.get(i);
                 d.put(i, Math.min(t, t * inv)); // a⁻¹ for α ≤ 1, without a branch
@@ -240,10 +244,10 @@ public final class LayerSystem {
         return checkedNonNegative;
     }
 
-    private static void subtractFromRows(Block m, double[] v) {
+    private void subtractFromRows(Block m, double[] v) {
         DoubleBuffer d = m.buffer();
         int c = m.cols();
-        RowParallel.run(m.rows(), c, (part, r0, r1) -> {
+        RowParallel.run(la.threads(), m.rows(), c, (part, r0, r1) -> {
             for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
                 for (int j = 0; j < c; j++) d.put(off + j, d.get(off + j) - v[j]);
             }
@@ -254,7 +258,7 @@ public final class LayerSystem {
         DoubleBuffer d = m.buffer();
         int c = m.cols();
         double slope = act.slope();
-        RowParallel.run(m.rows(), c, (part, r0, r1) -> {
+        RowParallel.run(la.threads(), m.rows(), c, (part, r0, r1) -> {
             for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
                 for (int j = 0; j < c; j++) {
                     double y = d.get(off + j) + bias[j];
@@ -316,12 +320,12 @@ public final class LayerSystem {
     }
 
     /** Σ (z − images[from…])² over the block's rows, in parallel parts added in order. */
-    private static double squaredError(Block z, Matrix images, int from) {
+    private double squaredError(Block z, Matrix images, int from) {
         DoubleBuffer o = z.buffer();
         double[] x = images.data();
         int c = images.cols(), base = from * c;
         double[] partial = new double[RowParallel.PARTS];
-        int parts = RowParallel.run(z.rows(), c, (part, r0, r1) -> {
+        int parts = RowParallel.run(la.threads(), z.rows(), c, (part, r0, r1) -> {
             double acc = 0;
             for (int i = r0 * c, end = r1 * c; i < end; i++) {
                 double e = o.get(i) - x[base + i];
@@ -352,7 +356,7 @@ public final class LayerSystem {
             int base = from * dout;
             double slope = act.slope();
             double[][] partial = new double[RowParallel.PARTS][2];
-            int parts = RowParallel.run(y.rows(), dout, (part, r0, r1) -> {
+            int parts = RowParallel.run(la.threads(), y.rows(), dout, (part, r0, r1) -> {
                 double sq = 0, ab = 0;
                 for (int r = r0; r < r1; r++) {
                     double rr = 0, pp = 0;

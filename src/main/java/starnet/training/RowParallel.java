@@ -11,7 +11,8 @@ import java.util.concurrent.RecursiveAction;
 final class RowParallel {
     /** Below this many values the work runs on the calling thread. */
     static final int MIN_PARALLEL_VALUES = 200_000;
-    static final int PARTS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    /** Upper bound on parts (array sizes); the number used follows the backend's thread count. */
+    static final int PARTS = 8;
 
     interface Body {
         void run(int part, int fromRow, int toRow);
@@ -19,9 +20,9 @@ final class RowParallel {
 
     private RowParallel() {}
 
-    /** Runs {@code body} on parts of [0, rows); returns the number of parts used. */
-    static int run(int rows, int valuesPerRow, Body body) {
-        int parts = (long) rows * valuesPerRow < MIN_PARALLEL_VALUES ? 1 : Math.min(PARTS, rows);
+    /** Runs {@code body} on at most {@code threads} parts of [0, rows); returns the number of parts used. */
+    static int run(int threads, int rows, int valuesPerRow, Body body) {
+        int parts = (long) rows * valuesPerRow < MIN_PARALLEL_VALUES ? 1 : Math.min(Math.min(PARTS, threads), rows);
         if (parts <= 1) {
             body.run(0, 0, rows);
             return 1;

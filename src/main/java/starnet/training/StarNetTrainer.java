@@ -40,6 +40,7 @@ public final class StarNetTrainer {
     private int layer;            // 0-based; -1 once every layer is done
     private Matrix targets;       // T: N × d_out of the current layer (X itself for the last layer)
     private Matrix latents;       // H: N × d_in of the current layer
+    private Matrix spareLatents;  // a free buffer of H's shape: the next SL writes here, then the two swap
     private int epoch;            // epochs completed on the current layer
     private boolean firstHalfDone; // the order's first phase has run in the open epoch
     private double lastEpochLoss = Double.NaN;
@@ -79,6 +80,7 @@ public final class StarNetTrainer {
         firstHalfDone = false;
         lastEpochLoss = Double.NaN;
         latents = null; // made on demand: an SL-first run never needs the random start
+        spareLatents = null;
     }
 
     /** The current latents; before any SL, the seeded random start N(0, 1) (made once, then kept). */
@@ -139,7 +141,8 @@ public final class StarNetTrainer {
         LayerSystem.OutputCheck check = lastLayer ? null : new LayerSystem.OutputCheck(decoder, layer, data);
         if (phase == Phase.SL) {
             solution = system.latentOperator(current);
-            LayerSystem.LatentSolve ls = system.solveLatents(current, solution.x(), targets, check, cancel);
+            Matrix into = spareLatents != null ? spareLatents : new Matrix(data.rows(), current.inputWidth());
+            LayerSystem.LatentSolve ls = system.solveLatents(current, solution.x(), targets, check, into, cancel);
             newLatents = ls.latents();
             fit = ls.fit();
         } else {
@@ -155,7 +158,10 @@ public final class StarNetTrainer {
 
         // commit: nothing above may throw past this point
         decoder = newDecoder;
-        latents = newLatents;
+        if (newLatents != latents) {
+            spareLatents = latents; // the previous latents are free now: the next SL overwrites them (no 100 MB allocation per step)
+            latents = newLatents;
+        }
         int layerNumber = layer + 1;
         Phase first = config.order() == SolveOrder.SL_FIRST ? Phase.SL : Phase.SW;
         boolean layerDone = false;
@@ -217,7 +223,10 @@ public final class StarNetTrainer {
     /** Latents entering layer {@code index} (0-based) once that layer is done, else null. Shared, do not modify. */
     public Matrix finishedLatents(int index) { return finishedLatents[index]; }
 
-    /** The current layer's latents (shared, do not modify); the random start before any SL; null when finished. */
+    /**
+     * The current layer's latents (shared, do not modify; overwritten by the SL after next): the random
+     * start before any SL; null when finished.
+     */
     public Matrix currentLatents() { return isFinished() ? null : latentsOrRandom(); }
 
     /**

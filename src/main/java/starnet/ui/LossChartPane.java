@@ -84,7 +84,13 @@ final class LossChartPane extends VBox {
         empty.getStyleClass().add("muted");
         javafx.scene.layout.StackPane plot = new javafx.scene.layout.StackPane(chart, empty);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.steps()));
-        chart.visibleProperty().bind(empty.visibleProperty().not());
+        empty.setStyle("-fx-background-color: rgba(247,248,250,0.85); -fx-padding: 8;");
+        // the chart stays laid out (with a fixed range while empty), so the first point costs no first-time layout
+        vm.steps().addListener((ListChangeListener<StepResult>) c -> y.setAutoRanging(!vm.steps().isEmpty()));
+        x.autoRangingProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.steps()));
+        x.setLowerBound(0);
+        x.setUpperBound(20);
+        x.setTickUnit(5);
         getChildren().addAll(top, plot);
         VBox.setVgrow(plot, Priority.ALWAYS);
         vm.steps().addListener((ListChangeListener<StepResult>) c -> {
@@ -103,6 +109,10 @@ final class LossChartPane extends VBox {
         chart.getData().clear();
         series.clear();
         boolean logScale = log.isSelected();
+        y.setAutoRanging(!vm.steps().isEmpty());
+        y.setLowerBound(logScale ? -4 : 0);
+        y.setUpperBound(logScale ? -1 : 0.1);
+        y.setTickUnit(logScale ? 1 : 0.02);
         y.setLabel(metric.getValue().label + (logScale ? ", log₁₀" : ""));
         y.setTickLabelFormatter(logScale ? new StringConverter<>() {
             @Override public String toString(Number v) { return String.format("%.1e", Math.pow(10, v.doubleValue())); }

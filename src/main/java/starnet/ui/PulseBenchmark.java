@@ -1,0 +1,93 @@
+package starnet.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import starnet.math.Backends;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Benchmark, not a test: opens the real window, loads a dataset, presses Train all, and records the
+ * gaps between JavaFX pulses until training ends. Prints the longest gap and percentiles.
+ * Run: {@code xvfb-run -a java -cp target/starnet.jar starnet.ui.PulseBenchmark ../shared/data/fashion-mnist [epochs]}
+ */
+public final class PulseBenchmark {
+    /** The measuring application (a nested class: a main class extending Application cannot start from a plain jar). */
+    public static final class Probe extends Application {
+    private final List<Double> gaps = new ArrayList<>();
+    private final List<Double> times = new ArrayList<>();
+    private long start;
+    private long last;
+    private boolean recording;
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getRaw();
+        String source = args.isEmpty() ? "sample:fashion-mnist" : args.get(0);
+        int epochs = args.size() > 1 ? Integer.parseInt(args.get(1)) : 5;
+        FxThreads threads = new FxThreads();
+        WorkbenchViewModel vm = new WorkbenchViewModel(threads, Backends.create("auto", Backends.defaultThreads()));
+        vm.maxEpochsProperty().set(epochs);
+        vm.toleranceProperty().set(0);
+        WorkbenchView view = new WorkbenchView(vm);
+        stage.setScene(new Scene(view.root(), 1480, 940));
+        stage.show();
+        long[] t0 = new long[1];
+        new AnimationTimer() {
+            @Override public void handle(long now) {
+                if (recording && last != 0) {
+                    gaps.add((now - last) / 1e6);
+                    times.add((now - start) / 1e9);
+                }
+                last = now;
+            }
+        }.start();
+        vm.datasetProperty().addListener((obs, o, d) -> {
+            if (d == null) return;
+            System.out.println("loaded " + d.name() + ": " + d.facts());
+            vm.latestProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override public void changed(javafx.beans.value.ObservableValue<? extends TrainingSnapshot> obs2, TrainingSnapshot a, TrainingSnapshot b) {
+                    if (b == null || b.step() != null || vm.runningProperty().get()) return;
+                    vm.latestProperty().removeListener(this);
+                    recording = true;
+                    start = System.nanoTime();
+                    t0[0] = System.nanoTime();
+                    vm.run(TrainCommand.TRAIN_ALL);
+                }
+            });
+        });
+        vm.finishedProperty().addListener((obs, o, done) -> {
+            if (!done) return;
+            recording = false;
+            List<Double> sorted = new ArrayList<>(gaps);
+            Collections.sort(sorted);
+            double max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
+            double p99 = sorted.isEmpty() ? 0 : sorted.get((int) (0.99 * (sorted.size() - 1)));
+            double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+            System.out.printf("trained %d steps in %.1f s; %d pulses; gap between pulses: median %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    vm.steps().size(), (System.nanoTime() - t0[0]) / 1e9, gaps.size(), p50, p99, max);
+            StringBuilder worst = new StringBuilder("longest gaps (ms @ s since Train all):");
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < gaps.size(); i++) order.add(i);
+            order.sort((x, y) -> Double.compare(gaps.get(y), gaps.get(x)));
+            for (int i = 0; i < Math.min(5, order.size()); i++) worst.append(String.format(" %.0f@%.1f", gaps.get(order.get(i)), times.get(order.get(i))));
+            System.out.println(worst);
+            threads.shutdown();
+            Platform.exit();
+        });
+        vm.loadSource(source);
+    }
+
+    }
+
+    private PulseBenchmark() {}
+
+    public static void main(String[] args) {
+        Application.launch(Probe.class, args);
+    }
+}
