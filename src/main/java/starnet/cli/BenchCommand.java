@@ -7,110 +7,105 @@ import starnet.data.Datasets;
 import starnet.io.Json;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
-import starnet.model.DenseLayer;
-import starnet.model.LeakyRelu;
+import starnet.model.LayerPlan;
 import starnet.model.StarNetConfig;
 import starnet.training.Cancellation;
-import starnet.training.Initializer;
-import starnet.training.LayerSystem;
+import starnet.training.Phase;
+import starnet.training.StarNetTrainer;
+import starnet.training.StepResult;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@code bench}: times SL, SW and loss evaluation per layer with the training kernels themselves,
- * prints seconds and GFLOP/s (with the FLOP count assumed), the backend's 2000×2000 DGEMM rate and
- * the peak heap.
+ * {@code bench}: trains with the real trainer and reports, per layer, the median seconds of SL and SW
+ * steps (each including its evaluation and, below the last layer, the decode to the output), their
+ * GFLOP/s with the FLOP count assumed, the backend's 2000×2000 DGEMM rate and the peak heap.
  */
 final class BenchCommand {
     private BenchCommand() {}
 
-    static int run(Args a, PrintStream out, PrintStream err) throws java.io.IOException {
+    static int run(Args a, PrintStream out, PrintStream err) throws IOException {
         StarNetConfig config = RunOptions.config(a);
         LinearAlgebra la = RunOptions.backend(a);
         long t0 = System.nanoTime();
         Dataset ds = Datasets.load(config.data());
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        List<LayerPlan> plan = RunOptions.plan(config, ds);
         double dgemm = dgemmRate(la);
-        LeakyRelu act = new LeakyRelu(config.architecture().slope());
-        int[] widths = config.architecture().allWidths(ds.pixels());
-        var t = config.training();
-        LayerSystem system = new LayerSystem(la, act, t.solver().create(t.ridge(), la));
-        var decoder = Initializer.decoder(widths, act, t.init(), t.seed());
         int n = ds.size();
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("backend", la.description());
-        json.put("items", n);
-        json.put("load_seconds", loadSeconds);
-        json.put("dgemm_gflops", dgemm);
-        ArrayNode layers = json.putArray("layers");
-        if (!a.has("json")) {
+        StarNetTrainer trainer = StarNetTrainer.create(config, ds.images(), ds.channels(), ds.height(), ds.width(), la);
+        List<StepResult> steps = new ArrayList<>();
+        trainer.setListener(steps::add);
+        long trainStart = System.nanoTime();
+        trainer.trainAll(Cancellation.NEVER);
+        double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+        boolean json = a.has("json");
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("backend", la.description());
+        root.put("items", n);
+        root.put("load_seconds", loadSeconds);
+        root.put("dgemm_gflops", dgemm);
+        ArrayNode layers = root.putArray("layers");
+        if (!json) {
             out.printf("backend: %s; data: %s, %s (loaded in %.2f s)%n", la.description(), ds.name(), ds.facts(), loadSeconds);
             out.printf("DGEMM 2000x2000x2000 on this backend: %.1f GFLOP/s%n", dgemm);
-            out.printf("%-6s %-8s %10s %10s %10s  %s%n", "layer", "kernel", "seconds", "GFLOP", "GFLOP/s", "of DGEMM");
+            out.println("median per step; SL and SW each include the layer's evaluation (and the decode to the output below the last layer)");
+            out.printf("%-6s %-30s %-5s %10s %10s %10s  %s%n", "layer", "shape", "step", "seconds", "GFLOP", "GFLOP/s", "of DGEMM");
         }
-        Matrix targets = ds.images();
-        long trainStart = System.nanoTime();
-        for (int i = decoder.depth() - 1; i >= 0; i--) {
-            DenseLayer layer = decoder.layers().get(i);
-            int din = widths[i], dout = widths[i + 1];
-            double[] sl = new double[t.maxEpochs()], sw = new double[t.maxEpochs()], ev = new double[t.maxEpochs()];
-            Matrix h = null;
-            for (int e = 0; e < t.maxEpochs(); e++) {
-                long s0 = System.nanoTime();
-                Matrix op = system.latentOperator(layer).x();
-                h = system.solveLatents(layer, op, targets, Cancellation.NEVER).latents();
-                long s1 = System.nanoTime();
-                layer = system.solveWeights(h, targets, Cancellation.NEVER).layer();
-                long s2 = System.nanoTime();
-                system.evaluate(layer, h, targets, Cancellation.NEVER);
-                long s3 = System.nanoTime();
-                sl[e] = (s1 - s0) / 1e9;
-                sw[e] = (s2 - s1) / 1e9;
-                ev[e] = (s3 - s2) / 1e9;
+        for (int i = plan.size() - 1; i >= 0; i--) {
+            LayerPlan p = plan.get(i);
+            double decode = 0;
+            for (int j = i + 1; j < plan.size(); j++) decode += 2.0 * n * plan.get(j).inputWidth() * plan.get(j).outputWidth();
+            double eval = 2.0 * n * p.inputWidth() * p.outputWidth();
+            double sl = 2 * eval + (double) p.outputWidth() * p.inputWidth() * p.inputWidth() + decode;
+            double sw;
+            if (p.isConv()) {
+                var s = p.conv();
+                double rows = (double) n * s.positions();
+                sw = rows * (s.patchSize() + 1) * (s.patchSize() + 1) + 2 * rows * (s.patchSize() + 1) * s.kernels() + eval + decode;
+            } else {
+                sw = (double) n * (p.inputWidth() + 1) * (p.inputWidth() + 1) + 2.0 * n * (p.inputWidth() + 1) * p.outputWidth() + eval + decode;
             }
-            double flSl = 4.0 * n * dout * din + (double) dout * din * din; // solve + fused evaluation
-            double flSw = (double) n * (din + 1) * (din + 1) + 2.0 * n * (din + 1) * dout;
-            double flEv = 2.0 * n * din * dout;
             ObjectNode l = layers.addObject();
             l.put("layer", i + 1);
-            l.put("shape", din + "->" + dout);
-            report(out, a.has("json"), l, i + 1, "SL+eval", median(sl), flSl, dgemm);
-            report(out, a.has("json"), l, i + 1, "SW", median(sw), flSw, dgemm);
-            report(out, a.has("json"), l, i + 1, "eval", median(ev), flEv, dgemm);
-            targets = h;
+            l.put("shape", p.describe());
+            report(out, json, l, i + 1, p.describe(), "SL", median(steps, i + 1, Phase.SL), sl, dgemm);
+            report(out, json, l, i + 1, p.describe(), "SW", median(steps, i + 1, Phase.SW), sw, dgemm);
         }
-        double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         long peak = peakHeap();
-        json.put("train_seconds", trainSeconds);
-        json.put("peak_heap_bytes", peak);
-        json.put("data_bytes", 8L * n * ds.pixels());
-        if (a.has("json")) {
-            out.println(Json.MAPPER.writeValueAsString(json).replace("\r", ""));
+        root.put("train_seconds", trainSeconds);
+        root.put("peak_heap_bytes", peak);
+        root.put("data_bytes", 8L * n * ds.pixels());
+        root.put("final_output_mse", steps.get(steps.size() - 1).outputMse());
+        if (json) {
+            out.println(Json.MAPPER.writeValueAsString(root));
         } else {
-            out.printf("all layers, %d epochs each (SL + SW + eval): %.2f s%n", t.maxEpochs(), trainSeconds);
+            out.printf("all layers, %d epochs each: %.2f s; final reconstruction MSE %.6f%n", config.training().maxEpochs(), trainSeconds,
+                    steps.get(steps.size() - 1).outputMse());
             out.printf("peak heap: %.0f MB (float64 data: %.0f MB)%n", peak / 1e6, 8.0 * n * ds.pixels() / 1e6);
         }
         return 0;
     }
 
-    private static void report(PrintStream out, boolean json, ObjectNode l, int layer, String kernel, double s, double flops, double dgemm) {
+    private static double median(List<StepResult> steps, int layer, Phase phase) {
+        double[] s = steps.stream().filter(r -> r.layer() == layer && r.phase() == phase).mapToDouble(StepResult::seconds).sorted().toArray();
+        return s.length == 0 ? Double.NaN : s[s.length / 2];
+    }
+
+    private static void report(PrintStream out, boolean json, ObjectNode l, int layer, String shape, String kernel, double s, double flops, double dgemm) {
         double rate = flops / s / 1e9;
         ObjectNode k = l.putObject(kernel);
         k.put("seconds", s);
         k.put("gflop", flops / 1e9);
         k.put("gflops", rate);
-        if (!json) out.printf("%-6d %-8s %10.4f %10.3f %10.1f  %5.0f%%%n", layer, kernel, s, flops / 1e9, rate, 100 * rate / dgemm);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        if (!json) out.printf("%-6d %-30s %-5s %10.4f %10.3f %10.1f  %5.0f%%%n", layer, shape, kernel, s, flops / 1e9, rate, 100 * rate / dgemm);
     }
 
     /** Best of three 2000×2000×2000 products, in GFLOP/s. */
@@ -138,4 +133,5 @@ final class BenchCommand {
         }
         return sum;
     }
+
 }

@@ -14,10 +14,17 @@ final class CheckCommand {
     static int run(Args a, PrintStream out) {
         StarNetConfig c = RunOptions.config(a);
         Dataset ds = Datasets.load(c.data());
-        DeterminednessReport r = DeterminednessReport.feedforward(c.architecture().allWidths(ds.pixels()), ds.size());
+        var plan = RunOptions.plan(c, ds);
+        DeterminednessReport r = DeterminednessReport.of(plan, ds.size());
+        if (c.architecture().isConv() && !r.hasErrors()) {
+            var act = new starnet.model.LeakyRelu(c.architecture().slope());
+            var decoder = starnet.training.Initializer.decoder(plan, act, c.training().init(), c.training().seed());
+            r = r.withRank(decoder, RunOptions.backend(a));
+        }
         out.println("Data: " + ds.name() + ", " + ds.facts());
-        out.println("Decoder: " + String.join(" → ", java.util.Arrays.stream(c.architecture().allWidths(ds.pixels())).mapToObj(Integer::toString).toList())
-                + ", leaky-ReLU slope " + c.architecture().slope());
+        StringBuilder shape = new StringBuilder();
+        for (var p : plan) shape.append(shape.length() == 0 ? "" : ";  ").append("layer ").append(p.index() + 1).append(": ").append(p.describe());
+        out.println("Decoder (" + c.architecture().kind() + "): " + shape + "; leaky-ReLU slope " + c.architecture().slope());
         out.print(r.text());
         out.println(r.hasErrors() ? "Some systems are not determined (✗ above): training would fail." : "Every system is determined: ready to train.");
         return r.hasErrors() ? 2 : 0;

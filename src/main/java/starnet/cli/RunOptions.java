@@ -7,6 +7,9 @@ import starnet.math.SolverKind;
 import starnet.model.ArchitectureConfig;
 import starnet.model.DataSpec;
 import starnet.model.InitKind;
+import starnet.model.LayerPlan;
+import starnet.model.Padding;
+import starnet.model.Presets;
 import starnet.model.SolveOrder;
 import starnet.model.StarNetConfig;
 import starnet.model.TrainingConfig;
@@ -21,7 +24,8 @@ import java.util.Set;
 /** The options shared by commands: configuration (from --config and flags) and the compute backend. */
 final class RunOptions {
     static final Set<String> DATA = Set.of("data", "split", "limit");
-    static final Set<String> MODEL = Set.of("config", "widths", "slope", "epochs", "tol", "seed", "solver", "order", "init", "ridge");
+    static final Set<String> MODEL = Set.of("config", "preset", "arch", "widths", "kernels", "kernel-size", "unpool", "padding", "slope",
+            "epochs", "tol", "seed", "solver", "order", "init", "ridge", "sw-sample", "sw-partitions");
     static final Set<String> RUNTIME = Set.of("backend", "threads");
 
     private RunOptions() {}
@@ -48,17 +52,40 @@ final class RunOptions {
         try {
             DataSpec d = c.data();
             d = new DataSpec(a.get("data", d.source()), a.get("split", d.split()), a.integer("limit", d.limit(), 0));
-            ArchitectureConfig arch = c.architecture();
-            List<Integer> widths = a.has("widths") ? ArchitectureConfig.parseWidths(a.get("widths", "")) : arch.widths();
-            arch = new ArchitectureConfig(widths, a.decimal("slope", arch.slope()));
+            ArchitectureConfig arch = a.has("preset") ? Presets.find(a.get("preset", "")).architecture() : c.architecture();
+            String kind = a.get("arch", arch.kind());
+            if (!kind.equals("feedforward") && !kind.equals("conv")) throw new CliException("--arch expects feedforward or conv, got '" + kind + "'");
+            arch = new ArchitectureConfig(kind,
+                    a.has("widths") ? ArchitectureConfig.parseWidths(a.get("widths", "")) : arch.widths(),
+                    a.decimal("slope", arch.slope()),
+                    a.has("kernels") ? ArchitectureConfig.parseList(a.get("kernels", ""), "--kernels", "6,2") : arch.kernels(),
+                    a.has("kernel-size") ? ArchitectureConfig.parseList(a.get("kernel-size", ""), "--kernel-size", "7 or 7,5") : arch.kernelSizes(),
+                    a.has("unpool") ? ArchitectureConfig.parseList(a.get("unpool", ""), "--unpool", "2") : arch.unpools(),
+                    a.has("padding") ? Padding.parse(a.get("padding", "")) : arch.padding());
             TrainingConfig t = c.training();
+            String sample = a.get("sw-sample", t.swSample() == 0 ? "all" : Integer.toString(t.swSample()));
+            int swSample;
+            try {
+                swSample = sample.equals("all") ? 0 : Integer.parseInt(sample.trim());
+            } catch (NumberFormatException e) {
+                throw new CliException("--sw-sample expects all or a number of datapoints, got '" + sample + "'");
+            }
             t = new TrainingConfig(a.integer("epochs", t.maxEpochs(), 1), a.decimal("tol", t.tolerance()), a.longValue("seed", t.seed()),
                     a.has("solver") ? SolverKind.parse(a.get("solver", "")) : t.solver(), a.decimal("ridge", t.ridge()),
                     a.has("order") ? SolveOrder.parse(a.get("order", "")) : t.order(),
-                    a.has("init") ? InitKind.parse(a.get("init", "")) : t.init());
+                    a.has("init") ? InitKind.parse(a.get("init", "")) : t.init(), swSample, a.integer("sw-partitions", t.swPartitions(), 1));
             return new StarNetConfig(StarNetConfig.FORMAT, d, arch, t);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
+        }
+    }
+
+    /** The architecture's layers for this dataset's image shape; sizes that do not fit are a user error. */
+    static List<LayerPlan> plan(StarNetConfig c, starnet.data.Dataset ds) {
+        try {
+            return c.architecture().plan(ds.channels(), ds.height(), ds.width());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage() + " (images are " + ds.channels() + "×" + ds.height() + "×" + ds.width() + ")");
         }
     }
 

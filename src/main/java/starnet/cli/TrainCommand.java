@@ -38,7 +38,7 @@ final class TrainCommand {
         java.util.concurrent.CompletableFuture<LinearAlgebra> backend = java.util.concurrent.CompletableFuture.supplyAsync(() -> RunOptions.backend(a));
         Dataset ds = Datasets.load(config.data());
         LinearAlgebra la = RunOptions.awaitBackend(backend);
-        DeterminednessReport report = DeterminednessReport.feedforward(config.architecture().allWidths(ds.pixels()), ds.size());
+        DeterminednessReport report = DeterminednessReport.of(RunOptions.plan(config, ds), ds.size());
         if (report.hasErrors()) {
             err.print(report.text());
             throw new CliException("the configuration is not determined: " + report.firstError());
@@ -53,7 +53,11 @@ final class TrainCommand {
                 throw new UncheckedIOException(e);
             }
         });
-        StarNetTrainer trainer = StarNetTrainer.create(config, ds.images(), la);
+        StarNetTrainer trainer = StarNetTrainer.create(config, ds.images(), ds.channels(), ds.height(), ds.width(), la);
+        if (config.architecture().isConv()) {
+            report = report.withRank(trainer.decoder(), la);
+            if (report.hasErrors()) throw new CliException("the configuration is not determined: " + report.firstError());
+        }
         long t0 = System.nanoTime();
         try (BufferedWriter metrics = Files.newBufferedWriter(dir.resolve("metrics.jsonl"))) {
             trainer.setListener(r -> {
@@ -98,6 +102,12 @@ final class TrainCommand {
         return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
+    /** "256" for a dense layer, "2×14×14" for a conv layer's latent grid. */
+    static String layerInput(starnet.model.Layer l) {
+        if (l instanceof starnet.model.ConvUnpoolLayer c) return c.shape().cIn() + "×" + c.shape().h() + "×" + c.shape().w();
+        return Integer.toString(l.inputWidth());
+    }
+
     /** Paper Fig. 2: targets, then the reconstruction after each layer (last layer first). */
     static java.awt.image.BufferedImage reconstructionFigure(StarNetTrainer trainer, Dataset ds) {
         int n = Math.min(FIGURE_ITEMS, ds.size());
@@ -107,9 +117,8 @@ final class TrainCommand {
         List<Matrix> grids = new ArrayList<>();
         titles.add("Targets");
         grids.add(ds.images().selectRows(rows));
-        int[] widths = trainer.decoder().widths();
         for (int i = trainer.decoder().depth() - 1; i >= 0; i--) {
-            titles.add("After layer " + (i + 1) + " (" + widths[i] + ")");
+            titles.add("After layer " + (i + 1) + " (" + layerInput(trainer.decoder().layers().get(i)) + ")");
             grids.add(trainer.reconstructAfterLayer(i, rows));
         }
         return GridFigure.render(titles, grids, ds.channels(), ds.height(), ds.width(), 3);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.math.Matrix;
+import starnet.model.ConvShape;
+import starnet.model.ConvUnpoolLayer;
 import starnet.model.Decoder;
 import starnet.model.DenseLayer;
 import starnet.model.LeakyRelu;
@@ -26,7 +28,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * A trained model as one {@code .starnet} file: a zip holding {@code manifest.json} (format version,
  * configuration, widths, image shape) and the arrays as NumPy {@code .npy} files:
- * {@code layerI_W.npy} (the paper's W_i = [V | b], d_i × (d_{i-1}+1)) and optionally {@code codes.npy}.
+ * {@code layerI_W.npy} for a dense layer (the paper's W_i = [V | b], d_i × (d_{i-1}+1)) or
+ * {@code layerI_kernels.npy} for a conv-unpool layer ([kernel | bias] per row, (c_out·u²) × (c_in·k² + 1),
+ * kernel values in (c, dy, dx) order, with the geometry in the manifest), and optionally {@code codes.npy}.
  */
 public final class ModelFile {
     public static final int FORMAT = 1;
@@ -59,13 +63,27 @@ public final class ModelFile {
                 ArrayNode s = m.putArray("image_shape");
                 for (int v : model.imageShape()) s.add(v);
                 ArrayNode layers = m.putArray("layers");
-                for (int i = 0; i < model.decoder().depth(); i++) layers.add("layer" + (i + 1) + "_W.npy");
+                for (int i = 0; i < model.decoder().depth(); i++) {
+                    ObjectNode l = layers.addObject();
+                    if (model.decoder().layers().get(i) instanceof ConvUnpoolLayer c) {
+                        l.put("kind", "conv");
+                        l.put("file", "layer" + (i + 1) + "_kernels.npy");
+                        l.set("shape", Json.MAPPER.valueToTree(c.shape()));
+                    } else {
+                        l.put("kind", "dense");
+                        l.put("file", "layer" + (i + 1) + "_W.npy");
+                    }
+                }
                 if (model.codes() != null) m.put("codes", "codes.npy");
                 zip.putNextEntry(new ZipEntry("manifest.json"));
                 zip.write(Json.MAPPER.writeValueAsBytes(m));
                 zip.closeEntry();
                 for (int i = 0; i < model.decoder().depth(); i++) {
-                    putStored(zip, "layer" + (i + 1) + "_W.npy", model.decoder().layers().get(i).augmentedWeights());
+                    if (model.decoder().layers().get(i) instanceof ConvUnpoolLayer c) {
+                        putStored(zip, "layer" + (i + 1) + "_kernels.npy", c.augmentedKernels());
+                    } else {
+                        putStored(zip, "layer" + (i + 1) + "_W.npy", ((DenseLayer) model.decoder().layers().get(i)).augmentedWeights());
+                    }
                 }
                 if (model.codes() != null) putStored(zip, "codes.npy", model.codes());
             }
@@ -118,11 +136,20 @@ public final class ModelFile {
         try {
             StarNetConfig config = Json.MAPPER.treeToValue(m.get("config"), StarNetConfig.class);
             LeakyRelu act = new LeakyRelu(m.path("slope").asDouble());
-            List<DenseLayer> layers = new ArrayList<>();
+            List<starnet.model.Layer> layers = new ArrayList<>();
             int[] widths = Json.MAPPER.treeToValue(m.get("widths"), int[].class);
             for (int i = 0; i < m.path("layers").size(); i++) {
-                String name = m.path("layers").get(i).asText();
+                JsonNode spec = m.path("layers").get(i);
+                String name = spec.isTextual() ? spec.asText() : spec.path("file").asText();
                 Matrix w = matrix(file, entries, name);
+                if (spec.path("kind").asText("dense").equals("conv")) {
+                    ConvShape shape = Json.MAPPER.treeToValue(spec.get("shape"), ConvShape.class);
+                    if (w.rows() != shape.kernels() || w.cols() != shape.patchSize() + 1) {
+                        throw new ModelFileException(file + ": " + name + " has shape " + w.shape() + "; expected " + shape.kernels() + "x" + (shape.patchSize() + 1));
+                    }
+                    layers.add(ConvUnpoolLayer.fromAugmented(shape, w));
+                    continue;
+                }
                 if (w.rows() != widths[i + 1] || w.cols() != widths[i] + 1) {
                     throw new ModelFileException(file + ": " + name + " has shape " + w.shape() + "; expected " + widths[i + 1] + "x" + (widths[i] + 1));
                 }

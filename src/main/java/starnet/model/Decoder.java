@@ -11,7 +11,7 @@ import java.util.List;
  * A feedforward StarNet decoder of K layers: codes h_0 (d_0) → … → images (d_K). Layer i (1-based in
  * the paper) is {@code layers().get(i - 1)}. The list is unmodifiable; layers are replaced, not mutated.
  */
-public record Decoder(List<DenseLayer> layers, LeakyRelu activation) {
+public record Decoder(List<Layer> layers, LeakyRelu activation) {
     public Decoder {
         layers = Collections.unmodifiableList(new ArrayList<>(layers));
         for (int i = 1; i < layers.size(); i++) {
@@ -33,8 +33,8 @@ public record Decoder(List<DenseLayer> layers, LeakyRelu activation) {
     }
 
     /** A copy with layer {@code index} (0-based) replaced. */
-    public Decoder withLayer(int index, DenseLayer layer) {
-        List<DenseLayer> l = new ArrayList<>(layers);
+    public Decoder withLayer(int index, Layer layer) {
+        List<Layer> l = new ArrayList<>(layers);
         l.set(index, layer);
         return new Decoder(l, activation);
     }
@@ -45,7 +45,7 @@ public record Decoder(List<DenseLayer> layers, LeakyRelu activation) {
      */
     public Matrix decodeFrom(LinearAlgebra la, int fromLayer, Matrix h) {
         Matrix x = h;
-        for (int i = fromLayer; i < layers.size(); i++) x = layers.get(i).forward(la, x, activation);
+        for (int i = fromLayer; i < layers.size(); i++) x = layers.get(i).affine().forward(la, x, activation);
         return x == h ? h.copy() : x;
     }
 }

@@ -9,15 +9,18 @@ import starnet.math.Matrix;
  * @param weights V, shape d_out × d_in; owned by the layer (never modified after construction by callers)
  * @param bias    b, length d_out; owned by the layer
  */
-public record DenseLayer(Matrix weights, double[] bias) {
+public record DenseLayer(Matrix weights, double[] bias) implements Layer {
     public DenseLayer {
         if (bias.length != weights.rows()) {
             throw new IllegalArgumentException("bias length " + bias.length + " != output width " + weights.rows());
         }
     }
 
-    public int inputWidth() { return weights.cols(); }
-    public int outputWidth() { return weights.rows(); }
+    @Override public int inputWidth() { return weights.cols(); }
+    @Override public int outputWidth() { return weights.rows(); }
+
+    /** A dense layer is its own affine map. */
+    @Override public DenseLayer affine() { return this; }
 
     /** Pre-activation V·hᵀ + b for every row of {@code h} (N × d_in, read only): a new N × d_out matrix. */
     public Matrix preActivation(LinearAlgebra la, Matrix h) {

@@ -60,6 +60,68 @@ public record DeterminednessReport(List<Condition> conditions) {
         return new DeterminednessReport(out);
     }
 
+    /** The report for resolved layer plans (feedforward or conv-unpool) and N datapoints used for SW. */
+    public static DeterminednessReport of(List<LayerPlan> plans, int datapoints) {
+        if (plans.stream().noneMatch(LayerPlan::isConv)) {
+            int[] w = new int[plans.size() + 1];
+            for (int i = 0; i < plans.size(); i++) w[i] = plans.get(i).inputWidth();
+            w[plans.size()] = plans.get(plans.size() - 1).outputWidth();
+            return feedforward(w, datapoints);
+        }
+        List<Condition> out = new ArrayList<>();
+        for (LayerPlan p : plans) {
+            ConvShape s = p.conv();
+            int layer = p.index() + 1;
+            int eq = s.outputWidth(), unknowns = s.inputWidth();
+            if (eq >= unknowns) {
+                out.add(new Condition(Condition.Status.OK, "Theorem 3", layer, "latents are determined (" + s.describe() + "): "
+                        + eq + " equations per datapoint for " + unknowns + " unknown latents (" + s.cIn() + "×" + s.h() + "×" + s.w()
+                        + "), if the operator has full column rank (checked with the weights)."));
+            } else {
+                out.add(new Condition(Condition.Status.ERROR, "Theorem 3", layer, "latents are under-determined (" + s.describe() + "): only "
+                        + eq + " equations per datapoint for " + unknowns + " unknown latents; use fewer latent channels (now " + s.cIn()
+                        + "), a larger unpool or full padding."));
+            }
+        }
+        for (LayerPlan p : plans) {
+            ConvShape s = p.conv();
+            int layer = p.index() + 1;
+            long equations = (long) datapoints * s.positions();
+            int unknowns = s.patchSize() + 1;
+            boolean ok = unknowns <= equations;
+            out.add(new Condition(ok ? Condition.Status.OK : Condition.Status.ERROR, "Theorem 4", layer, (ok ? "kernels are determined: " : "kernels are under-determined: ")
+                    + equations + " equations (" + datapoints + " datapoints × " + s.positions() + " positions) for " + unknowns
+                    + " unknowns per kernel (" + s.cIn() + "×" + s.k() + "×" + s.k() + " + bias)" + (ok ? "." : "; use more datapoints.")));
+        }
+        for (LayerPlan p : plans) {
+            ConvShape s = p.conv();
+            if (s.padding() == Padding.SAME && s.k() > 1) {
+                out.add(new Condition(Condition.Status.WARNING, "Lemma 7", p.index() + 1, "with same padding the border latents appear in fewer"
+                        + " equations (part of their " + s.k() + "×" + s.k() + " footprint falls outside the output); full padding keeps every latent fully determined."));
+            }
+        }
+        return new DeterminednessReport(out);
+    }
+
+    /**
+     * This report plus, for each conv-unpool layer, Theorem 3's rank condition for the given weights:
+     * the smallest singular value of the layer's operator A (from AᵀA's smallest eigenvalue).
+     */
+    public DeterminednessReport withRank(Decoder decoder, starnet.math.LinearAlgebra la) {
+        List<Condition> out = new ArrayList<>(conditions);
+        for (int i = 0; i < decoder.depth(); i++) {
+            if (!(decoder.layers().get(i) instanceof ConvUnpoolLayer c) || !c.denseFits()) continue;
+            double[] sv = OperatorRank.extremeSingularValues(c.affine().weights(), la);
+            boolean full = sv[0] > 1e-10 * sv[1];
+            out.add(new Condition(full ? Condition.Status.OK : Condition.Status.ERROR, "Theorem 3", i + 1, full
+                    ? String.format("the operator A (%d×%d) has full column rank for the current weights: smallest singular value %.3g (largest %.3g).",
+                    c.outputWidth(), c.inputWidth(), sv[0], sv[1])
+                    : String.format("the operator A (%d×%d) is rank deficient for the current weights (smallest singular value %.3g): some latents are not determined; try another seed or init.",
+                    c.outputWidth(), c.inputWidth(), sv[0])));
+        }
+        return new DeterminednessReport(out);
+    }
+
     public boolean hasErrors() { return conditions.stream().anyMatch(c -> c.status() == Condition.Status.ERROR); }
 
     public boolean hasWarnings() { return conditions.stream().anyMatch(c -> c.status() == Condition.Status.WARNING); }

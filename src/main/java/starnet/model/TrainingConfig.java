@@ -13,10 +13,12 @@ import starnet.math.SolverKind;
  * @param ridge     relative ridge λ for cholesky (λ·trace(G)/n), ≥ 0
  * @param order     SL first (default) or SW first
  * @param init      gaussian or orthogonal
+ * @param swSample  SW on a random subset of this many datapoints per epoch (paper Lemma 8); 0 = all
+ * @param swPartitions SW solved on this many partitions of the datapoints and the solutions averaged (paper Fig. 8); 1 = one solve
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge,
-                             SolveOrder order, InitKind init) {
+                             SolveOrder order, InitKind init, int swSample, int swPartitions) {
     public TrainingConfig {
         if (maxEpochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + maxEpochs);
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) throw new IllegalArgumentException("tolerance must be a number ≥ 0, got " + tolerance);
@@ -24,17 +26,27 @@ public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverK
         if (solver == null) solver = SolverKind.CHOLESKY;
         if (order == null) order = SolveOrder.SL_FIRST;
         if (init == null) init = InitKind.GAUSSIAN;
+        if (swSample < 0) throw new IllegalArgumentException("SW sample size must be ≥ 0 (0 = all datapoints), got " + swSample);
+        if (swPartitions == 0) swPartitions = 1;
+        if (swPartitions < 1) throw new IllegalArgumentException("SW partitions must be ≥ 1, got " + swPartitions);
+    }
+
+    public TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge, SolveOrder order, InitKind init) {
+        this(maxEpochs, tolerance, seed, solver, ridge, order, init, 0, 1);
     }
 
     public static TrainingConfig defaults() {
         return new TrainingConfig(5, 1e-3, 0, SolverKind.CHOLESKY, 1e-10, SolveOrder.SL_FIRST, InitKind.GAUSSIAN);
     }
 
-    public TrainingConfig withMaxEpochs(int e) { return new TrainingConfig(e, tolerance, seed, solver, ridge, order, init); }
-    public TrainingConfig withTolerance(double t) { return new TrainingConfig(maxEpochs, t, seed, solver, ridge, order, init); }
-    public TrainingConfig withSeed(long s) { return new TrainingConfig(maxEpochs, tolerance, s, solver, ridge, order, init); }
-    public TrainingConfig withSolver(SolverKind s) { return new TrainingConfig(maxEpochs, tolerance, seed, s, ridge, order, init); }
-    public TrainingConfig withRidge(double r) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, r, order, init); }
-    public TrainingConfig withOrder(SolveOrder o) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, o, init); }
-    public TrainingConfig withInit(InitKind i) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, i); }
+    public TrainingConfig withMaxEpochs(int e) { return new TrainingConfig(e, tolerance, seed, solver, ridge, order, init, swSample, swPartitions); }
+    public TrainingConfig withTolerance(double t) { return new TrainingConfig(maxEpochs, t, seed, solver, ridge, order, init, swSample, swPartitions); }
+    public TrainingConfig withSeed(long s) { return new TrainingConfig(maxEpochs, tolerance, s, solver, ridge, order, init, swSample, swPartitions); }
+    public TrainingConfig withSolver(SolverKind s) { return new TrainingConfig(maxEpochs, tolerance, seed, s, ridge, order, init, swSample, swPartitions); }
+    public TrainingConfig withRidge(double r) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, r, order, init, swSample, swPartitions); }
+    public TrainingConfig withOrder(SolveOrder o) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, o, init, swSample, swPartitions); }
+    public TrainingConfig withSwSampling(int sample, int partitions) {
+        return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, init, sample, partitions);
+    }
+    public TrainingConfig withInit(InitKind i) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, i, swSample, swPartitions); }
 }

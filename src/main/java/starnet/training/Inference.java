@@ -27,7 +27,7 @@ public final class Inference {
         double[][] residuals = new double[k][];
         Matrix targets = images;
         for (int i = k - 1; i >= 0; i--) {
-            DenseLayer layer = decoder.layers().get(i);
+            DenseLayer layer = decoder.layers().get(i).affine();
             Matrix op = system.latentOperator(layer).x();
             LayerSystem.LatentSolve ls = system.solveLatents(layer, op, targets, cancel);
             latents[i] = ls.latents();

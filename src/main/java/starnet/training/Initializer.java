@@ -17,12 +17,28 @@ import java.util.SplittableRandom;
 public final class Initializer {
     private Initializer() {}
 
-    /** A decoder with widths d_0 … d_K, initialised per {@code kind}. */
+    /** A dense decoder with widths d_0 … d_K, initialised per {@code kind}. */
     public static Decoder decoder(int[] widths, LeakyRelu act, InitKind kind, long seed) {
-        List<DenseLayer> layers = new ArrayList<>();
-        for (int i = 1; i < widths.length; i++) {
-            SplittableRandom rnd = new SplittableRandom(mix(seed, i));
-            layers.add(kind == InitKind.ORTHOGONAL ? orthogonal(widths[i - 1], widths[i], rnd) : gaussian(widths[i - 1], widths[i], rnd));
+        List<starnet.model.LayerPlan> plans = new ArrayList<>();
+        for (int i = 1; i < widths.length; i++) plans.add(new starnet.model.LayerPlan(i - 1, widths[i - 1], widths[i], null));
+        return decoder(plans, act, kind, seed);
+    }
+
+    /**
+     * A decoder for resolved layer plans: dense layers with W = [V | b] from N(0, 1/d_in) (or orthogonal),
+     * conv-unpool kernels with [kernel | bias] from N(0, 1/(c_in·k²)) (or orthogonal).
+     */
+    public static Decoder decoder(List<starnet.model.LayerPlan> plans, LeakyRelu act, InitKind kind, long seed) {
+        List<starnet.model.Layer> layers = new ArrayList<>();
+        for (starnet.model.LayerPlan p : plans) {
+            SplittableRandom rnd = new SplittableRandom(mix(seed, p.index() + 1));
+            if (p.isConv()) {
+                var s = p.conv();
+                DenseLayer k = kind == InitKind.ORTHOGONAL ? orthogonal(s.patchSize(), s.kernels(), rnd) : gaussian(s.patchSize(), s.kernels(), rnd);
+                layers.add(new starnet.model.ConvUnpoolLayer(s, k.weights(), k.bias()));
+            } else {
+                layers.add(kind == InitKind.ORTHOGONAL ? orthogonal(p.inputWidth(), p.outputWidth(), rnd) : gaussian(p.inputWidth(), p.outputWidth(), rnd));
+            }
         }
         return new Decoder(layers, act);
     }

@@ -35,6 +35,8 @@ public final class LayerSystem {
 
     public LeakyRelu activation() { return act; }
 
+    public NormalEquationsSolver solver() { return solver; }
+
     /** Frees the pooled work memory now (it is also freed when this object is garbage collected). */
     public void releaseWorkMemory() {
         Workspace.free(pool);
@@ -112,7 +114,7 @@ public final class LayerSystem {
     }
 
     /** The result of SW: the new layer and the least-squares report. */
-    public record WeightSolve(DenseLayer layer, Solution solution) {}
+    public record WeightSolve(starnet.model.Layer layer, Solution solution) {}
 
     /**
      * SW: min_W ‖[H 1]Wᵀ − a⁻¹(T)‖² through the shared Gram matrix [H 1]ᵀ[H 1] and right-hand sides
@@ -188,7 +190,7 @@ public final class LayerSystem {
         Block[] weights = new Block[k];
         Block[] outs = new Block[k];
         for (int i = from; i < k; i++) {
-            weights[i] = ws.blockOf(decoder.layers().get(i).weights());
+            weights[i] = ws.blockOf(decoder.layers().get(i).affine().weights());
             outs[i] = ws.scratch(chunk, decoder.layers().get(i).outputWidth());
         }
         Block in = ws.scratch(chunk, h.cols());
@@ -198,7 +200,7 @@ public final class LayerSystem {
             for (int i = from; i < k; i++) {
                 Block next = outs[i].withRows(b - a);
                 la.gemm(false, true, 1.0, z, weights[i], 0.0, next);
-                biasAndActivate(next, decoder.layers().get(i).bias());
+                biasAndActivate(next, decoder.layers().get(i).affine().bias());
                 z = next;
             }
             sum[0] += squaredError(z, images, a);
@@ -295,7 +297,7 @@ public final class LayerSystem {
             weights = new Block[k];
             outs = new Block[k];
             for (int i = check == null ? 0 : check.layerIndex() + 1; i < k; i++) {
-                weights[i] = ws.blockOf(check.decoder().layers().get(i).weights());
+                weights[i] = ws.blockOf(check.decoder().layers().get(i).affine().weights());
                 outs[i] = ws.scratch(chunk, check.decoder().layers().get(i).outputWidth());
             }
         }
@@ -308,7 +310,7 @@ public final class LayerSystem {
             for (int i = check.layerIndex() + 1; i < weights.length; i++) {
                 Block next = outs[i].withRows(y.rows());
                 la.gemm(false, true, 1.0, z, weights[i], 0.0, next);
-                biasAndActivate(next, check.decoder().layers().get(i).bias());
+                biasAndActivate(next, check.decoder().layers().get(i).affine().bias());
                 z = next;
             }
             sum += squaredError(z, check.images(), from);

@@ -4,7 +4,9 @@ import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.math.Solution;
 import starnet.model.Decoder;
+import starnet.model.ConvUnpoolLayer;
 import starnet.model.DenseLayer;
+import starnet.model.Layer;
 import starnet.model.LeakyRelu;
 import starnet.model.SolveOrder;
 import starnet.model.StarNetConfig;
@@ -29,6 +31,7 @@ import java.util.function.Consumer;
  */
 public final class StarNetTrainer {
     private final LayerSystem system;
+    private final ConvWeightSolver convWeights;
     private final TrainingConfig config;
     private final Matrix data;
     private final Matrix[] finishedLatents;
@@ -55,6 +58,7 @@ public final class StarNetTrainer {
             throw new IllegalArgumentException("the decoder outputs " + w[w.length - 1] + " values but the images have " + data.cols());
         }
         this.system = system;
+        this.convWeights = new ConvWeightSolver(system.linearAlgebra(), system.activation(), system.solver());
         this.config = config;
         this.data = data;
         this.decoder = initial;
@@ -63,13 +67,21 @@ public final class StarNetTrainer {
     }
 
     /**
-     * A fresh trainer for {@code config} on {@code data} (N × D, read only): initial weights from the
-     * config's init and seed, solver from its solver and ridge.
+     * A fresh feedforward trainer for {@code config} on {@code data} (N × D, read only); conv
+     * architectures need the image shape (the other {@code create}).
      */
     public static StarNetTrainer create(StarNetConfig config, Matrix data, LinearAlgebra la) {
+        return create(config, data, 1, 1, data.cols(), la);
+    }
+
+    /**
+     * A fresh trainer for {@code config} on {@code data} (N × c·h·w, read only) of images of (c, h, w):
+     * layers from the architecture's plan, initial weights from its init and seed, solver from its solver and ridge.
+     */
+    public static StarNetTrainer create(StarNetConfig config, Matrix data, int channels, int height, int width, LinearAlgebra la) {
         LeakyRelu act = new LeakyRelu(config.architecture().slope());
         TrainingConfig t = config.training();
-        Decoder d = Initializer.decoder(config.architecture().allWidths(data.cols()), act, t.init(), t.seed());
+        Decoder d = Initializer.decoder(config.architecture().plan(channels, height, width), act, t.init(), t.seed());
         return new StarNetTrainer(new LayerSystem(la, act, t.solver().create(t.ridge(), la)), t, data, d);
     }
 
@@ -132,25 +144,25 @@ public final class StarNetTrainer {
         requireNotFinished();
         cancel.check();
         long t0 = System.nanoTime();
-        DenseLayer current = decoder.layers().get(layer);
-        DenseLayer newLayer = current;
+        Layer current = decoder.layers().get(layer);
+        Layer newLayer = current;
         Matrix newLatents = latents;
         Solution solution;
         LayerFit fit;
         boolean lastLayer = layer == decoder.depth() - 1;
         LayerSystem.OutputCheck check = lastLayer ? null : new LayerSystem.OutputCheck(decoder, layer, data);
         if (phase == Phase.SL) {
-            solution = system.latentOperator(current);
+            solution = system.latentOperator(current.affine());
             Matrix into = spareLatents != null ? spareLatents : new Matrix(data.rows(), current.inputWidth());
-            LayerSystem.LatentSolve ls = system.solveLatents(current, solution.x(), targets, check, into, cancel);
+            LayerSystem.LatentSolve ls = system.solveLatents(current.affine(), solution.x(), targets, check, into, cancel);
             newLatents = ls.latents();
             fit = ls.fit();
         } else {
-            LayerSystem.WeightSolve ws = system.solveWeights(latentsOrRandom(), targets, cancel);
+            LayerSystem.WeightSolve ws = solveWeights(current, latentsOrRandom(), targets, cancel);
             solution = ws.solution();
             newLayer = ws.layer();
             newLatents = latentsOrRandom();
-            fit = system.evaluate(newLayer, newLatents, targets, check, cancel);
+            fit = system.evaluate(newLayer.affine(), newLatents, targets, check, cancel);
         }
         Decoder newDecoder = decoder.withLayer(layer, newLayer);
         double outputMse = lastLayer ? fit.mse() : fit.outputMse();
@@ -183,6 +195,67 @@ public final class StarNetTrainer {
         }
         listener.accept(r);
         return r;
+    }
+
+    /**
+     * SW on all datapoints, or — per the configuration — on a random subset of them and/or on P
+     * partitions whose solutions are averaged (paper Lemma 8, Fig. 8).
+     */
+    private LayerSystem.WeightSolve solveWeights(Layer current, Matrix h, Matrix t, Cancellation cancel) {
+        int[][] parts = weightRowSets();
+        if (parts == null) return solveWeightsOn(current, h, t, cancel);
+        List<LayerSystem.WeightSolve> solves = new ArrayList<>();
+        for (int[] rows : parts) solves.add(solveWeightsOn(current, h.selectRows(rows), t.selectRows(rows), cancel));
+        if (solves.size() == 1) {
+            LayerSystem.WeightSolve only = solves.get(0);
+            return new LayerSystem.WeightSolve(only.layer(), new Solution(only.solution().x(), only.solution().conditionEstimate(),
+                    only.solution().method() + " on " + parts[0].length + " sampled datapoints", only.solution().fellBack()));
+        }
+        Matrix sum = null;
+        double cond = 0;
+        for (LayerSystem.WeightSolve w : solves) {
+            Matrix m = augmented(w.layer());
+            if (sum == null) sum = m;
+            else for (int i = 0; i < m.data().length; i++) sum.data()[i] += m.data()[i];
+            cond = Math.max(cond, w.solution().conditionEstimate());
+        }
+        for (int i = 0; i < sum.data().length; i++) sum.data()[i] /= solves.size();
+        Layer averaged = current instanceof ConvUnpoolLayer c ? ConvUnpoolLayer.fromAugmented(c.shape(), sum) : DenseLayer.fromAugmented(sum);
+        String method = solves.get(0).solution().method() + ", averaged over " + solves.size() + " partitions";
+        return new LayerSystem.WeightSolve(averaged, new Solution(sum, cond, method, solves.get(0).solution().fellBack()));
+    }
+
+    private LayerSystem.WeightSolve solveWeightsOn(Layer current, Matrix h, Matrix t, Cancellation cancel) {
+        if (current instanceof ConvUnpoolLayer c) return convWeights.solve(c.shape(), h, t, cancel);
+        return system.solveWeights(h, t, cancel);
+    }
+
+    private static Matrix augmented(Layer l) {
+        return l instanceof ConvUnpoolLayer c ? c.augmentedKernels() : ((DenseLayer) l).augmentedWeights();
+    }
+
+    /** Row sets for SW, or null for all rows in one solve. Seeded by (seed, layer, step). */
+    private int[][] weightRowSets() {
+        int n = data.rows(), sample = config.swSample(), parts = config.swPartitions();
+        if ((sample == 0 || sample >= n) && parts == 1) return null;
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) perm[i] = i;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + 7919L * (layer + 1) + log.size());
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        int m = sample == 0 || sample >= n ? n : sample;
+        parts = Math.max(1, Math.min(parts, m));
+        int[][] out = new int[parts][];
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) m * p / parts), to = (int) ((long) m * (p + 1) / parts);
+            out[p] = java.util.Arrays.copyOfRange(perm, from, to);
+            java.util.Arrays.sort(out[p]);
+        }
+        return out;
     }
 
     private boolean layerConverged(double loss) {

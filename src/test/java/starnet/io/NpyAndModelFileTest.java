@@ -59,7 +59,7 @@ class NpyAndModelFileTest {
         ModelFile.SavedModel back = ModelFile.read(f);
         assertEquals(0.3, back.decoder().activation().slope());
         for (int i = 0; i < 2; i++) {
-            assertArrayEquals(d.layers().get(i).augmentedWeights().data(), back.decoder().layers().get(i).augmentedWeights().data());
+            assertArrayEquals(d.layers().get(i).affine().augmentedWeights().data(), back.decoder().layers().get(i).affine().augmentedWeights().data());
         }
         assertArrayEquals(codes.data(), back.codes().data());
         assertArrayEquals(new int[] {1, 4, 4}, back.imageShape());

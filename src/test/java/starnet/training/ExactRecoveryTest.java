@@ -18,16 +18,16 @@ class ExactRecoveryTest {
     private final LeakyRelu act = new LeakyRelu(0.5);
     private final Decoder truth = Initializer.decoder(new int[] {6, 12, 20}, act, InitKind.GAUSSIAN, 42);
     private final Matrix codes = Reference.gaussian(200, 6, 43);
-    private final Matrix hidden = truth.layers().get(0).forward(la, codes, act);
-    private final Matrix images = truth.layers().get(1).forward(la, hidden, act);
+    private final Matrix hidden = truth.layers().get(0).affine().forward(la, codes, act);
+    private final Matrix images = truth.layers().get(1).affine().forward(la, hidden, act);
 
     @Test
     void solveLatentsRecoversTheLatentsOfEveryLayer() {
         for (SolverKind kind : SolverKind.values()) {
             LayerSystem s = new LayerSystem(la, act, kind.create(1e-12, la));
-            Matrix h1 = s.solveAllLatents(truth.layers().get(1), s.latentOperator(truth.layers().get(1)).x(), images, Cancellation.NEVER);
+            Matrix h1 = s.solveAllLatents(truth.layers().get(1).affine(), s.latentOperator(truth.layers().get(1).affine()).x(), images, Cancellation.NEVER);
             assertTrue(Reference.relativeError(h1, hidden) < 1e-9, kind + " layer 2");
-            Matrix h0 = s.solveAllLatents(truth.layers().get(0), s.latentOperator(truth.layers().get(0)).x(), hidden, Cancellation.NEVER);
+            Matrix h0 = s.solveAllLatents(truth.layers().get(0).affine(), s.latentOperator(truth.layers().get(0).affine()).x(), hidden, Cancellation.NEVER);
             assertTrue(Reference.relativeError(h0, codes) < 1e-9, kind + " layer 1");
         }
     }
@@ -35,9 +35,9 @@ class ExactRecoveryTest {
     @Test
     void solveWeightsRecoversTheWeights() {
         LayerSystem s = new LayerSystem(la, act, SolverKind.CHOLESKY.create(1e-12, la));
-        Matrix w = s.solveWeights(hidden, images, Cancellation.NEVER).layer().augmentedWeights();
-        assertTrue(Reference.relativeError(w, truth.layers().get(1).augmentedWeights()) < 1e-8);
-        LayerFit fit = s.evaluate(truth.layers().get(1), hidden, images, Cancellation.NEVER);
+        Matrix w = s.solveWeights(hidden, images, Cancellation.NEVER).layer().affine().augmentedWeights();
+        assertTrue(Reference.relativeError(w, truth.layers().get(1).affine().augmentedWeights()) < 1e-8);
+        LayerFit fit = s.evaluate(truth.layers().get(1).affine(), hidden, images, Cancellation.NEVER);
         assertTrue(fit.mse() < 1e-25);
         for (double r : fit.residuals()) assertTrue(r < 1e-12);
     }

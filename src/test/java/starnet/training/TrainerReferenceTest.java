@@ -42,8 +42,8 @@ class TrainerReferenceTest {
             // 12 alternating solves compound round-off and the 1e-10 ridge: 1e-7 relative after the last one
             assertEquals(e.get("mse").asDouble(), r.mse(), 1e-7 * e.get("mse").asDouble(), "step " + i);
         }
-        assertTrue(Reference.relativeError(t.decoder().layers().get(0).augmentedWeights(), Reference.matrix("small_W1_final.npy")) < 1e-7);
-        assertTrue(Reference.relativeError(t.decoder().layers().get(1).augmentedWeights(), Reference.matrix("small_W2_final.npy")) < 1e-7);
+        assertTrue(Reference.relativeError(t.decoder().layers().get(0).affine().augmentedWeights(), Reference.matrix("small_W1_final.npy")) < 1e-7);
+        assertTrue(Reference.relativeError(t.decoder().layers().get(1).affine().augmentedWeights(), Reference.matrix("small_W2_final.npy")) < 1e-7);
         assertTrue(Reference.relativeError(t.codes(), Reference.matrix("small_codes.npy")) < 1e-7);
     }
 }
