@@ -21,6 +21,9 @@ public final class Cli {
                       --data SRC --out DIR [--split train|test] [--limit N] [--widths 128,256] [--slope 0.5]
                       [--epochs 5] [--tol T] [--seed S] [--solver cholesky|pinv] [--ridge 1e-10]
                       [--order sl-first|sw-first] [--init gaussian|orthogonal] [--config FILE.json]
+                      [--preset paper-ff|mnist-conv|mnist-conv-full|cifar-conv|cifar-conv-full|small-ff|deep-ff]
+                      conv: [--arch conv] [--kernels 6,2] [--kernel-size 7] [--unpool 2] [--padding same|full]
+                            [--sw-sample all|S] [--sw-partitions P] [--sl-path auto|dense|cg]
               check   print the determinedness report (paper Theorems 1-2, Lemmas 5-6); exit 0 if determined, 2 if not
                       same data and architecture options as train
               infer   infer codes for new data with a saved model (Lemma 3); writes DIR/metrics.json, DIR/residuals.csv

@@ -25,7 +25,7 @@ import java.util.Set;
 final class RunOptions {
     static final Set<String> DATA = Set.of("data", "split", "limit");
     static final Set<String> MODEL = Set.of("config", "preset", "arch", "widths", "kernels", "kernel-size", "unpool", "padding", "slope",
-            "epochs", "tol", "seed", "solver", "order", "init", "ridge", "sw-sample", "sw-partitions");
+            "epochs", "tol", "seed", "solver", "order", "init", "ridge", "sw-sample", "sw-partitions", "sl-path");
     static final Set<String> RUNTIME = Set.of("backend", "threads");
 
     private RunOptions() {}
@@ -73,7 +73,8 @@ final class RunOptions {
             t = new TrainingConfig(a.integer("epochs", t.maxEpochs(), 1), a.decimal("tol", t.tolerance()), a.longValue("seed", t.seed()),
                     a.has("solver") ? SolverKind.parse(a.get("solver", "")) : t.solver(), a.decimal("ridge", t.ridge()),
                     a.has("order") ? SolveOrder.parse(a.get("order", "")) : t.order(),
-                    a.has("init") ? InitKind.parse(a.get("init", "")) : t.init(), swSample, a.integer("sw-partitions", t.swPartitions(), 1));
+                    a.has("init") ? InitKind.parse(a.get("init", "")) : t.init(), swSample, a.integer("sw-partitions", t.swPartitions(), 1),
+                    a.get("sl-path", t.latentPath()));
             return new StarNetConfig(StarNetConfig.FORMAT, d, arch, t);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());

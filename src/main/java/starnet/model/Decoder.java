@@ -45,7 +45,18 @@ public record Decoder(List<Layer> layers, LeakyRelu activation) {
      */
     public Matrix decodeFrom(LinearAlgebra la, int fromLayer, Matrix h) {
         Matrix x = h;
-        for (int i = fromLayer; i < layers.size(); i++) x = layers.get(i).affine().forward(la, x, activation);
+        for (int i = fromLayer; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            if (l instanceof ConvUnpoolLayer c && !c.denseFits()) {
+                ConvOperator op = new ConvOperator(la, c);
+                Matrix y = op.apply(x);
+                DenseLayer.addBiasRows(y, op.outputBias());
+                activation.applyInPlace(y.data());
+                x = y;
+            } else {
+                x = l.affine().forward(la, x, activation);
+            }
+        }
         return x == h ? h.copy() : x;
     }
 }

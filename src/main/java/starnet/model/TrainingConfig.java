@@ -15,10 +15,11 @@ import starnet.math.SolverKind;
  * @param init      gaussian or orthogonal
  * @param swSample  SW on a random subset of this many datapoints per epoch (paper Lemma 8); 0 = all
  * @param swPartitions SW solved on this many partitions of the datapoints and the solutions averaged (paper Fig. 8); 1 = one solve
+ * @param latentPath conv SL: "auto" (explicit operator when it fits, else matrix-free), "dense" or "cg"
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge,
-                             SolveOrder order, InitKind init, int swSample, int swPartitions) {
+                             SolveOrder order, InitKind init, int swSample, int swPartitions, String latentPath) {
     public TrainingConfig {
         if (maxEpochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + maxEpochs);
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) throw new IllegalArgumentException("tolerance must be a number ≥ 0, got " + tolerance);
@@ -29,24 +30,37 @@ public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverK
         if (swSample < 0) throw new IllegalArgumentException("SW sample size must be ≥ 0 (0 = all datapoints), got " + swSample);
         if (swPartitions == 0) swPartitions = 1;
         if (swPartitions < 1) throw new IllegalArgumentException("SW partitions must be ≥ 1, got " + swPartitions);
+        if (latentPath == null) latentPath = "auto";
+        if (!latentPath.equals("auto") && !latentPath.equals("dense") && !latentPath.equals("cg")) {
+            throw new IllegalArgumentException("latent path must be auto, dense or cg, got '" + latentPath + "'");
+        }
+    }
+
+    public TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge, SolveOrder order, InitKind init,
+                          int swSample, int swPartitions) {
+        this(maxEpochs, tolerance, seed, solver, ridge, order, init, swSample, swPartitions, "auto");
     }
 
     public TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge, SolveOrder order, InitKind init) {
-        this(maxEpochs, tolerance, seed, solver, ridge, order, init, 0, 1);
+        this(maxEpochs, tolerance, seed, solver, ridge, order, init, 0, 1, "auto");
     }
 
     public static TrainingConfig defaults() {
         return new TrainingConfig(5, 1e-3, 0, SolverKind.CHOLESKY, 1e-10, SolveOrder.SL_FIRST, InitKind.GAUSSIAN);
     }
 
-    public TrainingConfig withMaxEpochs(int e) { return new TrainingConfig(e, tolerance, seed, solver, ridge, order, init, swSample, swPartitions); }
-    public TrainingConfig withTolerance(double t) { return new TrainingConfig(maxEpochs, t, seed, solver, ridge, order, init, swSample, swPartitions); }
-    public TrainingConfig withSeed(long s) { return new TrainingConfig(maxEpochs, tolerance, s, solver, ridge, order, init, swSample, swPartitions); }
-    public TrainingConfig withSolver(SolverKind s) { return new TrainingConfig(maxEpochs, tolerance, seed, s, ridge, order, init, swSample, swPartitions); }
-    public TrainingConfig withRidge(double r) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, r, order, init, swSample, swPartitions); }
-    public TrainingConfig withOrder(SolveOrder o) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, o, init, swSample, swPartitions); }
+    public TrainingConfig withMaxEpochs(int e) { return new TrainingConfig(e, tolerance, seed, solver, ridge, order, init, swSample, swPartitions, latentPath); }
+    public TrainingConfig withTolerance(double t) { return new TrainingConfig(maxEpochs, t, seed, solver, ridge, order, init, swSample, swPartitions, latentPath); }
+    public TrainingConfig withSeed(long s) { return new TrainingConfig(maxEpochs, tolerance, s, solver, ridge, order, init, swSample, swPartitions, latentPath); }
+    public TrainingConfig withSolver(SolverKind s) { return new TrainingConfig(maxEpochs, tolerance, seed, s, ridge, order, init, swSample, swPartitions, latentPath); }
+    public TrainingConfig withRidge(double r) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, r, order, init, swSample, swPartitions, latentPath); }
+    public TrainingConfig withOrder(SolveOrder o) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, o, init, swSample, swPartitions, latentPath); }
     public TrainingConfig withSwSampling(int sample, int partitions) {
-        return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, init, sample, partitions);
+        return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, init, sample, partitions, latentPath);
     }
-    public TrainingConfig withInit(InitKind i) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, i, swSample, swPartitions); }
+
+    public TrainingConfig withLatentPath(String path) {
+        return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, init, swSample, swPartitions, path);
+    }
+    public TrainingConfig withInit(InitKind i) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, i, swSample, swPartitions, latentPath); }
 }

@@ -25,11 +25,18 @@ public final class ConvWeightSolver {
     private final LeakyRelu act;
     private final NormalEquationsSolver solver;
     private final List<Block> pool = new ArrayList<>();
+    private final int chunkDoubles;
 
     public ConvWeightSolver(LinearAlgebra la, LeakyRelu act, NormalEquationsSolver solver) {
+        this(la, act, solver, ChunkedRows.CHUNK_DOUBLES);
+    }
+
+    /** @param chunkDoubles bound on the doubles of one chunk's patches and targets (tests use small chunks) */
+    ConvWeightSolver(LinearAlgebra la, LeakyRelu act, NormalEquationsSolver solver, int chunkDoubles) {
         this.la = la;
         this.act = act;
         this.solver = solver;
+        this.chunkDoubles = chunkDoubles;
     }
 
     /**
@@ -39,7 +46,7 @@ public final class ConvWeightSolver {
     public LayerSystem.WeightSolve solve(ConvShape s, Matrix latents, Matrix targets, Cancellation cancel) {
         int n = latents.rows(), p = s.patchSize(), nk = s.kernels(), pos = s.positions();
         int perItem = pos * (p + 1 + nk);
-        int maxChunk = Math.max(1, ChunkedRows.CHUNK_DOUBLES / perItem);
+        int maxChunk = Math.max(1, chunkDoubles / perItem);
         int chunks = Math.max(1, (n + maxChunk - 1) / maxChunk);
         int chunk = Math.max(1, (n + chunks - 1) / chunks); // balanced: no sliver at the end
         Matrix gram, rhs;

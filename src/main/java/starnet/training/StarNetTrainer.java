@@ -151,7 +151,14 @@ public final class StarNetTrainer {
         LayerFit fit;
         boolean lastLayer = layer == decoder.depth() - 1;
         LayerSystem.OutputCheck check = lastLayer ? null : new LayerSystem.OutputCheck(decoder, layer, data);
-        if (phase == Phase.SL) {
+        if (phase == Phase.SL && current instanceof ConvUnpoolLayer conv && matrixFree(conv)) {
+            ConvLatentSolver cg = new ConvLatentSolver(system.linearAlgebra(), system.activation(), 500);
+            newLatents = cg.solve(conv, targets, cancel);
+            LayerFit own = cg.evaluate(conv, newLatents, targets, cancel);
+            double out = lastLayer ? own.mse() : LayerSystem.mse(decoder.decodeFrom(system.linearAlgebra(), layer, newLatents), data);
+            fit = new LayerFit(own.mse(), own.mae(), own.residuals(), out);
+            solution = new Solution(null, Double.NaN, "conjugate gradients (matrix-free)", false);
+        } else if (phase == Phase.SL) {
             solution = system.latentOperator(current.affine());
             Matrix into = spareLatents != null ? spareLatents : new Matrix(data.rows(), current.inputWidth());
             LayerSystem.LatentSolve ls = system.solveLatents(current.affine(), solution.x(), targets, check, into, cancel);
@@ -162,7 +169,15 @@ public final class StarNetTrainer {
             solution = ws.solution();
             newLayer = ws.layer();
             newLatents = latentsOrRandom();
-            fit = system.evaluate(newLayer.affine(), newLatents, targets, check, cancel);
+            if (newLayer instanceof ConvUnpoolLayer conv && matrixFree(conv)) {
+                ConvLatentSolver cg = new ConvLatentSolver(system.linearAlgebra(), system.activation(), 500);
+                LayerFit own = cg.evaluate(conv, newLatents, targets, cancel);
+                Decoder next = decoder.withLayer(layer, newLayer);
+                double out = lastLayer ? own.mse() : LayerSystem.mse(next.decodeFrom(system.linearAlgebra(), layer, newLatents), data);
+                fit = new LayerFit(own.mse(), own.mae(), own.residuals(), out);
+            } else {
+                fit = system.evaluate(newLayer.affine(), newLatents, targets, check, cancel);
+            }
         }
         Decoder newDecoder = decoder.withLayer(layer, newLayer);
         double outputMse = lastLayer ? fit.mse() : fit.outputMse();
@@ -195,6 +210,11 @@ public final class StarNetTrainer {
         }
         listener.accept(r);
         return r;
+    }
+
+    /** Whether SL on this conv layer runs matrix-free: chosen by the configuration, or by size when "auto". */
+    private boolean matrixFree(ConvUnpoolLayer c) {
+        return config.latentPath().equals("cg") || (config.latentPath().equals("auto") && !c.denseFits());
     }
 
     /**

@@ -91,10 +91,27 @@ class CliTest {
         Path cfg = tmp.resolve("c.json");
         Files.writeString(cfg, "{\"format\":1,\"architecture\":{\"widths\":[16,64],\"slope\":0.5},\"training\":{\"maxEpochs\":1}}");
         assertEquals(0, run("check", "--config", cfg.toString(), "--data", "sample:mnist", "--limit", "500"));
-        assertTrue(out().contains("16 → 64 → 784"), out());
+        assertTrue(out().contains("layer 1: 16 → 64;  layer 2: 64 → 784"), out());
         Files.writeString(cfg, "{\"format\":1,\"architecture\":{\"widths\":[16,64],\"slope\":5}}");
         assertEquals(2, run("check", "--config", cfg.toString()));
         assertTrue(err().contains("slope"), err());
+    }
+
+    @Test
+    void convPresetTrainsAndChecks() throws IOException {
+        assertEquals(0, run("check", "--data", "sample:mnist", "--limit", "300", "--preset", "mnist-conv-full"));
+        assertTrue(out().contains("✓ Theorem 3 — layer 2") && out().contains("smallest singular value"), out());
+        Path dir = tmp.resolve("conv");
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "300", "--preset", "mnist-conv", "--epochs", "1",
+                "--sw-sample", "100", "--out", dir.toString()), err());
+        assertEquals(4, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
+        assertTrue(Files.readString(dir.resolve("metrics.jsonl")).contains("sampled datapoints"));
+        var model = starnet.io.ModelFile.read(dir.resolve("model.starnet"));
+        assertTrue(model.decoder().layers().get(0) instanceof starnet.model.ConvUnpoolLayer);
+        assertEquals(2, run("train", "--data", "sample:mnist", "--arch", "conv", "--kernels", "6,2", "--unpool", "3", "--out", dir.toString()));
+        assertTrue(err().contains("not divisible by the unpool size 3"), err());
+        assertEquals(2, run("check", "--data", "sample:mnist", "--arch", "conv", "--kernels", "6,2", "--kernel-size", "4"));
+        assertTrue(err().contains("odd"), err());
     }
 
     @Test
