@@ -19,7 +19,10 @@ import javafx.util.StringConverter;
 
 import java.util.List;
 import starnet.math.SolverKind;
+import starnet.model.ArchitectureConfig;
 import starnet.model.InitKind;
+import starnet.model.Padding;
+import starnet.model.Presets;
 import starnet.model.SolveOrder;
 
 /** The decoder and solver settings: presets, widths list, slope, init, seed, solver, order, ridge, tolerance, epochs. */
@@ -31,7 +34,8 @@ final class ArchitecturePane extends VBox {
         setSpacing(6);
         setPadding(new Insets(4, 2, 4, 2));
 
-        ComboBox<WorkbenchViewModel.Preset> presets = new ComboBox<>(FXCollections.observableArrayList(WorkbenchViewModel.PRESETS));
+        ComboBox<Presets.Preset> presets = new ComboBox<>(FXCollections.observableArrayList(Presets.ALL));
+        presets.setId("presets");
         presets.setPromptText("Presets…");
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setOnAction(e -> {
@@ -77,15 +81,70 @@ final class ArchitecturePane extends VBox {
         HBox widthBox = new HBox(6, widths, buttons);
         HBox.setHgrow(widths, Priority.ALWAYS);
         Label shape = new Label();
+        shape.setId("decoder-shape");
         shape.getStyleClass().add("muted");
         shape.setWrapText(true);
         shape.textProperty().bind(Bindings.createStringBinding(() -> {
-            var d = vm.datasetProperty().get();
+            var plan = vm.planProperty().get();
+            if (plan == null) return "Decoder: not valid for this dataset (see the conditions below)";
             StringBuilder sb = new StringBuilder("Decoder: ");
-            for (Integer w : vm.widths()) sb.append(w).append(" → ");
-            sb.append(d == null ? "image" : d.pixels() + " (" + d.channels() + "×" + d.height() + "×" + d.width() + ")");
+            for (var p : plan) sb.append("\n  layer ").append(p.index() + 1).append(": ").append(p.describe());
             return sb.toString();
-        }, vm.widths(), vm.datasetProperty()));
+        }, vm.planProperty()));
+
+        // ---- kind and conv settings ----
+        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList(ArchitectureConfig.FEEDFORWARD, ArchitectureConfig.CONV));
+        kind.setId("arch-kind");
+        kind.setConverter(new StringConverter<>() {
+            @Override public String toString(String v) { return ArchitectureConfig.CONV.equals(v) ? "convolutional (conv-unpool)" : "feedforward (dense)"; }
+            @Override public String fromString(String s) { return null; }
+        });
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        javafx.scene.control.TextField kernels = new javafx.scene.control.TextField(join(vm.kernels()));
+        kernels.setId("conv-kernels");
+        kernels.setPrefColumnCount(8);
+        kernels.setTooltip(new Tooltip("Channels of the latent grid entering each layer, first to last, e.g. 6,2 (paper: 7×7×6 → 14×14×2 → 28×28×1)"));
+        Runnable commitKernels = () -> {
+            try {
+                var list = ArchitectureConfig.parseList(kernels.getText(), "kernels", "6,2");
+                for (Integer v : list) if (v < 1) throw new IllegalArgumentException();
+                kernels.getStyleClass().remove("invalid");
+                vm.kernels().setAll(list);
+            } catch (RuntimeException e) {
+                if (!kernels.getStyleClass().contains("invalid")) kernels.getStyleClass().add("invalid");
+            }
+        };
+        kernels.setOnAction(e -> commitKernels.run());
+        kernels.focusedProperty().addListener((obs, o, f) -> {
+            if (!f) commitKernels.run();
+        });
+        vm.kernels().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            if (!kernels.isFocused()) kernels.setText(join(vm.kernels()));
+        });
+        NumberField<Number> kernelSize = new NumberField<>(vm.kernelSizeProperty(), s -> {
+            int v = NumberField.intIn(1, 31).apply(s);
+            if (v % 2 == 0) throw new IllegalArgumentException();
+            return v;
+        }, "odd kernel size k, 1–31");
+        kernelSize.setId("conv-kernel-size");
+        NumberField<Number> unpool = new NumberField<>(vm.unpoolProperty(), s -> NumberField.intIn(1, 8).apply(s), "unpool size u, 1–8");
+        ChoiceBox<Padding> padding = choice(Padding.values(), vm.paddingProperty());
+        padding.setTooltip(new Tooltip("same: the grid keeps its size\nfull: pad k−1, so every latent's whole footprint is in the output (paper Lemma 7)"));
+        for (var f : List.of(kernelSize, unpool)) f.setPrefColumnCount(4);
+        GridPane convGrid = new GridPane();
+        convGrid.setHgap(8);
+        convGrid.setVgap(5);
+        convGrid.addRow(0, label("Kernels"), kernels, label("Size k"), kernelSize);
+        convGrid.addRow(1, label("Unpool u"), unpool, label("Padding"), padding);
+        javafx.beans.binding.BooleanBinding isConv = Bindings.equal(vm.kindProperty(), ArchitectureConfig.CONV);
+        convGrid.visibleProperty().bind(isConv);
+        convGrid.managedProperty().bind(isConv);
+        Label widthsLabel = label("Layer widths (code first)");
+        widthBox.visibleProperty().bind(isConv.not());
+        widthBox.managedProperty().bind(isConv.not());
+        widthsLabel.visibleProperty().bind(isConv.not());
+        widthsLabel.managedProperty().bind(isConv.not());
+
 
         // ---- slope ----
         Slider slope = new Slider(0.01, 1.0, vm.slopeProperty().get());
@@ -125,18 +184,31 @@ final class ArchitecturePane extends VBox {
         NumberField<Number> limit = new NumberField<>(vm.limitProperty(), s -> NumberField.intIn(0, Integer.MAX_VALUE).apply(s),
                 "use the first N items of the dataset (0 = all)");
         limit.setId("limit-field");
+        NumberField<Number> sample = new NumberField<>(vm.swSampleProperty(), s -> NumberField.intIn(0, Integer.MAX_VALUE).apply(s),
+                "SW on a random subset of this many datapoints per epoch (paper Lemma 8, Fig. 8); 0 = all");
+        NumberField<Number> partitions = new NumberField<>(vm.swPartitionsProperty(), s -> NumberField.intIn(1, 1000).apply(s),
+                "SW on this many partitions of the data, solutions averaged; 1 = one exact solve");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(5);
-        for (var f : List.of(seed, ridge, tol, epochs, limit)) f.setPrefColumnCount(6);
+        for (var f : List.of(seed, ridge, tol, epochs, limit, sample, partitions)) f.setPrefColumnCount(6);
         grid.addRow(0, label("Init"), init, label("Seed"), seed);
         grid.addRow(1, label("Solver"), solver, label("Ridge λ"), ridge);
         grid.addRow(2, label("Order"), order, label("Tolerance"), tol);
         grid.addRow(3, label("Max epochs"), epochs, label("Items"), limit);
+        grid.addRow(4, label("SW sample"), sample, label("Partitions"), partitions);
 
-        getChildren().addAll(presets, label("Layer widths (code first)"), widthBox, shape, label("Leaky-ReLU slope α"), slopeBox, grid);
+        HBox kindBox = new HBox(8, label("Decoder"), kind);
+        kindBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(presets, kindBox, widthsLabel, widthBox, convGrid, shape, label("Leaky-ReLU slope α"), slopeBox, grid);
         disableProperty().bind(vm.runningProperty());
+    }
+
+    private static String join(List<Integer> values) {
+        StringBuilder sb = new StringBuilder();
+        for (Integer v : values) sb.append(sb.length() == 0 ? "" : ",").append(v);
+        return sb.toString();
     }
 
     private void move(ListView<Integer> list, int delta) {
@@ -173,6 +245,7 @@ final class ArchitecturePane extends VBox {
                 if (v instanceof InitKind k) return k.id();
                 if (v instanceof SolverKind k) return k.id();
                 if (v instanceof SolveOrder k) return k.id();
+                if (v instanceof Padding k) return k.id();
                 return String.valueOf(v);
             }
             @Override public T fromString(String s) { return null; }

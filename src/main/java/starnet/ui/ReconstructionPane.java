@@ -103,6 +103,11 @@ final class ReconstructionPane extends VBox {
         vm.datasetProperty().addListener((obs, o, n) -> refresh());
     }
 
+    /** "256" for a dense layer's input, "2×14×14" for a conv layer's latent grid. */
+    static String latentSize(starnet.model.LayerPlan p) {
+        return p.isConv() ? p.conv().cIn() + "×" + p.conv().h() + "×" + p.conv().w() : Integer.toString(p.inputWidth());
+    }
+
     /** The snapshot on screen: the latest when following live, else the one the slider points at. */
     TrainingSnapshot viewed() {
         var h = vm.history();
@@ -136,10 +141,10 @@ final class ReconstructionPane extends VBox {
         String currentTitle = s.step() == null ? "Initial weights, random latents"
                 : s.finished() ? "Final (codes decoded)" : "Now: layer " + s.step().layer() + " after " + s.label().substring(s.label().indexOf(' ') + 1);
         if (!s.finished()) rows.add(new TileGrid.Row(currentTitle, s.current(), targets, List.of()));
-        int[] widths = vm.configProperty().get() == null ? null : vm.configProperty().get().architecture().allWidths(d.pixels());
+        var plan = vm.planProperty().get();
         for (int i = s.afterLayer().size() - 1; i >= 0; i--) {
             Matrix m = s.afterLayer().get(i);
-            String w = widths == null || i >= widths.length ? "" : " (" + widths[i] + ")";
+            String w = plan == null || i >= plan.size() ? "" : " (" + latentSize(plan.get(i)) + ")";
             rows.add(new TileGrid.Row(m == null ? "After layer " + (i + 1) + w + ": not yet" : "After layer " + (i + 1) + w, m, targets, List.of()));
         }
         grid.setContent(rows, d.channels(), d.height(), d.width());

@@ -12,7 +12,7 @@ import starnet.model.StarNetConfig;
 
 /** Every layer (last first) × epoch × phase: done, next, to come, or skipped by early convergence. */
 final class ScheduleRibbon extends Region {
-    private static final double ROW = 20, LABEL = 118, GAP = 2;
+    private static final double ROW = 20, LABEL = 190, GAP = 2;
     private final Canvas canvas = new Canvas();
     private final WorkbenchViewModel vm;
 
@@ -26,7 +26,7 @@ final class ScheduleRibbon extends Region {
     @Override
     protected double computePrefHeight(double width) {
         StarNetConfig c = vm.configProperty().get();
-        return c == null ? ROW : c.architecture().widths().size() * (ROW + GAP) + 2;
+        return c == null ? ROW : c.architecture().depth() * (ROW + GAP) + 2;
     }
 
     @Override
@@ -42,19 +42,22 @@ final class ScheduleRibbon extends Region {
         StarNetConfig c = vm.configProperty().get();
         int[] cells = vm.scheduleProperty().get();
         if (c == null || cells.length == 0) return;
-        int k = c.architecture().widths().size(), e = c.training().maxEpochs();
+        int k = c.architecture().depth(), e = c.training().maxEpochs();
         boolean slFirst = c.training().order() == SolveOrder.SL_FIRST;
         double cw = Math.max(6, Math.min(44, (getWidth() - LABEL) / (e * 2) - GAP));
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
-        var dataset = vm.datasetProperty().get();
-        int[] widths = c.architecture().allWidths(dataset == null ? 0 : dataset.pixels());
+        var plan = vm.planProperty().get();
+        if (plan == null) return;
         for (int row = 0; row < k; row++) {
             int layer = k - row;
             double y = row * (ROW + GAP);
             g.setFill(Color.web("#333"));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("Layer " + layer + " (" + widths[layer - 1] + "→" + widths[layer] + ")", 0, y + ROW / 2);
+            var p = plan.get(layer - 1);
+            String size = p.isConv() ? ReconstructionPane.latentSize(p) + "→" + p.conv().cOut() + "×" + p.conv().outH() + "×" + p.conv().outW()
+                    : p.inputWidth() + "→" + p.outputWidth();
+            g.fillText("Layer " + layer + " (" + size + ")", 0, y + ROW / 2);
             for (int col = 0; col < e * 2; col++) {
                 int state = cells[row * e * 2 + col];
                 double x = LABEL + col * (cw + GAP) + (col % 2 == 0 ? 0 : -1);

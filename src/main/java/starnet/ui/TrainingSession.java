@@ -28,7 +28,7 @@ final class TrainingSession {
         this.pinned = pinned.clone();
         Matrix data = config.data().limit() > 0 && config.data().limit() < dataset.size()
                 ? dataset.images().rowRange(0, config.data().limit()) : dataset.images();
-        this.trainer = StarNetTrainer.create(config, data, la);
+        this.trainer = StarNetTrainer.create(config, data, dataset.channels(), dataset.height(), dataset.width(), la);
     }
 
     StarNetTrainer trainer() { return trainer; }

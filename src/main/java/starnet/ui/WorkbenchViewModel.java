@@ -27,6 +27,9 @@ import starnet.model.ArchitectureConfig;
 import starnet.model.DataSpec;
 import starnet.model.DeterminednessReport;
 import starnet.model.InitKind;
+import starnet.model.LayerPlan;
+import starnet.model.Padding;
+import starnet.model.Presets;
 import starnet.model.SolveOrder;
 import starnet.model.StarNetConfig;
 import starnet.model.TrainingConfig;
@@ -69,6 +72,13 @@ public final class WorkbenchViewModel {
     private final IntegerProperty maxEpochs = new SimpleIntegerProperty(5);
     private final IntegerProperty limit = new SimpleIntegerProperty(0);
     private final IntegerProperty delayMillis = new SimpleIntegerProperty(0);
+    private final ObjectProperty<String> kind = new SimpleObjectProperty<>(ArchitectureConfig.FEEDFORWARD);
+    private final ObservableList<Integer> kernels = FXCollections.observableArrayList(6, 2);
+    private final IntegerProperty kernelSize = new SimpleIntegerProperty(7);
+    private final IntegerProperty unpool = new SimpleIntegerProperty(2);
+    private final ObjectProperty<Padding> padding = new SimpleObjectProperty<>(Padding.SAME);
+    private final IntegerProperty swSample = new SimpleIntegerProperty(0);
+    private final IntegerProperty swPartitions = new SimpleIntegerProperty(1);
 
     // ---- derived and published state (read-only outside) ----
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
@@ -76,6 +86,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<StarNetConfig> config = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DeterminednessReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<LayerPlan>> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper trainBlockedReason = new ReadOnlyStringWrapper("Load a dataset first");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
@@ -103,7 +114,8 @@ public final class WorkbenchViewModel {
         this.la = la;
         Runnable changed = this::configurationChanged;
         widths.addListener((javafx.collections.ListChangeListener<Integer>) c -> changed.run());
-        for (var p : List.of(slope, init, solver, order, seed, ridge, tolerance, maxEpochs, limit)) {
+        kernels.addListener((javafx.collections.ListChangeListener<Integer>) c -> changed.run());
+        for (var p : List.of(slope, init, solver, order, seed, ridge, tolerance, maxEpochs, limit, kind, kernelSize, unpool, padding, swSample, swPartitions)) {
             p.addListener((obs, o, n) -> changed.run());
         }
         running.addListener((obs, o, n) -> updateBlockedReason());
@@ -201,21 +213,20 @@ public final class WorkbenchViewModel {
         configurationChanged();
     }
 
-    /** The built-in presets: name → widths, slope. */
-    public record Preset(String name, List<Integer> widths, double slope) {
-        @Override public String toString() { return name; }
-    }
-
-    public static final List<Preset> PRESETS = List.of(
-            new Preset("Paper: MNIST / Fashion 128 → 256", List.of(128, 256), 0.5),
-            new Preset("Small and fast: 32 → 96", List.of(32, 96), 0.5),
-            new Preset("Deeper: 64 → 128 → 256", List.of(64, 128, 256), 0.5),
-            new Preset("One linear layer (PCA-like): 64", List.of(64), 1.0));
-
-    public void applyPreset(Preset p) {
+    /** Applies one of the paper's architectures (feedforward or conv) as one change. */
+    public void applyPreset(Presets.Preset p) {
+        ArchitectureConfig a = p.architecture();
         edit(() -> {
-            widths.setAll(p.widths());
-            slope.set(p.slope());
+            kind.set(a.kind());
+            if (a.isConv()) {
+                kernels.setAll(a.kernels());
+                kernelSize.set(a.kernelSizes().get(0));
+                unpool.set(a.unpools().get(0));
+                padding.set(a.padding());
+            } else {
+                widths.setAll(a.widths());
+            }
+            slope.set(a.slope());
         });
     }
 
@@ -224,8 +235,10 @@ public final class WorkbenchViewModel {
         try {
             StarNetConfig c = new StarNetConfig(StarNetConfig.FORMAT,
                     new DataSpec(dataset.get() == null ? "sample:mnist" : dataset.get().source(), "train", limit.get()),
-                    new ArchitectureConfig(new ArrayList<>(widths), slope.get()),
-                    new TrainingConfig(maxEpochs.get(), tolerance.get(), seed.get(), solver.get(), ridge.get(), order.get(), init.get()));
+                    new ArchitectureConfig(kind.get(), new ArrayList<>(widths), slope.get(), new ArrayList<>(kernels),
+                            List.of(kernelSize.get()), List.of(unpool.get()), padding.get()),
+                    new TrainingConfig(maxEpochs.get(), tolerance.get(), seed.get(), solver.get(), ridge.get(), order.get(), init.get(),
+                            swSample.get(), swPartitions.get()));
             config.set(c);
             configError.set("");
         } catch (IllegalArgumentException e) {
@@ -233,9 +246,17 @@ public final class WorkbenchViewModel {
             configError.set(e.getMessage());
         }
         Dataset d = dataset.get();
+        plan.set(null);
         if (d != null && config.get() != null) {
             datapoints = limit.get() > 0 ? Math.min(limit.get(), d.size()) : d.size();
-            report.set(DeterminednessReport.feedforward(config.get().architecture().allWidths(d.pixels()), datapoints));
+            try {
+                plan.set(List.copyOf(config.get().architecture().plan(d.channels(), d.height(), d.width())));
+                report.set(DeterminednessReport.of(plan.get(), datapoints));
+            } catch (IllegalArgumentException e) {
+                config.set(null);
+                configError.set(e.getMessage() + " (images are " + d.channels() + "×" + d.height() + "×" + d.width() + ")");
+                report.set(null);
+            }
         } else {
             report.set(null);
         }
@@ -281,6 +302,14 @@ public final class WorkbenchViewModel {
                 TrainingSession s = new TrainingSession(c, d, pins, la);
                 session = s;
                 TrainingSnapshot init = s.snapshot(null);
+                DeterminednessReport base = report.get();
+                if (base != null && c.architecture().isConv()) {
+                    DeterminednessReport ranked = base.withRank(s.trainer().decoder(), la);
+                    post(() -> {
+                        if (report.get() == base) report.set(ranked);
+                        updateBlockedReason();
+                    });
+                }
                 post(() -> {
                     history.clear();
                     steps.clear();
@@ -438,7 +467,7 @@ public final class WorkbenchViewModel {
             schedule.set(new int[0]);
             return;
         }
-        int k = c.architecture().widths().size(), e = c.training().maxEpochs();
+        int k = c.architecture().depth(), e = c.training().maxEpochs();
         int[] cells = new int[k * e * 2];
         boolean slFirst = c.training().order() == SolveOrder.SL_FIRST;
         for (StepResult r : steps) {
@@ -478,6 +507,15 @@ public final class WorkbenchViewModel {
     public IntegerProperty maxEpochsProperty() { return maxEpochs; }
     public IntegerProperty limitProperty() { return limit; }
     public IntegerProperty delayMillisProperty() { return delayMillis; }
+    public ObjectProperty<String> kindProperty() { return kind; }
+    public ObservableList<Integer> kernels() { return kernels; }
+    public IntegerProperty kernelSizeProperty() { return kernelSize; }
+    public IntegerProperty unpoolProperty() { return unpool; }
+    public ObjectProperty<Padding> paddingProperty() { return padding; }
+    public IntegerProperty swSampleProperty() { return swSample; }
+    public IntegerProperty swPartitionsProperty() { return swPartitions; }
+    /** The resolved layers for the loaded dataset, or null while the configuration is not valid. */
+    public ReadOnlyObjectProperty<List<LayerPlan>> planProperty() { return plan.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<Dataset> datasetProperty() { return dataset.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }

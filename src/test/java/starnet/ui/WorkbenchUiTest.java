@@ -86,6 +86,25 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theConvPresetFromTheComboTrains(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.history().size() == 1);
+        WaitForAsyncUtils.asyncFx(() -> vm.maxEpochsProperty().set(2)).get();
+        robot.clickOn("#presets");
+        robot.clickOn(starnet.model.Presets.find("mnist-conv").title());
+        waitUntil(() -> "conv".equals(vm.kindProperty().get()) && vm.reportProperty().get() != null
+                && vm.reportProperty().get().text().contains("smallest singular value"));
+        assertTrue(robot.lookup("#conv-kernels").queryAs(javafx.scene.control.TextField.class).isVisible());
+        assertFalse(robot.lookup("#widths").queryAs(ListView.class).getParent().isVisible(), "the widths editor hides for conv");
+        assertTrue(robot.lookup("#decoder-shape").queryAs(Label.class).getText().contains("6×7×7 → 2×14×14"));
+        robot.clickOn("#cmd-train-all");
+        waitUntil(() -> vm.finishedProperty().get() && !vm.runningProperty().get());
+        assertEquals(8, vm.steps().size());
+        assertTrue(vm.steps().get(7).outputMse() < 0.05);
+        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "conv-trained")).get();
+        assertTrue(Files.size(shot) > 20_000);
+    }
+
+    @Test
     void anInvalidWidthShowsTheCrossAndDisablesTraining(FxRobot robot) throws Exception {
         waitUntil(() -> vm.history().size() == 1);
         ListView<?> widths = robot.lookup("#widths").queryAs(ListView.class);

@@ -116,9 +116,27 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theConvPresetTrainsWithItsConditions() {
+        vm.applyPreset(starnet.model.Presets.find("mnist-conv-full"));
+        assertEquals("conv", vm.kindProperty().get());
+        var r = vm.reportProperty().get();
+        assertFalse(r.hasErrors(), r.text());
+        assertTrue(r.text().contains("Theorem 4") && r.text().contains("smallest singular value"), r.text());
+        assertEquals(2, vm.planProperty().get().size());
+        vm.maxEpochsProperty().set(1);
+        vm.run(TrainCommand.TRAIN_ALL);
+        assertTrue(vm.finishedProperty().get());
+        assertEquals(4, vm.steps().size());
+        assertEquals(784, vm.latestProperty().get().afterLayer().get(0).cols());
+        vm.unpoolProperty().set(3);
+        assertTrue(vm.configErrorProperty().get().contains("not divisible"), vm.configErrorProperty().get());
+        assertTrue(vm.trainBlockedReasonProperty().get().startsWith("Fix the configuration"));
+    }
+
+    @Test
     void presetsApplyAsOneChange() {
         int before = vm.history().size();
-        vm.applyPreset(WorkbenchViewModel.PRESETS.get(2));
+        vm.applyPreset(starnet.model.Presets.find("deep-ff"));
         assertEquals(List.of(64, 128, 256), List.copyOf(vm.widths()));
         assertEquals(1, vm.history().size(), "one reset, starting at Init");
         assertTrue(before >= 1);
