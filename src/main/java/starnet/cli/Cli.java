@@ -17,7 +17,7 @@ public final class Cli {
                    java -jar starnet.jar COMMAND [options]
 
             Commands:
-              train   train every layer; writes DIR/metrics.jsonl, model.starnet, reconstructions.png, config.json
+              train   train every layer; writes DIR/metrics.jsonl, model.starnet, session.starnet, reconstructions.png, config.json
                       --data SRC --out DIR [--split train|test] [--limit N] [--widths 128,256] [--slope 0.5]
                       [--epochs 5] [--tol T] [--seed S] [--solver cholesky|pinv] [--ridge 1e-10]
                       [--order sl-first|sw-first] [--init gaussian|orthogonal] [--config FILE.json]
@@ -28,6 +28,9 @@ public final class Cli {
                       same data and architecture options as train
               infer   infer codes for new data with a saved model (Lemma 3); writes DIR/metrics.json, DIR/residuals.csv
                       --model FILE --out DIR [--data SRC] [--split test|train] [--limit N]
+              export  from a saved session (train writes DIR/session.starnet; the window saves them too):
+                      --session FILE [--figure fig2|fig4|fig6|grid|loss --format png|svg --scale 1-4 --out FILE]
+                      [--metrics FILE.csv] [--model-dir DIR]   (NumPy .npy files + architecture.json)
               bench   time SL, SW and loss evaluation per layer, and the machine's DGEMM rate
                       [--data SRC] [--limit N] [--widths …] [--epochs N] [--json]
               help    this text;   version   the version
@@ -61,10 +64,13 @@ public final class Cli {
                     return InferCommand.run(new Args(argv, 1, Set.of(),
                             RunOptions.union(RunOptions.DATA, RunOptions.RUNTIME, Set.of("model", "out"))), out);
                 }
+                case "export" -> {
+                    return ExportCommand.run(new Args(argv, 1, Set.of(), ExportCommand.OPTIONS), out);
+                }
                 case "bench" -> {
                     return BenchCommand.run(new Args(argv, 1, Set.of("json"), RunOptions.union(model, Set.of("repeat"))), out, err);
                 }
-                default -> throw new CliException("unknown command '" + argv[0] + "'; expected train, check, infer, bench, help or version");
+                default -> throw new CliException("unknown command '" + argv[0] + "'; expected train, check, infer, export, bench, help or version");
             }
         } catch (CliException | DataException e) {
             err.println("error: " + e.getMessage());

@@ -23,8 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code train}: trains every layer and writes DIR/metrics.jsonl, DIR/model.starnet,
- * DIR/reconstructions.png and DIR/config.json; one progress line per step on stderr.
+ * {@code train}: trains every layer and writes DIR/metrics.jsonl, DIR/model.starnet, DIR/session.starnet
+ * (openable in the window and by {@code export}), DIR/reconstructions.png and DIR/config.json; one
+ * progress line per step on stderr.
  */
 final class TrainCommand {
     static final int FIGURE_ITEMS = 12;
@@ -58,9 +59,13 @@ final class TrainCommand {
             report = report.withRank(trainer.decoder(), la);
             if (report.hasErrors()) throw new CliException("the configuration is not determined: " + report.firstError());
         }
+        int[] pinned = ds.representativeRows(FIGURE_ITEMS, ds.size());
+        List<starnet.training.TrainingSnapshot> history = new ArrayList<>();
+        history.add(trainer.snapshot(0, null, pinned));
         long t0 = System.nanoTime();
         try (BufferedWriter metrics = Files.newBufferedWriter(dir.resolve("metrics.jsonl"))) {
             trainer.setListener(r -> {
+                history.add(trainer.snapshot(history.size(), r, pinned));
                 err.println(r.summary());
                 try {
                     metrics.write(metricsLine(r));
@@ -82,6 +87,9 @@ final class TrainCommand {
         ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, trainer.decoder(),
                 new int[] {ds.channels(), ds.height(), ds.width()}, trainer.codes()));
         GridFigure.writePng(reconstructionFigure(trainer, ds), dir.resolve("reconstructions.png"));
+        starnet.io.SessionFile.write(dir.resolve("session.starnet"), new starnet.io.SessionFile.Session(config,
+                new starnet.io.SessionFile.DatasetRef(config.data().source(), config.data().split(), ds.size(), ds.channels(), ds.height(), ds.width(),
+                        ds.contentHash(ds.size())), pinned, ds.images().selectRows(pinned), trainer.state(), history));
         StepResult last = trainer.log().get(trainer.log().size() - 1);
         out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", trainer.decoder().depth(), seconds,
                 last.outputMse(), dir);

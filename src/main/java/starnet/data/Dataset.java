@@ -44,6 +44,39 @@ public record Dataset(String name, String source, int channels, int height, int 
         return l >= 0 && l < classNames.size() ? classNames.get(l) : Integer.toString(l);
     }
 
+    /** Up to {@code n} rows below {@code rows}: the first item of each class (by label order), then the next items in order. */
+    public int[] representativeRows(int n, int rows) {
+        int limit = Math.min(rows, size());
+        java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
+        if (labels != null) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < limit && out.size() < n; i++) if (seen.add(labels[i])) out.add(i);
+        }
+        for (int i = 0; i < limit && out.size() < n; i++) out.add(i);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** SHA-256 (hex) of the first {@code rows} images' float64 values, to recognise the same data later. */
+    public String contentHash(int rows) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * 4096);
+            double[] d = images.data();
+            int end = Math.min(rows, size()) * images.cols();
+            for (int i = 0; i < end; i++) {
+                buf.putLong(Double.doubleToLongBits(d[i]));
+                if (!buf.hasRemaining()) {
+                    md.update(buf.array(), 0, buf.position());
+                    buf.clear();
+                }
+            }
+            md.update(buf.array(), 0, buf.position());
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first {@code n} items (all when n ≤ 0 or n ≥ size), sharing nothing with this one. */
     public Dataset limit(int n) {
         if (n <= 0 || n >= size()) return this;

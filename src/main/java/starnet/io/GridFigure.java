@@ -13,49 +13,81 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A labelled image grid drawn with Java2D (no display needed): one titled row per matrix, one column
- * per item, e.g. the paper's Fig. 2 (targets | after layer K | … | after layer 1).
+ * A labelled image grid (no display needed): one titled row per matrix, one column per item, optional
+ * column labels on top — the paper's Fig. 2 (targets | after layer K | … | after layer 1) and, with
+ * steps as columns, its Figs. 4–5 progress strips.
  */
-public final class GridFigure {
-    private GridFigure() {}
+public final class GridFigure implements Figure {
+    private static final int TILE = 56, GAP = 4, PAD = 10;
+    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private final List<String> titles;
+    private final List<Matrix> rows;
+    private final List<String> columnLabels;
+    private final int c, h, w, labelWidth, items;
 
     /**
-     * @param titles one per row
-     * @param rows   each items × (c·h·w), read only; all with the same number of items
-     * @param scale  screen pixels per image pixel (≥ 1)
+     * @param rows         each items × (c·h·w), read only, the same number of items (a null row draws empty)
+     * @param columnLabels one per column, or empty for none
      */
-    public static BufferedImage render(List<String> titles, List<Matrix> rows, int c, int h, int w, int scale) {
-        int items = rows.get(0).rows();
-        int gap = Math.max(2, scale), pad = 8 * Math.max(1, scale / 2);
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 11 + 2 * scale);
+    public GridFigure(List<String> titles, List<Matrix> rows, List<String> columnLabels, int c, int h, int w) {
+        this.titles = List.copyOf(titles);
+        this.rows = rows;
+        this.columnLabels = columnLabels == null ? List.of() : List.copyOf(columnLabels);
+        this.c = c;
+        this.h = h;
+        this.w = w;
+        int n = 0;
+        for (Matrix m : rows) if (m != null) n = Math.max(n, m.rows());
+        this.items = n;
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
-        FontMetrics fm = pg.getFontMetrics(font);
-        int labelW = 0;
-        for (String t : titles) labelW = Math.max(labelW, fm.stringWidth(t));
+        FontMetrics fm = pg.getFontMetrics(FONT);
+        int lw = 0;
+        for (String t : titles) lw = Math.max(lw, fm.stringWidth(t));
         pg.dispose();
-        int tw = w * scale, th = h * scale;
-        int width = pad + labelW + pad + items * (tw + gap) - gap + pad;
-        int height = pad + rows.size() * (th + gap) - gap + pad;
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setFont(font);
-        for (int r = 0; r < rows.size(); r++) {
-            int y = pad + r * (th + gap);
+        this.labelWidth = lw;
+    }
+
+    @Override public int width() { return PAD + labelWidth + PAD + items * (TILE + GAP) - GAP + PAD; }
+
+    @Override public int height() { return PAD + (columnLabels.isEmpty() ? 0 : 18) + rows.size() * (TILE + GAP) - GAP + PAD; }
+
+    @Override
+    public void draw(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.setFont(FONT);
+        FontMetrics fm = g.getFontMetrics();
+        int top = PAD;
+        int x0 = PAD + labelWidth + PAD;
+        if (!columnLabels.isEmpty()) {
             g.setColor(Color.DARK_GRAY);
-            g.drawString(titles.get(r), pad, y + th / 2 + fm.getAscent() / 2 - 2);
+            for (int i = 0; i < columnLabels.size() && i < items; i++) {
+                String s = columnLabels.get(i);
+                g.drawString(s, x0 + i * (TILE + GAP) + (TILE - fm.stringWidth(s)) / 2, top + 12);
+            }
+            top += 18;
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            int y = top + r * (TILE + GAP);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(titles.get(r), PAD, y + TILE / 2 + fm.getAscent() / 2 - 2);
             Matrix m = rows.get(r);
             for (int i = 0; i < items; i++) {
+                if (m == null || i >= m.rows()) {
+                    g.setColor(new Color(0xeceff3));
+                    g.fillRect(x0 + i * (TILE + GAP), y, TILE, TILE);
+                    continue;
+                }
                 BufferedImage tile = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
                 tile.setRGB(0, 0, w, h, ImageTiles.argb(m.data(), i, c, h, w), 0, w);
-                g.drawImage(tile, pad + labelW + pad + i * (tw + gap), y, tw, th, null);
+                g.drawImage(tile, x0 + i * (TILE + GAP), y, TILE, TILE, null);
             }
         }
-        g.dispose();
-        return img;
+    }
+
+    /** The CLI's reconstruction figure: titled rows at a fixed scale. */
+    public static BufferedImage render(List<String> titles, List<Matrix> rows, int c, int h, int w, int scale) {
+        return new GridFigure(titles, rows, List.of(), c, h, w).toImage(Math.max(1, Math.min(4, scale / 2 + 1)));
     }
 
     public static void writePng(BufferedImage img, Path file) throws IOException {

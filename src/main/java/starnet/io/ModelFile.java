@@ -57,37 +57,51 @@ public final class ModelFile {
                 m.put("format", FORMAT);
                 m.put("app_version", Version.get());
                 m.set("config", Json.MAPPER.valueToTree(model.config()));
-                ArrayNode w = m.putArray("widths");
-                for (int v : model.decoder().widths()) w.add(v);
-                m.put("slope", model.decoder().activation().slope());
                 ArrayNode s = m.putArray("image_shape");
                 for (int v : model.imageShape()) s.add(v);
-                ArrayNode layers = m.putArray("layers");
-                for (int i = 0; i < model.decoder().depth(); i++) {
-                    ObjectNode l = layers.addObject();
-                    if (model.decoder().layers().get(i) instanceof ConvUnpoolLayer c) {
-                        l.put("kind", "conv");
-                        l.put("file", "layer" + (i + 1) + "_kernels.npy");
-                        l.set("shape", Json.MAPPER.valueToTree(c.shape()));
-                    } else {
-                        l.put("kind", "dense");
-                        l.put("file", "layer" + (i + 1) + "_W.npy");
-                    }
-                }
+                describeDecoder(m, model.decoder());
                 if (model.codes() != null) m.put("codes", "codes.npy");
-                zip.putNextEntry(new ZipEntry("manifest.json"));
-                zip.write(Json.MAPPER.writeValueAsBytes(m));
-                zip.closeEntry();
-                for (int i = 0; i < model.decoder().depth(); i++) {
-                    if (model.decoder().layers().get(i) instanceof ConvUnpoolLayer c) {
-                        putStored(zip, "layer" + (i + 1) + "_kernels.npy", c.augmentedKernels());
-                    } else {
-                        putStored(zip, "layer" + (i + 1) + "_W.npy", ((DenseLayer) model.decoder().layers().get(i)).augmentedWeights());
-                    }
-                }
+                putJson(zip, "manifest.json", m);
+                writeDecoderArrays(zip, model.decoder());
                 if (model.codes() != null) putStored(zip, "codes.npy", model.codes());
             }
         });
+    }
+
+    /** Adds widths, slope and one {kind, file, shape} entry per layer to a manifest. */
+    static void describeDecoder(ObjectNode m, Decoder d) {
+        ArrayNode w = m.putArray("widths");
+        for (int v : d.widths()) w.add(v);
+        m.put("slope", d.activation().slope());
+        ArrayNode layers = m.putArray("layers");
+        for (int i = 0; i < d.depth(); i++) {
+            ObjectNode l = layers.addObject();
+            if (d.layers().get(i) instanceof ConvUnpoolLayer c) {
+                l.put("kind", "conv");
+                l.put("file", "layer" + (i + 1) + "_kernels.npy");
+                l.set("shape", Json.MAPPER.valueToTree(c.shape()));
+            } else {
+                l.put("kind", "dense");
+                l.put("file", "layer" + (i + 1) + "_W.npy");
+            }
+        }
+    }
+
+    /** The layers' arrays as named in {@link #describeDecoder}. */
+    static void writeDecoderArrays(ZipOutputStream zip, Decoder d) throws IOException {
+        for (int i = 0; i < d.depth(); i++) {
+            if (d.layers().get(i) instanceof ConvUnpoolLayer c) {
+                putStored(zip, "layer" + (i + 1) + "_kernels.npy", c.augmentedKernels());
+            } else {
+                putStored(zip, "layer" + (i + 1) + "_W.npy", ((DenseLayer) d.layers().get(i)).augmentedWeights());
+            }
+        }
+    }
+
+    static void putJson(ZipOutputStream zip, String name, JsonNode node) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(Json.MAPPER.writeValueAsBytes(node));
+        zip.closeEntry();
     }
 
     /** Arrays are stored uncompressed: doubles hardly deflate, and storing is ~20× faster. */
@@ -108,7 +122,24 @@ public final class ModelFile {
     }
 
     public static SavedModel read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new ModelFileException(file + ": no such model file");
+        Map<String, byte[]> entries = readEntries(file, "model");
+        JsonNode m = manifest(file, entries, KIND, FORMAT);
+        try {
+            StarNetConfig config = Json.MAPPER.treeToValue(m.get("config"), StarNetConfig.class);
+            Decoder decoder = readDecoder(file, m, entries);
+            int[] shape = Json.MAPPER.treeToValue(m.get("image_shape"), int[].class);
+            Matrix codes = m.has("codes") ? matrix(file, entries, m.get("codes").asText()) : null;
+            return new SavedModel(config, decoder, shape, codes);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException(file + ": the file is damaged (" + e.getMessage() + ")");
+        }
+    }
+
+    /** All entries of a StarNet zip, by name. */
+    static Map<String, byte[]> readEntries(Path file, String what) throws IOException {
+        if (!Files.isRegularFile(file)) throw new ModelFileException(file + ": no such " + what + " file");
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
             ZipEntry e;
@@ -118,10 +149,15 @@ public final class ModelFile {
                 entries.put(e.getName(), b.toByteArray());
             }
         } catch (IOException e) {
-            throw new ModelFileException(file + ": not a StarNet model (" + e.getMessage() + "); expected a .starnet zip");
+            throw new ModelFileException(file + ": not a StarNet " + what + " file (" + e.getMessage() + "); expected a .starnet zip");
         }
+        if (!entries.containsKey("manifest.json")) throw new ModelFileException(file + ": not a StarNet " + what + " file (no manifest.json inside)");
+        return entries;
+    }
+
+    /** The manifest, checked for kind and format version. */
+    static JsonNode manifest(Path file, Map<String, byte[]> entries, String kind, int maxFormat) throws IOException {
         byte[] manifestBytes = entries.get("manifest.json");
-        if (manifestBytes == null) throw new ModelFileException(file + ": not a StarNet model (no manifest.json inside)");
         JsonNode m;
         try {
             m = Json.MAPPER.readTree(manifestBytes);
@@ -130,11 +166,17 @@ public final class ModelFile {
         }
         int format = m.path("format").asInt(-1);
         if (format < 1) throw new ModelFileException(file + ": the manifest has no format version");
-        if (format > FORMAT) {
-            throw new ModelFileException(file + ": written by a newer StarNet (format " + format + "); this version reads format " + FORMAT + " and older");
+        if (format > maxFormat) {
+            throw new ModelFileException(file + ": written by a newer StarNet (format " + format + "); this version reads format " + maxFormat + " and older");
         }
-        try {
-            StarNetConfig config = Json.MAPPER.treeToValue(m.get("config"), StarNetConfig.class);
+        String k = m.path("kind").asText(KIND);
+        if (!k.equals(kind)) throw new ModelFileException(file + ": this is a " + k + " file; expected a " + kind + " file");
+        return m;
+    }
+
+    /** The decoder described by {@link #describeDecoder} and stored by {@link #writeDecoderArrays}. */
+    static Decoder readDecoder(Path file, JsonNode m, Map<String, byte[]> entries) throws IOException {
+        {
             LeakyRelu act = new LeakyRelu(m.path("slope").asDouble());
             List<starnet.model.Layer> layers = new ArrayList<>();
             int[] widths = Json.MAPPER.treeToValue(m.get("widths"), int[].class);
@@ -156,17 +198,11 @@ public final class ModelFile {
                 layers.add(DenseLayer.fromAugmented(w));
             }
             if (layers.isEmpty()) throw new ModelFileException(file + ": the model has no layers");
-            int[] shape = Json.MAPPER.treeToValue(m.get("image_shape"), int[].class);
-            Matrix codes = m.has("codes") ? matrix(file, entries, m.get("codes").asText()) : null;
-            return new SavedModel(config, new Decoder(layers, act), shape, codes);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(file + ": the model is damaged (" + e.getMessage() + ")");
+            return new Decoder(layers, act);
         }
     }
 
-    private static Matrix matrix(Path file, Map<String, byte[]> entries, String name) throws IOException {
+    static Matrix matrix(Path file, Map<String, byte[]> entries, String name) throws IOException {
         byte[] b = entries.get(name);
         if (b == null) throw new ModelFileException(file + ": " + name + " is missing from the model");
         try (InputStream in = new ByteArrayInputStream(b)) {

@@ -101,6 +101,40 @@ public final class StarNetTrainer {
         return latents;
     }
 
+    /**
+     * Everything needed to continue a run exactly (for session files). Matrices are shared, not copied:
+     * treat them as read only.
+     *
+     * @param layer           0-based current layer, −1 when finished
+     * @param latents         the current layer's latents, or null before its first SL/SW
+     * @param finishedLatents per layer, its final latents once done, else null
+     */
+    public record State(Decoder decoder, int layer, Matrix latents, int epoch, boolean firstHalfDone, double lastEpochLoss,
+                        Matrix[] finishedLatents, List<StepResult> log) {}
+
+    public State state() {
+        return new State(decoder, layer, latents, epoch, firstHalfDone, lastEpochLoss, finishedLatents.clone(), List.copyOf(log));
+    }
+
+    /** A trainer that continues from {@code state} (as saved by {@link #state()}) on the same data. */
+    public static StarNetTrainer restore(StarNetConfig config, Matrix data, LinearAlgebra la, State state) {
+        LeakyRelu act = new LeakyRelu(config.architecture().slope());
+        TrainingConfig t = config.training();
+        StarNetTrainer tr = new StarNetTrainer(new LayerSystem(la, act, t.solver().create(t.ridge(), la)), t, data, state.decoder());
+        int k = state.decoder().depth();
+        if (state.finishedLatents().length != k) throw new IllegalArgumentException("saved state has " + state.finishedLatents().length + " layers of latents, the decoder " + k);
+        System.arraycopy(state.finishedLatents(), 0, tr.finishedLatents, 0, k);
+        tr.layer = state.layer();
+        tr.targets = state.layer() < 0 ? null : state.layer() == k - 1 ? data : state.finishedLatents()[state.layer() + 1];
+        if (state.layer() >= 0 && tr.targets == null) throw new IllegalArgumentException("saved state lacks the latents of layer " + (state.layer() + 2));
+        tr.latents = state.latents();
+        tr.epoch = state.epoch();
+        tr.firstHalfDone = state.firstHalfDone();
+        tr.lastEpochLoss = state.lastEpochLoss();
+        tr.log.addAll(state.log());
+        return tr;
+    }
+
     public void setListener(Consumer<StepResult> listener) { this.listener = listener == null ? r -> {} : listener; }
 
     /** SL on the current layer. */
@@ -321,6 +355,22 @@ public final class StarNetTrainer {
      * start before any SL; null when finished.
      */
     public Matrix currentLatents() { return isFinished() ? null : latentsOrRandom(); }
+
+    /**
+     * A picture of the current state for the given dataset rows: the reconstruction from the current
+     * latents (for a step that closed its layer, that layer's result) and after each finished layer.
+     *
+     * @param step the step that led here, or null for the initial state
+     */
+    public TrainingSnapshot snapshot(int index, StepResult step, int[] rows) {
+        int k = decoder.depth();
+        List<Matrix> after = new ArrayList<>(Collections.nCopies(k, (Matrix) null));
+        for (int i = 0; i < k; i++) after.set(i, reconstructAfterLayer(i, rows));
+        String label = step == null ? "Init" : "L" + step.layer() + " " + step.phase() + step.epoch();
+        Matrix current = step != null && step.layerDone() ? after.get(step.layer() - 1) : reconstructCurrent(rows);
+        return new TrainingSnapshot(index, step, label, currentLayer(), isFinished() ? null : nextPhase(), epochsDone(),
+                current, Collections.unmodifiableList(after));
+    }
 
     /**
      * Images decoded from the current layer's latents of rows {@code rows}, through the current layer

@@ -27,7 +27,9 @@ final class HelpText {
         }
         sb.append(KeyCombination.keyCombination("Shortcut+P").getDisplayText()).append("\tPause\n");
         sb.append(KeyCombination.keyCombination("Shortcut+R").getDisplayText()).append("\tReset\n");
-        sb.append(KeyCombination.keyCombination("Shortcut+Shift+S").getDisplayText()).append("\tExport reconstructions as PNG\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+O").getDisplayText()).append("\tOpen session\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+S").getDisplayText()).append("\tSave session\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+Shift+S").getDisplayText()).append("\tSave session as\n");
         return sb.toString();
     }
 

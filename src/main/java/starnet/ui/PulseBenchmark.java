@@ -1,5 +1,6 @@
 package starnet.ui;
 
+import starnet.training.TrainingSnapshot;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -1,5 +1,6 @@
 package starnet.ui;
 
+import starnet.training.TrainingSnapshot;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;

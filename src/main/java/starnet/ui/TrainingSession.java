@@ -1,5 +1,6 @@
 package starnet.ui;
 
+import starnet.training.TrainingSnapshot;
 import starnet.data.Dataset;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
@@ -31,6 +32,16 @@ final class TrainingSession {
         this.trainer = StarNetTrainer.create(config, data, dataset.channels(), dataset.height(), dataset.width(), la);
     }
 
+    /** A session continuing a saved run: the trainer restored from {@code state}, snapshots numbered on from {@code snapshotsSoFar}. */
+    TrainingSession(StarNetConfig config, Dataset dataset, int[] pinned, LinearAlgebra la, StarNetTrainer.State state, int snapshotsSoFar) {
+        this.dataset = dataset;
+        this.pinned = pinned.clone();
+        Matrix data = config.data().limit() > 0 && config.data().limit() < dataset.size()
+                ? dataset.images().rowRange(0, config.data().limit()) : dataset.images();
+        this.trainer = StarNetTrainer.restore(config, data, la, state);
+        this.snapshots = snapshotsSoFar;
+    }
+
     StarNetTrainer trainer() { return trainer; }
 
     int[] pinned() { return pinned.clone(); }
@@ -39,15 +50,7 @@ final class TrainingSession {
     int datapoints() { return trainer.data().rows(); }
 
     TrainingSnapshot snapshot(StepResult step) {
-        int k = trainer.decoder().depth();
-        List<Matrix> after = new ArrayList<>(Collections.nCopies(k, (Matrix) null));
-        for (int i = 0; i < k; i++) after.set(i, trainer.reconstructAfterLayer(i, pinned));
-        String label = step == null ? "Init" : "L" + step.layer() + " " + step.phase() + step.epoch();
-        // a step that closed its layer shows that layer's result, not the next layer's random start
-        Matrix current = step != null && step.layerDone() ? after.get(step.layer() - 1) : trainer.reconstructCurrent(pinned);
-        return new TrainingSnapshot(snapshots++, step, label, trainer.currentLayer(),
-                trainer.isFinished() ? null : trainer.nextPhase(), trainer.epochsDone(),
-                current, Collections.unmodifiableList(after));
+        return trainer.snapshot(snapshots++, step, pinned);
     }
 
     /** Decodes one dataset row through the trained layers, for the item inspector. */

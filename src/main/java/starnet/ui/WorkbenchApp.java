@@ -16,10 +16,62 @@ public final class WorkbenchApp extends Application {
         LinearAlgebra la = Backends.create("auto", Backends.defaultThreads());
         WorkbenchViewModel vm = new WorkbenchViewModel(threads, la);
         WorkbenchView view = new WorkbenchView(vm);
-        stage.setTitle("StarNet Workbench");
         stage.setScene(new Scene(view.root(), 1480, 940));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "StarNet Workbench"
+                + (vm.sessionPathProperty().get() == null ? "" : " — " + vm.sessionPathProperty().get().getFileName())
+                + (vm.dirtyProperty().get() ? " •" : ""), vm.sessionPathProperty(), vm.dirtyProperty()));
+
+        UserFiles files = UserFiles.inHome();
+        vm.recent().setAll(files.readRecent());
+        vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> files.writeRecent(vm.recent()));
+        boolean recover = files.crashedWithAutosave() && askToRecover(stage, files);
+        files.markOpen();
+        Runnable autosave = () -> {
+            if (vm.dirtyProperty().get() && !vm.runningProperty().get()) vm.saveSession(files.autosave(), false);
+        };
+        vm.setAutosaveOnLayerDone(() -> vm.saveSession(files.autosave(), false));
+        javafx.animation.Timeline every = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(AUTOSAVE_SECONDS), e -> autosave.run()));
+        every.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        every.play();
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose(stage, vm, view)) {
+                e.consume();
+                return;
+            }
+            files.markClosed();
+        });
         stage.show();
-        vm.loadSource(System.getProperty("starnet.startData", "sample:mnist"));
+        if (recover) vm.openSession(files.autosave());
+        else vm.loadSource(System.getProperty("starnet.startData", "sample:mnist"));
+    }
+
+    /** Seconds between autosaves of unsaved work (also saved after every trained layer). */
+    static final int AUTOSAVE_SECONDS = 120;
+
+    private static boolean askToRecover(Stage owner, UserFiles files) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The workbench did not close normally last time. Open the work it saved automatically ("
+                        + files.autosave() + ")?", javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        a.setHeaderText("Recover unsaved work?");
+        return a.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES;
+    }
+
+    /** Asks before closing with unsaved steps: Save, Discard or Cancel. True when the window may close. */
+    private static boolean confirmClose(Stage owner, WorkbenchViewModel vm, WorkbenchView view) {
+        if (!vm.dirtyProperty().get()) return true;
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save…");
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard");
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The training steps since the last save are not saved.", save, discard, javafx.scene.control.ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setHeaderText("Save the session before closing?");
+        var choice = a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (choice == discard) return true;
+        if (choice == save) {
+            view.saveSession(false);
+            return false; // closes after the user sees the save succeed (the title loses its •)
+        }
+        return false;
     }
 
     @Override

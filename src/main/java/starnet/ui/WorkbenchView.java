@@ -1,5 +1,6 @@
 package starnet.ui;
 
+import starnet.training.TrainingSnapshot;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -19,17 +20,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
-import starnet.AppLog;
-import starnet.data.Dataset;
 import starnet.data.Samples;
-import starnet.io.GridFigure;
 import starnet.io.Version;
-import starnet.math.Matrix;
 
 import java.io.File;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Builds the main window's scene graph around a {@link WorkbenchViewModel}; all bindings are made here. */
 public final class WorkbenchView {
@@ -113,13 +107,58 @@ public final class WorkbenchView {
             m.setOnAction(e -> vm.loadSource(s.source()));
             file.getItems().add(m);
         }
-        MenuItem export = new MenuItem("Export reconstructions as PNG…");
-        export.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
-        export.setOnAction(e -> exportReconstructions());
+        MenuItem open = new MenuItem("Open session…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> {
+            File f = sessionChooser("Open a session").showOpenDialog(root.getScene().getWindow());
+            if (f != null) vm.openSession(f.toPath());
+        });
+        MenuItem save = new MenuItem("Save session");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> saveSession(false));
+        MenuItem saveAs = new MenuItem("Save session as…");
+        saveAs.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        saveAs.setOnAction(e -> saveSession(true));
+        Menu recentMenu = new Menu("Recent sessions");
+        Runnable fillRecent = () -> {
+            recentMenu.getItems().clear();
+            for (java.nio.file.Path p : vm.recent()) {
+                MenuItem m = new MenuItem(p.getFileName() + "   (" + p.getParent() + ")");
+                m.setOnAction(ev -> vm.openSession(p));
+                recentMenu.getItems().add(m);
+            }
+            recentMenu.setDisable(vm.recent().isEmpty());
+        };
+        vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> fillRecent.run());
+        fillRecent.run();
+        Menu figures = new Menu("Export figure");
+        String[][] figs = {{"fig2", "Fig. 2 — targets and reconstructions after each layer"}, {"fig4", "Fig. 4 — progress strip over SL/SW steps"},
+                {"fig6", "Fig. 6 — loss per epoch"}, {"grid", "Reconstruction grid (with the current state)"}, {"loss", "Loss per step"}};
+        for (String[] f : figs) {
+            MenuItem m = new MenuItem(f[1] + "…");
+            m.setOnAction(e -> exportFigure(f[0]));
+            figures.getItems().add(m);
+        }
+        MenuItem model = new MenuItem("Export model as NumPy files…");
+        model.setOnAction(e -> {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle("Folder for the model's .npy files and architecture.json");
+            File f = dc.showDialog(root.getScene().getWindow());
+            if (f != null) vm.export(WorkbenchViewModel.ExportKind.MODEL, "", f.toPath(), "", 1);
+        });
+        MenuItem metrics = new MenuItem("Export metrics as CSV…");
+        metrics.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setInitialFileName("metrics.csv");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File f = fc.showSaveDialog(root.getScene().getWindow());
+            if (f != null) vm.export(WorkbenchViewModel.ExportKind.METRICS, "", f.toPath(), "", 1);
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> root.getScene().getWindow().hide());
-        file.getItems().addAll(new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        quit.setOnAction(e -> root.getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(root.getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        file.getItems().addAll(new SeparatorMenuItem(), open, recentMenu, save, saveAs, new SeparatorMenuItem(), figures, model, metrics,
+                new SeparatorMenuItem(), quit);
 
         Menu train = new Menu("Train");
         for (TrainCommand c : TrainCommand.values()) {
@@ -161,39 +200,35 @@ public final class WorkbenchView {
         a.show();
     }
 
-    private void exportReconstructions() {
-        TrainingSnapshot s = reconstructions.viewed();
-        Dataset d = vm.datasetProperty().get();
-        if (s == null || d == null) {
-            message("Nothing to export", "Load a dataset first; the grid is empty.");
-            return;
-        }
+    private static FileChooser sessionChooser(String title) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export reconstructions");
-        fc.setInitialFileName("reconstructions.png");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StarNet sessions", "*.starnet"));
+        return fc;
+    }
+
+    /** Save to the current file, or ask for one (always when {@code ask}). */
+    void saveSession(boolean ask) {
+        java.nio.file.Path target = vm.sessionPathProperty().get();
+        if (ask || target == null) {
+            FileChooser fc = sessionChooser("Save the session");
+            fc.setInitialFileName("session.starnet");
+            File f = fc.showSaveDialog(root.getScene().getWindow());
+            if (f == null) return;
+            target = f.toPath().toString().endsWith(".starnet") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".starnet");
+        }
+        vm.saveSession(target, true);
+    }
+
+    private void exportFigure(String name) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export " + name + " (PNG at 2× or SVG)");
+        fc.setInitialFileName(name + ".png");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image (2×)", "*.png"), new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
         File f = fc.showSaveDialog(root.getScene().getWindow());
         if (f == null) return;
-        List<String> titles = new ArrayList<>();
-        List<Matrix> rows = new ArrayList<>();
-        titles.add("Targets");
-        rows.add(d.images().selectRows(vm.pinnedProperty().get()));
-        if (!s.finished()) {
-            titles.add(s.label());
-            rows.add(s.current());
-        }
-        for (int i = s.afterLayer().size() - 1; i >= 0; i--) {
-            if (s.afterLayer().get(i) != null) {
-                titles.add("After layer " + (i + 1));
-                rows.add(s.afterLayer().get(i));
-            }
-        }
-        try {
-            GridFigure.writePng(GridFigure.render(titles, rows, d.channels(), d.height(), d.width(), 3), f.toPath());
-        } catch (IOException | RuntimeException ex) {
-            AppLog.error("export", ex);
-            message("Export failed", "Could not write " + f + ": " + ex.getMessage());
-        }
+        String format = f.getName().toLowerCase().endsWith(".svg") ? "svg" : "png";
+        vm.export(WorkbenchViewModel.ExportKind.FIGURE, name, f.toPath(), format, 2);
     }
 
     ReconstructionPane reconstructions() { return reconstructions; }

@@ -1,5 +1,6 @@
 package starnet.ui;
 
+import starnet.training.TrainingSnapshot;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -101,6 +102,11 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<TrainCommand> activeCommand = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<int[]> schedule = new ReadOnlyObjectWrapper<>(new int[0]);
 
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> sessionPath = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<java.nio.file.Path> recent = FXCollections.observableArrayList();
+    private boolean restoring;
+
     // ---- worker side ----
     private final AtomicBoolean cancel = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Object> outbox = new ConcurrentLinkedQueue<>();
@@ -164,15 +170,7 @@ public final class WorkbenchViewModel {
 
     /** One item per class first (by label order), then the next items in order, up to {@link #DEFAULT_PINNED}. */
     static int[] defaultPinned(Dataset d) {
-        Set<Integer> rows = new LinkedHashSet<>();
-        if (d.hasLabels()) {
-            Set<Integer> seen = new LinkedHashSet<>();
-            for (int i = 0; i < d.size() && rows.size() < DEFAULT_PINNED; i++) {
-                if (seen.add(d.labels()[i])) rows.add(i);
-            }
-        }
-        for (int i = 0; i < d.size() && rows.size() < DEFAULT_PINNED; i++) rows.add(i);
-        return rows.stream().mapToInt(Integer::intValue).toArray();
+        return d.representativeRows(DEFAULT_PINNED, d.size());
     }
 
     /** Pins other items (dataset rows below the number of datapoints in use); the history restarts from now. */
@@ -261,7 +259,7 @@ public final class WorkbenchViewModel {
             report.set(null);
         }
         updateBlockedReason();
-        if (!running.get() && d != null) reset();
+        if (!running.get() && d != null && !restoring) reset();
     }
 
     private void updateBlockedReason() {
@@ -315,6 +313,7 @@ public final class WorkbenchViewModel {
                     steps.clear();
                     finished.set(false);
                     cancel.set(false);
+                    dirty.set(false);
                     status.set("Ready — next: layer " + init.layer() + ", " + init.nextPhase());
                 });
                 publish(init);
@@ -444,7 +443,15 @@ public final class WorkbenchViewModel {
 
     private void flush(List<TrainingSnapshot> batch) {
         if (batch.isEmpty()) return;
-        for (TrainingSnapshot s : batch) if (s.step() != null) steps.add(s.step());
+        boolean layerDone = false;
+        for (TrainingSnapshot s : batch) {
+            if (s.step() != null) {
+                steps.add(s.step());
+                dirty.set(true);
+                layerDone |= s.step().layerDone();
+            }
+        }
+        if (layerDone && autosaveOnLayerDone != null) autosaveOnLayerDone.run();
         history.addAll(batch);
         if (history.size() > HISTORY_LIMIT) history.remove(1, history.size() - HISTORY_LIMIT + 1);
         TrainingSnapshot last = batch.get(batch.size() - 1);
@@ -494,6 +501,176 @@ public final class WorkbenchViewModel {
     }
 
     public void dismissNotice() { notice.set(null); }
+
+    // =====================================================================================
+    // Sessions
+    // =====================================================================================
+
+    private Runnable autosaveOnLayerDone;
+
+    /** Called after each trained layer (the view installs the autosave here). */
+    public void setAutosaveOnLayerDone(Runnable r) { this.autosaveOnLayerDone = r; }
+
+    /**
+     * Saves everything needed to reopen exactly here (model, latents, step log, history) to {@code file},
+     * atomically, on the worker. {@code remember} = false for autosaves (no change to the title or recent files).
+     */
+    public void saveSession(java.nio.file.Path file, boolean remember) {
+        if (dataset.get() == null || config.get() == null || session == null) {
+            if (remember) notice.set(Notice.error("Nothing to save yet: load a dataset and make a valid model first."));
+            return;
+        }
+        java.util.function.Supplier<starnet.io.SessionFile.Session> build = sessionBuilder();
+        threads.background(() -> {
+            try {
+                starnet.io.SessionFile.write(file, build.get());
+                if (remember) {
+                    post(() -> {
+                        sessionPath.set(file);
+                        dirty.set(false);
+                        remember(file);
+                        notice.set(Notice.info("Saved the session to " + file + "."));
+                    });
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                AppLog.error("saving " + file, e);
+                if (remember) post(() -> notice.set(Notice.error("Could not save to " + file + ": " + e.getMessage() + ". Nothing was lost: the previous file, if any, is unchanged.")));
+            }
+        });
+    }
+
+    /** Captures the UI-side state now; the returned supplier completes it on the worker (trainer state, hash). */
+    private java.util.function.Supplier<starnet.io.SessionFile.Session> sessionBuilder() {
+        Dataset d = dataset.get();
+        StarNetConfig c = config.get();
+        int[] pins = pinned.get().clone();
+        List<TrainingSnapshot> hist = List.copyOf(history);
+        int n = datapoints;
+        return () -> new starnet.io.SessionFile.Session(c,
+                new starnet.io.SessionFile.DatasetRef(d.source(), "train", n, d.channels(), d.height(), d.width(), d.contentHash(n)),
+                pins, d.images().selectRows(pins), session.trainer().state(), hist);
+    }
+
+    /** What {@link #export} writes. */
+    public enum ExportKind { FIGURE, MODEL, METRICS }
+
+    /**
+     * Exports on the worker: a figure ({@code what} = fig2, fig4, fig6, grid or loss; format png or svg),
+     * the model as NumPy files into a folder, or the metrics as CSV.
+     */
+    public void export(ExportKind kind, String what, java.nio.file.Path target, String format, int scale) {
+        if (dataset.get() == null || config.get() == null || session == null) {
+            notice.set(Notice.error("Nothing to export yet: load a dataset and make a valid model first."));
+            return;
+        }
+        java.util.function.Supplier<starnet.io.SessionFile.Session> build = sessionBuilder();
+        threads.background(() -> {
+            try {
+                var s = build.get();
+                switch (kind) {
+                    case FIGURE -> starnet.io.SessionFigures.make(what, s).write(target, format, scale);
+                    case MODEL -> starnet.io.ModelExport.write(target, s.state().decoder(), s.state().finishedLatents()[0],
+                            new int[] {s.dataset().channels(), s.dataset().height(), s.dataset().width()});
+                    case METRICS -> {
+                        byte[] csv = starnet.io.SessionFigures.metricsCsv(s.state().log()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        starnet.io.AtomicFiles.write(target, o -> o.write(csv));
+                    }
+                }
+                post(() -> notice.set(Notice.info("Wrote " + target + ".")));
+            } catch (java.io.IOException | RuntimeException e) {
+                AppLog.error("export " + kind + " to " + target, e);
+                post(() -> notice.set(Notice.error("Could not write " + target + ": " + e.getMessage())));
+            }
+        });
+    }
+
+    /** Opens a saved session on the worker: the dataset is reloaded and checked, the trainer continues where it was. */
+    public void openSession(java.nio.file.Path file) {
+        if (running.get()) {
+            notice.set(Notice.error("Pause training before opening a session."));
+            return;
+        }
+        loading.set(true);
+        threads.background(() -> {
+            try {
+                var s = starnet.io.SessionFile.read(file);
+                var ref = s.dataset();
+                Dataset d = Datasets.load(ref.source(), ref.split(), 0);
+                if (d.size() < ref.count() || !d.contentHash(ref.count()).equals(ref.sha256())) {
+                    throw new DataException("the data at " + ref.source() + " is not the data this session was trained on (its content changed)");
+                }
+                TrainingSession ts = new TrainingSession(s.config(), d, s.pinned(), la, s.state(), s.history().size());
+                session = ts;
+                boolean done = ts.isFinished();
+                post(() -> applyOpened(file, s, d, done));
+            } catch (java.io.IOException | DataException e) {
+                post(() -> {
+                    loading.set(false);
+                    notice.set(Notice.error("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged."));
+                });
+            } catch (RuntimeException e) {
+                AppLog.error("opening " + file, e);
+                post(() -> {
+                    loading.set(false);
+                    notice.set(Notice.error("Could not open " + file + " (" + e.getClass().getSimpleName() + "); details are in the log. Your current work is unchanged."));
+                });
+            }
+        });
+    }
+
+    private void applyOpened(java.nio.file.Path file, starnet.io.SessionFile.Session s, Dataset d, boolean done) {
+        restoring = true;
+        try {
+            StarNetConfig c = s.config();
+            ArchitectureConfig a = c.architecture();
+            TrainingConfig t = c.training();
+            dataset.set(d);
+            kind.set(a.kind());
+            widths.setAll(a.widths());
+            kernels.setAll(a.kernels());
+            kernelSize.set(a.kernelSizes().get(0));
+            unpool.set(a.unpools().get(0));
+            padding.set(a.padding());
+            slope.set(a.slope());
+            init.set(t.init());
+            solver.set(t.solver());
+            order.set(t.order());
+            seed.set(t.seed());
+            ridge.set(t.ridge());
+            tolerance.set(t.tolerance());
+            maxEpochs.set(t.maxEpochs());
+            swSample.set(t.swSample());
+            swPartitions.set(t.swPartitions());
+            limit.set(c.data().limit());
+            pinned.set(s.pinned().clone());
+            configurationChanged();
+        } finally {
+            restoring = false;
+        }
+        steps.setAll(s.state().log());
+        history.setAll(s.history());
+        latest.set(history.isEmpty() ? null : history.get(history.size() - 1));
+        finished.set(done);
+        loading.set(false);
+        sessionPath.set(file);
+        dirty.set(false);
+        remember(file);
+        updateBlockedReason();
+        TrainingSnapshot l = latest.get();
+        status.set(done ? "Every layer is trained" : l == null ? "Ready" : "Ready — next: layer " + l.layer() + ", " + l.nextPhase());
+        notice.set(Notice.info("Opened " + file.getFileName() + ": " + s.state().log().size() + " steps, " + d.name() + "."));
+    }
+
+    /** Adds to the recent-files list (most recent first, at most 8). */
+    public void remember(java.nio.file.Path file) {
+        recent.remove(file);
+        recent.add(0, file);
+        if (recent.size() > 8) recent.remove(8, recent.size());
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<java.nio.file.Path> sessionPathProperty() { return sessionPath.getReadOnlyProperty(); }
+    public ObservableList<java.nio.file.Path> recent() { return recent; }
 
     // ---- accessors ----
     public ObservableList<Integer> widths() { return widths; }

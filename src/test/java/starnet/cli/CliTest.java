@@ -63,6 +63,27 @@ class CliTest {
     }
 
     @Test
+    void exportRendersFiguresMetricsAndNumpyFromTheTrainSession() throws IOException {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "500", "--widths", "16,48", "--epochs", "2", "--out", dir.toString()), err());
+        Path session = dir.resolve("session.starnet");
+        assertTrue(Files.exists(session));
+        Path png = tmp.resolve("fig4.png"), svg = tmp.resolve("loss.svg");
+        assertEquals(0, run("export", "--session", session.toString(), "--figure", "fig4", "--format", "png", "--scale", "3", "--out", png.toString()), err());
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 600);
+        assertEquals(0, run("export", "--session", session.toString(), "--figure", "loss", "--format", "svg", "--out", svg.toString(),
+                "--metrics", tmp.resolve("m.csv").toString(), "--model-dir", tmp.resolve("npy").toString()), err());
+        assertTrue(Files.readString(svg).contains("<svg"));
+        assertEquals(9, Files.readAllLines(tmp.resolve("m.csv")).size());
+        assertTrue(Files.exists(tmp.resolve("npy/layer1_W.npy")) && Files.exists(tmp.resolve("npy/architecture.json")));
+        assertEquals(2, run("export", "--session", session.toString(), "--figure", "fig9", "--out", png.toString()));
+        assertTrue(err().contains("expects one of fig2"), err());
+        assertEquals(2, run("export", "--session", session.toString()));
+        assertEquals(2, run("export", "--session", dir.resolve("metrics.jsonl").toString(), "--figure", "fig2", "--out", png.toString()));
+        assertTrue(err().startsWith("error: ") && err().contains("not a StarNet session"), err());
+    }
+
+    @Test
     void checkExitsZeroWhenDeterminedAndTwoWhenNot() {
         assertEquals(0, run("check", "--data", "sample:mnist", "--widths", "128,256"));
         assertTrue(out().contains("✓ Theorem 1") && out().contains("Every system is determined"), out());

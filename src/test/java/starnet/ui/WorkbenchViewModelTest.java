@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starnet.math.EjmlLinearAlgebra;
+import starnet.training.TrainingSnapshot;
 import starnet.model.Condition;
 import starnet.training.Phase;
 
@@ -131,6 +132,40 @@ class WorkbenchViewModelTest {
         vm.unpoolProperty().set(3);
         assertTrue(vm.configErrorProperty().get().contains("not divisible"), vm.configErrorProperty().get());
         assertTrue(vm.trainBlockedReasonProperty().get().startsWith("Fix the configuration"));
+    }
+
+    @Test
+    void aSavedSessionReopensWhereItWasAndContinues() throws IOException {
+        vm.run(TrainCommand.STEP_EPOCH);
+        vm.run(TrainCommand.STEP_SL);
+        assertTrue(vm.dirtyProperty().get());
+        Path file = tmp.resolve("work.starnet");
+        vm.saveSession(file, true);
+        assertFalse(vm.dirtyProperty().get());
+        assertEquals(file, vm.recent().get(0));
+        var steps = List.copyOf(vm.steps());
+        var last = vm.latestProperty().get();
+
+        WorkbenchViewModel other = new WorkbenchViewModel(new DirectThreads(), new EjmlLinearAlgebra(2));
+        other.loadSource("sample:fashion-mnist");
+        other.openSession(file);
+        assertEquals("MNIST digits (sample, train)", other.datasetProperty().get().name());
+        assertEquals(List.of(16, 64), List.copyOf(other.widths()));
+        assertEquals(600, other.limitProperty().get());
+        assertEquals(steps.size(), other.steps().size());
+        assertEquals(steps.get(2).mse(), other.steps().get(2).mse(), 0.0);
+        assertEquals(vm.history().size(), other.history().size());
+        assertArrayEquals(last.current().data(), other.latestProperty().get().current().data());
+        assertEquals(starnet.training.Phase.SW, other.latestProperty().get().nextPhase());
+        other.run(TrainCommand.STEP_SW);
+        vm.run(TrainCommand.STEP_SW);
+        assertEquals(vm.steps().get(3).mse(), other.steps().get(3).mse(), 0.0, "both continue identically");
+
+        Files.writeString(file, "garbage");
+        other.openSession(file);
+        assertEquals(Notice.Kind.ERROR, other.noticeProperty().get().kind());
+        assertTrue(other.noticeProperty().get().text().contains("unchanged"));
+        assertEquals(4, other.steps().size(), "a failed open keeps the work");
     }
 
     @Test

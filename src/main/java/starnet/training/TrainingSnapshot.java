@@ -1,8 +1,6 @@
-package starnet.ui;
+package starnet.training;
 
 import starnet.math.Matrix;
-import starnet.training.Phase;
-import starnet.training.StepResult;
 
 import java.util.List;
 

@@ -1,0 +1,184 @@
+package starnet.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import starnet.math.Matrix;
+import starnet.model.Decoder;
+import starnet.model.StarNetConfig;
+import starnet.training.Phase;
+import starnet.training.StarNetTrainer;
+import starnet.training.StepResult;
+import starnet.training.TrainingSnapshot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A whole working session as one {@code .starnet} file (a zip): {@code manifest.json} (kind
+ * "starnet-session", format version, configuration, dataset reference with a content hash, pinned
+ * items, trainer state, the step log, the history of snapshots) and the arrays as {@code .npy}:
+ * the decoder's layers, current and finished latents, per-step residuals and the history's
+ * reconstructions. Reopening gives the same model, grids and charts.
+ */
+public final class SessionFile {
+    public static final String KIND = "starnet-session";
+    /** Format 1: the first session layout. Older formats keep loading (golden files in the tests). */
+    public static final int FORMAT = 1;
+
+    /**
+     * Where the data came from: {@code source} (path or sample name), {@code split}, the number of
+     * items used and the SHA-256 of their values.
+     */
+    public record DatasetRef(String source, String split, int count, int channels, int height, int width, String sha256) {}
+
+    /**
+     * The saved session.
+     *
+     * @param pinnedTargets the pinned items' images (pinned × D), so figures render without the dataset
+     */
+    public record Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, StarNetTrainer.State state,
+                          List<TrainingSnapshot> history) {}
+
+    private SessionFile() {}
+
+    /** Writes atomically (temporary file, then a move): a failed write leaves any old file as it was. */
+    public static void write(Path file, Session s) throws IOException {
+        AtomicFiles.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                ObjectNode m = Json.MAPPER.createObjectNode();
+                m.put("kind", KIND);
+                m.put("format", FORMAT);
+                m.put("app_version", Version.get());
+                m.set("config", Json.MAPPER.valueToTree(s.config()));
+                m.set("dataset", Json.MAPPER.valueToTree(s.dataset()));
+                m.set("pinned", Json.MAPPER.valueToTree(s.pinned()));
+                StarNetTrainer.State st = s.state();
+                ModelFile.describeDecoder(m, st.decoder());
+                ObjectNode trainer = m.putObject("trainer");
+                trainer.put("layer", st.layer());
+                trainer.put("epoch", st.epoch());
+                trainer.put("first_half_done", st.firstHalfDone());
+                trainer.put("last_epoch_loss", Double.isNaN(st.lastEpochLoss()) ? null : st.lastEpochLoss());
+                ArrayNode steps = m.putArray("steps");
+                for (StepResult r : st.log()) steps.add(stepJson(r));
+                ArrayNode history = m.putArray("history");
+                for (TrainingSnapshot h : s.history()) {
+                    ObjectNode o = history.addObject();
+                    o.put("index", h.index());
+                    o.put("step", h.step() == null ? -1 : h.step().step());
+                    o.put("label", h.label());
+                    o.put("layer", h.layer());
+                    o.put("next_phase", h.nextPhase() == null ? null : h.nextPhase().name());
+                    o.put("epochs_done", h.epochsDone());
+                    ArrayNode after = o.putArray("after_layer");
+                    for (Matrix a : h.afterLayer()) after.add(a != null);
+                }
+                ModelFile.putJson(zip, "manifest.json", m);
+                ModelFile.writeDecoderArrays(zip, st.decoder());
+                ModelFile.putStored(zip, "pinned_targets.npy", s.pinnedTargets());
+                if (st.latents() != null) ModelFile.putStored(zip, "latents.npy", st.latents());
+                for (int i = 0; i < st.finishedLatents().length; i++) {
+                    if (st.finishedLatents()[i] != null) ModelFile.putStored(zip, "finished_latents_" + (i + 1) + ".npy", st.finishedLatents()[i]);
+                }
+                if (!st.log().isEmpty()) ModelFile.putStored(zip, "step_residuals.npy", stack(st.log().stream().map(StepResult::residuals).toList()));
+                if (!s.history().isEmpty()) {
+                    List<double[]> rows = new ArrayList<>();
+                    for (TrainingSnapshot h : s.history()) rows.add(h.current().data());
+                    ModelFile.putStored(zip, "history_current.npy", stack(rows));
+                    TrainingSnapshot last = s.history().get(s.history().size() - 1);
+                    for (int i = 0; i < last.afterLayer().size(); i++) {
+                        if (last.afterLayer().get(i) != null) ModelFile.putStored(zip, "history_after_layer_" + (i + 1) + ".npy", last.afterLayer().get(i));
+                    }
+                }
+            }
+        });
+    }
+
+    private static ObjectNode stepJson(StepResult r) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("step", r.step());
+        o.put("layer", r.layer());
+        o.put("epoch", r.epoch());
+        o.put("phase", r.phase().name());
+        o.put("mse", r.mse());
+        o.put("mae", r.mae());
+        o.put("output_mse", r.outputMse());
+        o.put("seconds", r.seconds());
+        o.put("condition", Double.isFinite(r.condition()) ? r.condition() : null);
+        o.put("method", r.method());
+        o.put("layer_done", r.layerDone());
+        return o;
+    }
+
+    /** Rows of equal length as one matrix (one row per array). */
+    private static Matrix stack(List<double[]> rows) {
+        int c = rows.get(0).length;
+        Matrix m = new Matrix(rows.size(), c);
+        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, m.data(), i * c, c);
+        return m;
+    }
+
+    public static Session read(Path file) throws IOException {
+        Map<String, byte[]> entries = ModelFile.readEntries(file, "session");
+        JsonNode m = ModelFile.manifest(file, entries, KIND, FORMAT);
+        try {
+            StarNetConfig config = Json.MAPPER.treeToValue(m.get("config"), StarNetConfig.class);
+            DatasetRef ref = Json.MAPPER.treeToValue(m.get("dataset"), DatasetRef.class);
+            int[] pinned = Json.MAPPER.treeToValue(m.get("pinned"), int[].class);
+            Decoder decoder = ModelFile.readDecoder(file, m, entries);
+            JsonNode t = m.get("trainer");
+            int k = decoder.depth();
+            Matrix[] finished = new Matrix[k];
+            for (int i = 0; i < k; i++) {
+                String name = "finished_latents_" + (i + 1) + ".npy";
+                if (entries.containsKey(name)) finished[i] = ModelFile.matrix(file, entries, name);
+            }
+            Matrix latents = entries.containsKey("latents.npy") ? ModelFile.matrix(file, entries, "latents.npy") : null;
+            Matrix residuals = entries.containsKey("step_residuals.npy") ? ModelFile.matrix(file, entries, "step_residuals.npy") : null;
+            List<StepResult> log = new ArrayList<>();
+            for (JsonNode o : m.path("steps")) {
+                int i = log.size();
+                double[] res = residuals == null ? new double[0] : residuals.row(i);
+                log.add(new StepResult(o.get("step").asInt(), o.get("layer").asInt(), o.get("epoch").asInt(), Phase.valueOf(o.get("phase").asText()),
+                        o.get("mse").asDouble(), o.get("mae").asDouble(), o.get("output_mse").asDouble(), o.get("seconds").asDouble(),
+                        o.get("condition").isNull() ? Double.POSITIVE_INFINITY : o.get("condition").asDouble(), o.get("method").asText(), res,
+                        o.get("layer_done").asBoolean()));
+            }
+            StarNetTrainer.State state = new StarNetTrainer.State(decoder, t.get("layer").asInt(), latents, t.get("epoch").asInt(),
+                    t.get("first_half_done").asBoolean(), t.get("last_epoch_loss").isNull() ? Double.NaN : t.get("last_epoch_loss").asDouble(), finished, log);
+            List<TrainingSnapshot> history = new ArrayList<>();
+            if (entries.containsKey("history_current.npy")) {
+                Matrix current = ModelFile.matrix(file, entries, "history_current.npy");
+                Matrix[] after = new Matrix[k];
+                for (int i = 0; i < k; i++) {
+                    String name = "history_after_layer_" + (i + 1) + ".npy";
+                    if (entries.containsKey(name)) after[i] = ModelFile.matrix(file, entries, name);
+                }
+                int d = ref.channels() * ref.height() * ref.width();
+                int h = 0;
+                for (JsonNode o : m.path("history")) {
+                    Matrix cur = new Matrix(pinned.length, d, Arrays.copyOfRange(current.data(), h * pinned.length * d, (h + 1) * pinned.length * d));
+                    List<Matrix> a = new ArrayList<>(Collections.nCopies(k, (Matrix) null));
+                    for (int i = 0; i < k; i++) if (o.path("after_layer").path(i).asBoolean()) a.set(i, after[i]);
+                    int step = o.get("step").asInt();
+                    history.add(new TrainingSnapshot(o.get("index").asInt(), step < 0 ? null : log.get(step), o.get("label").asText(),
+                            o.get("layer").asInt(), o.get("next_phase").isNull() ? null : Phase.valueOf(o.get("next_phase").asText()),
+                            o.get("epochs_done").asInt(), cur, Collections.unmodifiableList(a)));
+                    h++;
+                }
+            }
+            return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history);
+        } catch (ModelFile.ModelFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFile.ModelFileException(file + ": the session is damaged (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package starnet.io;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.math.Backends;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.model.ArchitectureConfig;
+import starnet.model.DataSpec;
+import starnet.model.StarNetConfig;
+import starnet.model.TrainingConfig;
+import starnet.training.Cancellation;
+import starnet.training.StarNetTrainer;
+import starnet.training.StepResult;
+import starnet.training.TrainingSnapshot;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionFileTest {
+    static final LinearAlgebra LA = Backends.create("auto", 2);
+    static final Dataset DATA = Datasets.load("sample:mnist", "train", 300);
+    static final StarNetConfig CONFIG = new StarNetConfig(1, new DataSpec("sample:mnist", "train", 300),
+            new ArchitectureConfig(List.of(16, 48), 0.5), TrainingConfig.defaults().withMaxEpochs(2).withTolerance(0));
+    @TempDir Path tmp;
+
+    /** A run stopped after {@code steps} solves, with its history for 5 pinned items. */
+    static SessionFile.Session sessionAfter(int steps) {
+        StarNetTrainer t = StarNetTrainer.create(CONFIG, DATA.images(), LA);
+        int[] pins = {0, 1, 2, 3, 4};
+        List<TrainingSnapshot> history = new ArrayList<>();
+        history.add(t.snapshot(0, null, pins));
+        for (int i = 0; i < steps; i++) {
+            StepResult r = t.nextPhase() == starnet.training.Phase.SL ? t.stepLatents(Cancellation.NEVER) : t.stepWeights(Cancellation.NEVER);
+            history.add(t.snapshot(history.size(), r, pins));
+        }
+        return new SessionFile.Session(CONFIG, new SessionFile.DatasetRef("sample:mnist", "train", 300, 1, 28, 28, DATA.contentHash(300)),
+                pins, DATA.images().selectRows(pins), t.state(), history);
+    }
+
+    @Test
+    void roundTripKeepsArraysMetricsAndHistory() throws IOException {
+        SessionFile.Session s = sessionAfter(5);
+        Path f = tmp.resolve("s.starnet");
+        SessionFile.write(f, s);
+        SessionFile.Session back = SessionFile.read(f);
+        assertEquals(s.config(), back.config());
+        assertEquals(s.dataset(), back.dataset());
+        assertArrayEquals(s.pinned(), back.pinned());
+        assertEquals(s.state().layer(), back.state().layer());
+        assertEquals(s.state().epoch(), back.state().epoch());
+        assertEquals(s.state().firstHalfDone(), back.state().firstHalfDone());
+        assertArrayEquals(s.state().latents().data(), back.state().latents().data());
+        assertArrayEquals(s.state().finishedLatents()[1].data(), back.state().finishedLatents()[1].data());
+        assertNull(back.state().finishedLatents()[0]);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(s.state().decoder().layers().get(i).affine().augmentedWeights().data(),
+                    back.state().decoder().layers().get(i).affine().augmentedWeights().data());
+        }
+        assertEquals(5, back.state().log().size());
+        for (int i = 0; i < 5; i++) {
+            StepResult a = s.state().log().get(i), b = back.state().log().get(i);
+            assertEquals(a.mse(), b.mse(), 0.0);
+            assertEquals(a.outputMse(), b.outputMse(), 0.0);
+            assertEquals(a.phase(), b.phase());
+            assertArrayEquals(a.residuals(), b.residuals());
+        }
+        assertEquals(6, back.history().size());
+        for (int i = 0; i < 6; i++) {
+            assertArrayEquals(s.history().get(i).current().data(), back.history().get(i).current().data());
+            assertEquals(s.history().get(i).label(), back.history().get(i).label());
+        }
+        assertArrayEquals(s.history().get(5).afterLayer().get(1).data(), back.history().get(5).afterLayer().get(1).data());
+    }
+
+    @Test
+    void aRestoredRunContinuesExactlyAsAnUninterruptedOne() throws IOException {
+        Path f = tmp.resolve("half.starnet");
+        SessionFile.write(f, sessionAfter(5));
+        SessionFile.Session back = SessionFile.read(f);
+        StarNetTrainer resumed = StarNetTrainer.restore(CONFIG, DATA.images(), LA, back.state());
+        List<StepResult> rest = resumed.trainAll(Cancellation.NEVER);
+        List<StepResult> straight = StarNetTrainer.create(CONFIG, DATA.images(), LA).trainAll(Cancellation.NEVER);
+        assertEquals(straight.size() - 5, rest.size());
+        for (int i = 0; i < rest.size(); i++) assertEquals(straight.get(i + 5).mse(), rest.get(i).mse(), 0.0, "step " + (i + 5));
+        assertArrayEquals(straight.get(7).residuals(), rest.get(2).residuals());
+    }
+
+    @Test
+    void theGoldenFormat1FileKeepsLoading() throws IOException {
+        Path golden = Path.of("src/test/resources/golden/session-format1.starnet");
+        SessionFile.Session s = SessionFile.read(golden);
+        assertEquals(16, s.state().decoder().widths()[0]);
+        assertEquals(5, s.state().log().size());
+        assertEquals("sample:mnist", s.dataset().source());
+        assertEquals(DATA.contentHash(300), s.dataset().sha256(), "the bundled sample is the same data");
+        // the reference values of that file, read back today
+        assertEquals(Files.readString(Path.of("src/test/resources/golden/session-format1.mse")).strip(), Double.toString(s.state().log().get(4).mse()));
+        StarNetTrainer resumed = StarNetTrainer.restore(s.config(), DATA.images(), LA, s.state());
+        assertEquals(3, resumed.trainAll(Cancellation.NEVER).size());
+    }
+
+    @Test
+    void corruptTruncatedForeignAndNewerFilesFailPlainly() throws IOException {
+        Path good = tmp.resolve("good.starnet");
+        SessionFile.write(good, sessionAfter(2));
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = tmp.resolve("cut.starnet");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        String m = assertThrows(IOException.class, () -> SessionFile.read(cut)).getMessage();
+        assertTrue(m.startsWith(cut.toString()) && !m.contains("Exception"), m);
+        Path model = tmp.resolve("model.starnet");
+        ModelFile.write(model, new ModelFile.SavedModel(CONFIG, sessionAfter(0).state().decoder(), new int[] {1, 28, 28}, null));
+        m = assertThrows(IOException.class, () -> SessionFile.read(model)).getMessage();
+        assertTrue(m.contains("this is a starnet-model file; expected a starnet-session file"), m);
+        Path newer = tmp.resolve("newer.starnet");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(newer))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("manifest.json"));
+            out.write("{\"kind\":\"starnet-session\",\"format\":2}".getBytes(StandardCharsets.UTF_8));
+        }
+        m = assertThrows(IOException.class, () -> SessionFile.read(newer)).getMessage();
+        assertTrue(m.contains("newer StarNet (format 2)"), m);
+    }
+
+    @Test
+    void figuresRenderToImagesAndSvg() throws Exception {
+        SessionFile.Session s = sessionAfter(8);
+        for (String name : SessionFigures.NAMES) {
+            Figure fig = SessionFigures.make(name, s);
+            Path png = tmp.resolve(name + ".png");
+            fig.write(png, "png", 3);
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertEquals(fig.width() * 3, img.getWidth(), name);
+            assertEquals(fig.height() * 3, img.getHeight(), name);
+            assertTrue(distinctColours(img) > 20, name + " is not blank");
+            Path svg = tmp.resolve(name + ".svg");
+            fig.write(svg, "svg", 1);
+            DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+            xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // no network
+            Document doc = xml.newDocumentBuilder().parse(svg.toFile());
+            assertEquals("svg", doc.getDocumentElement().getTagName());
+        }
+        assertThrows(IllegalArgumentException.class, () -> SessionFigures.make("fig9", s));
+        assertThrows(IllegalArgumentException.class, () -> SessionFigures.make("fig2", s).toImage(5));
+        String csv = SessionFigures.metricsCsv(s.state().log());
+        assertEquals(9, csv.lines().count());
+        assertTrue(csv.startsWith("step,layer,epoch,phase,mse"));
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        java.util.Set<Integer> c = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) for (int x = 0; x < img.getWidth(); x += 3) c.add(img.getRGB(x, y));
+        return c.size();
+    }
+
+    @Test
+    void modelExportIsNumpyReadable() throws IOException {
+        SessionFile.Session s = sessionAfter(8);
+        Path dir = tmp.resolve("npy");
+        ModelExport.write(dir, s.state().decoder(), s.state().finishedLatents()[0], new int[] {1, 28, 28});
+        try (InputStream in = Files.newInputStream(dir.resolve("layer2_W.npy"))) {
+            NpyArray w = Npy.read(in);
+            assertArrayEquals(new int[] {784, 49}, w.shape());
+            assertEquals("<f8", w.dtype());
+            assertArrayEquals(s.state().decoder().layers().get(1).affine().augmentedWeights().data(), w.data());
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve("codes.npy"))) {
+            assertArrayEquals(new int[] {300, 16}, Npy.read(in).shape());
+        }
+        var arch = Json.MAPPER.readTree(Files.readAllBytes(dir.resolve("architecture.json")));
+        assertEquals("dense", arch.get("layers").get(0).get("kind").asText());
+        assertEquals(0.5, arch.get("slope").asDouble());
+    }
+
+    /** Writes the golden file (run once by hand when the format changes; the test above reads it). */
+    public static void main(String[] args) throws IOException {
+        SessionFile.Session s = sessionAfter(5);
+        SessionFile.write(Path.of("src/test/resources/golden/session-format1.starnet"), s);
+        Files.writeString(Path.of("src/test/resources/golden/session-format1.mse"), Double.toString(s.state().log().get(4).mse()) + "\n");
+    }
+}
