@@ -28,6 +28,8 @@ public final class Cli {
                       same data and architecture options as train
               infer   infer codes for new data with a saved model (Lemma 3); writes DIR/metrics.json, DIR/residuals.csv
                       --model FILE --out DIR [--data SRC] [--split test|train] [--limit N]
+              score   out-of-distribution scores from residuals (Lemma 4) and their AUROC:
+                      --model FILE --in SRC --out SRC [--split test|train] [--limit N] [--csv FILE] [--roc FILE.png|svg]
               export  from a saved session (train writes DIR/session.starnet; the window saves them too):
                       --session FILE [--figure fig2|fig4|fig6|grid|loss --format png|svg --scale 1-4 --out FILE]
                       [--metrics FILE.csv] [--model-dir DIR]   (NumPy .npy files + architecture.json)
@@ -64,13 +66,16 @@ public final class Cli {
                     return InferCommand.run(new Args(argv, 1, Set.of(),
                             RunOptions.union(RunOptions.DATA, RunOptions.RUNTIME, Set.of("model", "out"))), out);
                 }
+                case "score" -> {
+                    return ScoreCommand.run(new Args(argv, 1, Set.of(), ScoreCommand.OPTIONS), out);
+                }
                 case "export" -> {
                     return ExportCommand.run(new Args(argv, 1, Set.of(), ExportCommand.OPTIONS), out);
                 }
                 case "bench" -> {
                     return BenchCommand.run(new Args(argv, 1, Set.of("json"), RunOptions.union(model, Set.of("repeat"))), out, err);
                 }
-                default -> throw new CliException("unknown command '" + argv[0] + "'; expected train, check, infer, export, bench, help or version");
+                default -> throw new CliException("unknown command '" + argv[0] + "'; expected train, check, infer, score, export, bench, help or version");
             }
         } catch (CliException | DataException e) {
             err.println("error: " + e.getMessage());

@@ -44,8 +44,13 @@ public record Decoder(List<Layer> layers, LeakyRelu activation) {
      * h (N × d_fromLayer, read only) → images (new N × d_K matrix).
      */
     public Matrix decodeFrom(LinearAlgebra la, int fromLayer, Matrix h) {
+        return decodeFrom(la, fromLayer, h, layers.size());
+    }
+
+    /** Decodes through layers [fromLayer, toLayer) only: the activated input of layer {@code toLayer}. */
+    public Matrix decodeFrom(LinearAlgebra la, int fromLayer, Matrix h, int toLayer) {
         Matrix x = h;
-        for (int i = fromLayer; i < layers.size(); i++) {
+        for (int i = fromLayer; i < toLayer; i++) {
             Layer l = layers.get(i);
             if (l instanceof ConvUnpoolLayer c && !c.denseFits()) {
                 ConvOperator op = new ConvOperator(la, c);

@@ -1,0 +1,81 @@
+package starnet.baseline;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+
+import java.util.Arrays;
+
+/**
+ * Principal component analysis of N × D data through the eigen-decomposition of the centred Gram
+ * matrix XcᵀXc (D × D). By Eckart–Young the best affine rank-d fit leaves the tail eigenvalues:
+ * its MSE is Σ_{i>d} λ_i / (N·D) — the bound StarNet's codes of width d are compared with.
+ */
+public final class Pca {
+    private final double[] mean;
+    private final double[] eigenvalues; // descending
+    private final Matrix components;    // D × D, row i = i-th principal direction
+    private final int n;
+
+    private Pca(double[] mean, double[] eigenvalues, Matrix components, int n) {
+        this.mean = mean;
+        this.eigenvalues = eigenvalues;
+        this.components = components;
+        this.n = n;
+    }
+
+    /** @param x N × D data, read only */
+    public static Pca fit(Matrix x, LinearAlgebra la) {
+        int n = x.rows(), d = x.cols();
+        double[] mean = new double[d];
+        double[] xd = x.data();
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) mean[j] += xd[i * d + j];
+        for (int j = 0; j < d; j++) mean[j] /= n;
+        Matrix g = new Matrix(d, d);
+        la.gramAccumulate(1.0, x, 0.0, g);
+        double[] gd = g.data();
+        for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) gd[i * d + j] -= n * mean[i] * mean[j];
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(new DMatrixRMaj(d, d, true, gd))) throw new ArithmeticException("the eigen-decomposition did not converge");
+        Integer[] order = new Integer[d];
+        double[] lambda = new double[d];
+        for (int i = 0; i < d; i++) {
+            order[i] = i;
+            lambda[i] = Math.max(0, eig.getEigenvalue(i).real);
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(lambda[b], lambda[a]));
+        double[] sorted = new double[d];
+        Matrix comps = new Matrix(d, d);
+        for (int r = 0; r < d; r++) {
+            sorted[r] = lambda[order[r]];
+            DMatrixRMaj v = eig.getEigenVector(order[r]);
+            for (int j = 0; j < d; j++) comps.set(r, j, v == null ? 0 : v.get(j, 0));
+        }
+        return new Pca(mean, sorted, comps, n);
+    }
+
+    /** MSE of the best affine rank-{@code rank} reconstruction of the fitted data. */
+    public double mse(int rank) {
+        double tail = 0;
+        for (int i = Math.min(rank, eigenvalues.length); i < eigenvalues.length; i++) tail += eigenvalues[i];
+        return tail / ((double) n * mean.length);
+    }
+
+    /** Rank-{@code rank} reconstructions of the rows of {@code x} (read only): a new matrix. */
+    public Matrix reconstruct(Matrix x, int rank, LinearAlgebra la) {
+        Matrix p = components.rowRange(0, Math.min(rank, components.rows()));
+        Matrix centred = x.copy();
+        double[] c = centred.data();
+        int d = mean.length;
+        for (int i = 0; i < x.rows(); i++) for (int j = 0; j < d; j++) c[i * d + j] -= mean[j];
+        Matrix coords = la.multiply(false, true, centred, p);
+        Matrix out = la.multiply(false, false, coords, p);
+        double[] o = out.data();
+        for (int i = 0; i < x.rows(); i++) for (int j = 0; j < d; j++) o[i * d + j] += mean[j];
+        return out;
+    }
+
+    public double[] eigenvalues() { return eigenvalues.clone(); }
+}
