@@ -28,6 +28,10 @@ public final class Cli {
                       same data and architecture options as train
               infer   infer codes for new data with a saved model (Lemma 3); writes DIR/metrics.json, DIR/residuals.csv
                       --model FILE --out DIR [--data SRC] [--split test|train] [--limit N]
+              experiment fig6|fig7|fig8|refine   the paper's experiments (and refinement); writes a figure and a CSV to --out DIR
+                      fig6: StarNet vs Adam autoencoder vs PCA; fig7: SW-first vs SL-first; fig8: SW on 100/500/all (conv);
+                      refine: layer-wise training then end-to-end refinement [--rounds 3]; same data/architecture options as train
+              baseline  PCA (Eckart-Young) MSE at every width of the architecture, and the Adam autoencoder per epoch
               score   out-of-distribution scores from residuals (Lemma 4) and their AUROC:
                       --model FILE --in SRC --out SRC [--split test|train] [--limit N] [--csv FILE] [--roc FILE.png|svg]
               export  from a saved session (train writes DIR/session.starnet; the window saves them too):
@@ -66,6 +70,13 @@ public final class Cli {
                     return InferCommand.run(new Args(argv, 1, Set.of(),
                             RunOptions.union(RunOptions.DATA, RunOptions.RUNTIME, Set.of("model", "out"))), out);
                 }
+                case "experiment" -> {
+                    if (argv.length < 2 || argv[1].startsWith("--")) throw new CliException("experiment needs a name: fig6, fig7, fig8 or refine");
+                    return ExperimentCommand.run(argv[1], new Args(argv, 2, Set.of(), ExperimentCommand.OPTIONS), out, err);
+                }
+                case "baseline" -> {
+                    return BaselineCommand.run(new Args(argv, 1, Set.of(), RunOptions.union(RunOptions.DATA, RunOptions.MODEL, RunOptions.RUNTIME)), out);
+                }
                 case "score" -> {
                     return ScoreCommand.run(new Args(argv, 1, Set.of(), ScoreCommand.OPTIONS), out);
                 }
@@ -75,7 +86,7 @@ public final class Cli {
                 case "bench" -> {
                     return BenchCommand.run(new Args(argv, 1, Set.of("json"), RunOptions.union(model, Set.of("repeat"))), out, err);
                 }
-                default -> throw new CliException("unknown command '" + argv[0] + "'; expected train, check, infer, score, export, bench, help or version");
+                default -> throw new CliException("unknown command '" + argv[0] + "'; expected train, check, infer, score, export, experiment, baseline, bench, help or version");
             }
         } catch (CliException | DataException e) {
             err.println("error: " + e.getMessage());
