@@ -107,7 +107,7 @@ public final class LossFigure implements Figure {
             g.setColor(new Color(0xe4e8ec));
             g.draw(new Line2D.Double(left, y, left + pw, y));
             g.setColor(Color.DARK_GRAY);
-            String s = logY ? String.format("%.1e", Math.pow(10, t)) : String.format("%.4g", t);
+            String s = logY ? String.format("%.1e", Math.pow(10, t)) : String.format("%.4g", Math.abs(t) < 1e-12 ? 0.0 : t);
             g.drawString(s, left - 6 - fm.stringWidth(s), (float) y + 4);
         }
         boolean integerX = series.stream().allMatch(ser -> java.util.Arrays.stream(ser.x()).allMatch(v -> v == Math.rint(v)));

@@ -48,6 +48,7 @@ final class LossChartPane extends VBox {
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
     private final ChoiceBox<Metric> metric = new ChoiceBox<>(FXCollections.observableArrayList(Metric.values()));
     private final CheckBox log = new CheckBox("Log scale");
+    private final CheckBox pcaBound = new CheckBox("PCA bound");
     private final Map<Integer, XYChart.Series<Number, Number>> series = new HashMap<>();
 
     LossChartPane(WorkbenchViewModel vm) {
@@ -78,7 +79,14 @@ final class LossChartPane extends VBox {
         log.selectedProperty().addListener((obs, o, n) -> rebuild());
         Label title = new Label("Loss");
         title.getStyleClass().add("section-title");
-        HBox top = new HBox(10, title, metric, log);
+        pcaBound.setId("pca-bound");
+        pcaBound.setTooltip(new Tooltip("The best affine rank-d fit of the data (Eckart–Young), d = each layer's input width: the linear optimum StarNet's codes of that width compete with"));
+        pcaBound.selectedProperty().addListener((obs, o, on) -> {
+            if (on && vm.pcaProperty().get() == null) vm.computePca();
+            rebuild();
+        });
+        vm.pcaProperty().addListener((obs, o, n) -> rebuild());
+        HBox top = new HBox(10, title, metric, log, pcaBound);
         top.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("No steps yet: press Step SL, Step SW or Train all.");
         empty.getStyleClass().add("muted");
@@ -119,6 +127,25 @@ final class LossChartPane extends VBox {
             @Override public Number fromString(String s) { return Math.log10(Double.parseDouble(s)); }
         } : new NumberAxis.DefaultFormatter(y));
         add(vm.steps());
+        addPcaBounds();
+    }
+
+    /** One horizontal line per layer at the PCA optimum of that layer's input width. */
+    private void addPcaBounds() {
+        var p = vm.pcaProperty().get();
+        var plan = vm.planProperty().get();
+        if (!pcaBound.isSelected() || p == null || plan == null || vm.steps().isEmpty()) return;
+        double x0 = vm.steps().get(0).step(), x1 = Math.max(x0 + 1, vm.steps().get(vm.steps().size() - 1).step());
+        for (var layer : plan) {
+            double v = p.mse(layer.inputWidth());
+            if (log.isSelected() && !(v > 0)) continue;
+            double y = log.isSelected() ? Math.log10(v) : v;
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(String.format("PCA rank %d (%.4f)", layer.inputWidth(), v));
+            s.getData().add(new XYChart.Data<>(x0, y));
+            s.getData().add(new XYChart.Data<>(x1, y));
+            chart.getData().add(s);
+        }
     }
 
     private void add(List<? extends StepResult> added) {

@@ -102,6 +102,7 @@ final class ReconstructionPane extends VBox {
         vm.pinnedProperty().addListener((obs, o, n) -> stripItem.set(0));
         vm.reportProperty().addListener((obs, o, n) -> refresh());
         vm.datasetProperty().addListener((obs, o, n) -> refresh());
+        vm.pcaProperty().addListener((obs, o, n) -> refresh());
     }
 
     /** "256" for a dense layer's input, "2×14×14" for a conv layer's latent grid. */
@@ -143,6 +144,10 @@ final class ReconstructionPane extends VBox {
                 : s.finished() ? "Final (codes decoded)" : "Now: layer " + s.step().layer() + " after " + s.label().substring(s.label().indexOf(' ') + 1);
         if (!s.finished()) rows.add(new TileGrid.Row(currentTitle, s.current(), targets, List.of()));
         var plan = vm.planProperty().get();
+        var pca = vm.pcaProperty().get();
+        if (pca != null && plan != null && !plan.isEmpty()) {
+            rows.add(new TileGrid.Row("PCA rank " + plan.get(0).inputWidth(), pca.reconstruct(targets, plan.get(0).inputWidth(), vm.linearAlgebra()), targets, List.of()));
+        }
         for (int i = s.afterLayer().size() - 1; i >= 0; i--) {
             Matrix m = s.afterLayer().get(i);
             String w = plan == null || i >= plan.size() ? "" : " (" + latentSize(plan.get(i)) + ")";
@@ -162,11 +167,12 @@ final class ReconstructionPane extends VBox {
         int item = Math.min(stripItem.get(), pins.length - 1);
         var h = vm.history();
         int last = h.indexOf(upTo);
-        int layer = upTo.step() != null ? upTo.step().layer() : upTo.layer();
+        int layer = upTo.step() != null ? upTo.step().layer() : Math.max(1, upTo.layer());
         List<TrainingSnapshot> chosen = new ArrayList<>();
         for (int i = 0; i <= last; i++) {
             TrainingSnapshot s = h.get(i);
-            if (s.step() == null ? s.layer() == layer : s.step().layer() == layer) chosen.add(s);
+            boolean stateAfterTraining = s.step() == null && s.finished(); // e.g. "Refined"
+            if (s.step() == null ? s.layer() == layer || (stateAfterTraining && layer == 1) : s.step().layer() == layer) chosen.add(s);
         }
         List<TrainingSnapshot> picks = new ArrayList<>();
         if (chosen.size() <= STRIP_MAX) {
@@ -181,7 +187,7 @@ final class ReconstructionPane extends VBox {
         for (int j = 0; j < picks.size(); j++) {
             TrainingSnapshot s = picks.get(j);
             tiles.setRows(j + 1, s.current().rowRange(item, item + 1));
-            captions.add(s.step() == null ? "Init" : s.step().phase() + Integer.toString(s.step().epoch()));
+            captions.add(s.step() == null ? s.label() : s.step().phase() + Integer.toString(s.step().epoch()));
         }
         stripTitle.setText("Progress strip, layer " + layer + ": item " + pins[item] + (d.hasLabels() ? " (" + d.labelText(pins[item]) + ")" : "")
                 + (chosen.size() > STRIP_MAX ? ", " + STRIP_MAX + " of " + chosen.size() + " steps" : ""));

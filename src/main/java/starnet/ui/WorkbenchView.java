@@ -1,7 +1,6 @@
 package starnet.ui;
 
 import starnet.training.TrainingSnapshot;
-import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -18,8 +17,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 import starnet.data.Samples;
 import starnet.io.Version;
 
@@ -29,11 +26,11 @@ import java.io.File;
 public final class WorkbenchView {
     private final WorkbenchViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final NotificationPane notifications;
     private final ReconstructionPane reconstructions;
     private final LossChartPane loss;
     private final ResidualPane residuals;
     private final TrainingControls controls;
+    private final ResearchPane research;
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -67,29 +64,21 @@ public final class WorkbenchView {
         ScrollPane chartScroll = new ScrollPane(charts);
         chartScroll.setFitToWidth(true);
         chartScroll.setFitToHeight(true);
-        SplitPane center = new SplitPane(reconScroll, chartScroll);
+        research = new ResearchPane(vm);
+        ScrollPane researchScroll = new ScrollPane(research);
+        researchScroll.setFitToWidth(true);
+        javafx.scene.control.TabPane right = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Loss and residuals", chartScroll), new javafx.scene.control.Tab("Generate, refine, score", researchScroll));
+        right.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        right.setId("right-tabs");
+        SplitPane center = new SplitPane(reconScroll, right);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.56);
-        notifications = new NotificationPane(center);
-        notifications.setId("notifications");
-        notifications.setShowFromTop(true);
-        notifications.setOnHidden(e -> vm.dismissNotice());
-        root.setCenter(notifications);
+        VBox work = new VBox(new NoticeBar(vm), center);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        root.setCenter(work);
         root.setBottom(new StatusBar(vm));
 
-        PauseTransition autoHide = new PauseTransition(Duration.seconds(7));
-        autoHide.setOnFinished(e -> {
-            if (vm.noticeProperty().get() != null && vm.noticeProperty().get().kind() == Notice.Kind.INFO) notifications.hide();
-        });
-        vm.noticeProperty().addListener((obs, o, n) -> {
-            if (n == null) return;
-            notifications.getStyleClass().removeAll("notice-error", "notice-info");
-            notifications.getStyleClass().add(n.kind() == Notice.Kind.ERROR ? "notice-error" : "notice-info");
-            notifications.setText(n.text());
-            if (notifications.isShowing()) notifications.hide();
-            notifications.show();
-            if (n.kind() == Notice.Kind.INFO) autoHide.playFromStart();
-        });
     }
 
     public Parent root() { return root; }
@@ -178,6 +167,15 @@ public final class WorkbenchView {
         reset.disableProperty().bind(vm.runningProperty());
         train.getItems().addAll(new SeparatorMenuItem(), pause, reset);
 
+        Menu experiments = new Menu("Experiments");
+        String[][] exps = {{"fig6", "Fig. 6 — StarNet vs Adam autoencoder vs PCA"}, {"fig7", "Fig. 7 — SW-first vs SL-first"},
+                {"fig8", "Fig. 8 — SW on 100 / 500 / all datapoints (conv)"}, {"refine", "End-to-end refinement after layer-wise training"}};
+        for (String[] x : exps) {
+            MenuItem m = new MenuItem(x[1] + "…");
+            m.setOnAction(e -> runExperiment(x[0]));
+            m.disableProperty().bind(vm.runningProperty().or(vm.datasetProperty().isNull()));
+            experiments.getItems().add(m);
+        }
         Menu help = new Menu("Help");
         MenuItem welcome = new MenuItem("Getting started");
         welcome.setAccelerator(KeyCombination.keyCombination("F1"));
@@ -195,7 +193,7 @@ public final class WorkbenchView {
         MenuItem about = new MenuItem("About StarNet Workbench");
         about.setOnAction(e -> message("About", HelpText.about(Version.get(), vm.linearAlgebra().description())));
         help.getItems().addAll(welcome, what, keys, readme, new SeparatorMenuItem(), about);
-        MenuBar bar = new MenuBar(file, train, help);
+        MenuBar bar = new MenuBar(file, train, experiments, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -212,6 +210,38 @@ public final class WorkbenchView {
         a.setHeaderText(title);
         a.getDialogPane().setPrefWidth(560);
         a.show();
+    }
+
+    /** Runs an experiment on the worker into a chosen folder and shows its figure. */
+    private void runExperiment(String name) {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle("Folder for the " + name + " figures and CSV");
+        File dir = dc.showDialog(root.getScene().getWindow());
+        if (dir == null) return;
+        vm.withSession("Experiment " + name, s -> {
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream log = new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                java.nio.file.Path fig = starnet.baseline.Experiments.run(name, s.config(), s.dataset().limit(s.trainer().data().rows()), s.la(),
+                        dir.toPath(), 3, log, log);
+                return new Object[] {fig, text.toString(java.nio.charset.StandardCharsets.UTF_8)};
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("could not write to " + dir + ": " + e.getMessage(), e);
+            }
+        }, res -> {
+            javafx.scene.image.ImageView img = new javafx.scene.image.ImageView(new javafx.scene.image.Image(((java.nio.file.Path) res[0]).toUri().toString()));
+            img.setFitWidth(760);
+            img.setPreserveRatio(true);
+            javafx.scene.control.TextArea t = new javafx.scene.control.TextArea((String) res[1]);
+            t.setEditable(false);
+            t.setPrefRowCount(5);
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+            a.initOwner(root.getScene().getWindow());
+            a.setTitle("Experiment " + name);
+            a.setHeaderText("Wrote the figures and CSV to " + dir);
+            a.getDialogPane().setContent(new VBox(6, img, t));
+            a.show();
+        });
     }
 
     private static FileChooser sessionChooser(String title) {
@@ -249,4 +279,5 @@ public final class WorkbenchView {
     LossChartPane loss() { return loss; }
     ResidualPane residuals() { return residuals; }
     TrainingControls controls() { return controls; }
+    ResearchPane research() { return research; }
 }

@@ -145,6 +145,7 @@ public final class WorkbenchViewModel {
                 Dataset d = Datasets.load(source, "train", 0);
                 post(() -> {
                     loading.set(false);
+                    pca.set(null);
                     dataset.set(d);
                     notice.set(Notice.info("Loaded " + d.name() + ": " + d.facts() + "."));
                     pinned.set(defaultPinned(d));
@@ -246,7 +247,9 @@ public final class WorkbenchViewModel {
         Dataset d = dataset.get();
         plan.set(null);
         if (d != null && config.get() != null) {
+            int before = datapoints;
             datapoints = limit.get() > 0 ? Math.min(limit.get(), d.size()) : d.size();
+            if (datapoints != before) pca.set(null);
             try {
                 plan.set(List.copyOf(config.get().architecture().plan(d.channels(), d.height(), d.width())));
                 report.set(DeterminednessReport.of(plan.get(), datapoints));
@@ -501,6 +504,70 @@ public final class WorkbenchViewModel {
     }
 
     public void dismissNotice() { notice.set(null); }
+
+    private final ReadOnlyObjectWrapper<starnet.baseline.Pca> pca = new ReadOnlyObjectWrapper<>();
+
+    /** Fits PCA to the data in use (on the worker) for the bound on the loss chart and the PCA row in the grid. */
+    public void computePca() {
+        withSession("PCA", s -> starnet.baseline.Pca.fit(s.trainer().data(), s.la()), pca::set);
+    }
+
+    /** The PCA of the data in use, once computed (cleared when the data changes). */
+    public ReadOnlyObjectProperty<starnet.baseline.Pca> pcaProperty() { return pca.getReadOnlyProperty(); }
+
+    /**
+     * Runs {@code work} on the worker with the current training session and hands its result to
+     * {@code onUi} on the UI thread; a failure becomes a plain notice starting with {@code what}.
+     */
+    public <T> void withSession(String what, java.util.function.Function<SessionView, T> work, Consumer<T> onUi) {
+        if (session == null || dataset.get() == null || config.get() == null) {
+            notice.set(Notice.error(what + ": load a dataset and make a valid model first."));
+            return;
+        }
+        StarNetConfig c = config.get();
+        threads.background(() -> {
+            try {
+                T result = work.apply(new SessionView(session.trainer(), session.dataset(), c, la));
+                post(() -> onUi.accept(result));
+            } catch (IllegalArgumentException | IllegalStateException | DataException e) {
+                post(() -> notice.set(Notice.error(what + ": " + e.getMessage())));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                AppLog.error(what, e);
+                post(() -> notice.set(Notice.error(what + " failed (" + e.getClass().getSimpleName() + "); details are in the log.")));
+            }
+        });
+    }
+
+    /** What worker-side tools may read: the trainer (do not step it), its dataset, configuration and backend. */
+    public record SessionView(StarNetTrainer trainer, Dataset dataset, StarNetConfig config, LinearAlgebra la) {}
+
+    /**
+     * Replaces the trained model by a refined one (same codes width): the session continues from a
+     * finished state whose decoder and codes are {@code decoder} and {@code codes}; publishes a snapshot.
+     */
+    public void adoptRefined(starnet.model.Decoder decoder, Matrix codes, String label) {
+        StarNetConfig c = config.get();
+        Dataset d = dataset.get();
+        int[] pins = pinned.get();
+        int next = history.size();
+        threads.background(() -> {
+            var st = session.trainer().state();
+            Matrix[] finished = st.finishedLatents().clone();
+            finished[0] = codes;
+            for (int i = 1; i < finished.length; i++) finished[i] = decoder.decodeFrom(la, 0, codes, i); // the refined model's own latents
+            var refined = new StarNetTrainer.State(decoder, -1, null, st.epoch(), false, st.lastEpochLoss(), finished, st.log());
+            TrainingSession ts = new TrainingSession(c, d, pins, la, refined, next);
+            session = ts;
+            TrainingSnapshot snap = ts.trainer().snapshot(next, null, pins);
+            TrainingSnapshot labelled = new TrainingSnapshot(snap.index(), null, label, snap.layer(), snap.nextPhase(), snap.epochsDone(),
+                    snap.current(), snap.afterLayer());
+            post(() -> {
+                history.add(labelled);
+                latest.set(labelled);
+                dirty.set(true);
+            });
+        });
+    }
 
     // =====================================================================================
     // Sessions

@@ -105,6 +105,34 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void generateRefineScoreAndThePcaBound(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.history().size() == 1);
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.maxEpochsProperty().set(2);
+            vm.edit(() -> vm.widths().setAll(32, 96));
+        }).get();
+        waitUntil(() -> vm.history().size() == 1 && vm.planProperty().get().get(0).inputWidth() == 32);
+        robot.clickOn("#cmd-train-all");
+        waitUntil(() -> vm.finishedProperty().get() && !vm.runningProperty().get());
+        robot.clickOn("#pca-bound");
+        waitUntil(() -> vm.pcaProperty().get() != null);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get() >= 8 + 4, "PCA lines added");
+        robot.clickOn("Generate, refine, score");
+        robot.clickOn("#gen-sample");
+        waitUntil(() -> view.research().sampledCount() == 12);
+        robot.clickOn("#ood-score");
+        waitUntil(() -> view.research().resultText().startsWith("AUROC"));
+        double auc = Double.parseDouble(view.research().resultText().substring(6, 12));
+        assertTrue(auc > 0.8, view.research().resultText());
+        int before = vm.history().size();
+        robot.clickOn("#refine");
+        waitUntil(() -> view.research().resultText().startsWith("Refinement") && vm.history().size() == before + 1);
+        assertEquals("Refined", vm.latestProperty().get().label());
+        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "generate-refine-score")).get();
+        assertTrue(Files.size(shot) > 20_000);
+    }
+
+    @Test
     void anInvalidWidthShowsTheCrossAndDisablesTraining(FxRobot robot) throws Exception {
         waitUntil(() -> vm.history().size() == 1);
         ListView<?> widths = robot.lookup("#widths").queryAs(ListView.class);
