@@ -84,6 +84,30 @@ class CliTest {
     }
 
     @Test
+    void experimentsScoreAndBaselinesRunOnTheSamples() throws IOException {
+        Path dir = tmp.resolve("fig7");
+        assertEquals(0, run("experiment", "fig7", "--data", "sample:mnist", "--limit", "400", "--widths", "16,48", "--epochs", "2", "--out", dir.toString()), err());
+        assertTrue(out().contains("sl-first") && out().contains("sw-first"), out());
+        assertTrue(Files.size(dir.resolve("fig7.png")) > 5_000);
+        assertEquals(9, Files.readAllLines(dir.resolve("fig7.csv")).size());
+        Path ref = tmp.resolve("refine");
+        assertEquals(0, run("experiment", "refine", "--data", "sample:mnist", "--limit", "400", "--widths", "16,48", "--epochs", "2",
+                "--rounds", "1", "--out", ref.toString()), err());
+        assertTrue(out().contains("% lower"), out());
+        assertTrue(Files.exists(ref.resolve("model.starnet")) && Files.exists(ref.resolve("refinement.png")));
+        assertEquals(0, run("score", "--model", ref.resolve("model.starnet").toString(), "--in", "sample:mnist", "--out", "sample:fashion-mnist",
+                "--limit", "300", "--roc", tmp.resolve("roc.png").toString()), err());
+        assertTrue(out().contains("AUROC"), out());
+        assertTrue(Files.exists(tmp.resolve("roc.png")));
+        assertEquals(0, run("baseline", "--data", "sample:mnist", "--limit", "500", "--widths", "16,48", "--epochs", "1"), err());
+        assertTrue(out().contains("rank 16: MSE") && out().contains("autoencoder epoch 1"), out());
+        assertEquals(2, run("experiment", "fig99", "--out", dir.toString()));
+        assertEquals(2, run("experiment"));
+        assertEquals(2, run("experiment", "refine", "--preset", "mnist-conv", "--limit", "300", "--out", dir.toString()));
+        assertTrue(err().contains("feedforward decoders only"), err());
+    }
+
+    @Test
     void checkExitsZeroWhenDeterminedAndTwoWhenNot() {
         assertEquals(0, run("check", "--data", "sample:mnist", "--widths", "128,256"));
         assertTrue(out().contains("✓ Theorem 1") && out().contains("Every system is determined"), out());
