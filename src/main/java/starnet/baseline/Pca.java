@@ -1,12 +1,8 @@
 package starnet.baseline;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
-
-import java.util.Arrays;
+import starnet.math.Spectrum;
 
 /**
  * Principal component analysis of N × D data through the eigen-decomposition of the centred Gram
@@ -37,23 +33,8 @@ public final class Pca {
         la.gramAccumulate(1.0, x, 0.0, g);
         double[] gd = g.data();
         for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) gd[i * d + j] -= n * mean[i] * mean[j];
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(new DMatrixRMaj(d, d, true, gd))) throw new ArithmeticException("the eigen-decomposition did not converge");
-        Integer[] order = new Integer[d];
-        double[] lambda = new double[d];
-        for (int i = 0; i < d; i++) {
-            order[i] = i;
-            lambda[i] = Math.max(0, eig.getEigenvalue(i).real);
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(lambda[b], lambda[a]));
-        double[] sorted = new double[d];
-        Matrix comps = new Matrix(d, d);
-        for (int r = 0; r < d; r++) {
-            sorted[r] = lambda[order[r]];
-            DMatrixRMaj v = eig.getEigenVector(order[r]);
-            for (int j = 0; j < d; j++) comps.set(r, j, v == null ? 0 : v.get(j, 0));
-        }
-        return new Pca(mean, sorted, comps, n);
+        Spectrum.Sorted eig = Spectrum.decompose(g);
+        return new Pca(mean, eig.values(), eig.vectors(), n);
     }
 
     /** MSE of the best affine rank-{@code rank} reconstruction of the fitted data. */

@@ -52,11 +52,7 @@ public final class ModelFile {
     public static void write(Path file, SavedModel model) throws IOException {
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                ObjectNode m = Json.MAPPER.createObjectNode();
-                m.put("kind", KIND);
-                m.put("format", FORMAT);
-                m.put("app_version", Version.get());
-                m.set("config", Json.MAPPER.valueToTree(model.config()));
+                ObjectNode m = header(KIND, FORMAT, model.config());
                 ArrayNode s = m.putArray("image_shape");
                 for (int v : model.imageShape()) s.add(v);
                 describeDecoder(m, model.decoder());
@@ -66,6 +62,16 @@ public final class ModelFile {
                 if (model.codes() != null) putStored(zip, "codes.npy", model.codes());
             }
         });
+    }
+
+    /** A new manifest with kind, format, app version and configuration. */
+    static ObjectNode header(String kind, int format, StarNetConfig config) {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("kind", kind);
+        m.put("format", format);
+        m.put("app_version", Version.get());
+        m.set("config", Json.MAPPER.valueToTree(config));
+        return m;
     }
 
     /** Adds widths, slope and one {kind, file, shape} entry per layer to a manifest. */

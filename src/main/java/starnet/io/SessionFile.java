@@ -52,11 +52,7 @@ public final class SessionFile {
     public static void write(Path file, Session s) throws IOException {
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                ObjectNode m = Json.MAPPER.createObjectNode();
-                m.put("kind", KIND);
-                m.put("format", FORMAT);
-                m.put("app_version", Version.get());
-                m.set("config", Json.MAPPER.valueToTree(s.config()));
+                ObjectNode m = ModelFile.header(KIND, FORMAT, s.config());
                 m.set("dataset", Json.MAPPER.valueToTree(s.dataset()));
                 m.set("pinned", Json.MAPPER.valueToTree(s.pinned()));
                 StarNetTrainer.State st = s.state();

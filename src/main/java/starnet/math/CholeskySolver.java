@@ -1,7 +1,5 @@
 package starnet.math;
 
-import java.util.SplittableRandom;
-
 /**
  * Normal equations solved by Cholesky (LAPACK dpotrf/dpotrs on the native backend) with a relative
  * ridge {@code λ·trace(G)/n} on the diagonal. Falls back to {@link PseudoInverseSolver} when the
@@ -52,66 +50,10 @@ public final class CholeskySolver implements NormalEquationsSolver {
         return new Solution(s.x(), s.conditionEstimate(), "svd (fallback: " + why + ")", true);
     }
 
-    /**
-     * λmax(G)/λmin(G) estimated by power iteration on G and inverse iteration through the factor
-     * (O(n²) per step); an estimate from below, good to a small factor.
-     */
-    private double estimateGramCondition(Matrix gram, Matrix factor) {
-        int n = gram.rows();
-        if (n == 0) return 1.0;
-        SplittableRandom rnd = new SplittableRandom(12345);
-        double[] v = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) v[i] = rnd.nextDouble() + 0.5;
-        double lmax = 0;
-        double[] g = gram.data();
-        for (int s = 0; s < POWER_STEPS; s++) {
-            normalise(v);
-            for (int i = 0; i < n; i++) {
-                double acc = 0;
-                int off = i * n;
-                for (int j = 0; j < n; j++) acc += g[off + j] * v[j];
-                w[i] = acc;
-            }
-            lmax = norm(w);
-            if (lmax == 0) return Double.POSITIVE_INFINITY;
-            System.arraycopy(w, 0, v, 0, n);
-        }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = rnd.nextDouble() - 0.5;
-        double invLmin = 0;
-        double[] l = factor.data();
-        for (int s = 0; s < POWER_STEPS; s++) {
-            normalise(x);
-            solveWithFactor(l, n, x);
-            invLmin = norm(x);
-            if (!Double.isFinite(invLmin)) return Double.POSITIVE_INFINITY;
-        }
-        return lmax * invLmin;
-    }
-
-    /** x ← (L·Lᵀ)⁻¹·x for a lower factor L (n×n row-major); O(n²), no native call. */
-    private static void solveWithFactor(double[] l, int n, double[] x) {
-        for (int i = 0; i < n; i++) {
-            double acc = x[i];
-            for (int k = 0, off = i * n; k < i; k++) acc -= l[off + k] * x[k];
-            x[i] = acc / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double acc = x[i];
-            for (int k = i + 1; k < n; k++) acc -= l[k * n + i] * x[k];
-            x[i] = acc / l[i * n + i];
-        }
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) s += x * x;
-        return Math.sqrt(s);
-    }
-
-    private static void normalise(double[] v) {
-        double n = norm(v);
-        if (n > 0) for (int i = 0; i < v.length; i++) v[i] /= n;
+    /** λmax(G)/λmin(G) by power iteration on G and inverse iteration through the factor: an estimate from below, good to a small factor. */
+    private static double estimateGramCondition(Matrix gram, Matrix factor) {
+        if (gram.rows() == 0) return 1.0;
+        double lmax = Spectrum.largestEigenvalue(gram, POWER_STEPS), lmin = Spectrum.smallestEigenvalue(factor, POWER_STEPS);
+        return lmax == 0 || lmin == 0 ? Double.POSITIVE_INFINITY : lmax / lmin;
     }
 }

@@ -1,11 +1,8 @@
 package starnet.training;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import starnet.math.Matrix;
+import starnet.math.Spectrum;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -30,35 +27,20 @@ public final class CodeSpace {
         double[] mu = new double[d];
         double[] c = codes.data();
         for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) mu[j] += c[i * d + j] / n;
-        DMatrixRMaj cov = new DMatrixRMaj(d, d);
+        Matrix cov = new Matrix(d, d);
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < d; a++) {
                 double xa = c[i * d + a] - mu[a];
-                for (int b = a; b < d; b++) cov.data[a * d + b] += xa * (c[i * d + b] - mu[b]);
+                for (int b = a; b < d; b++) cov.data()[a * d + b] += xa * (c[i * d + b] - mu[b]);
             }
         }
         for (int a = 0; a < d; a++) for (int b = a; b < d; b++) {
-            double v = cov.data[a * d + b] / Math.max(1, n - 1);
-            cov.data[a * d + b] = v;
-            cov.data[b * d + a] = v;
+            double v = cov.data()[a * d + b] / Math.max(1, n - 1);
+            cov.data()[a * d + b] = v;
+            cov.data()[b * d + a] = v;
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(cov)) throw new ArithmeticException("the eigen-decomposition of the code covariance did not converge");
-        Integer[] order = new Integer[d];
-        double[] lambda = new double[d];
-        for (int i = 0; i < d; i++) {
-            order[i] = i;
-            lambda[i] = Math.max(0, eig.getEigenvalue(i).real);
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(lambda[y], lambda[x]));
-        double[] sorted = new double[d];
-        Matrix dirs = new Matrix(d, d);
-        for (int r = 0; r < d; r++) {
-            sorted[r] = lambda[order[r]];
-            DMatrixRMaj v = eig.getEigenVector(order[r]);
-            for (int j = 0; j < d; j++) dirs.set(r, j, v == null ? 0 : v.get(j, 0));
-        }
-        return new CodeSpace(mu, sorted, dirs);
+        Spectrum.Sorted eig = Spectrum.decompose(cov);
+        return new CodeSpace(mu, eig.values(), eig.vectors());
     }
 
     public int dimension() { return mean.length; }

@@ -41,30 +41,26 @@ class BaselinesTest {
         Matrix batch = Reference.gaussian(6, 8, 5);
         for (int i = 0; i < batch.data().length; i++) batch.data()[i] = Math.abs(batch.data()[i]) + 0.5; // residuals well away from 0
         Autoencoder.Gradients g = ae.gradients(batch, LA);
-        double h = 1e-6;
         for (int j = 0; j < ae.layers(); j++) {
             double[] w = ae.weights(j).data();
             for (int i = 0; i < w.length; i += 3) {
-                double keep = w[i];
-                w[i] = keep + h;
-                double up = ae.gradients(batch, LA).loss();
-                w[i] = keep - h;
-                double down = ae.gradients(batch, LA).loss();
-                w[i] = keep;
-                double numeric = (up - down) / (2 * h);
+                double numeric = centralDifference(ae, batch, w, i);
                 assertEquals(numeric, g.dW().get(j).data()[i], 1e-6 * Math.max(1, Math.abs(numeric)), "layer " + j + " weight " + i);
             }
             double[] b = ae.bias(j);
-            for (int i = 0; i < b.length; i++) {
-                double keep = b[i];
-                b[i] = keep + h;
-                double up = ae.gradients(batch, LA).loss();
-                b[i] = keep - h;
-                double down = ae.gradients(batch, LA).loss();
-                b[i] = keep;
-                assertEquals((up - down) / (2 * h), g.db().get(j)[i], 1e-6, "layer " + j + " bias " + i);
-            }
+            for (int i = 0; i < b.length; i++) assertEquals(centralDifference(ae, batch, b, i), g.db().get(j)[i], 1e-6, "layer " + j + " bias " + i);
         }
+    }
+
+    /** (loss(p_i + h) − loss(p_i − h)) / 2h for parameter i of {@code params} (restored afterwards). */
+    private static double centralDifference(Autoencoder ae, Matrix batch, double[] params, int i) {
+        double h = 1e-6, keep = params[i];
+        params[i] = keep + h;
+        double up = ae.gradients(batch, LA).loss();
+        params[i] = keep - h;
+        double down = ae.gradients(batch, LA).loss();
+        params[i] = keep;
+        return (up - down) / (2 * h);
     }
 
     @Test
