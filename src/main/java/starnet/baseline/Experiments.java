@@ -1,7 +1,6 @@
 package starnet.baseline;
 
 import starnet.data.Dataset;
-import starnet.data.Datasets;
 import starnet.io.AtomicFiles;
 import starnet.io.LossFigure;
 import starnet.io.ModelFile;

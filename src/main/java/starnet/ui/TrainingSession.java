@@ -9,9 +9,6 @@ import starnet.training.Cancellation;
 import starnet.training.StarNetTrainer;
 import starnet.training.StepResult;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The trainer and the pinned items, touched only by the solver worker. Each method that changes the

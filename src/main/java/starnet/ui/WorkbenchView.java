@@ -1,6 +1,5 @@
 package starnet.ui;
 
-import starnet.training.TrainingSnapshot;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;

@@ -1,7 +1,6 @@
 package starnet.training;
 
 import org.junit.jupiter.api.Test;
-import starnet.Reference;
 import starnet.data.Datasets;
 import starnet.math.Backends;
 import starnet.math.LinearAlgebra;
