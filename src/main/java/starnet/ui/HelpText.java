@@ -20,13 +20,13 @@ final class HelpText {
 
     /** The first-run welcome: what the workbench does, SL and SW in two sentences each, how to start. */
     static final String WELCOME = """
-            StarNet trains a decoder without gradients: layer by layer, from the image back to the code,             every step is the exact solution of a system of linear equations.
+            StarNet trains a decoder without gradients: layer by layer, from the image back to the code, every step is the exact solution of a system of linear equations.
 
-            Solve latents (SL): with the layer's weights fixed, find for each image the input that reproduces             it best. One least-squares matrix serves every image at once.
+            Solve latents (SL): with the layer's weights fixed, find for each image the input that reproduces it best. One least-squares matrix serves every image at once.
 
-            Solve weights (SW): with those inputs fixed, find the weights that map all of them onto their             targets best. One Gram matrix serves every output unit at once.
+            Solve weights (SW): with those inputs fixed, find the weights that map all of them onto their targets best. One Gram matrix serves every output unit at once.
 
-            To begin: the MNIST sample is loaded and the paper's 128 → 256 decoder is ready. Press Step SL             (Ctrl+1), then Step SW (Ctrl+2), and watch the reconstructions and the loss; or press Train all             (Ctrl+T). The panel on the left checks the paper's conditions as you change the architecture.""";
+            To begin: the MNIST sample is loaded and the paper's 128 → 256 decoder is ready. Press Step SL (Ctrl+1), then Step SW (Ctrl+2), and watch the reconstructions and the loss; or press Train all (Ctrl+T). The panel on the left checks the paper's conditions as you change the architecture.""";
 
     private HelpText() {}
 

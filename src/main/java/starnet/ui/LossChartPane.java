@@ -86,7 +86,7 @@ final class LossChartPane extends VBox {
             rebuild();
         });
         vm.pcaProperty().addListener((obs, o, n) -> rebuild());
-        HBox top = new HBox(10, title, metric, log, pcaBound);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 4, title, metric, log, pcaBound);
         top.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("No steps yet: press Step SL, Step SW or Train all.");
         empty.getStyleClass().add("muted");
