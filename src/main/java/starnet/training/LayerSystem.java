@@ -234,16 +234,19 @@ public final class LayerSystem {
     private boolean nonNegative(Matrix targets) {
         if (targets != checkedTargets) {
             boolean ok = true;
-            for (double v : targets.data()) {
-                if (v < 0) {
-                    ok = false;
-                    break;
-                }
-            }
+            double[] d = targets.data();
+            // in calls of 1 M values: one loop over 10⁸ values with an early exit would hold off safepoints (stalling the UI) for its whole run
+            for (int from = 0; from < d.length && ok; from += 1 << 20) ok = noneNegative(d, from, Math.min(d.length, from + (1 << 20)));
             checkedTargets = targets;
             checkedNonNegative = ok;
         }
         return checkedNonNegative;
+    }
+
+    private static boolean noneNegative(double[] d, int from, int to) {
+        double min = 0;
+        for (int i = from; i < to; i++) min = Math.min(min, d[i]);
+        return min >= 0;
     }
 
     private void subtractFromRows(Block m, double[] v) {

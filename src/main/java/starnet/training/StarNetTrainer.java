@@ -44,6 +44,7 @@ public final class StarNetTrainer {
     private Matrix targets;       // T: N × d_out of the current layer (X itself for the last layer)
     private Matrix latents;       // H: N × d_in of the current layer
     private Matrix spareLatents;  // a free buffer of H's shape: the next SL writes here, then the two swap
+    private Matrix[][] reserved;  // optional: two latents buffers per layer, allocated up front (see reserveLatents)
     private int epoch;            // epochs completed on the current layer
     private boolean firstHalfDone; // the order's first phase has run in the open epoch
     private double lastEpochLoss = Double.NaN;
@@ -93,6 +94,29 @@ public final class StarNetTrainer {
         lastEpochLoss = Double.NaN;
         latents = null; // made on demand: an SL-first run never needs the random start
         spareLatents = null;
+    }
+
+    /**
+     * Allocates both latents buffers of every layer now (2 × N × d_in each), so that training allocates
+     * no large arrays: the JVM zeroes a large new array without pausing for safepoints, which stalls
+     * every thread, the UI's included. For interactive use; costs the memory up front.
+     */
+    public void reserveLatents() {
+        reserved = new Matrix[decoder.depth()][2];
+        for (int i = 0; i < decoder.depth(); i++) {
+            int d = decoder.layers().get(i).inputWidth();
+            reserved[i][0] = new Matrix(data.rows(), d);
+            reserved[i][1] = new Matrix(data.rows(), d);
+        }
+    }
+
+    /** A buffer for the next SL's latents that holds nothing still in use. */
+    private Matrix freeLatentsBuffer(int width) {
+        if (spareLatents != null) return spareLatents;
+        if (reserved != null) {
+            for (Matrix m : reserved[layer]) if (m != latents) return m;
+        }
+        return new Matrix(data.rows(), width);
     }
 
     /** The current latents; before any SL, the seeded random start N(0, 1) (made once, then kept). */
@@ -194,7 +218,7 @@ public final class StarNetTrainer {
             solution = new Solution(null, Double.NaN, "conjugate gradients (matrix-free)", false);
         } else if (phase == Phase.SL) {
             solution = system.latentOperator(current.affine());
-            Matrix into = spareLatents != null ? spareLatents : new Matrix(data.rows(), current.inputWidth());
+            Matrix into = freeLatentsBuffer(current.inputWidth());
             LayerSystem.LatentSolve ls = system.solveLatents(current.affine(), solution.x(), targets, check, into, cancel);
             newLatents = ls.latents();
             fit = ls.fit();

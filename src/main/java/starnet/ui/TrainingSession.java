@@ -27,6 +27,7 @@ final class TrainingSession {
         Matrix data = config.data().limit() > 0 && config.data().limit() < dataset.size()
                 ? dataset.images().rowRange(0, config.data().limit()) : dataset.images();
         this.trainer = StarNetTrainer.create(config, data, dataset.channels(), dataset.height(), dataset.width(), la);
+        trainer.reserveLatents(); // no large allocation (and no JVM stall) while the window trains
     }
 
     /** A session continuing a saved run: the trainer restored from {@code state}, snapshots numbered on from {@code snapshotsSoFar}. */

@@ -145,6 +145,11 @@ class WorkbenchViewModelTest {
         assertEquals(file, vm.recent().get(0));
         var steps = List.copyOf(vm.steps());
         var last = vm.latestProperty().get();
+        // the same file renders the paper's figures from the command line, without a display
+        var out = new java.io.ByteArrayOutputStream();
+        assertEquals(0, starnet.cli.Cli.run(new String[] {"export", "--session", file.toString(), "--figure", "fig4", "--out",
+                tmp.resolve("fig4.png").toString()}, new java.io.PrintStream(out), new java.io.PrintStream(out)), out.toString());
+        assertTrue(Files.size(tmp.resolve("fig4.png")) > 5_000);
 
         WorkbenchViewModel other = new WorkbenchViewModel(new DirectThreads(), new EjmlLinearAlgebra(2));
         other.loadSource("sample:fashion-mnist");
@@ -166,6 +171,22 @@ class WorkbenchViewModelTest {
         assertEquals(Notice.Kind.ERROR, other.noticeProperty().get().kind());
         assertTrue(other.noticeProperty().get().text().contains("unchanged"));
         assertEquals(4, other.steps().size(), "a failed open keeps the work");
+    }
+
+    @Test
+    void recoveryIsOfferedOnlyAfterAnUncleanExit() throws IOException {
+        UserFiles files = new UserFiles(tmp.resolve("home"));
+        assertTrue(files.firstRun());
+        assertFalse(files.firstRun());
+        files.markOpen();
+        assertFalse(files.crashedWithAutosave(), "no autosave yet");
+        vm.run(TrainCommand.STEP_SL);
+        vm.saveSession(files.autosave(), false);
+        assertTrue(files.crashedWithAutosave(), "window still marked open: a crash");
+        files.markClosed();
+        assertFalse(files.crashedWithAutosave());
+        files.writeRecent(List.of(files.recentList()));
+        assertEquals(List.of(files.recentList().toAbsolutePath()), files.readRecent());
     }
 
     @Test
