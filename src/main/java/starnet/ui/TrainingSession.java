@@ -28,6 +28,7 @@ final class TrainingSession {
                 ? dataset.images().rowRange(0, config.data().limit()) : dataset.images();
         this.trainer = StarNetTrainer.create(config, data, dataset.channels(), dataset.height(), dataset.width(), la);
         trainer.reserveLatents(); // no large allocation (and no JVM stall) while the window trains
+        warmUp(config, data, dataset, la);
     }
 
     /** A session continuing a saved run: the trainer restored from {@code state}, snapshots numbered on from {@code snapshotsSoFar}. */
@@ -38,6 +39,21 @@ final class TrainingSession {
                 ? dataset.images().rowRange(0, config.data().limit()) : dataset.images();
         this.trainer = StarNetTrainer.restore(config, data, la, state);
         this.snapshots = snapshotsSoFar;
+    }
+
+    /**
+     * A throwaway one-epoch run on the first 512 items, done while the user is still looking at the
+     * initial state, so the JIT compiles the solver's loops now rather than while the window animates
+     * the first steps. The real trainer is untouched.
+     */
+    private static void warmUp(StarNetConfig config, Matrix data, Dataset dataset, LinearAlgebra la) {
+        int n = Math.min(512, data.rows());
+        StarNetConfig small = config.withTraining(config.training().withMaxEpochs(1).withSwSampling(0, 1));
+        try {
+            StarNetTrainer.create(small, data.rowRange(0, n), dataset.channels(), dataset.height(), dataset.width(), la).trainAll(Cancellation.NEVER);
+        } catch (RuntimeException e) {
+            starnet.AppLog.error("warm-up run (harmless)", e); // e.g. too few items for the weights: the real run reports it
+        }
     }
 
     StarNetTrainer trainer() { return trainer; }
