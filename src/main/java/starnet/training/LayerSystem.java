@@ -178,6 +178,24 @@ public final class LayerSystem {
     }
 
     /**
+     * The fit (as {@link #evaluate}) from outputs computed elsewhere, e.g. matrix-free:
+     * {@code outputs.apply(from, to)} gives rows [from, to) of V·h without the bias (a new matrix).
+     */
+    public LayerFit evaluateOutputs(java.util.function.BiFunction<Integer, Integer, Matrix> outputs, double[] bias, Matrix targets, Cancellation cancel) {
+        int n = targets.rows(), dout = targets.cols();
+        int chunk = ChunkedRows.chunkRows(dout);
+        try (Workspace ws = new Workspace(la, pool)) {
+            Block y = ws.scratch(chunk, dout), p = ws.scratch(chunk, dout);
+            FitAccumulator fit = new FitAccumulator(n);
+            ChunkedRows.forEach(n, dout, cancel, (from, to) -> {
+                Block yc = y.load(outputs.apply(from, to));
+                fit.add(yc, bias, preActivation(targets, from, to, p), targets, from);
+            });
+            return fit.result(dout, Double.NaN);
+        }
+    }
+
+    /**
      * Mean squared error of the images decoded from latents {@code h} entering layer {@code from}
      * (0-based) through every layer above, against {@code images} (N × D). Nothing is modified.
      */

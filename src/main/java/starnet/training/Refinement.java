@@ -104,7 +104,11 @@ public final class Refinement {
         }
         Matrix r = data.minus(z); // residual x − f(h)
         double mu = 1e-3;
-        Matrix delta = cgls(pre, r, mu, 12, cancel);
+        BatchedCgls.Operator jacobian = new BatchedCgls.Operator() {
+            @Override public Matrix apply(Matrix v) { return jv(pre, v); }
+            @Override public Matrix applyTranspose(Matrix w) { return jtw(pre, w); }
+        };
+        Matrix delta = BatchedCgls.solve(jacobian, r, codes.cols(), mu, 12, 0, cancel);
         for (double step = 1.0; step >= 1.0 / 16; step /= 2) {
             Matrix candidate = codes.copy();
             double[] c = candidate.data(), d = delta.data();
@@ -143,46 +147,5 @@ public final class Refinement {
         double[] ud = u.data(), p = pre.data();
         double s = act.slope();
         for (int i = 0; i < ud.length; i++) if (p[i] < 0) ud[i] *= s;
-    }
-
-    /** CGLS for min ‖J Δ − r‖² + μ‖Δ‖² per row (all rows share the iteration count). */
-    private Matrix cgls(Matrix[] pre, Matrix r, double mu, int iterations, Cancellation cancel) {
-        int n = r.rows(), d = codes.cols();
-        Matrix x = new Matrix(n, d);
-        Matrix res = r.copy();
-        Matrix s = jtw(pre, res);
-        Matrix p = s.copy();
-        double[] gamma = rowDots(s, s);
-        for (int it = 0; it < iterations; it++) {
-            cancel.check();
-            Matrix q = jv(pre, p);
-            double[] qq = rowDots(q, q), pp = rowDots(p, p);
-            for (int i = 0; i < n; i++) {
-                double denom = qq[i] + mu * pp[i];
-                double alpha = denom > 0 ? gamma[i] / denom : 0;
-                for (int j = 0; j < d; j++) x.data()[i * d + j] += alpha * p.data()[i * d + j];
-                for (int j = 0; j < r.cols(); j++) res.data()[i * r.cols() + j] -= alpha * q.data()[i * r.cols() + j];
-            }
-            s = jtw(pre, res);
-            for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) s.data()[i * d + j] -= mu * x.data()[i * d + j];
-            double[] next = rowDots(s, s);
-            for (int i = 0; i < n; i++) {
-                double beta = gamma[i] > 0 ? next[i] / gamma[i] : 0;
-                for (int j = 0; j < d; j++) p.data()[i * d + j] = s.data()[i * d + j] + beta * p.data()[i * d + j];
-            }
-            gamma = next;
-        }
-        return x;
-    }
-
-    private static double[] rowDots(Matrix a, Matrix b) {
-        double[] out = new double[a.rows()];
-        int c = a.cols();
-        for (int i = 0; i < a.rows(); i++) {
-            double acc = 0;
-            for (int j = i * c; j < (i + 1) * c; j++) acc += a.data()[j] * b.data()[j];
-            out[i] = acc;
-        }
-        return out;
     }
 }
