@@ -318,8 +318,10 @@ public final class LayerSystem {
             weights = new Block[k];
             outs = new Block[k];
             for (int i = check == null ? 0 : check.layerIndex() + 1; i < k; i++) {
-                weights[i] = ws.blockOf(check.decoder().layers().get(i).affine().weights());
-                outs[i] = ws.scratch(chunk, check.decoder().layers().get(i).outputWidth());
+                var layer = check.decoder().layers().get(i);
+                if (layer instanceof starnet.model.ConvUnpoolLayer c && !c.denseFits()) continue; // decoded matrix-free below
+                weights[i] = ws.blockOf(layer.affine().weights());
+                outs[i] = ws.scratch(chunk, layer.outputWidth());
             }
         }
 
@@ -329,6 +331,11 @@ public final class LayerSystem {
             biasAndActivate(y, bias);
             Block z = y;
             for (int i = check.layerIndex() + 1; i < weights.length; i++) {
+                if (weights[i] == null) { // an operator too large to build: the rest of the decode goes matrix-free
+                    Matrix rest = check.decoder().decodeFrom(la, i, z.toMatrix());
+                    sum += LayerSystem.mse(rest, check.images().rowRange(from, from + y.rows())) * rest.data().length;
+                    return;
+                }
                 Block next = outs[i].withRows(y.rows());
                 la.gemm(false, true, 1.0, z, weights[i], 0.0, next);
                 biasAndActivate(next, check.decoder().layers().get(i).affine().bias());

@@ -176,6 +176,23 @@ class ConvTest {
     }
 
     @Test
+    void aLayerTooLargeForItsExplicitOperatorTrainsMatrixFree() {
+        // 3×48×48 → 3×96×96: an operator of 27,648 × 6,912 = 191 M entries, above the 50 M limit
+        StarNetConfig c = new StarNetConfig(1, DataSpec.defaults(), ArchitectureConfig.conv(List.of(2, 3), List.of(3), List.of(2), Padding.SAME, 0.5),
+                TrainingConfig.defaults().withMaxEpochs(1).withTolerance(0));
+        Matrix data = Reference.gaussian(12, 3 * 96 * 96, 21);
+        for (int i = 0; i < data.data().length; i++) data.data()[i] = Math.abs(data.data()[i]) % 1.0;
+        StarNetTrainer t = StarNetTrainer.create(c, data, 3, 96, 96, LA);
+        assertTrue(!((ConvUnpoolLayer) t.decoder().layers().get(1)).denseFits() && ((ConvUnpoolLayer) t.decoder().layers().get(0)).denseFits());
+        List<StepResult> steps = t.trainAll(Cancellation.NEVER);
+        assertEquals(4, steps.size());
+        assertTrue(steps.get(0).method().contains("matrix-free"), steps.get(0).method());
+        for (StepResult r : steps) assertTrue(Double.isFinite(r.outputMse()) && r.outputMse() > 0, r.summary());
+        double direct = LayerSystem.mse(t.decoder().decodeFrom(LA, 0, t.codes()), data);
+        assertEquals(direct, steps.get(3).outputMse(), 1e-9 * direct, "the fused decode through the large layer matches a direct decode");
+    }
+
+    @Test
     void sizesThatDoNotDivideAreNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ArchitectureConfig.conv(List.of(6, 2), List.of(7), List.of(3), Padding.SAME, 0.5).plan(1, 28, 28));
