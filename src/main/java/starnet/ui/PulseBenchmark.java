@@ -57,6 +57,7 @@ public final class PulseBenchmark {
                     vm.latestProperty().removeListener(this);
                     recording = true;
                     start = System.nanoTime();
+                    System.out.println("Train all pressed at " + java.time.LocalTime.now());
                     t0[0] = System.nanoTime();
                     vm.run(TrainCommand.TRAIN_ALL);
                 }

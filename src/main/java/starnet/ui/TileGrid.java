@@ -47,6 +47,7 @@ public final class TileGrid extends Region {
     private double titleWidth = 130;
     private BiConsumer<Integer, Integer> onTileClicked;
     private double tile, gap = 4, captionHeight;
+    private WritableImage image;
 
     public TileGrid() {
         getChildren().add(canvas);
@@ -126,8 +127,32 @@ public final class TileGrid extends Region {
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (tile <= 0) return;
-        g.setImageSmoothing(false);
+        if (tile <= 0 || canvas.getWidth() < 1) return;
+        int cw = (int) Math.ceil(canvas.getWidth()), ch = (int) Math.ceil(canvas.getHeight());
+        // every tile goes into one premultiplied image: one texture per redraw instead of one per tile
+        int[] pixels = new int[cw * ch];
+        int t = (int) tile;
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            int y0 = (int) (r * (tile + gap + captionHeight));
+            for (int i = 0; i < columns; i++) {
+                int x0 = (int) (titleWidth + i * (tile + gap));
+                if (row.images() == null || i >= row.images().rows()) {
+                    fill(pixels, cw, ch, x0, y0, t, 0xffeceff3);
+                    continue;
+                }
+                int[] src = heatmap && row.reference() != null
+                        ? ImageTiles.errorHeat(row.images().data(), i, row.reference().data(), i, channels, height, width, 0.5)
+                        : ImageTiles.argb(row.images().data(), i, channels, height, width);
+                for (int py = 0; py < t && y0 + py < ch; py++) {
+                    int sy = py * height / t, off = (y0 + py) * cw;
+                    for (int px = 0; px < t && x0 + px < cw; px++) pixels[off + x0 + px] = src[sy * width + px * width / t];
+                }
+            }
+        }
+        if (image == null || (int) image.getWidth() != cw || (int) image.getHeight() != ch) image = new WritableImage(cw, ch);
+        image.getPixelWriter().setPixels(0, 0, cw, ch, PixelFormat.getIntArgbPreInstance(), pixels, 0, cw);
+        g.drawImage(image, 0, 0);
         g.setFont(Font.font(12));
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < rows.size(); r++) {
@@ -136,25 +161,19 @@ public final class TileGrid extends Region {
             g.setFill(Color.web("#333"));
             g.setTextAlign(TextAlignment.LEFT);
             drawWrapped(g, row.title(), 2, y + tile / 2, titleWidth - 8);
-            for (int i = 0; i < columns; i++) {
-                double x = titleWidth + i * (tile + gap);
-                if (row.images() == null || i >= row.images().rows()) {
-                    g.setFill(Color.web("#eceff3"));
-                    g.fillRect(x, y, tile, tile);
-                    continue;
-                }
-                int[] px = heatmap && row.reference() != null
-                        ? ImageTiles.errorHeat(row.images().data(), i, row.reference().data(), i, channels, height, width, 0.5)
-                        : ImageTiles.argb(row.images().data(), i, channels, height, width);
-                WritableImage img = new WritableImage(width, height);
-                img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), px, 0, width);
-                g.drawImage(img, x, y, tile, tile);
-            }
             g.setFill(Color.web("#555"));
             g.setTextAlign(TextAlignment.CENTER);
             for (int i = 0; i < row.captions().size() && i < columns; i++) {
                 g.fillText(clip(row.captions().get(i), tile), titleWidth + i * (tile + gap) + tile / 2, y + tile + 8);
             }
+        }
+    }
+
+    /** Opaque square of side {@code t} at (x0, y0), clipped to the buffer. */
+    private static void fill(int[] pixels, int cw, int ch, int x0, int y0, int t, int argb) {
+        for (int py = 0; py < t && y0 + py < ch; py++) {
+            int off = (y0 + py) * cw;
+            for (int px = 0; px < t && x0 + px < cw; px++) pixels[off + x0 + px] = argb;
         }
     }
 
