@@ -1,2 +1,2 @@
-/** Baselines StarNet is compared with: the PCA (Eckart–Young) bound. */
+/** Baselines StarNet is compared with (the PCA bound, the Adam autoencoder) and the paper's experiments. */
 package starnet.baseline;
