@@ -248,6 +248,11 @@ public final class LayerSystem {
     private Matrix checkedTargets;
     private boolean checkedNonNegative;
 
+    /** Checks the sign of {@code targets} now (a scan of all values), so the first solve on them does not pay for it. */
+    public void prepareTargets(Matrix targets) {
+        nonNegative(targets);
+    }
+
     /** Whether every target is ≥ 0 (then a⁻¹(T) = T); remembered for the last matrix asked about. */
     private boolean nonNegative(Matrix targets) {
         if (targets != checkedTargets) {

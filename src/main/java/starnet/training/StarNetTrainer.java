@@ -110,6 +110,11 @@ public final class StarNetTrainer {
         }
     }
 
+    /** Does the one-off work of the first solve on the current targets now (for interactive use, while the user is idle). */
+    public void prepareFirstSolve() {
+        if (targets != null) system.prepareTargets(targets);
+    }
+
     /** A buffer for the next SL's latents that holds nothing still in use. */
     private Matrix freeLatentsBuffer(int width) {
         if (spareLatents != null) return spareLatents;

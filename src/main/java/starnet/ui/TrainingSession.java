@@ -29,6 +29,7 @@ final class TrainingSession {
         this.trainer = StarNetTrainer.create(config, data, dataset.channels(), dataset.height(), dataset.width(), la);
         trainer.reserveLatents(); // no large allocation (and no JVM stall) while the window trains
         warmUp(config, data, dataset, la);
+        trainer.prepareFirstSolve();
     }
 
     /** A session continuing a saved run: the trainer restored from {@code state}, snapshots numbered on from {@code snapshotsSoFar}. */
