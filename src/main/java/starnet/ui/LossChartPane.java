@@ -86,6 +86,7 @@ final class LossChartPane extends VBox {
             rebuild();
         });
         vm.pcaProperty().addListener((obs, o, n) -> rebuild());
+        vm.planProperty().addListener((obs, o, n) -> rebuild());
         javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 4, title, metric, log, pcaBound);
         top.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("No steps yet: press Step SL, Step SW or Train all.");
@@ -126,8 +127,21 @@ final class LossChartPane extends VBox {
             @Override public String toString(Number v) { return String.format("%.1e", Math.pow(10, v.doubleValue())); }
             @Override public Number fromString(String s) { return Math.log10(Double.parseDouble(s)); }
         } : new NumberAxis.DefaultFormatter(y));
+        // one (empty) series per layer up front: the legend and series nodes exist before training starts,
+        // so the first results do not pay for their first layout while the solver is busy
+        var plan = vm.planProperty().get();
+        if (plan != null) for (int layer = plan.size(); layer >= 1; layer--) seriesFor(layer);
         add(vm.steps());
         addPcaBounds();
+    }
+
+    private XYChart.Series<Number, Number> seriesFor(int layer) {
+        return series.computeIfAbsent(layer, l -> {
+            XYChart.Series<Number, Number> n = new XYChart.Series<>();
+            n.setName("Layer " + l);
+            chart.getData().add(n);
+            return n;
+        });
     }
 
     /** One horizontal line per layer at the PCA optimum of that layer's input width. */
@@ -151,12 +165,7 @@ final class LossChartPane extends VBox {
     private void add(List<? extends StepResult> added) {
         boolean logScale = log.isSelected();
         for (StepResult r : added) {
-            XYChart.Series<Number, Number> s = series.computeIfAbsent(r.layer(), layer -> {
-                XYChart.Series<Number, Number> n = new XYChart.Series<>();
-                n.setName("Layer " + layer);
-                chart.getData().add(n);
-                return n;
-            });
+            XYChart.Series<Number, Number> s = seriesFor(r.layer());
             double v = metric.getValue().value.applyAsDouble(r);
             if (logScale && !(v > 0)) continue;
             XYChart.Data<Number, Number> d = new XYChart.Data<>(r.step(), logScale ? Math.log10(v) : v);

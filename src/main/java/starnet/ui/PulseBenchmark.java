@@ -22,6 +22,7 @@ public final class PulseBenchmark {
     public static final class Probe extends Application {
     private final List<Double> gaps = new ArrayList<>();
     private final List<Double> times = new ArrayList<>();
+    private final List<double[]> layouts = new ArrayList<>(); // {seconds since Train all, ms of CSS + layout in that pulse}
     private long start;
     private long last;
     private boolean recording;
@@ -36,7 +37,13 @@ public final class PulseBenchmark {
         vm.maxEpochsProperty().set(epochs);
         vm.toleranceProperty().set(0);
         WorkbenchView view = new WorkbenchView(vm);
-        stage.setScene(new Scene(view.root(), 1480, 940));
+        Scene scene = new Scene(view.root(), 1480, 940);
+        stage.setScene(scene);
+        long[] pre = new long[1];
+        scene.addPreLayoutPulseListener(() -> pre[0] = System.nanoTime());
+        scene.addPostLayoutPulseListener(() -> {
+            if (recording) layouts.add(new double[] {(System.nanoTime() - start) / 1e9, (System.nanoTime() - pre[0]) / 1e6});
+        });
         stage.show();
         long[] t0 = new long[1];
         new AnimationTimer() {
@@ -59,7 +66,9 @@ public final class PulseBenchmark {
                     start = System.nanoTime();
                     System.out.println("Train all pressed at " + java.time.LocalTime.now());
                     t0[0] = System.nanoTime();
+                    long c0 = System.nanoTime();
                     vm.run(TrainCommand.TRAIN_ALL);
+                    System.out.printf("starting the command took %.1f ms on the FX thread%n", (System.nanoTime() - c0) / 1e6);
                 }
             });
         });
@@ -79,6 +88,10 @@ public final class PulseBenchmark {
             order.sort((x, y) -> Double.compare(gaps.get(y), gaps.get(x)));
             for (int i = 0; i < Math.min(5, order.size()); i++) worst.append(String.format(" %.0f@%.1f", gaps.get(order.get(i)), times.get(order.get(i))));
             System.out.println(worst);
+            layouts.sort((x, y) -> Double.compare(y[1], x[1]));
+            StringBuilder lay = new StringBuilder("slowest CSS+layout passes (ms @ s):");
+            for (int i = 0; i < Math.min(5, layouts.size()); i++) lay.append(String.format(" %.0f@%.1f", layouts.get(i)[1], layouts.get(i)[0]));
+            System.out.println(lay);
             threads.shutdown();
             Platform.exit();
         });
