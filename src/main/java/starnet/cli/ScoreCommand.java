@@ -55,16 +55,9 @@ final class ScoreCommand {
             AtomicFiles.write(Path.of(a.get("csv", "")), o -> o.write(b));
         }
         if (a.has("roc")) {
-            double[][] pts = OutlierScores.roc(sIn, sOut);
-            double[] x = new double[pts.length], y = new double[pts.length];
-            for (int i = 0; i < pts.length; i++) {
-                x[i] = pts[i][0];
-                y[i] = pts[i][1];
-            }
             Path file = Path.of(a.get("roc", ""));
-            new LossFigure(String.format("ROC, %s vs %s (AUROC %.3f)", in.name(), ood.name(), auc), "false positive rate", "true positive rate",
-                    List.of(new LossFigure.Series("StarNet residual score", x, y), new LossFigure.Series("chance", new double[] {0, 1}, new double[] {0, 1})), false)
-                    .write(file, file.toString().endsWith(".svg") ? "svg" : "png", 2);
+            LossFigure.roc(String.format("ROC, %s vs %s (AUROC %.3f)", in.name(), ood.name(), auc), "StarNet residual score",
+                    OutlierScores.roc(sIn, sOut)).write(file, file.toString().endsWith(".svg") ? "svg" : "png", 2);
         }
         return 0;
     }

@@ -2,11 +2,9 @@ package starnet.cli;
 
 import starnet.data.Dataset;
 import starnet.data.Datasets;
-import starnet.io.GridFigure;
 import starnet.io.Json;
 import starnet.io.ModelFile;
 import starnet.math.LinearAlgebra;
-import starnet.math.Matrix;
 import starnet.model.DeterminednessReport;
 import starnet.model.StarNetConfig;
 import starnet.training.Cancellation;
@@ -86,10 +84,11 @@ final class TrainCommand {
         }
         ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, trainer.decoder(),
                 new int[] {ds.channels(), ds.height(), ds.width()}, trainer.codes()));
-        GridFigure.writePng(reconstructionFigure(trainer, ds), dir.resolve("reconstructions.png"));
-        starnet.io.SessionFile.write(dir.resolve("session.starnet"), new starnet.io.SessionFile.Session(config,
+        var session = new starnet.io.SessionFile.Session(config,
                 new starnet.io.SessionFile.DatasetRef(config.data().source(), config.data().split(), ds.size(), ds.channels(), ds.height(), ds.width(),
-                        ds.contentHash(ds.size())), pinned, ds.images().selectRows(pinned), trainer.state(), history));
+                        ds.contentHash(ds.size())), pinned, ds.images().selectRows(pinned), trainer.state(), history);
+        starnet.io.SessionFile.write(dir.resolve("session.starnet"), session);
+        starnet.io.SessionFigures.make("fig2", session).write(dir.resolve("reconstructions.png"), "png", 2);
         StepResult last = trainer.log().get(trainer.log().size() - 1);
         out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", trainer.decoder().depth(), seconds,
                 last.outputMse(), dir);
@@ -108,27 +107,5 @@ final class TrainCommand {
     /** A JSON number, or null for NaN and infinities (which JSON cannot hold). */
     static String number(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "null";
-    }
-
-    /** "256" for a dense layer, "2×14×14" for a conv layer's latent grid. */
-    static String layerInput(starnet.model.Layer l) {
-        if (l instanceof starnet.model.ConvUnpoolLayer c) return c.shape().cIn() + "×" + c.shape().h() + "×" + c.shape().w();
-        return Integer.toString(l.inputWidth());
-    }
-
-    /** Paper Fig. 2: targets, then the reconstruction after each layer (last layer first). */
-    static java.awt.image.BufferedImage reconstructionFigure(StarNetTrainer trainer, Dataset ds) {
-        int n = Math.min(FIGURE_ITEMS, ds.size());
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) rows[i] = i;
-        List<String> titles = new ArrayList<>();
-        List<Matrix> grids = new ArrayList<>();
-        titles.add("Targets");
-        grids.add(ds.images().selectRows(rows));
-        for (int i = trainer.decoder().depth() - 1; i >= 0; i--) {
-            titles.add("After layer " + (i + 1) + " (" + layerInput(trainer.decoder().layers().get(i)) + ")");
-            grids.add(trainer.reconstructAfterLayer(i, rows));
-        }
-        return GridFigure.render(titles, grids, ds.channels(), ds.height(), ds.width(), 3);
     }
 }

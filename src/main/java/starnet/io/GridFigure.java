@@ -85,11 +85,6 @@ public final class GridFigure implements Figure {
         }
     }
 
-    /** The CLI's reconstruction figure: titled rows at a fixed scale. */
-    public static BufferedImage render(List<String> titles, List<Matrix> rows, int c, int h, int w, int scale) {
-        return new GridFigure(titles, rows, List.of(), c, h, w).toImage(Math.max(1, Math.min(4, scale / 2 + 1)));
-    }
-
     public static void writePng(BufferedImage img, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             if (!javax.imageio.ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");

@@ -65,6 +65,17 @@ public final class LossFigure implements Figure {
         return new LossFigure("Loss per epoch (paper Fig. 6)", "epoch", "MSE", out, logY);
     }
 
+    /** An ROC curve from (false positive rate, true positive rate) points, with the chance diagonal. */
+    public static LossFigure roc(String title, String curveName, double[][] points) {
+        double[] x = new double[points.length], y = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            x[i] = points[i][0];
+            y[i] = points[i][1];
+        }
+        return new LossFigure(title, "false positive rate", "true positive rate",
+                List.of(new Series(curveName, x, y), new Series("chance", new double[] {0, 1}, new double[] {0, 1})), false);
+    }
+
     @Override public int width() { return 640; }
     @Override public int height() { return 400; }
 

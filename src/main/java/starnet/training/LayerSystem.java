@@ -195,38 +195,6 @@ public final class LayerSystem {
         }
     }
 
-    /**
-     * Mean squared error of the images decoded from latents {@code h} entering layer {@code from}
-     * (0-based) through every layer above, against {@code images} (N × D). Nothing is modified.
-     */
-    public double outputMse(Decoder decoder, int from, Matrix h, Matrix images, Cancellation cancel) {
-        int n = h.rows(), k = decoder.depth();
-        int widest = images.cols();
-        for (int i = from; i < k; i++) widest = Math.max(widest, decoder.layers().get(i).outputWidth());
-        int chunk = ChunkedRows.chunkRows(widest);
-        try (Workspace ws = new Workspace(la, pool)) {
-        Block[] weights = new Block[k];
-        Block[] outs = new Block[k];
-        for (int i = from; i < k; i++) {
-            weights[i] = ws.blockOf(decoder.layers().get(i).affine().weights());
-            outs[i] = ws.scratch(chunk, decoder.layers().get(i).outputWidth());
-        }
-        Block in = ws.scratch(chunk, h.cols());
-        double[] sum = new double[1];
-        ChunkedRows.forEach(n, widest, cancel, (a, b) -> {
-            Block z = in.load(h, a, b);
-            for (int i = from; i < k; i++) {
-                Block next = outs[i].withRows(b - a);
-                la.gemm(false, true, 1.0, z, weights[i], 0.0, next);
-                biasAndActivate(next, decoder.layers().get(i).affine().bias());
-                z = next;
-            }
-            sum[0] += squaredError(z, images, a);
-        });
-        return sum[0] / ((double) n * images.cols());
-        }
-    }
-
     // ---- element-wise helpers on blocks ----
 
     /** a⁻¹(T[from:to]) into the first rows of {@code dst}; returns the view of those rows. */

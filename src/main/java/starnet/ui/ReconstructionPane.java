@@ -194,5 +194,4 @@ final class ReconstructionPane extends VBox {
         strip.setContent(List.of(new TileGrid.Row("", tiles, null, captions)), d.channels(), d.height(), d.width());
     }
 
-    Slider stepSlider() { return stepSlider; }
 }

@@ -204,14 +204,7 @@ final class ResearchPane extends VBox {
             double[] a = OutlierScores.score(sys, s.trainer().decoder(), in.images(), Cancellation.NEVER);
             double[] b = OutlierScores.score(sys, s.trainer().decoder(), out.images(), Cancellation.NEVER);
             double auc = OutlierScores.auroc(a, b);
-            double[][] pts = OutlierScores.roc(a, b);
-            double[] x = new double[pts.length], y = new double[pts.length];
-            for (int i = 0; i < pts.length; i++) {
-                x[i] = pts[i][0];
-                y[i] = pts[i][1];
-            }
-            var fig = new LossFigure(String.format("ROC: %s vs %s", in.name(), out.name()), "false positive rate", "true positive rate",
-                    List.of(new LossFigure.Series("residual score", x, y), new LossFigure.Series("chance", new double[] {0, 1}, new double[] {0, 1})), false);
+            var fig = LossFigure.roc(String.format("ROC: %s vs %s", in.name(), out.name()), "residual score", OutlierScores.roc(a, b));
             return new Object[] {fig.toImage(1), String.format("AUROC %.4f: %s (in, %d items) vs %s (out, %d items), by mean relative residual.",
                     auc, in.name(), a.length, out.name(), b.length)};
         }, res -> {

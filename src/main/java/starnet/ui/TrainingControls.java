@@ -76,5 +76,4 @@ final class TrainingControls extends HBox {
         return wrap;
     }
 
-    Button button(TrainCommand c) { return buttons.get(c); }
 }
