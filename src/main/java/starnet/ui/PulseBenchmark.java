@@ -33,7 +33,9 @@ public final class PulseBenchmark {
         String source = args.isEmpty() ? "sample:fashion-mnist" : args.get(0);
         int epochs = args.size() > 1 ? Integer.parseInt(args.get(1)) : 5;
         FxThreads threads = new FxThreads();
-        WorkbenchViewModel vm = new WorkbenchViewModel(threads, Backends.create("auto", Backends.defaultThreads()));
+        WorkbenchViewModel vm = new WorkbenchViewModel(threads, threads.createBackend("auto", Backends.defaultThreads()));
+        threads.background(() -> System.out.println("solver thread priority: nice "
+                + starnet.math.BackgroundPriority.currentNice().orElse(0)));
         vm.maxEpochsProperty().set(epochs);
         vm.toleranceProperty().set(0);
         WorkbenchView view = new WorkbenchView(vm);
@@ -45,6 +47,7 @@ public final class PulseBenchmark {
             if (recording) layouts.add(new double[] {(System.nanoTime() - start) / 1e9, (System.nanoTime() - pre[0]) / 1e6});
         });
         stage.show();
+        view.prepareDisabledStyles();
         long[] t0 = new long[1];
         new AnimationTimer() {
             @Override public void handle(long now) {
@@ -103,6 +106,7 @@ public final class PulseBenchmark {
     private PulseBenchmark() {}
 
     public static void main(String[] args) {
+        WorkbenchApp.configureRendering();
         Application.launch(Probe.class, args);
     }
 }

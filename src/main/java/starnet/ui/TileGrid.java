@@ -48,6 +48,7 @@ public final class TileGrid extends Region {
     private BiConsumer<Integer, Integer> onTileClicked;
     private double tile, gap = 4, captionHeight;
     private WritableImage image;
+    private boolean stale = true;
 
     public TileGrid() {
         getChildren().add(canvas);
@@ -85,13 +86,18 @@ public final class TileGrid extends Region {
             if (r.images() != null) columns = Math.max(columns, r.images().rows());
             columns = Math.max(columns, r.captions().size());
         }
-        requestLayout();
-        draw();
+        redraw();
     }
 
     public void setHeatmap(boolean on) {
         heatmap = on;
-        draw();
+        redraw();
+    }
+
+    /** Draws once, in the next layout pass, however many changes come before it. */
+    private void redraw() {
+        stale = true;
+        requestLayout();
     }
 
     public int columns() { return columns; }
@@ -119,8 +125,11 @@ public final class TileGrid extends Region {
         double w = getWidth();
         tile = tileFor(w);
         captionHeight = hasCaptions ? 16 : 0;
+        double h = Math.max(1, rows.size() * (tile + gap + captionHeight) + 4);
+        if (!stale && canvas.getWidth() == w && canvas.getHeight() == h) return;
         canvas.setWidth(w);
-        canvas.setHeight(Math.max(1, rows.size() * (tile + gap + captionHeight) + 4));
+        canvas.setHeight(h);
+        stale = false;
         draw();
     }
 

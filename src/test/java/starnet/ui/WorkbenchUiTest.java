@@ -78,11 +78,23 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.asyncFx(() -> vm.delayMillisProperty().set(400)).get();
         robot.clickOn("#cmd-train-all");
         waitUntil(() -> vm.history().size() >= 2);
+        // while running, the editor is locked and drawn greyed, opaque (no offscreen blending per control)
+        javafx.scene.Node widthAdd = robot.lookup("#width-add").query();
+        assertTrue(widthAdd.isDisabled());
+        assertEquals(1.0, widthAdd.getOpacity());
         robot.clickOn("#cmd-pause");
         waitUntil(() -> !vm.runningProperty().get());
         assertFalse(vm.finishedProperty().get());
         assertTrue(history() < 10, "paused after " + history());
         assertTrue(vm.noticeProperty().get().text().startsWith("Paused"));
+    }
+
+    @Test
+    void scrollPanesRepaintOnlyWhatChanged(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.history().size() == 1);
+        var viewports = robot.lookup(".scroll-pane > .viewport").queryAll();
+        assertTrue(viewports.size() >= 3, "viewports: " + viewports.size());
+        for (var v : viewports) assertFalse(v.isCache(), "a scroll pane caches its whole content as one bitmap");
     }
 
     @Test
