@@ -202,7 +202,7 @@ final class ArchitecturePane extends VBox {
         HBox kindBox = new HBox(8, label("Decoder"), kind);
         kindBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(presets, kindBox, widthsLabel, widthBox, convGrid, shape, label("Leaky-ReLU slope α"), slopeBox, grid);
-        disableProperty().bind(vm.runningProperty());
+        disableProperty().bind(PulseDelayed.of(vm.runningProperty()));
     }
 
     private static String join(List<Integer> values) {

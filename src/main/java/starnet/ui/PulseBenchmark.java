@@ -67,7 +67,8 @@ public final class PulseBenchmark {
                     vm.latestProperty().removeListener(this);
                     recording = true;
                     start = System.nanoTime();
-                    System.out.println("Train all pressed at " + java.time.LocalTime.now());
+                    System.out.printf("Train all pressed at %s (JVM uptime %.3f s)%n", java.time.LocalTime.now(),
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
                     t0[0] = System.nanoTime();
                     long c0 = System.nanoTime();
                     vm.run(TrainCommand.TRAIN_ALL);

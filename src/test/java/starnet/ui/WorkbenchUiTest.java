@@ -84,6 +84,7 @@ class WorkbenchUiTest {
         assertEquals(1.0, widthAdd.getOpacity());
         robot.clickOn("#cmd-pause");
         waitUntil(() -> !vm.runningProperty().get());
+        assertFalse(WaitForAsyncUtils.asyncFx(widthAdd::isDisabled).get(), "the editor unlocks as soon as the run stops");
         assertFalse(vm.finishedProperty().get());
         assertTrue(history() < 10, "paused after " + history());
         assertTrue(vm.noticeProperty().get().text().startsWith("Paused"));
