@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Benchmark, not a test: opens the real window, loads a dataset, presses Train all, and records the
  * gaps between JavaFX pulses until training ends. Prints the longest gap and percentiles.
- * Run: {@code xvfb-run -a java -cp target/starnet.jar starnet.ui.PulseBenchmark ../shared/data/fashion-mnist [epochs]}
+ * Run: {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/starnet.jar starnet.ui.PulseBenchmark ../shared/data/fashion-mnist [epochs]}
  */
 public final class PulseBenchmark {
     /** The measuring application (a nested class: a main class extending Application cannot start from a plain jar). */
