@@ -38,8 +38,14 @@ class WorkbenchUiTest {
         vm.loadSource("sample:mnist");
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            String state = WaitForAsyncUtils.asyncFx(() -> "notice: " + vm.noticeProperty().get() + "; status: " + vm.statusProperty().get()
+                    + "; running: " + vm.runningProperty().get() + "; history: " + vm.history().size()).get();
+            throw new AssertionError("the condition did not hold within 60 s (" + state + ")", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
