@@ -9,7 +9,7 @@ import starnet.math.LinearAlgebra;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,12 +27,16 @@ public final class FxThreads implements Threads {
         t.setDaemon(true);
         return t;
     });
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "starnet-ui-throttle");
         t.setDaemon(true);
         return t;
     });
     private volatile long lastUi;
+
+    public FxThreads() {
+        timer.prestartCoreThread(); // started here, not by the solver, so it keeps the window's priority
+    }
 
     /**
      * Loads the linear-algebra backend on the solver thread, after its priority was lowered, so the
