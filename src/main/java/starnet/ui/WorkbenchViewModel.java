@@ -454,7 +454,6 @@ public final class WorkbenchViewModel {
                 layerDone |= s.step().layerDone();
             }
         }
-        if (layerDone && autosaveOnLayerDone != null) autosaveOnLayerDone.run();
         history.addAll(batch);
         if (history.size() > HISTORY_LIMIT) history.remove(1, history.size() - HISTORY_LIMIT + 1);
         TrainingSnapshot last = batch.get(batch.size() - 1);
@@ -465,6 +464,8 @@ public final class WorkbenchViewModel {
         }
         batch.clear();
         scheduleChanged();
+        // after the history has the layer's last snapshot, so the autosave reopens exactly here
+        if (layerDone && autosaveOnLayerDone != null) autosaveOnLayerDone.run();
     }
 
     /**
@@ -613,9 +614,26 @@ public final class WorkbenchViewModel {
         int[] pins = pinned.get().clone();
         List<TrainingSnapshot> hist = List.copyOf(history);
         int n = datapoints;
-        return () -> new starnet.io.SessionFile.Session(c,
-                new starnet.io.SessionFile.DatasetRef(d.source(), "train", n, d.channels(), d.height(), d.width(), d.contentHash(n)),
-                pins, d.images().selectRows(pins), session.trainer().state(), hist);
+        return () -> {
+            var state = session.trainer().state();
+            return new starnet.io.SessionFile.Session(c,
+                    new starnet.io.SessionFile.DatasetRef(d.source(), "train", n, d.channels(), d.height(), d.width(), d.contentHash(n)),
+                    pins, d.images().selectRows(pins), state, upToDate(hist, state.log(), pins));
+        };
+    }
+
+    /**
+     * The history as captured, plus a snapshot of the trainer now when steps ran after the capture (a
+     * save queued during a run executes when the run stops), so a reopened session shows its own state.
+     */
+    private List<TrainingSnapshot> upToDate(List<TrainingSnapshot> hist, List<StepResult> log, int[] pins) {
+        if (hist.isEmpty() || log.isEmpty()) return hist;
+        StepResult shown = hist.get(hist.size() - 1).step();
+        StepResult last = log.get(log.size() - 1);
+        if (shown == null || shown.step() >= last.step()) return hist;
+        List<TrainingSnapshot> h = new ArrayList<>(hist);
+        h.add(session.trainer().snapshot(h.size(), last, pins));
+        return h;
     }
 
     /** What {@link #export} writes. */

@@ -2,6 +2,7 @@ package starnet.ui;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import starnet.training.StepResult;
 import org.junit.jupiter.api.io.TempDir;
 import starnet.math.EjmlLinearAlgebra;
 import starnet.training.TrainingSnapshot;
@@ -187,6 +188,48 @@ class WorkbenchViewModelTest {
         assertFalse(files.crashedWithAutosave());
         files.writeRecent(List.of(files.recentList()));
         assertEquals(List.of(files.recentList().toAbsolutePath()), files.readRecent());
+    }
+
+    @Test
+    void theAutosaveAfterTheLastLayerReopensAsFinished() {
+        Path autosave = tmp.resolve("autosave.starnet");
+        vm.setAutosaveOnLayerDone(() -> vm.saveSession(autosave, false));
+        vm.run(TrainCommand.TRAIN_ALL);
+        assertTrue(vm.finishedProperty().get());
+        WorkbenchViewModel other = new WorkbenchViewModel(new DirectThreads(), new EjmlLinearAlgebra(2));
+        other.openSession(autosave);
+        assertEquals(vm.steps().size(), other.steps().size());
+        assertEquals(vm.history().size(), other.history().size(), "the layer's last snapshot is in the autosave");
+        assertEquals(vm.latestProperty().get().label(), other.latestProperty().get().label());
+        assertTrue(other.finishedProperty().get());
+    }
+
+    @Test
+    void aSaveQueuedDuringARunShowsTheStateItSaves() {
+        java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        Threads queued = new Threads() { // the worker runs queued tasks in order, as FxThreads does
+            @Override public void background(Runnable work) { queue.add(work); }
+            @Override public void ui(Runnable update) { update.run(); }
+        };
+        WorkbenchViewModel q = new WorkbenchViewModel(queued, new EjmlLinearAlgebra(2));
+        q.limitProperty().set(600);
+        q.edit(() -> q.widths().setAll(16, 64));
+        q.loadSource("sample:mnist");
+        while (!queue.isEmpty()) queue.poll().run();
+        Path early = tmp.resolve("after-layer-2.starnet");
+        boolean[] saved = {false};
+        q.setAutosaveOnLayerDone(() -> {
+            if (saved[0]) return;
+            saved[0] = true;
+            q.saveSession(early, false); // runs only when Train all has finished both layers
+        });
+        q.run(TrainCommand.TRAIN_ALL);
+        while (!queue.isEmpty()) queue.poll().run();
+        WorkbenchViewModel other = new WorkbenchViewModel(new DirectThreads(), new EjmlLinearAlgebra(2));
+        other.openSession(early);
+        assertEquals(20, other.steps().size(), "the file holds the trainer as it was when the save ran");
+        StepResult shown = other.latestProperty().get().step();
+        assertEquals(other.steps().get(19).step(), shown.step(), "and shows that state, not the older history");
     }
 
     @Test
