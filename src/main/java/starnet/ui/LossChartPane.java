@@ -93,12 +93,11 @@ final class LossChartPane extends VBox {
         javafx.scene.layout.StackPane plot = new javafx.scene.layout.StackPane(chart, empty);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.steps()));
         empty.setStyle("-fx-background-color: rgba(247,248,250,0.85); -fx-padding: 8;");
-        // the chart stays laid out (with a fixed range while empty), so the first point costs no first-time layout
-        vm.steps().addListener((ListChangeListener<StepResult>) c -> y.setAutoRanging(!vm.steps().isEmpty()));
-        x.autoRangingProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.steps()));
-        x.setLowerBound(0);
-        x.setUpperBound(20);
-        x.setTickUnit(5);
+        // fixed ranges that change only when the data leaves them (see AxisRange): the chart stays laid out
+        // while empty, and a new point does not rebuild the tick labels
+        x.setAutoRanging(false);
+        y.setAutoRanging(false);
+        show(x, AxisRange.steps(0));
         getChildren().addAll(top, plot);
         VBox.setVgrow(plot, Priority.ALWAYS);
         vm.steps().addListener((ListChangeListener<StepResult>) c -> {
@@ -117,10 +116,6 @@ final class LossChartPane extends VBox {
         chart.getData().clear();
         series.clear();
         boolean logScale = log.isSelected();
-        y.setAutoRanging(!vm.steps().isEmpty());
-        y.setLowerBound(logScale ? -4 : 0);
-        y.setUpperBound(logScale ? -1 : 0.1);
-        y.setTickUnit(logScale ? 1 : 0.02);
         y.setLabel(metric.getValue().label + (logScale ? ", log₁₀" : ""));
         y.setTickLabelFormatter(logScale ? new StringConverter<>() {
             @Override public String toString(Number v) { return String.format("%.1e", Math.pow(10, v.doubleValue())); }
@@ -132,6 +127,27 @@ final class LossChartPane extends VBox {
         if (plan != null) for (int layer = plan.size(); layer >= 1; layer--) seriesFor(layer);
         add(vm.steps());
         addPcaBounds();
+        fitRanges();
+    }
+
+    /** Bounds that hold every point shown; an axis is touched only when its bounds change. */
+    private void fitRanges() {
+        double maxX = 0, minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : chart.getData()) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                maxX = Math.max(maxX, d.getXValue().doubleValue());
+                minY = Math.min(minY, d.getYValue().doubleValue());
+                maxY = Math.max(maxY, d.getYValue().doubleValue());
+            }
+        }
+        show(x, AxisRange.steps(maxX));
+        show(y, log.isSelected() ? AxisRange.log10(minY, maxY) : AxisRange.linear(maxY));
+    }
+
+    private static void show(NumberAxis axis, AxisRange r) {
+        if (axis.getLowerBound() != r.lower()) axis.setLowerBound(r.lower());
+        if (axis.getUpperBound() != r.upper()) axis.setUpperBound(r.upper());
+        if (axis.getTickUnit() != r.tick()) axis.setTickUnit(r.tick());
     }
 
     private XYChart.Series<Number, Number> seriesFor(int layer) {
@@ -176,6 +192,7 @@ final class LossChartPane extends VBox {
             });
             s.getData().add(d);
         }
+        fitRanges();
     }
 
     int points() {
