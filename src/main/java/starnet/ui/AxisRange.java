@@ -32,13 +32,9 @@ record AxisRange(double lower, double upper, double tick) {
     static AxisRange linear(double max) {
         if (!(max > 0)) return new AxisRange(0, 0.1, 0.02);
         double p = Math.pow(10, Math.floor(Math.log10(max)));
-        double upper = 10 * p;
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * p >= max) {
-                upper = m * p;
-                break;
-            }
+        for (double m : new double[] {1, 2, 2.5, 5}) {
+            if (m * p >= max) return new AxisRange(0, m * p, m * p / 5);
         }
-        return new AxisRange(0, upper, upper / 5);
+        return new AxisRange(0, 10 * p, 10 * p / 5);
     }
 }

@@ -108,6 +108,7 @@ final class LossChartPane extends VBox {
                 }
                 if (c.wasAdded()) add(c.getAddedSubList());
             }
+            fitRanges();
         });
         rebuild();
     }
@@ -192,7 +193,6 @@ final class LossChartPane extends VBox {
             });
             s.getData().add(d);
         }
-        fitRanges();
     }
 
     int points() {

@@ -6,48 +6,42 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 
 /**
- * Spreads one burst of window changes over consecutive frames, so that no single frame carries all
- * of them: with software rendering, a frame that restyles the editor, redraws both grids, the chart
- * and the histogram at once made the longest pauses of a run.
+ * A boolean that follows another, but turns true one frame later (false at once). Used to lock the
+ * architecture editor when a run starts: the toolbar's change is drawn in the first frame and the
+ * editor's greyed look in the next, so neither frame carries both (with software rendering together
+ * they made the longest pause of a run). FX thread only.
  */
 final class PulseDelayed {
     private PulseDelayed() {}
 
-    /**
-     * Returns a request: calling it runs {@code action} at the start of the {@code frames}-th frame
-     * from now; requests made before then collapse into that one run. FX thread only.
-     */
-    static Runnable later(int frames, Runnable action) {
-        AnimationTimer timer = new AnimationTimer() {
-            private int seen;
-            private boolean pending;
+    static ReadOnlyBooleanProperty of(ObservableBooleanValue source) {
+        ReadOnlyBooleanWrapper out = new ReadOnlyBooleanWrapper(source.get());
+        AnimationTimer nextFrame = new AnimationTimer() {
+            private boolean firstFrameSeen;
 
             @Override
             public void start() {
-                if (pending) return; // an earlier request runs soon and will see the latest state
-                pending = true;
-                seen = 0;
+                firstFrameSeen = false;
                 super.start();
             }
 
             @Override
             public void handle(long now) {
-                if (++seen < frames) return;
+                if (!firstFrameSeen) { // the first frame draws the source's own change
+                    firstFrameSeen = true;
+                    return;
+                }
                 stop();
-                pending = false;
-                action.run();
+                out.set(source.get());
             }
         };
-        return timer::start;
-    }
-
-    /** A boolean that follows {@code source} but turns true one frame later (false at once). */
-    static ReadOnlyBooleanProperty of(ObservableBooleanValue source) {
-        ReadOnlyBooleanWrapper out = new ReadOnlyBooleanWrapper(source.get());
-        Runnable raise = later(2, () -> out.set(source.get()));
         source.addListener((obs, was, is) -> {
-            if (is) raise.run();
-            else out.set(false);
+            if (is) {
+                nextFrame.start();
+            } else {
+                nextFrame.stop();
+                out.set(false);
+            }
         });
         return out.getReadOnlyProperty();
     }
