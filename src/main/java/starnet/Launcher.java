@@ -1,17 +1,18 @@
 package starnet;
 
 import starnet.cli.Cli;
+import starnet.session.AppLog;
 
 /**
  * Plain entry point (not an {@code Application} subclass, so the shaded jar starts JavaFX itself):
- * the CLI when arguments are given, the workbench window otherwise.
+ * the workbench window with no arguments or with one {@code .starnet} session file to open, the CLI otherwise.
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
         AppLog.init();
-        if (args.length == 0) {
+        if (args.length == 0 || (args.length == 1 && args[0].endsWith(".starnet"))) {
             starnet.ui.WorkbenchApp.main(args);
             return;
         }

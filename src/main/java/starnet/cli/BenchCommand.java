@@ -10,9 +10,9 @@ import starnet.math.Matrix;
 import starnet.model.LayerPlan;
 import starnet.model.StarNetConfig;
 import starnet.training.Cancellation;
-import starnet.training.Phase;
+import starnet.model.Phase;
 import starnet.training.StarNetTrainer;
-import starnet.training.StepResult;
+import starnet.model.StepResult;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package starnet.cli;
 
-import starnet.AppLog;
+import starnet.session.AppLog;
 import starnet.data.DataException;
 import starnet.io.Version;
 

@@ -1,6 +1,7 @@
 package starnet.cli;
 
-import starnet.baseline.Experiments;
+import starnet.session.Experiments;
+import starnet.training.Cancellation;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.model.StarNetConfig;
@@ -23,7 +24,7 @@ final class ExperimentCommand {
         Dataset ds = Datasets.load(config.data());
         RunOptions.plan(config, ds);
         try {
-            Experiments.run(name, config, ds, RunOptions.backend(a), dir, a.integer("rounds", 3, 1), out, err);
+            Experiments.run(name, config, ds, RunOptions.backend(a), dir, a.integer("rounds", 3, 1), out, err, Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

@@ -1,13 +1,11 @@
 package starnet.cli;
 
-import starnet.io.AtomicFiles;
-import starnet.io.ModelExport;
 import starnet.io.SessionFigures;
 import starnet.io.SessionFile;
+import starnet.session.SessionExports;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -34,21 +32,18 @@ final class ExportCommand {
             int scale = a.integer("scale", 2, 1);
             if (scale > 4) throw new CliException("--scale expects 1 to 4, got " + scale);
             Path file = Path.of(a.required("out", "fig2." + format));
-            var fig = SessionFigures.make(name, s);
-            fig.write(file, format, scale);
+            var fig = SessionExports.figure(s, name, file, format, scale);
             out.printf("wrote %s (%s, %d×%d)%n", file, format, format.equals("png") ? fig.width() * scale : fig.width(),
                     format.equals("png") ? fig.height() * scale : fig.height());
         }
         if (a.has("metrics")) {
             Path file = Path.of(a.get("metrics", ""));
-            byte[] csv = SessionFigures.metricsCsv(s.state().log()).getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(file, o -> o.write(csv));
-            out.println("wrote " + file + " (" + s.state().log().size() + " steps)");
+            SessionExports.metrics(s, file);
+            out.println("wrote " + file + " (" + s.training().steps().size() + " steps)");
         }
         if (a.has("model-dir")) {
             Path dir = Path.of(a.get("model-dir", ""));
-            var st = s.state();
-            ModelExport.write(dir, st.decoder(), st.finishedLatents()[0], new int[] {s.dataset().channels(), s.dataset().height(), s.dataset().width()});
+            SessionExports.model(s, dir);
             out.println("wrote the model to " + dir + " (architecture.json and .npy files)");
         }
         return 0;

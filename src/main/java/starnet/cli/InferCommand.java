@@ -36,8 +36,7 @@ final class InferCommand {
                     + " but the model outputs " + shape[0] + "x" + shape[1] + "x" + shape[2]);
         }
         LinearAlgebra la = RunOptions.backend(a);
-        LayerSystem system = new LayerSystem(la, model.decoder().activation(),
-                cfg.training().solver().create(cfg.training().ridge(), la));
+        LayerSystem system = starnet.training.Engines.layerSystem(cfg.training(), model.decoder().activation(), la);
         Inference.Result r = Inference.infer(system, model.decoder(), ds.images(), Cancellation.NEVER);
         Files.createDirectories(dir);
         int n = ds.size(), d = ds.pixels(), k = model.decoder().depth();

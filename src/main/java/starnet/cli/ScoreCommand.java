@@ -41,7 +41,7 @@ final class ScoreCommand {
             }
         }
         LinearAlgebra la = RunOptions.backend(a);
-        LayerSystem system = new LayerSystem(la, model.decoder().activation(), model.config().training().solver().create(model.config().training().ridge(), la));
+        LayerSystem system = starnet.training.Engines.layerSystem(model.config().training(), model.decoder().activation(), la);
         double[] sIn = OutlierScores.score(system, model.decoder(), in.images(), Cancellation.NEVER);
         double[] sOut = OutlierScores.score(system, model.decoder(), ood.images(), Cancellation.NEVER);
         double auc = OutlierScores.auroc(sIn, sOut);

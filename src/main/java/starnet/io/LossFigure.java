@@ -1,6 +1,6 @@
 package starnet.io;
 
-import starnet.training.StepResult;
+import starnet.model.StepResult;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

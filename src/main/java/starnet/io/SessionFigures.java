@@ -1,8 +1,8 @@
 package starnet.io;
 
 import starnet.math.Matrix;
-import starnet.training.StepResult;
-import starnet.training.TrainingSnapshot;
+import starnet.model.StepResult;
+import starnet.model.TrainingSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,8 @@ public final class SessionFigures {
             case "fig2" -> fig2(s, false);
             case "grid" -> fig2(s, true);
             case "fig4" -> fig4(s);
-            case "fig6" -> LossFigure.perEpoch(s.state().log(), true);
-            case "loss" -> LossFigure.perStep(s.state().log(), "MSE", StepResult::mse, true);
+            case "fig6" -> LossFigure.perEpoch(s.training().steps(), true);
+            case "loss" -> LossFigure.perStep(s.training().steps(), "MSE", StepResult::mse, true);
             default -> throw new IllegalArgumentException("unknown figure '" + name + "': expected one of " + String.join(", ", NAMES));
         };
     }
@@ -40,7 +40,7 @@ public final class SessionFigures {
             rows.add(last.current());
         }
         char letter = 'b';
-        int k = s.state().decoder().depth();
+        int k = s.training().decoder().depth();
         for (int i = k - 1; i >= 0; i--) {
             Matrix m = last == null ? null : last.afterLayer().get(i);
             if (m == null && !withCurrent) continue;
@@ -52,7 +52,7 @@ public final class SessionFigures {
 
     /** Paper Figs. 4–5: a few items through Init → SL1 → SW1 → … on the last layer (thinned to fit). */
     static Figure fig4(SessionFile.Session s) {
-        int k = s.state().decoder().depth();
+        int k = s.training().decoder().depth();
         List<TrainingSnapshot> chosen = new ArrayList<>();
         for (TrainingSnapshot h : s.history()) {
             if (h.step() == null ? h.layer() == k : h.step().layer() == k) chosen.add(h);

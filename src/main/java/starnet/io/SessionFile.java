@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.math.Matrix;
 import starnet.model.Decoder;
 import starnet.model.StarNetConfig;
-import starnet.training.Phase;
-import starnet.training.StarNetTrainer;
-import starnet.training.StepResult;
-import starnet.training.TrainingSnapshot;
+import starnet.model.Phase;
+import starnet.model.StepResult;
+import starnet.model.TrainingSnapshot;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,11 +38,29 @@ public final class SessionFile {
     public record DatasetRef(String source, String split, int count, int channels, int height, int width, String sha256) {}
 
     /**
+     * Where training stands, in the file's own terms (the trainer converts to and from it; the format does
+     * not follow the trainer's internals). Matrices are shared with the caller and only read.
+     *
+     * @param layer           0-based layer trained next, −1 when every layer is done
+     * @param latents         that layer's current latents (N × d_in), or null before its first solve
+     * @param epoch           epochs completed on that layer
+     * @param firstHalfDone   whether the open epoch's first phase has run
+     * @param lastEpochLoss   the layer's loss after its last complete epoch, NaN before one
+     * @param finishedLatents per layer (0-based), its final latents once done, else null
+     * @param steps           every step so far, in order
+     */
+    public record SavedTraining(Decoder decoder, int layer, Matrix latents, int epoch, boolean firstHalfDone, double lastEpochLoss,
+                                Matrix[] finishedLatents, List<StepResult> steps) {
+        /** The codes h_0 (N × d_0) once the first layer is done, else null. */
+        public Matrix codes() { return finishedLatents[0]; }
+    }
+
+    /**
      * The saved session.
      *
      * @param pinnedTargets the pinned items' images (pinned × D), so figures render without the dataset
      */
-    public record Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, StarNetTrainer.State state,
+    public record Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
                           List<TrainingSnapshot> history) {}
 
     private SessionFile() {}
@@ -55,7 +72,7 @@ public final class SessionFile {
                 ObjectNode m = ModelFile.header(KIND, FORMAT, s.config());
                 m.set("dataset", Json.MAPPER.valueToTree(s.dataset()));
                 m.set("pinned", Json.MAPPER.valueToTree(s.pinned()));
-                StarNetTrainer.State st = s.state();
+                SavedTraining st = s.training();
                 ModelFile.describeDecoder(m, st.decoder());
                 ObjectNode trainer = m.putObject("trainer");
                 trainer.put("layer", st.layer());
@@ -63,7 +80,7 @@ public final class SessionFile {
                 trainer.put("first_half_done", st.firstHalfDone());
                 trainer.put("last_epoch_loss", Double.isNaN(st.lastEpochLoss()) ? null : st.lastEpochLoss());
                 ArrayNode steps = m.putArray("steps");
-                for (StepResult r : st.log()) steps.add(stepJson(r));
+                for (StepResult r : st.steps()) steps.add(stepJson(r));
                 ArrayNode history = m.putArray("history");
                 for (TrainingSnapshot h : s.history()) {
                     ObjectNode o = history.addObject();
@@ -83,7 +100,7 @@ public final class SessionFile {
                 for (int i = 0; i < st.finishedLatents().length; i++) {
                     if (st.finishedLatents()[i] != null) ModelFile.putStored(zip, "finished_latents_" + (i + 1) + ".npy", st.finishedLatents()[i]);
                 }
-                if (!st.log().isEmpty()) ModelFile.putStored(zip, "step_residuals.npy", stack(st.log().stream().map(StepResult::residuals).toList()));
+                if (!st.steps().isEmpty()) ModelFile.putStored(zip, "step_residuals.npy", stack(st.steps().stream().map(StepResult::residuals).toList()));
                 if (!s.history().isEmpty()) {
                     List<double[]> rows = new ArrayList<>();
                     for (TrainingSnapshot h : s.history()) rows.add(h.current().data());
@@ -147,7 +164,7 @@ public final class SessionFile {
                         o.get("condition").isNull() ? Double.POSITIVE_INFINITY : o.get("condition").asDouble(), o.get("method").asText(), res,
                         o.get("layer_done").asBoolean()));
             }
-            StarNetTrainer.State state = new StarNetTrainer.State(decoder, t.get("layer").asInt(), latents, t.get("epoch").asInt(),
+            SavedTraining state = new SavedTraining(decoder, t.get("layer").asInt(), latents, t.get("epoch").asInt(),
                     t.get("first_half_done").asBoolean(), t.get("last_epoch_loss").isNull() ? Double.NaN : t.get("last_epoch_loss").asDouble(), finished, log);
             List<TrainingSnapshot> history = new ArrayList<>();
             if (entries.containsKey("history_current.npy")) {

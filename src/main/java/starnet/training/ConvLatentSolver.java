@@ -50,6 +50,6 @@ public final class ConvLatentSolver {
      */
     public LayerFit evaluate(ConvUnpoolLayer layer, Matrix latents, Matrix targets, Cancellation cancel) {
         ConvOperator op = new ConvOperator(la, layer);
-        return new LayerSystem(la, act, null).evaluateOutputs((from, to) -> op.apply(latents.rowRange(from, to)), op.outputBias(), targets, cancel);
+        return Engines.evaluator(act, la).evaluateOutputs((from, to) -> op.apply(latents.rowRange(from, to)), op.outputBias(), targets, cancel);
     }
 }

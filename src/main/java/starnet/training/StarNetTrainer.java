@@ -1,5 +1,11 @@
 package starnet.training;
 
+import starnet.model.TrainingSnapshot;
+
+import starnet.model.StepResult;
+
+import starnet.model.Phase;
+
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.math.Solution;
@@ -83,7 +89,7 @@ public final class StarNetTrainer {
         LeakyRelu act = new LeakyRelu(config.architecture().slope());
         TrainingConfig t = config.training();
         Decoder d = Initializer.decoder(config.architecture().plan(channels, height, width), act, t.init(), t.seed());
-        return new StarNetTrainer(new LayerSystem(la, act, t.solver().create(t.ridge(), la)), t, data, d);
+        return new StarNetTrainer(Engines.layerSystem(t, act, la), t, data, d);
     }
 
     private void startLayer(int index, Matrix layerTargets) {
@@ -149,7 +155,7 @@ public final class StarNetTrainer {
     public static StarNetTrainer restore(StarNetConfig config, Matrix data, LinearAlgebra la, State state) {
         LeakyRelu act = new LeakyRelu(config.architecture().slope());
         TrainingConfig t = config.training();
-        StarNetTrainer tr = new StarNetTrainer(new LayerSystem(la, act, t.solver().create(t.ridge(), la)), t, data, state.decoder());
+        StarNetTrainer tr = new StarNetTrainer(Engines.layerSystem(t, act, la), t, data, state.decoder());
         int k = state.decoder().depth();
         if (state.finishedLatents().length != k) throw new IllegalArgumentException("saved state has " + state.finishedLatents().length + " layers of latents, the decoder " + k);
         System.arraycopy(state.finishedLatents(), 0, tr.finishedLatents, 0, k);

@@ -1,5 +1,7 @@
 package starnet.ui;
 
+import starnet.session.TrainCommand;
+
 import javafx.scene.input.KeyCombination;
 
 /** The words of the Help menu. */

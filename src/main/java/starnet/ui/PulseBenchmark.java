@@ -1,12 +1,13 @@
 package starnet.ui;
 
-import starnet.training.TrainingSnapshot;
+import starnet.session.TrainCommand;
+
+import starnet.model.TrainingSnapshot;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import starnet.math.Backends;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,13 +34,15 @@ public final class PulseBenchmark {
         List<String> args = getParameters().getRaw();
         String source = args.isEmpty() ? "sample:fashion-mnist" : args.get(0);
         int epochs = args.size() > 1 ? Integer.parseInt(args.get(1)) : 5;
-        FxThreads threads = new FxThreads();
-        WorkbenchViewModel vm = new WorkbenchViewModel(threads, threads.createBackend("auto", Backends.defaultThreads()));
-        threads.background(() -> System.out.println("solver thread priority: nice "
-                + starnet.math.BackgroundPriority.currentNice().orElse(0)));
-        vm.maxEpochsProperty().set(epochs);
-        vm.toleranceProperty().set(0);
-        WorkbenchView view = new WorkbenchView(vm);
+        Workbench wb = new Workbench(starnet.ui.core.DiscardGuard.ALLOW, null);
+        wb.onSolver(() -> System.out.println("solver thread priority: nice " + starnet.math.BackgroundPriority.currentNice().orElse(0)));
+        var vm = wb.models().session();
+        var editor = wb.models().architecture();
+        editor.edit(() -> {
+            editor.maxEpochsProperty().set(epochs);
+            editor.toleranceProperty().set(0);
+        });
+        WorkbenchView view = wb.view();
         Scene scene = new Scene(view.root(), 1480, 940);
         stage.setScene(scene);
         long[] pre = new long[1];
@@ -75,7 +78,7 @@ public final class PulseBenchmark {
                                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
                         t0[0] = System.nanoTime();
                         long c0 = System.nanoTime();
-                        vm.run(TrainCommand.TRAIN_ALL);
+                        wb.models().run().run(TrainCommand.TRAIN_ALL);
                         System.out.printf("starting the command took %.1f ms on the FX thread%n", (System.nanoTime() - c0) / 1e6);
                     });
                     settle.play();
@@ -102,10 +105,10 @@ public final class PulseBenchmark {
             StringBuilder lay = new StringBuilder("slowest CSS+layout passes (ms @ s):");
             for (int i = 0; i < Math.min(5, layouts.size()); i++) lay.append(String.format(" %.0f@%.1f", layouts.get(i)[1], layouts.get(i)[0]));
             System.out.println(lay);
-            threads.shutdown();
+            wb.shutdown();
             Platform.exit();
         });
-        vm.loadSource(source);
+        wb.models().dataset().load(source);
     }
 
     }

@@ -7,7 +7,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
-import starnet.AppLog;
+import starnet.session.AppLog;
 
 import java.io.IOException;
 import java.io.InputStream;

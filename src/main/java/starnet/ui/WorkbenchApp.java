@@ -1,40 +1,55 @@
 package starnet.ui;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
-import starnet.math.Backends;
-import starnet.math.LinearAlgebra;
+import javafx.util.Duration;
+import starnet.model.DataSpec;
+import starnet.session.AppLog;
+import starnet.session.UserFiles;
+import starnet.session.WorkbenchSession;
 
-/** The JavaFX application: one window, the MNIST sample loaded, a valid default model ready to step. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The JavaFX application: one window on one {@link WorkbenchSession} — the MNIST sample loaded (or the
+ * session file given on the command line, or the autosave after a crash), autosave on, and a question
+ * before unsaved steps are lost.
+ */
 public final class WorkbenchApp extends Application {
-    private FxThreads threads;
+    /** Seconds between autosaves of unsaved work while idle (training autosaves at every layer and every minute itself). */
+    static final int AUTOSAVE_SECONDS = 60;
+
+    private Workbench workbench;
 
     @Override
     public void start(Stage stage) {
-        threads = new FxThreads();
-        LinearAlgebra la = threads.createBackend("auto", Backends.defaultThreads());
-        WorkbenchViewModel vm = new WorkbenchViewModel(threads, la);
-        WorkbenchView view = new WorkbenchView(vm);
-        stage.setScene(new Scene(view.root(), 1480, 940));
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "StarNet Workbench"
-                + (vm.sessionPathProperty().get() == null ? "" : " — " + vm.sessionPathProperty().get().getFileName())
-                + (vm.dirtyProperty().get() ? " •" : ""), vm.sessionPathProperty(), vm.dirtyProperty()));
-
         UserFiles files = UserFiles.inHome();
-        vm.recent().setAll(files.readRecent());
-        vm.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> files.writeRecent(vm.recent()));
-        boolean recover = files.crashedWithAutosave() && askToRecover(stage, files);
+        workbench = new Workbench(null, files);
+        WorkbenchSession session = workbench.session();
+        WorkbenchModels models = workbench.models();
+        WorkbenchView view = workbench.view();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.root(), Math.min(1480, screen.getWidth()), Math.min(940, screen.getHeight())));
+        stage.titleProperty().bind(models.files().title());
+
+        boolean recover = files.crashedWithAutosave() && askToRecover(files);
         files.markOpen();
-        Runnable autosave = () -> {
-            if (vm.dirtyProperty().get() && !vm.runningProperty().get()) vm.saveSession(files.autosave(), false);
-        };
-        vm.setAutosaveOnLayerDone(() -> vm.saveSession(files.autosave(), false));
-        javafx.animation.Timeline every = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(AUTOSAVE_SECONDS), e -> autosave.run()));
-        every.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Timeline every = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> session.autosaveNow()));
+        every.setCycleCount(Animation.INDEFINITE);
         every.play();
         stage.setOnCloseRequest(e -> {
-            if (!confirmClose(stage, vm, view)) {
+            if (!confirmClose(stage, models, view)) {
                 e.consume();
                 return;
             }
@@ -42,43 +57,54 @@ public final class WorkbenchApp extends Application {
         });
         stage.show();
         view.prepareDisabledStyles();
-        if (recover) vm.openSession(files.autosave());
-        else vm.loadSource(System.getProperty("starnet.startData", "sample:mnist"));
-        if (files.firstRun()) javafx.application.Platform.runLater(view::showWelcome);
+        Path opened = sessionArgument(getParameters().getRaw());
+        if (recover) models.files().recover(files.autosave());
+        else if (opened != null) models.files().open(opened);
+        else session.load(new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0));
+        if (files.firstRun()) Platform.runLater(view.menu()::showWelcome);
     }
 
-    /** Seconds between autosaves of unsaved work (also saved after every trained layer). */
-    static final int AUTOSAVE_SECONDS = 120;
+    /** The session file named on the command line, if any. */
+    static Path sessionArgument(List<String> args) {
+        for (String a : args) {
+            if (a.endsWith(".starnet")) {
+                Path p = Path.of(a).toAbsolutePath();
+                if (Files.isRegularFile(p)) return p;
+                AppLog.error("no such session file: " + p, new java.io.FileNotFoundException(p.toString()));
+            }
+        }
+        return null;
+    }
 
-    private static boolean askToRecover(Stage owner, UserFiles files) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The workbench did not close normally last time. Open the work it saved automatically ("
-                        + files.autosave() + ")?", javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+    private static boolean askToRecover(UserFiles files) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The workbench did not close normally last time. Open the work it saved automatically ("
+                + files.autosave() + ")?", ButtonType.YES, ButtonType.NO);
         a.setHeaderText("Recover unsaved work?");
-        return a.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES;
+        return a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
     }
 
     /** Asks before closing with unsaved steps: Save, Discard or Cancel. True when the window may close. */
-    private static boolean confirmClose(Stage owner, WorkbenchViewModel vm, WorkbenchView view) {
-        if (!vm.dirtyProperty().get()) return true;
-        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save…");
-        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard");
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The training steps since the last save are not saved.", save, discard, javafx.scene.control.ButtonType.CANCEL);
+    private static boolean confirmClose(Stage owner, WorkbenchModels models, WorkbenchView view) {
+        if (!models.session().dirtyProperty().get()) return true;
+        int steps = models.session().steps().size();
+        ButtonType save = new ButtonType("Save…");
+        ButtonType discard = new ButtonType("Discard");
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, steps + " trained step" + (steps == 1 ? " is" : "s are")
+                + " not saved in a session file.", save, discard, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setHeaderText("Save the session before closing?");
-        var choice = a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        var choice = a.showAndWait().orElse(ButtonType.CANCEL);
         if (choice == discard) return true;
         if (choice == save) {
-            view.saveSession(false);
-            return false; // closes after the user sees the save succeed (the title loses its •)
+            view.menu().save(false).thenRun(() -> Platform.runLater(owner::close));
+            return false; // closes once the save is written
         }
         return false;
     }
 
     @Override
     public void stop() {
-        if (threads != null) threads.shutdown();
+        if (workbench != null) workbench.shutdown();
     }
 
     /**
@@ -91,13 +117,13 @@ public final class WorkbenchApp extends Application {
         if (System.getProperty("prism.dirtyregioncount") == null) System.setProperty("prism.dirtyregioncount", "12");
     }
 
-    /** Opens the window; when no display or GTK is available, says so in one line instead of a stack trace. */
+    /** Opens the window (on the session file among {@code args}, if any); without a display, says so in one line instead of a stack trace. */
     public static void main(String[] args) {
         try {
             configureRendering();
-            launch(args);
+            launch(WorkbenchApp.class, args);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            starnet.AppLog.error("the window could not open", e);
+            AppLog.error("the window could not open", e);
             System.err.println("error: the workbench window could not open (" + e.getMessage() + "). It needs a graphical display"
                     + " (on Linux: X11 or Wayland with GTK 3). The command line works without one: java -jar starnet.jar help");
             System.exit(1);

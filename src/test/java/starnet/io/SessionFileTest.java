@@ -13,8 +13,8 @@ import starnet.model.StarNetConfig;
 import starnet.model.TrainingConfig;
 import starnet.training.Cancellation;
 import starnet.training.StarNetTrainer;
-import starnet.training.StepResult;
-import starnet.training.TrainingSnapshot;
+import starnet.model.StepResult;
+import starnet.model.TrainingSnapshot;
 
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -48,11 +48,11 @@ class SessionFileTest {
         List<TrainingSnapshot> history = new ArrayList<>();
         history.add(t.snapshot(0, null, pins));
         for (int i = 0; i < steps; i++) {
-            StepResult r = t.nextPhase() == starnet.training.Phase.SL ? t.stepLatents(Cancellation.NEVER) : t.stepWeights(Cancellation.NEVER);
+            StepResult r = t.nextPhase() == starnet.model.Phase.SL ? t.stepLatents(Cancellation.NEVER) : t.stepWeights(Cancellation.NEVER);
             history.add(t.snapshot(history.size(), r, pins));
         }
         return new SessionFile.Session(CONFIG, new SessionFile.DatasetRef("sample:mnist", "train", 300, 1, 28, 28, DATA.contentHash(300)),
-                pins, DATA.images().selectRows(pins), t.state(), history);
+                pins, DATA.images().selectRows(pins), starnet.session.TrainingStates.saved(t.state()), history);
     }
 
     @Test
@@ -64,19 +64,19 @@ class SessionFileTest {
         assertEquals(s.config(), back.config());
         assertEquals(s.dataset(), back.dataset());
         assertArrayEquals(s.pinned(), back.pinned());
-        assertEquals(s.state().layer(), back.state().layer());
-        assertEquals(s.state().epoch(), back.state().epoch());
-        assertEquals(s.state().firstHalfDone(), back.state().firstHalfDone());
-        assertArrayEquals(s.state().latents().data(), back.state().latents().data());
-        assertArrayEquals(s.state().finishedLatents()[1].data(), back.state().finishedLatents()[1].data());
-        assertNull(back.state().finishedLatents()[0]);
+        assertEquals(s.training().layer(), back.training().layer());
+        assertEquals(s.training().epoch(), back.training().epoch());
+        assertEquals(s.training().firstHalfDone(), back.training().firstHalfDone());
+        assertArrayEquals(s.training().latents().data(), back.training().latents().data());
+        assertArrayEquals(s.training().finishedLatents()[1].data(), back.training().finishedLatents()[1].data());
+        assertNull(back.training().finishedLatents()[0]);
         for (int i = 0; i < 2; i++) {
-            assertArrayEquals(s.state().decoder().layers().get(i).affine().augmentedWeights().data(),
-                    back.state().decoder().layers().get(i).affine().augmentedWeights().data());
+            assertArrayEquals(s.training().decoder().layers().get(i).affine().augmentedWeights().data(),
+                    back.training().decoder().layers().get(i).affine().augmentedWeights().data());
         }
-        assertEquals(5, back.state().log().size());
+        assertEquals(5, back.training().steps().size());
         for (int i = 0; i < 5; i++) {
-            StepResult a = s.state().log().get(i), b = back.state().log().get(i);
+            StepResult a = s.training().steps().get(i), b = back.training().steps().get(i);
             assertEquals(a.mse(), b.mse(), 0.0);
             assertEquals(a.outputMse(), b.outputMse(), 0.0);
             assertEquals(a.phase(), b.phase());
@@ -95,7 +95,7 @@ class SessionFileTest {
         Path f = tmp.resolve("half.starnet");
         SessionFile.write(f, sessionAfter(5));
         SessionFile.Session back = SessionFile.read(f);
-        StarNetTrainer resumed = StarNetTrainer.restore(CONFIG, DATA.images(), LA, back.state());
+        StarNetTrainer resumed = StarNetTrainer.restore(CONFIG, DATA.images(), LA, starnet.session.TrainingStates.state(back.training()));
         List<StepResult> rest = resumed.trainAll(Cancellation.NEVER);
         List<StepResult> straight = StarNetTrainer.create(CONFIG, DATA.images(), LA).trainAll(Cancellation.NEVER);
         assertEquals(straight.size() - 5, rest.size());
@@ -107,13 +107,13 @@ class SessionFileTest {
     void theGoldenFormat1FileKeepsLoading() throws IOException {
         Path golden = Path.of("src/test/resources/golden/session-format1.starnet");
         SessionFile.Session s = SessionFile.read(golden);
-        assertEquals(16, s.state().decoder().widths()[0]);
-        assertEquals(5, s.state().log().size());
+        assertEquals(16, s.training().decoder().widths()[0]);
+        assertEquals(5, s.training().steps().size());
         assertEquals("sample:mnist", s.dataset().source());
         assertEquals(DATA.contentHash(300), s.dataset().sha256(), "the bundled sample is the same data");
         // the reference values of that file, read back today
-        assertEquals(Files.readString(Path.of("src/test/resources/golden/session-format1.mse")).strip(), Double.toString(s.state().log().get(4).mse()));
-        StarNetTrainer resumed = StarNetTrainer.restore(s.config(), DATA.images(), LA, s.state());
+        assertEquals(Files.readString(Path.of("src/test/resources/golden/session-format1.mse")).strip(), Double.toString(s.training().steps().get(4).mse()));
+        StarNetTrainer resumed = StarNetTrainer.restore(s.config(), DATA.images(), LA, starnet.session.TrainingStates.state(s.training()));
         assertEquals(3, resumed.trainAll(Cancellation.NEVER).size());
     }
 
@@ -127,7 +127,7 @@ class SessionFileTest {
         String m = assertThrows(IOException.class, () -> SessionFile.read(cut)).getMessage();
         assertTrue(m.startsWith(cut.toString()) && !m.contains("Exception"), m);
         Path model = tmp.resolve("model.starnet");
-        ModelFile.write(model, new ModelFile.SavedModel(CONFIG, sessionAfter(0).state().decoder(), new int[] {1, 28, 28}, null));
+        ModelFile.write(model, new ModelFile.SavedModel(CONFIG, sessionAfter(0).training().decoder(), new int[] {1, 28, 28}, null));
         m = assertThrows(IOException.class, () -> SessionFile.read(model)).getMessage();
         assertTrue(m.contains("this is a starnet-model file; expected a starnet-session file"), m);
         Path newer = tmp.resolve("newer.starnet");
@@ -159,7 +159,7 @@ class SessionFileTest {
         }
         assertThrows(IllegalArgumentException.class, () -> SessionFigures.make("fig9", s));
         assertThrows(IllegalArgumentException.class, () -> SessionFigures.make("fig2", s).toImage(5));
-        String csv = SessionFigures.metricsCsv(s.state().log());
+        String csv = SessionFigures.metricsCsv(s.training().steps());
         assertEquals(9, csv.lines().count());
         assertTrue(csv.startsWith("step,layer,epoch,phase,mse"));
     }
@@ -174,12 +174,12 @@ class SessionFileTest {
     void modelExportIsNumpyReadable() throws IOException {
         SessionFile.Session s = sessionAfter(8);
         Path dir = tmp.resolve("npy");
-        ModelExport.write(dir, s.state().decoder(), s.state().finishedLatents()[0], new int[] {1, 28, 28});
+        ModelExport.write(dir, s.training().decoder(), s.training().finishedLatents()[0], new int[] {1, 28, 28});
         try (InputStream in = Files.newInputStream(dir.resolve("layer2_W.npy"))) {
             NpyArray w = Npy.read(in);
             assertArrayEquals(new int[] {784, 49}, w.shape());
             assertEquals("<f8", w.dtype());
-            assertArrayEquals(s.state().decoder().layers().get(1).affine().augmentedWeights().data(), w.data());
+            assertArrayEquals(s.training().decoder().layers().get(1).affine().augmentedWeights().data(), w.data());
         }
         try (InputStream in = Files.newInputStream(dir.resolve("codes.npy"))) {
             assertArrayEquals(new int[] {300, 16}, Npy.read(in).shape());
@@ -193,6 +193,6 @@ class SessionFileTest {
     public static void main(String[] args) throws IOException {
         SessionFile.Session s = sessionAfter(5);
         SessionFile.write(Path.of("src/test/resources/golden/session-format1.starnet"), s);
-        Files.writeString(Path.of("src/test/resources/golden/session-format1.mse"), Double.toString(s.state().log().get(4).mse()) + "\n");
+        Files.writeString(Path.of("src/test/resources/golden/session-format1.mse"), Double.toString(s.training().steps().get(4).mse()) + "\n");
     }
 }

@@ -1,5 +1,7 @@
 package starnet.training;
 
+import starnet.model.StepResult;
+
 import org.junit.jupiter.api.Test;
 import starnet.Reference;
 import starnet.math.Backends;

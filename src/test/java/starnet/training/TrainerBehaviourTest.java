@@ -1,5 +1,9 @@
 package starnet.training;
 
+import starnet.model.StepResult;
+
+import starnet.model.Phase;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;

@@ -1,5 +1,7 @@
 package starnet.training;
 
+import starnet.model.StepResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -5,100 +5,174 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import starnet.math.Backends;
+import starnet.session.Notice;
+import starnet.ui.core.SessionModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real window, driven headless through TestFX on Monocle, with the real background worker. */
+/** The real window, driven headless through TestFX on Monocle, with the real solver and I/O threads. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchUiTest {
-    private WorkbenchViewModel vm;
+    @TempDir Path tmp;
+    private Workbench wb;
+    private WorkbenchModels m;
+    private SessionModel s;
     private WorkbenchView view;
+    /** Every discard question asked: "action:steps"; answered with {@link #allowDiscard}. */
+    private final List<String> asked = new ArrayList<>();
+    private volatile boolean allowDiscard = true;
 
     @Start
     void start(Stage stage) {
-        vm = new WorkbenchViewModel(new FxThreads(), Backends.create("auto", 2));
-        vm.limitProperty().set(1500);
-        view = new WorkbenchView(vm);
+        wb = new Workbench((action, steps) -> {
+            asked.add(action + ":" + steps);
+            return allowDiscard;
+        }, null);
+        m = wb.models();
+        s = m.session();
+        view = wb.view();
         stage.setScene(new Scene(view.root(), 1480, 940));
+        stage.titleProperty().bind(m.files().title());
         stage.show();
-        vm.loadSource("sample:mnist");
+        m.architecture().limitProperty().set(1500); // the editor's first valid edit sets up the sample with 1,500 items
+    }
+
+    @AfterEach
+    void stop() {
+        wb.shutdown();
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (java.util.concurrent.TimeoutException e) {
-            String state = WaitForAsyncUtils.asyncFx(() -> "notice: " + vm.noticeProperty().get() + "; status: " + vm.statusProperty().get()
-                    + "; running: " + vm.runningProperty().get() + "; history: " + vm.history().size()).get();
+            String state = WaitForAsyncUtils.asyncFx(() -> "notice: " + s.noticeProperty().get() + "; status: " + s.statusProperty().get()
+                    + "; running: " + s.runningProperty().get() + "; history: " + s.history().size() + "; tasks: " + s.tasksProperty().get()).get();
             throw new AssertionError("the condition did not hold within 60 s (" + state + ")", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private int history() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> vm.history().size()).get();
+    private <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private void ready() throws Exception {
+        waitUntil(() -> s.datasetProperty().get() != null && s.datapointsProperty().get() == 1500 && s.history().size() == 1
+                && s.tasksProperty().get().isEmpty());
     }
 
     @Test
     void stepTrainPauseAndReset(FxRobot robot) throws Exception {
-        waitUntil(() -> vm.datasetProperty().get() != null && vm.history().size() == 1);
+        ready();
         Label summary = robot.lookup(".report-summary").queryAs(Label.class);
         assertTrue(summary.getText().startsWith("✓ Every linear system is determined"), summary.getText());
         assertTrue(robot.lookup(".report-symbol").queryAllAs(Label.class).stream().allMatch(l -> l.getText().equals("✓")));
 
         robot.clickOn("#cmd-step-sl");
-        waitUntil(() -> vm.history().size() == 2 && !vm.runningProperty().get());
-        assertEquals(1, WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get());
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.reconstructions().viewed().label()).get().equals("L2 SL1"));
+        waitUntil(() -> s.history().size() == 2 && !s.runningProperty().get());
+        assertEquals(1, (int) fx(() -> view.loss().points()));
+        assertEquals("L2 SL1", fx(() -> view.reconstructions().viewed().label()));
 
         robot.clickOn("#cmd-step-sw");
-        waitUntil(() -> vm.history().size() == 3 && !vm.runningProperty().get());
-        assertEquals(2, WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get());
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.residuals().worstItems().length).get() > 0);
+        waitUntil(() -> s.history().size() == 3 && !s.runningProperty().get());
+        assertEquals(2, (int) fx(() -> view.loss().points()));
+        assertTrue(fx(() -> view.residuals().worstItems().length) > 0);
 
         robot.clickOn("#cmd-train-all");
-        waitUntil(() -> vm.finishedProperty().get() && !vm.runningProperty().get());
-        assertTrue(history() > 3);
+        waitUntil(() -> s.finishedProperty().get() && !s.runningProperty().get());
+        assertTrue(s.history().size() > 3);
         assertTrue(robot.lookup("#cmd-train-all").queryAs(Button.class).isDisabled());
-        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "trained")).get();
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "trained"));
         assertTrue(Files.size(shot) > 20_000);
 
+        int trained = s.steps().size();
         robot.clickOn("#cmd-reset");
-        waitUntil(() -> vm.history().size() == 1 && !vm.finishedProperty().get());
-        assertEquals(0, WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get());
+        waitUntil(() -> s.history().size() == 1 && !s.finishedProperty().get());
+        assertEquals(List.of("Reset:" + trained), asked, "Reset asked first, saying how many steps it discards");
+        assertEquals(0, (int) fx(() -> view.loss().points()));
 
-        WaitForAsyncUtils.asyncFx(() -> vm.delayMillisProperty().set(400)).get();
+        fx(() -> {
+            m.run().delayMillisProperty().set(400);
+            return null;
+        });
         robot.clickOn("#cmd-train-all");
-        waitUntil(() -> vm.history().size() >= 2);
+        waitUntil(() -> s.history().size() >= 2);
         // while running, the editor is locked and drawn greyed, opaque (no offscreen blending per control)
         javafx.scene.Node widthAdd = robot.lookup("#width-add").query();
         assertTrue(widthAdd.isDisabled());
         assertEquals(1.0, widthAdd.getOpacity());
         robot.clickOn("#cmd-pause");
-        waitUntil(() -> !vm.runningProperty().get());
-        assertFalse(WaitForAsyncUtils.asyncFx(widthAdd::isDisabled).get(), "the editor unlocks as soon as the run stops");
-        assertFalse(vm.finishedProperty().get());
-        assertTrue(history() < 10, "paused after " + history());
-        assertTrue(vm.noticeProperty().get().text().startsWith("Paused"));
+        waitUntil(() -> !s.runningProperty().get());
+        assertFalse(fx(widthAdd::isDisabled), "the editor unlocks as soon as the run stops");
+        assertFalse(s.finishedProperty().get());
+        assertTrue(s.history().size() < 10, "paused after " + s.history().size());
+        assertTrue(s.noticeProperty().get().text().startsWith("Paused"));
+    }
+
+    @Test
+    void resetAfterSaveShowsUnsavedAndUndoBringsTheModelBack(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#cmd-step-epoch");
+        waitUntil(() -> s.steps().size() == 2 && !s.runningProperty().get());
+        Path file = tmp.resolve("trained.starnet");
+        fx(() -> m.files().save(file));
+        waitUntil(() -> !s.dirtyProperty().get() && file.equals(s.fileProperty().get()));
+        Stage stage = (Stage) fx(() -> view.root().getScene().getWindow());
+        assertEquals("StarNet Workbench — trained.starnet", stage.getTitle());
+        var before = s.history().get(s.history().size() - 1);
+
+        allowDiscard = false;
+        robot.clickOn("#cmd-reset");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Reset:2"), asked);
+        assertEquals(2, s.steps().size(), "declined: nothing discarded");
+
+        allowDiscard = true;
+        robot.clickOn("#cmd-reset");
+        waitUntil(() -> s.steps().isEmpty() && s.history().size() == 1);
+        assertTrue(s.dirtyProperty().get(), "the session no longer matches its file");
+        assertTrue(stage.getTitle().endsWith("• unsaved"), stage.getTitle());
+        assertTrue(s.undoableProperty().get().contains("2 trained steps"), s.undoableProperty().get());
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> s.steps().size() == 2);
+        assertEquals(before, s.history().get(s.history().size() - 1), "the same snapshots come back");
+        assertEquals(2, (int) fx(() -> view.loss().points()), "and the chart with them");
+        assertFalse(s.dirtyProperty().get(), "back to what the file holds");
+        assertEquals("StarNet Workbench — trained.starnet", stage.getTitle());
+    }
+
+    @Test
+    void viewModelStateChangesOnlyOnTheFxThread() throws Exception {
+        ready();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.run().reset());
+        assertTrue(e.getMessage().contains("off the JavaFX thread"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> s.apply(s.session().state()));
+        assertThrows(IllegalStateException.class, () -> m.architecture().edit(() -> {}));
     }
 
     @Test
     void scrollPanesRepaintOnlyWhatChanged(FxRobot robot) throws Exception {
-        waitUntil(() -> vm.history().size() == 1);
+        ready();
         var viewports = robot.lookup(".scroll-pane > .viewport").queryAll();
         assertTrue(viewports.size() >= 3, "viewports: " + viewports.size());
         for (var v : viewports) assertFalse(v.isCache(), "a scroll pane caches its whole content as one bitmap");
@@ -106,75 +180,87 @@ class WorkbenchUiTest {
 
     @Test
     void theConvPresetFromTheComboTrains(FxRobot robot) throws Exception {
-        waitUntil(() -> vm.history().size() == 1);
-        WaitForAsyncUtils.asyncFx(() -> vm.maxEpochsProperty().set(2)).get();
+        ready();
+        fx(() -> {
+            m.architecture().maxEpochsProperty().set(2);
+            return null;
+        });
         robot.clickOn("#presets");
         robot.clickOn(starnet.model.Presets.find("mnist-conv").title());
-        waitUntil(() -> "conv".equals(vm.kindProperty().get()) && vm.reportProperty().get() != null
-                && vm.reportProperty().get().text().contains("smallest singular value"));
+        waitUntil(() -> "conv".equals(s.configProperty().get().architecture().kind()) && s.reportProperty().get() != null
+                && s.reportProperty().get().text().contains("smallest singular value") && s.history().size() == 1);
         assertTrue(robot.lookup("#conv-kernels").queryAs(javafx.scene.control.TextField.class).isVisible());
         assertFalse(robot.lookup("#widths").queryAs(ListView.class).getParent().isVisible(), "the widths editor hides for conv");
         assertTrue(robot.lookup("#decoder-shape").queryAs(Label.class).getText().contains("6×7×7 → 2×14×14"));
+        assertTrue(robot.lookup("#refine").queryAs(Button.class).isDisabled());
         robot.clickOn("#cmd-train-all");
-        waitUntil(() -> vm.finishedProperty().get() && !vm.runningProperty().get());
-        assertEquals(8, vm.steps().size());
-        assertTrue(vm.steps().get(7).outputMse() < 0.05);
-        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "conv-trained")).get();
+        waitUntil(() -> s.finishedProperty().get() && !s.runningProperty().get());
+        assertEquals(8, s.steps().size());
+        assertTrue(s.steps().get(7).outputMse() < 0.05);
+        assertTrue(robot.lookup("#refine").queryAs(Button.class).isDisabled(), "refinement does not apply to a conv model");
+        assertTrue(fx(() -> m.research().refineBlockedReason().get()).contains("feedforward"));
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "conv-trained"));
         assertTrue(Files.size(shot) > 20_000);
     }
 
     @Test
     void generateRefineScoreAndThePcaBound(FxRobot robot) throws Exception {
-        waitUntil(() -> vm.history().size() == 1);
-        WaitForAsyncUtils.asyncFx(() -> {
-            vm.maxEpochsProperty().set(2);
-            vm.edit(() -> vm.widths().setAll(32, 96));
-        }).get();
-        waitUntil(() -> vm.history().size() == 1 && vm.planProperty().get().get(0).inputWidth() == 32);
+        ready();
+        fx(() -> {
+            m.architecture().edit(() -> {
+                m.architecture().maxEpochsProperty().set(2);
+                m.architecture().widths().setAll(32, 96);
+            });
+            return null;
+        });
+        waitUntil(() -> s.history().size() == 1 && s.planProperty().get() != null && s.planProperty().get().get(0).inputWidth() == 32
+                && s.tasksProperty().get().isEmpty());
         robot.clickOn("#cmd-train-all");
-        waitUntil(() -> vm.finishedProperty().get() && !vm.runningProperty().get());
+        waitUntil(() -> s.finishedProperty().get() && !s.runningProperty().get());
         robot.clickOn("#pca-bound");
-        waitUntil(() -> vm.pcaProperty().get() != null);
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.loss().points()).get() >= 8 + 4, "PCA lines added");
+        waitUntil(() -> s.pcaProperty().get() != null);
+        assertTrue(fx(() -> view.loss().points()) >= 8 + 4, "PCA lines added");
         robot.clickOn("Generate, refine, score");
         robot.clickOn("#gen-sample");
         waitUntil(() -> view.research().sampledCount() == 12);
         robot.clickOn("#ood-score");
         waitUntil(() -> view.research().resultText().startsWith("AUROC"));
-        double auc = Double.parseDouble(view.research().resultText().substring(6, 12));
+        double auc = Double.parseDouble(fx(() -> view.research().resultText()).substring(6, 12));
         assertTrue(auc > 0.8, view.research().resultText());
-        int before = vm.history().size();
+        int before = s.history().size();
         robot.clickOn("#refine");
-        waitUntil(() -> view.research().resultText().startsWith("Refinement") && vm.history().size() == before + 1);
-        assertEquals("Refined", vm.latestProperty().get().label());
-        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "generate-refine-score")).get();
+        waitUntil(() -> view.research().resultText().startsWith("Refinement") && s.history().size() == before + 1);
+        assertEquals("Refined", s.latestProperty().get().label());
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "generate-refine-score"));
         assertTrue(Files.size(shot) > 20_000);
     }
 
     @Test
     void anInvalidWidthShowsTheCrossAndDisablesTraining(FxRobot robot) throws Exception {
-        waitUntil(() -> vm.history().size() == 1);
+        ready();
         ListView<?> widths = robot.lookup("#widths").queryAs(ListView.class);
         robot.doubleClickOn(robot.from(widths).lookup(".list-cell").nth(0).queryLabeled());
         robot.eraseText(3).write("512").type(javafx.scene.input.KeyCode.ENTER);
-        waitUntil(() -> vm.reportProperty().get().hasErrors());
+        waitUntil(() -> s.reportProperty().get() != null && s.reportProperty().get().hasErrors());
         assertTrue(robot.lookup(".report-symbol").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("✗")));
         assertTrue(robot.lookup("#cmd-step-sl").queryAs(Button.class).isDisabled());
         assertTrue(robot.lookup("#cmd-train-all").queryAs(Button.class).isDisabled());
-        Path shot = WaitForAsyncUtils.asyncFx(() -> ScreenshotSupport.save(view.root(), "not-determined")).get();
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "not-determined"));
         assertTrue(Files.exists(shot));
     }
 
     @Test
     void aBrokenFileShowsAnErrorAndKeepsTheDataset(FxRobot robot) throws Exception {
-        waitUntil(() -> vm.history().size() == 1);
-        Path bad = Files.createTempFile("broken", ".npy");
+        ready();
+        Path bad = Files.createTempFile(tmp, "broken", ".npy");
         Files.writeString(bad, "this is not numpy");
-        WaitForAsyncUtils.asyncFx(() -> vm.loadSource(bad.toString())).get();
-        waitUntil(() -> vm.noticeProperty().get() != null && vm.noticeProperty().get().kind() == Notice.Kind.ERROR);
-        assertTrue(vm.noticeProperty().get().text().contains("not a .npy file"));
-        assertTrue(vm.datasetProperty().get().name().startsWith("MNIST"));
+        fx(() -> {
+            m.dataset().load(bad.toString());
+            return null;
+        });
+        waitUntil(() -> s.noticeProperty().get() != null && s.noticeProperty().get().kind() == Notice.Kind.ERROR);
+        assertTrue(s.noticeProperty().get().text().contains("not a .npy file"), s.noticeProperty().get().text());
+        assertTrue(s.datasetProperty().get().name().startsWith("MNIST"));
         assertTrue(robot.lookup("#dataset-facts").queryAs(Label.class).getText().startsWith("MNIST"));
-        Files.deleteIfExists(bad);
     }
 }

@@ -1,0 +1,28 @@
+package starnet.model;
+
+/**
+ * What one SL or SW solve did. Immutable by convention: {@code residuals} is never written after construction.
+ *
+ * @param step       0-based index in the run's step log
+ * @param layer      1-based layer (K = the output layer)
+ * @param epoch      1-based epoch of that layer this step belongs to
+ * @param phase      SL or SW
+ * @param mse        the layer's own fit to its targets after the step
+ * @param mae        likewise, mean absolute error
+ * @param outputMse  error of the images decoded from the current latents through every layer from this one up
+ * @param seconds    wall time of the solve and its evaluation
+ * @param condition  condition estimate of the system matrix that was solved
+ * @param method     what solver actually ran (e.g. "cholesky", "svd (fallback: …)")
+ * @param residuals  per datapoint relative residual norms (Lemma 4), length N
+ * @param layerDone  true when this step closed the layer (converged or max epochs)
+ */
+public record StepResult(int step, int layer, int epoch, Phase phase, double mse, double mae, double outputMse,
+                         double seconds, double condition, String method, double[] residuals, boolean layerDone) {
+    public double elastic() { return mse + mae; }
+
+    /** One line for logs and the CLI's stderr. */
+    public String summary() {
+        return String.format("layer %d epoch %d %s  mse %.6f  mae %.5f  output_mse %.6f  cond %.3g  %.3fs%s",
+                layer, epoch, phase, mse, mae, outputMse, condition, seconds, layerDone ? "  (layer done)" : "");
+    }
+}

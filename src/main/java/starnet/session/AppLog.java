@@ -1,0 +1,41 @@
+package starnet.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Detail for developers goes to {@code ~/.starnet/starnet.log}; users see plain messages only. */
+public final class AppLog {
+    private static Path file;
+
+    private AppLog() {}
+
+    /** Installs the file handler once; returns the log file (or null when it cannot be created). */
+    public static synchronized Path init() {
+        if (file != null) return file;
+        try {
+            Path dir = Path.of(System.getProperty("user.home"), ".starnet");
+            Files.createDirectories(dir);
+            Path f = dir.resolve("starnet.log");
+            FileHandler h = new FileHandler(f.toString(), 2_000_000, 1, true);
+            h.setFormatter(new SimpleFormatter());
+            Logger root = Logger.getLogger("");
+            root.addHandler(h);
+            for (var handler : root.getHandlers()) {
+                if (handler instanceof java.util.logging.ConsoleHandler) handler.setLevel(Level.SEVERE);
+            }
+            file = f;
+        } catch (IOException | RuntimeException e) {
+            file = null;
+        }
+        return file;
+    }
+
+    public static void error(String what, Throwable t) {
+        Logger.getLogger("starnet").log(Level.WARNING, what, t);
+    }
+}

@@ -1,0 +1,200 @@
+package starnet.session;
+
+import starnet.baseline.Autoencoder;
+import starnet.baseline.Pca;
+import starnet.data.Dataset;
+import starnet.io.AtomicFiles;
+import starnet.io.LossFigure;
+import starnet.io.ModelFile;
+import starnet.math.LinearAlgebra;
+import starnet.model.SolveOrder;
+import starnet.model.StarNetConfig;
+import starnet.training.Cancellation;
+import starnet.training.Engines;
+import starnet.training.LayerSystem;
+import starnet.training.Refinement;
+import starnet.training.StarNetTrainer;
+import starnet.model.StepResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The paper's experiments and the comparisons beyond it (shared by the CLI's {@code experiment} and
+ * the window's Experiments menu; cancellable between and inside solves), each writing figures and a CSV into a folder:
+ * {@code experiment fig6} (StarNet vs the Adam autoencoder, against epoch and wall-clock seconds, with
+ * the PCA bound), {@code fig7} (SW-first vs SL-first), {@code fig8} (SW on 100 / 500 / all datapoints,
+ * conv preset), {@code refine} (end-to-end refinement after layer-wise training).
+ */
+public final class Experiments {
+    /** Experiment names. */
+    public static final java.util.List<String> NAMES = java.util.List.of("fig6", "fig7", "fig8", "refine");
+
+    private Experiments() {}
+
+    /**
+     * Runs experiment {@code name} on {@code ds} and writes its files into {@code dir}; summary lines go
+     * to {@code out}, progress to {@code err}. Returns the main figure's path.
+     *
+     * @throws IllegalArgumentException for an unknown name or an architecture the experiment cannot use
+     */
+    public static Path run(String name, StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, int rounds, PrintStream out, PrintStream err,
+                           Cancellation cancel) throws IOException {
+        Files.createDirectories(dir);
+        switch (name) {
+            case "fig6" -> fig6(config, ds, la, dir, out, cancel);
+            case "fig7" -> fig7(config, ds, la, dir, out, cancel);
+            case "fig8" -> fig8(config, ds, la, dir, out, cancel);
+            case "refine" -> refine(config, ds, la, dir, rounds, out, err, cancel);
+            default -> throw new IllegalArgumentException("unknown experiment '" + name + "': expected fig6, fig7, fig8 or refine");
+        }
+        return dir.resolve(switch (name) {
+            case "fig6" -> "fig6-seconds.png";
+            case "fig7" -> "fig7.png";
+            case "fig8" -> "fig8.png";
+            default -> "refinement.png";
+        });
+    }
+
+    /** StarNet's output MSE after each epoch vs the autoencoder's, against epoch and seconds; PCA at the code width. */
+    static void fig6(StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, PrintStream out, Cancellation cancel) throws IOException {
+        int[] widths = config.architecture().widths(ds.channels(), ds.height(), ds.width());
+        StarNetTrainer t = StarNetTrainer.create(config, ds.images(), ds.channels(), ds.height(), ds.width(), la);
+        List<double[]> star = new ArrayList<>(); // epoch (over all layers), seconds, output mse
+        double[] clock = {0};
+        int[] epochs = {0};
+        t.setListener(r -> {
+            clock[0] += r.seconds();
+            if (closesEpoch(r, t)) star.add(new double[] {++epochs[0], clock[0], r.outputMse(), r.layer()});
+        });
+        t.trainAll(cancel);
+        Autoencoder ae = new Autoencoder(widths, config.architecture().slope(), config.training().seed());
+        List<double[]> auto = new ArrayList<>();
+        double aeClock = 0;
+        for (int e = 1; e <= epochs[0]; e++) {
+            long s0 = System.nanoTime();
+            cancel.check();
+            ae.trainEpoch(ds.images(), la);
+            aeClock += (System.nanoTime() - s0) / 1e9;
+            auto.add(new double[] {e, aeClock, LayerSystem.mse(ae.reconstruct(ds.images(), la), ds.images())});
+        }
+        double pca = Pca.fit(ds.images(), la).mse(widths[0]);
+        StringBuilder csv = new StringBuilder("method,epoch,seconds,mse\n");
+        for (double[] r : star) csv.append("starnet,").append((int) r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
+        for (double[] r : auto) csv.append("autoencoder,").append((int) r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
+        csv.append("pca_rank_").append(widths[0]).append(",,,").append(pca).append('\n');
+        write(dir.resolve("fig6.csv"), csv.toString());
+        for (int axis = 0; axis < 2; axis++) {
+            String x = axis == 0 ? "epoch (StarNet: epochs over all layers)" : "wall-clock seconds";
+            List<LossFigure.Series> series = new ArrayList<>();
+            for (int layer = widths.length - 1; layer >= 1; layer--) {
+                int l = layer;
+                List<double[]> rows = star.stream().filter(r -> r[3] == l).toList();
+                series.add(series(l == 1 ? "StarNet, full decode from the codes" : "StarNet layer " + l + " (decoded from its " + widths[l - 1] + "-d latents)", rows, axis));
+            }
+            series.add(series("Adam autoencoder", auto, axis));
+            series.add(new LossFigure.Series("PCA rank " + widths[0], new double[] {0, Math.max(last(star, axis), last(auto, axis))}, new double[] {pca, pca}));
+            new LossFigure("Reconstruction MSE: StarNet vs autoencoder (paper Fig. 6)", x, "MSE", series, true)
+                    .write(dir.resolve(axis == 0 ? "fig6-epochs.png" : "fig6-seconds.png"), "png", 2);
+        }
+        out.printf("StarNet: MSE %.5f after %d epochs in %.1f s; autoencoder: MSE %.5f after %d epochs in %.1f s; PCA rank %d: %.5f; wrote %s%n",
+                star.get(star.size() - 1)[2], epochs[0], clock[0], auto.get(auto.size() - 1)[2], epochs[0], aeClock, widths[0], pca, dir);
+    }
+
+    private static boolean closesEpoch(StepResult r, StarNetTrainer t) {
+        return r.layerDone() || (t.epochsDone() > 0 && t.nextPhase() == (t.config().order() == SolveOrder.SL_FIRST ? starnet.model.Phase.SL : starnet.model.Phase.SW)
+                && r.phase() != (t.config().order() == SolveOrder.SL_FIRST ? starnet.model.Phase.SL : starnet.model.Phase.SW));
+    }
+
+    private static LossFigure.Series series(String name, List<double[]> rows, int axis) {
+        double[] x = new double[rows.size()], y = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            x[i] = rows.get(i)[axis];
+            y[i] = rows.get(i)[2];
+        }
+        return new LossFigure.Series(name, x, y);
+    }
+
+    private static double last(List<double[]> rows, int axis) { return rows.isEmpty() ? 1 : rows.get(rows.size() - 1)[axis]; }
+
+    /** Last layer's loss per step with SL first and with SW first (random initial latents, paper Fig. 7). */
+    static void fig7(StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, PrintStream out, Cancellation cancel) throws IOException {
+        List<LossFigure.Series> series = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("order,step,phase,epoch,mse\n");
+        for (SolveOrder o : SolveOrder.values()) {
+            StarNetConfig c = config.withTraining(config.training().withOrder(o));
+            StarNetTrainer t = StarNetTrainer.create(c, ds.images(), ds.channels(), ds.height(), ds.width(), la);
+            List<StepResult> steps = t.trainLayer(cancel);
+            for (StepResult r : steps) csv.append(o.id()).append(',').append(r.step()).append(',').append(r.phase()).append(',').append(r.epoch()).append(',').append(r.mse()).append('\n');
+            series.add(new LossFigure.Series(o.id(), steps.stream().mapToDouble(StepResult::step).toArray(), steps.stream().mapToDouble(StepResult::mse).toArray()));
+            out.printf("%s: last-layer MSE %.5f after %d steps%n", o.id(), steps.get(steps.size() - 1).mse(), steps.size());
+        }
+        write(dir.resolve("fig7.csv"), csv.toString());
+        new LossFigure("Last layer: SL first vs SW first (paper Fig. 7)", "step", "MSE", series, true).write(dir.resolve("fig7.png"), "png", 2);
+        out.println("wrote " + dir);
+    }
+
+    /** The conv preset (or the given conv architecture) with SW on 100, 500 and all datapoints (paper Fig. 8). */
+    static void fig8(StarNetConfig base, Dataset ds, LinearAlgebra la, Path dir, PrintStream out, Cancellation cancel) throws IOException {
+        if (!base.architecture().isConv()) base = base.withArchitecture(starnet.model.Presets.find("mnist-conv").architecture());
+        List<LossFigure.Series> series = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("sw_sample,layer,epoch,mse,seconds\n");
+        for (int sample : new int[] {100, 500, 0}) {
+            StarNetConfig c = base.withTraining(base.training().withSwSampling(sample, 1).withTolerance(0));
+            StarNetTrainer t = StarNetTrainer.create(c, ds.images(), ds.channels(), ds.height(), ds.width(), la);
+            List<StepResult> steps = t.trainAll(cancel);
+            List<StepResult> sw = steps.stream().filter(r -> r.phase() == starnet.model.Phase.SW).toList();
+            String label = sample == 0 ? "all" : Integer.toString(sample);
+            for (StepResult r : sw) csv.append(label).append(',').append(r.layer()).append(',').append(r.epoch()).append(',').append(r.mse()).append(',').append(r.seconds()).append('\n');
+            series.add(new LossFigure.Series("S = " + label, java.util.stream.IntStream.range(0, sw.size()).asDoubleStream().map(i -> i + 1).toArray(),
+                    sw.stream().mapToDouble(StepResult::outputMse).toArray()));
+            out.printf("S = %s: final reconstruction MSE %.5f%n", label, steps.get(steps.size() - 1).outputMse());
+        }
+        write(dir.resolve("fig8.csv"), csv.toString());
+        new LossFigure("SW on a sample of S datapoints per epoch (paper Fig. 8)", "epoch (last layer, then first)", "output MSE", series, true)
+                .write(dir.resolve("fig8.png"), "png", 2);
+        out.println("wrote " + dir);
+    }
+
+    /** Layer-wise training, then end-to-end refinement; writes the refined model and the per-block errors. */
+    static void refine(StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, int rounds, PrintStream out, PrintStream err,
+                       Cancellation cancel) throws IOException {
+        if (config.architecture().isConv()) throw new IllegalArgumentException("refinement works on feedforward decoders only");
+        StarNetTrainer t = StarNetTrainer.create(config, ds.images(), la);
+        t.trainAll(cancel);
+        double layerwise = t.log().get(t.log().size() - 1).outputMse();
+        Refinement r = new Refinement(Engines.layerSystem(config, la),
+                t.decoder(), t.codes(), ds.images());
+        StringBuilder csv = new StringBuilder("round,block,mse_before,mse_after,accepted,seconds\n");
+        java.util.List<Refinement.Step> steps = r.run(rounds, cancel, s -> {
+            err.printf("round %d %-36s %.6f -> %.6f %s%n", s.round(), s.block(), s.mseBefore(), s.mseAfter(), s.accepted() ? "" : "(rejected)");
+            csv.append(s.round()).append(",\"").append(s.block()).append("\",").append(s.mseBefore()).append(',').append(s.mseAfter()).append(',')
+                    .append(s.accepted()).append(',').append(s.seconds()).append('\n');
+        });
+        write(dir.resolve("refinement.csv"), csv.toString());
+        double[] xs = new double[steps.size() + 1], ys = new double[steps.size() + 1];
+        ys[0] = layerwise;
+        for (int i = 0; i < steps.size(); i++) {
+            xs[i + 1] = i + 1;
+            ys[i + 1] = steps.get(i).mseAfter();
+        }
+        double pcaLine = Pca.fit(ds.images(), la).mse(config.architecture().widths().get(0));
+        new LossFigure("End-to-end refinement after layer-wise training", "block (Gauss-Newton on codes, then layer refits, per round)", "reconstruction MSE",
+                java.util.List.of(new LossFigure.Series("refinement", xs, ys), new LossFigure.Series("PCA rank " + config.architecture().widths().get(0),
+                        new double[] {0, steps.size()}, new double[] {pcaLine, pcaLine})), true).write(dir.resolve("refinement.png"), "png", 2);
+        ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, r.decoder(), new int[] {ds.channels(), ds.height(), ds.width()}, r.codes()));
+        double pca = Pca.fit(ds.images(), la).mse(config.architecture().widths().get(0));
+        out.printf("layer-wise MSE %.6f; refined MSE %.6f (%.1f%% lower); PCA rank %d optimum %.6f; wrote %s%n", layerwise, r.mse(),
+                100 * (1 - r.mse() / layerwise), config.architecture().widths().get(0), pca, dir);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, o -> o.write(b));
+    }
+}

@@ -1,0 +1,76 @@
+package starnet.session;
+
+import starnet.baseline.Pca;
+import starnet.data.Dataset;
+import starnet.model.DeterminednessReport;
+import starnet.model.LayerPlan;
+import starnet.model.StarNetConfig;
+import starnet.model.StepResult;
+import starnet.model.TrainingSnapshot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The work a session holds: configuration, data, pinned items, the run with its history, and the
+ * file it belongs to. Mutable, and touched only on the session's worker; a discard keeps the old
+ * object whole so that undo can bring it back.
+ */
+final class Work {
+    StarNetConfig config;
+    Dataset dataset;
+    int datapoints;
+    List<LayerPlan> plan;
+    DeterminednessReport report;
+    String problem = "";
+    int[] pinned = new int[0];
+    TrainingRun run;
+    final List<TrainingSnapshot> history = new ArrayList<>();
+    final List<StepResult> steps = new ArrayList<>();
+    Path file;
+    long revision;
+    long savedRevision;
+    Pca pca;
+    private String hash;
+    private int hashedRows = -1;
+    private Dataset hashedData;
+
+    Work(StarNetConfig config) {
+        this.config = config;
+    }
+
+    /** The same configuration, data, pins and file, with no run yet (what a discard starts from). */
+    Work successor() {
+        Work w = new Work(config);
+        w.dataset = dataset;
+        w.datapoints = datapoints;
+        w.pinned = pinned;
+        w.file = file;
+        w.savedRevision = savedRevision;
+        w.pca = pca;
+        w.hash = hash;
+        w.hashedRows = hashedRows;
+        w.hashedData = hashedData;
+        return w;
+    }
+
+    /** Differs from its file: untitled work with trained steps, or any change since the last save or open. */
+    boolean dirty() {
+        return file == null ? !steps.isEmpty() : revision != savedRevision;
+    }
+
+    boolean finished() {
+        return run != null && run.trainer().isFinished();
+    }
+
+    /** SHA-256 of the values in use, computed once per dataset and count (it reads every value). */
+    String contentHash() {
+        if (hashedData != dataset || hashedRows != datapoints) {
+            hash = dataset.contentHash(datapoints);
+            hashedData = dataset;
+            hashedRows = datapoints;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,670 @@
+package starnet.session;
+
+import starnet.baseline.Pca;
+import starnet.data.DataException;
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.io.SessionFile;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.model.DataSpec;
+import starnet.model.Decoder;
+import starnet.model.DeterminednessReport;
+import starnet.model.StarNetConfig;
+import starnet.model.StepResult;
+import starnet.model.TrainingSnapshot;
+import starnet.training.CancelledException;
+import starnet.training.StarNetTrainer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * One workbench session, without any view: the configuration, the data, the pinned items, the run and
+ * its history, the file it belongs to and whether it differs from it, the last discarded work (for
+ * undo), autosave, and every long job as a cancellable background task. The window and the command
+ * line both drive it.
+ * <p>
+ * Threads: every operation may be called from any thread; it queues a task on the session's
+ * {@link Worker}, and all mutable state is touched only there ({@link Worker#checkOnWorker()}).
+ * Listeners receive immutable {@link SessionState}s.
+ */
+public final class WorkbenchSession {
+    /** Items shown in the reconstruction grids unless others are pinned. */
+    public static final int DEFAULT_PINNED = 12;
+    /** Snapshots kept for the step slider; older ones are dropped (the first is kept). */
+    public static final int HISTORY_LIMIT = 400;
+    /** While training, an autosave at most this often (and at every layer boundary). */
+    public static final long AUTOSAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final LinearAlgebra la;
+    private final Worker worker;
+    private final Worker io;
+    private final boolean interactive;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final Tasks tasks = new Tasks(this::publishTasks);
+    private final ConcurrentLinkedQueue<Runnable> atSafePoint = new ConcurrentLinkedQueue<>();
+    private final AtomicLong stepDelayMillis = new AtomicLong();
+    private final Object publishLock = new Object();
+    private volatile Autosave autosave;
+    private volatile TrainCommand activeCommand;
+    private volatile SessionState state = SessionState.empty();
+
+    // worker-confined
+    private Work work = new Work(StarNetConfig.defaults());
+    private Work discarded;
+    private String discardedWhat;
+    private long revisions;
+    private long lastAutosave = System.nanoTime();
+
+    /**
+     * @param worker      where the session's state lives and its tasks run
+     * @param io          where saves are written (so a save never waits for a solve)
+     * @param interactive reserve memory and warm up at set-up so the first steps run smoothly (the window)
+     */
+    public WorkbenchSession(LinearAlgebra la, Worker worker, Worker io, boolean interactive) {
+        this.la = la;
+        this.worker = worker;
+        this.io = io;
+        this.interactive = interactive;
+    }
+
+    /** A session that does everything on the calling thread, before each call returns (command line, tests). */
+    public static WorkbenchSession immediate(LinearAlgebra la) {
+        return new WorkbenchSession(la, new CallerWorker(), new CallerWorker(), false);
+    }
+
+    public void addListener(SessionListener l) { listeners.add(l); }
+
+    public void removeListener(SessionListener l) { listeners.remove(l); }
+
+    /** The latest published state (any thread). */
+    public SessionState state() { return state; }
+
+    public LinearAlgebra linearAlgebra() { return la; }
+
+    /** Waits this long after each solve of a run (for watching step by step); 0 = none. */
+    public void setStepDelayMillis(long ms) { stepDelayMillis.set(Math.max(0, ms)); }
+
+    /** Writes an image at every layer boundary and at most every minute while training; null = off. */
+    public void setAutosave(Autosave a) { autosave = a; }
+
+    // =====================================================================================
+    // Data and configuration
+    // =====================================================================================
+
+    /** Loads the data {@code spec} names (its split; the limit is the configuration's); a failure keeps the previous data. */
+    public CompletableFuture<Void> load(DataSpec spec) {
+        return task(TaskKind.LOAD, "Loading " + spec.source(), ctx -> {
+            Dataset d = Datasets.load(spec.source(), spec.split(), 0);
+            ctx.check();
+            discardTrainedSteps("loading other data");
+            Work w = work;
+            w.dataset = d;
+            w.config = w.config.withData(new DataSpec(d.source(), spec.split(), spec.limit()));
+            w.pinned = new int[0];
+            w.pca = null;
+            rebuild(w, ctx);
+            notice(Notice.info("Loaded " + d.name() + ": " + d.facts() + "."));
+            return null;
+        });
+    }
+
+    /**
+     * Makes {@code c} the configuration (reloading the data when its source or split differ); the run
+     * restarts from its initial state. Nothing happens when {@code c} is the configuration in force.
+     */
+    public CompletableFuture<Void> configure(StarNetConfig c) {
+        return configure(c, null);
+    }
+
+    /** {@link #configure(StarNetConfig)} on data already loaded for {@code c}'s data source ({@code preloaded}; null = load it). */
+    public CompletableFuture<Void> configure(StarNetConfig c, Dataset preloaded) {
+        return task(TaskKind.PREPARE, "Setting up the model", ctx -> {
+            Work w = work;
+            if (preloaded == null && c.equals(w.config) && (w.run != null || w.dataset == null || !w.problem.isEmpty() || hasErrors(w))) return null;
+            boolean reload = w.dataset == null || !c.data().source().equals(w.config.data().source()) || !c.data().split().equals(w.config.data().split());
+            Dataset d = preloaded != null ? preloaded : reload ? Datasets.load(c.data().source(), c.data().split(), 0) : w.dataset;
+            ctx.check();
+            discardTrainedSteps("changing the configuration");
+            w = work;
+            if (d != w.dataset) {
+                w.pinned = new int[0];
+                w.pca = null;
+            }
+            w.dataset = d;
+            w.config = c;
+            rebuild(w, ctx);
+            return null;
+        });
+    }
+
+    /** Starts the run again from its initial state (the trained steps can be brought back by {@link #undoDiscard()}). */
+    public CompletableFuture<Void> reset() {
+        return task(TaskKind.PREPARE, "Resetting the model", ctx -> {
+            discardTrainedSteps("Reset");
+            rebuild(work, ctx);
+            return null;
+        });
+    }
+
+    /** Defaults and the MNIST sample, untitled. */
+    public CompletableFuture<Void> newSession() {
+        return task(TaskKind.PREPARE, "New session", ctx -> {
+            Dataset d = Datasets.load(DataSpec.defaults());
+            discardTrainedSteps("New session");
+            Work w = work.successor();
+            work = w;
+            w.config = StarNetConfig.defaults();
+            w.dataset = d;
+            w.file = null;
+            w.pinned = new int[0];
+            w.pca = null;
+            rebuild(w, ctx);
+            return null;
+        });
+    }
+
+    /** Shows other items (rows below the number of datapoints in use); the model stays, the history restarts from now. */
+    public CompletableFuture<Void> setPinned(int[] rows) {
+        int[] copy = rows.clone();
+        return task(TaskKind.PREPARE, "Pinning items", ctx -> {
+            Work w = work;
+            if (w.dataset == null || copy.length == 0) return null;
+            for (int r : copy) {
+                if (r < 0 || r >= w.datapoints) {
+                    throw new UserError("Item " + r + " is not among the " + w.datapoints + " datapoints in use; pick rows 0–" + (w.datapoints - 1) + ".");
+                }
+            }
+            w.pinned = copy;
+            if (w.run != null) {
+                w.run = w.run.withPinned(copy, 0);
+                w.history.clear();
+                w.history.add(w.run.snapshot(null));
+            }
+            changed(w);
+            return null;
+        });
+    }
+
+    /** Pins {@link #DEFAULT_PINNED} random items, seeded by the configuration's seed and {@code salt}. */
+    public CompletableFuture<Void> pinRandom(long salt) {
+        SessionState s = state;
+        int n = Math.min(DEFAULT_PINNED, s.datapoints());
+        SplittableRandom r = new SplittableRandom(s.config().training().seed() * 31 + salt);
+        Set<Integer> rows = new LinkedHashSet<>();
+        while (rows.size() < n) rows.add(r.nextInt(s.datapoints()));
+        return setPinned(rows.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Plan, report and a fresh run for the work's configuration and data (on the worker). */
+    private void rebuild(Work w, TaskContext ctx) {
+        worker.checkOnWorker();
+        w.plan = null;
+        w.report = null;
+        w.problem = "";
+        w.run = null;
+        w.history.clear();
+        w.steps.clear();
+        Dataset d = w.dataset;
+        if (d != null) {
+            int limit = w.config.data().limit();
+            int n = limit > 0 ? Math.min(limit, d.size()) : d.size();
+            if (n != w.datapoints) w.pca = null;
+            w.datapoints = n;
+            if (w.pinned.length == 0 || java.util.Arrays.stream(w.pinned).anyMatch(r -> r >= n)) w.pinned = d.representativeRows(DEFAULT_PINNED, n);
+            try {
+                w.plan = List.copyOf(w.config.architecture().plan(d.channels(), d.height(), d.width()));
+                w.report = DeterminednessReport.of(w.plan, n);
+            } catch (IllegalArgumentException e) {
+                w.problem = e.getMessage() + " (images are " + d.channels() + "×" + d.height() + "×" + d.width() + ")";
+            }
+            changed(w); // the report shows before the (slower) set-up
+            if (w.problem.isEmpty() && !w.report.hasErrors()) {
+                try {
+                    TrainingRun run = TrainingRun.start(w.config, d, n, w.pinned, la, interactive);
+                    if (w.config.architecture().isConv()) w.report = w.report.withRank(run.trainer().decoder(), la);
+                    if (!w.report.hasErrors()) {
+                        w.run = run;
+                        w.history.add(run.snapshot(null));
+                    }
+                } catch (IllegalArgumentException e) {
+                    w.problem = e.getMessage();
+                }
+            }
+        }
+        changed(w);
+    }
+
+    private static boolean hasErrors(Work w) {
+        return w.report != null && w.report.hasErrors();
+    }
+
+    // =====================================================================================
+    // Training
+    // =====================================================================================
+
+    /** Runs a training command as a background task, publishing a state after every solve; {@link #pause()} stops it within the solve. */
+    public CompletableFuture<Void> run(TrainCommand command) {
+        return task(TaskKind.TRAIN, command.label(), ctx -> {
+            Work w = work;
+            String blocked = state.trainBlockedReason();
+            if (!blocked.isEmpty()) throw new UserError(blocked);
+            TrainingRun run = w.run;
+            StarNetTrainer t = run.trainer();
+            int total = Math.max(1, w.config.architecture().depth() * w.config.training().maxEpochs() * 2);
+            activeCommand = command;
+            publish();
+            t.setListener(r -> {
+                w.steps.add(r);
+                w.history.add(run.snapshot(r));
+                if (w.history.size() > HISTORY_LIMIT) w.history.subList(1, w.history.size() - HISTORY_LIMIT + 1).clear();
+                for (SessionListener l : listeners) l.stepDone(r);
+                changed(w);
+                ctx.progress(Math.min(1, w.steps.size() / (double) total), r.summary());
+                drainSafePoint();
+                autosaveIfDue(r.layerDone());
+                pauseBetweenSteps(ctx);
+            });
+            try {
+                switch (command) {
+                    case STEP_SL -> t.stepLatents(ctx);
+                    case STEP_SW -> t.stepWeights(ctx);
+                    case STEP_EPOCH -> t.stepEpoch(ctx);
+                    case TRAIN_LAYER -> t.trainLayer(ctx);
+                    case TRAIN_ALL -> t.trainAll(ctx);
+                }
+            } finally {
+                t.setListener(null);
+                activeCommand = null;
+                changed(w);
+            }
+            return null;
+        });
+    }
+
+    private void pauseBetweenSteps(TaskContext ctx) {
+        long until = System.currentTimeMillis() + stepDelayMillis.get();
+        while (System.currentTimeMillis() < until) {
+            ctx.check();
+            try {
+                Thread.sleep(Math.min(20, Math.max(1, until - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
+    }
+
+    /** Stops the running task (a training run within its current solve); the state stays as after the last completed solve. */
+    public void pause() {
+        tasks.cancelRunning();
+    }
+
+    /** Cancels a running or waiting task. */
+    public void cancel(long taskId) {
+        tasks.cancel(taskId);
+    }
+
+    // =====================================================================================
+    // Discard and undo
+    // =====================================================================================
+
+    /** Keeps the current work for undo when it has trained steps, and continues on a copy without them. */
+    private void discardTrainedSteps(String why) {
+        worker.checkOnWorker();
+        if (work.steps.isEmpty()) return;
+        discarded = work;
+        discardedWhat = "the " + work.steps.size() + " trained steps discarded by " + why;
+        work = work.successor();
+        work.revision = ++revisions;
+    }
+
+    /** Brings back the work the last discard replaced (model, history, charts, configuration, data and file). */
+    public CompletableFuture<Void> undoDiscard() {
+        return task(TaskKind.PREPARE, "Undo", ctx -> {
+            if (discarded == null) throw new UserError("There is nothing to undo.");
+            Work back = discarded;
+            String what = discardedWhat;
+            discarded = null;
+            discardedWhat = null;
+            work = back;
+            publish();
+            notice(Notice.info("Brought back " + what + "."));
+            return null;
+        });
+    }
+
+    // =====================================================================================
+    // Files
+    // =====================================================================================
+
+    /** Saves everything needed to reopen exactly here, atomically; the image is taken between two solves, the write runs on the I/O worker. */
+    public CompletableFuture<Path> save(Path file) {
+        return withImage(TaskKind.SAVE, "Saving " + file.getFileName(), (image, revision, w) -> {
+            try {
+                SessionFile.write(file, image);
+            } catch (IOException | RuntimeException e) {
+                AppLog.error("saving " + file, e);
+                throw new UserError("Could not save to " + file + ": " + e.getMessage() + ". Nothing was lost: the previous file, if any, is unchanged.");
+            }
+            worker.submit(() -> {
+                w.file = file;
+                w.savedRevision = revision;
+                publish();
+                notice(Notice.info("Saved the session to " + file + "."));
+            });
+            return file;
+        });
+    }
+
+    /** Writes something made from the session as it would be saved now (a figure, the model, the metrics) as a background task. */
+    public CompletableFuture<Void> export(String title, ImageWriter writer) {
+        return withImage(TaskKind.EXPORT, title, (image, revision, w) -> {
+            writer.write(image);
+            return null;
+        });
+    }
+
+    /** Writes something made from a session image (on the I/O worker). */
+    @FunctionalInterface
+    public interface ImageWriter {
+        /** @param image the session as it would be saved now (immutable) */
+        void write(SessionFile.Session image) throws IOException;
+    }
+
+    /** Work on the image of {@code w} at {@code revision}, run on the I/O worker. */
+    @FunctionalInterface
+    private interface ImageJob<T> {
+        T apply(SessionFile.Session image, long revision, Work w) throws IOException;
+    }
+
+    /** A task that takes an image between two solves, then runs {@code io} on it on the I/O worker; failures become notices. */
+    private <T> CompletableFuture<T> withImage(TaskKind kind, String title, ImageJob<T> ioWork) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Tasks.Entry entry = tasks.add(kind, title);
+        atSafePoint(() -> {
+            Work w = work;
+            if (w.run == null || w.dataset == null) {
+                tasks.remove(entry);
+                UserError e = new UserError("Nothing to " + (kind == TaskKind.SAVE ? "save" : "export") + " yet: load a dataset and make a valid model first.");
+                notice(Notice.error(e.getMessage()));
+                done.completeExceptionally(e);
+                return;
+            }
+            SessionFile.Session image = image(w);
+            long revision = w.revision;
+            tasks.started(entry);
+            io.submit(() -> {
+                try {
+                    done.complete(ioWork.apply(image, revision, w));
+                } catch (UserError e) {
+                    notice(Notice.error(e.getMessage()));
+                    done.completeExceptionally(e);
+                } catch (IOException | RuntimeException e) {
+                    AppLog.error(title, e);
+                    notice(Notice.error(title + " failed: " + e.getMessage()));
+                    done.completeExceptionally(e);
+                } finally {
+                    tasks.remove(entry);
+                }
+            });
+        });
+        return done;
+    }
+
+    /** Writes an autosave image now if the work differs from its file (taken between two solves). */
+    public void autosaveNow() {
+        atSafePoint(() -> {
+            Autosave a = autosave;
+            if (a != null && work.run != null && work.dirty()) offerAutosave(a);
+        });
+    }
+
+    private void autosaveIfDue(boolean layerDone) {
+        Autosave a = autosave;
+        if (a != null && (layerDone || System.nanoTime() - lastAutosave >= AUTOSAVE_INTERVAL_NANOS)) offerAutosave(a);
+    }
+
+    private void offerAutosave(Autosave a) {
+        lastAutosave = System.nanoTime();
+        a.offer(image(work));
+    }
+
+    /**
+     * An immutable image of {@code w} for a session file: the current latents are copied (the next solves
+     * overwrite their buffer); everything else it holds is never written again.
+     */
+    private SessionFile.Session image(Work w) {
+        worker.checkOnWorker();
+        Dataset d = w.dataset;
+        StarNetTrainer.State st = w.run.trainer().state();
+        StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), st.latents() == null ? null : st.latents().copy(), st.epoch(),
+                st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log());
+        int[] pins = w.pinned.clone();
+        return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split(), w.datapoints,
+                d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
+                List.copyOf(w.history));
+    }
+
+    /** The session as it would be saved now (taken between two solves), for exports. */
+    public CompletableFuture<SessionFile.Session> image() {
+        CompletableFuture<SessionFile.Session> f = new CompletableFuture<>();
+        atSafePoint(() -> {
+            if (work.run == null) f.completeExceptionally(new UserError("load a dataset and make a valid model first"));
+            else f.complete(image(work));
+        });
+        return f;
+    }
+
+    /** Opens a saved session: the data is reloaded and checked against the file, the run continues where it was. */
+    public CompletableFuture<Void> open(Path file) {
+        return openAs(file, false);
+    }
+
+    /** Opens an autosave: the work comes back untitled and unsaved. */
+    public CompletableFuture<Void> recover(Path autosaveFile) {
+        return openAs(autosaveFile, true);
+    }
+
+    private CompletableFuture<Void> openAs(Path file, boolean recovered) {
+        return task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + file.getFileName(), ctx -> {
+            SessionFile.Session s;
+            try {
+                s = SessionFile.read(file);
+            } catch (IOException e) {
+                throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
+            }
+            ctx.progress(-1, "loading " + s.dataset().source());
+            SessionFile.DatasetRef ref = s.dataset();
+            Dataset d;
+            try {
+                d = Datasets.load(ref.source(), ref.split(), 0);
+            } catch (DataException e) {
+                throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
+            }
+            if (d.size() < ref.count() || !d.contentHash(ref.count()).equals(ref.sha256())) {
+                throw new UserError("Could not open " + file + ": the data at " + ref.source() + " (" + ref.split()
+                        + ") is not the data this session was trained on (its content changed). Your current work is unchanged.");
+            }
+            ctx.check();
+            TrainingRun run = TrainingRun.restore(s.config(), d, ref.count(), s.pinned(), la, TrainingStates.state(s.training()), s.history().size());
+            discardTrainedSteps("opening " + file.getFileName());
+            Work w = new Work(s.config());
+            w.dataset = d;
+            w.datapoints = ref.count();
+            w.pinned = s.pinned().clone();
+            w.plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
+            w.report = DeterminednessReport.of(w.plan, ref.count());
+            w.run = run;
+            w.history.addAll(s.history());
+            w.steps.addAll(s.training().steps());
+            w.revision = ++revisions;
+            w.file = recovered ? null : file;
+            w.savedRevision = recovered ? -1 : w.revision;
+            work = w;
+            publish();
+            notice(Notice.info((recovered ? "Recovered the autosaved work: " : "Opened " + file.getFileName() + ": ")
+                    + s.training().steps().size() + " steps, " + d.name() + "."));
+            return null;
+        });
+    }
+
+    // =====================================================================================
+    // Research: jobs that read the model
+    // =====================================================================================
+
+    /** What a research job may read: the trainer (never step it), the data in use, the configuration and the backend. */
+    public record WorkView(StarNetTrainer trainer, Dataset dataset, StarNetConfig config, LinearAlgebra la) {}
+
+    /** Runs {@code job} as a cancellable background task on the current model; its result completes the future. */
+    public <T> CompletableFuture<T> research(TaskKind kind, String title, Function<ResearchJob, T> job) {
+        return task(kind, title, ctx -> {
+            Work w = work;
+            if (w.run == null) throw new UserError(title + ": load a dataset and make a valid model first.");
+            return job.apply(new ResearchJob(new WorkView(w.run.trainer(), w.dataset.limit(w.datapoints), w.config, la), ctx));
+        });
+    }
+
+    /** A research job's inputs and its task context. */
+    public record ResearchJob(WorkView view, TaskContext context) {}
+
+    /** Opens one item: its image, current reconstruction and latest residual. */
+    public CompletableFuture<ItemDetail> inspect(int row) {
+        return task(TaskKind.INSPECT, "Opening item " + row, ctx -> {
+            Work w = work;
+            if (w.run == null || row < 0 || row >= w.datapoints) throw new UserError("Item " + row + " is not among the datapoints in use.");
+            StepResult last = w.steps.isEmpty() ? null : w.steps.get(w.steps.size() - 1);
+            return new ItemDetail(row, w.dataset.labelText(row), w.dataset.images().rowRange(row, row + 1), w.run.reconstructItem(row),
+                    last == null ? Double.NaN : last.residuals()[row]);
+        });
+    }
+
+    /** Fits PCA to the data in use (for the bound on the loss chart and the PCA row of the grid); kept until the data changes. */
+    public CompletableFuture<Pca> computePca() {
+        return task(TaskKind.BASELINE, "PCA of the data in use", ctx -> {
+            Work w = work;
+            if (w.pca == null) {
+                if (w.dataset == null) throw new UserError("PCA: load a dataset first.");
+                w.pca = Pca.fit(w.datapoints < w.dataset.size() ? w.dataset.images().rowRange(0, w.datapoints) : w.dataset.images(), la);
+                publish();
+            }
+            return w.pca;
+        });
+    }
+
+    /**
+     * Continues from a refined model of the same shape: the run becomes finished with {@code decoder} and
+     * {@code codes} (and the latents they give every layer); a snapshot labelled {@code label} is added.
+     */
+    public CompletableFuture<Void> adoptRefined(Decoder decoder, Matrix codes, String label) {
+        return task(TaskKind.REFINE, "Adopting the refined model", ctx -> {
+            Work w = work;
+            StarNetTrainer.State st = w.run.trainer().state();
+            Matrix[] finished = st.finishedLatents().clone();
+            finished[0] = codes;
+            for (int i = 1; i < finished.length; i++) finished[i] = decoder.decodeFrom(la, 0, codes, i);
+            var refined = new StarNetTrainer.State(decoder, -1, null, st.epoch(), false, st.lastEpochLoss(), finished, st.log());
+            w.run = TrainingRun.restore(w.config, w.dataset, w.datapoints, w.pinned, la, refined, w.history.size());
+            TrainingSnapshot snap = w.run.snapshot(null);
+            w.history.add(new TrainingSnapshot(snap.index(), null, label, snap.layer(), snap.nextPhase(), snap.epochsDone(), snap.current(), snap.afterLayer()));
+            changed(w);
+            return null;
+        });
+    }
+
+    // =====================================================================================
+    // Tasks and publication
+    // =====================================================================================
+
+    /** Queues {@code body} as a background task; user errors and failures become notices, cancellation a "stopped" notice. */
+    private <T> CompletableFuture<T> task(TaskKind kind, String title, Function<TaskContext, T> body) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Tasks.Entry entry = tasks.add(kind, title);
+        worker.submit(() -> {
+            if (entry.isCancelled()) {
+                tasks.remove(entry);
+                f.cancel(false);
+                return;
+            }
+            tasks.started(entry);
+            try {
+                f.complete(body.apply(entry));
+            } catch (CancelledException e) {
+                notice(Notice.info(kind == TaskKind.TRAIN ? "Paused. The model is as it was after the last completed solve."
+                        : title + " was cancelled; nothing changed."));
+                f.cancel(false);
+            } catch (UserError | DataException e) {
+                notice(Notice.error(e.getMessage()));
+                f.completeExceptionally(e);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                AppLog.error(title, e);
+                notice(Notice.error(title + ": " + e.getMessage()));
+                f.completeExceptionally(e);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                AppLog.error(title, e);
+                notice(Notice.error(title + " failed" + (e instanceof OutOfMemoryError ? " (out of memory; use fewer items or a larger -Xmx)" : "")
+                        + ". Your work is as it was before; details are in the log."));
+                f.completeExceptionally(e);
+            } finally {
+                tasks.remove(entry);
+            }
+        });
+        return f;
+    }
+
+    /** Runs {@code r} on the worker between two solves: at once when idle, after the current solve during a run. */
+    private void atSafePoint(Runnable r) {
+        atSafePoint.add(r);
+        worker.submit(this::drainSafePoint);
+    }
+
+    private void drainSafePoint() {
+        Runnable r;
+        while ((r = atSafePoint.poll()) != null) r.run();
+    }
+
+    private void notice(Notice n) {
+        for (SessionListener l : listeners) l.notice(n);
+    }
+
+    /** The work changed: a new revision, and a new state for the listeners. */
+    private void changed(Work w) {
+        w.revision = ++revisions;
+        publish();
+    }
+
+    /** Publishes the whole state (worker only). */
+    private void publish() {
+        worker.checkOnWorker();
+        Work w = work;
+        synchronized (publishLock) {
+            state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
+                    List.copyOf(w.history), List.copyOf(w.steps), w.run != null, w.finished(), tasks.list(), activeCommand,
+                    discardedWhat, w.pca);
+            for (SessionListener l : listeners) l.stateChanged(state);
+        }
+    }
+
+    /** Publishes the task list on its own (any thread). */
+    private void publishTasks() {
+        synchronized (publishLock) {
+            state = state.withTasks(tasks.list(), activeCommand);
+            for (SessionListener l : listeners) l.stateChanged(state);
+        }
+    }
+
+    /** The steps of the current run so far (a copy; any thread, from the last published state). */
+    public List<StepResult> steps() { return new ArrayList<>(state.steps()); }
+}

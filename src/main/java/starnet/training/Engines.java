@@ -1,0 +1,26 @@
+package starnet.training;
+
+import starnet.math.LinearAlgebra;
+import starnet.model.LeakyRelu;
+import starnet.model.StarNetConfig;
+import starnet.model.TrainingConfig;
+
+/** The one place where a configuration becomes engine objects: the layer systems every solve goes through. */
+public final class Engines {
+    private Engines() {}
+
+    /** The systems of a decoder configured by {@code config}: its slope's activation, its solver and ridge. */
+    public static LayerSystem layerSystem(StarNetConfig config, LinearAlgebra la) {
+        return layerSystem(config.training(), new LeakyRelu(config.architecture().slope()), la);
+    }
+
+    /** The systems for activation {@code act} with the solver and ridge of {@code training}. */
+    public static LayerSystem layerSystem(TrainingConfig training, LeakyRelu act, LinearAlgebra la) {
+        return new LayerSystem(la, act, training.solver().create(training.ridge(), la));
+    }
+
+    /** Systems that only evaluate fits (no solver): for residuals and losses of a given model. */
+    public static LayerSystem evaluator(LeakyRelu act, LinearAlgebra la) {
+        return new LayerSystem(la, act, null);
+    }
+}

@@ -1,0 +1,201 @@
+package starnet.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import starnet.data.Samples;
+import starnet.io.Version;
+import starnet.session.TrainCommand;
+import starnet.ui.files.FilesViewModel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** The menu bar: File (data, sessions, exports), Edit (undo), Train, Experiments, Help; and the file choosers behind them. */
+public final class MainMenu {
+    private final WorkbenchModels m;
+    private final Supplier<Window> window;
+    private final MenuBar bar;
+
+    MainMenu(WorkbenchModels m, Supplier<Window> window) {
+        this.m = m;
+        this.window = window;
+        bar = new MenuBar(fileMenu(), editMenu(), trainMenu(), experimentsMenu(), helpMenu());
+        bar.setUseSystemMenuBar(true);
+    }
+
+    MenuBar bar() { return bar; }
+
+    private Menu fileMenu() {
+        Menu file = new Menu("File");
+        file.getItems().addAll(item("New session", "Shortcut+N", () -> m.files().newSession()), new SeparatorMenuItem());
+        for (Samples.Sample s : Samples.ALL) file.getItems().add(item("Load " + s.title() + " sample", null, () -> m.dataset().load(s.source())));
+        MenuItem open = item("Open session…", "Shortcut+O", () -> {
+            File f = sessionChooser("Open a session").showOpenDialog(window.get());
+            if (f != null) m.files().open(f.toPath());
+        });
+        Menu recentMenu = new Menu("Recent sessions");
+        Runnable fillRecent = () -> {
+            recentMenu.getItems().clear();
+            for (Path p : m.files().recent()) recentMenu.getItems().add(item(p.getFileName() + "   (" + p.getParent() + ")", null, () -> m.files().open(p)));
+            recentMenu.setDisable(m.files().recent().isEmpty());
+        };
+        m.files().recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        Menu figures = new Menu("Export figure");
+        String[][] figs = {{"fig2", "Fig. 2 — targets and reconstructions after each layer"}, {"fig4", "Fig. 4 — progress strip over SL/SW steps"},
+                {"fig6", "Fig. 6 — loss per epoch"}, {"grid", "Reconstruction grid (with the current state)"}, {"loss", "Loss per step"}};
+        for (String[] f : figs) figures.getItems().add(item(f[1] + "…", null, () -> exportFigure(f[0])));
+        MenuItem model = item("Export model as NumPy files…", null, () -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Folder for the model's .npy files and architecture.json");
+            File f = dc.showDialog(window.get());
+            if (f != null) m.files().export(FilesViewModel.ExportKind.MODEL, "", f.toPath(), "", 1);
+        });
+        MenuItem metrics = item("Export metrics as CSV…", null, () -> {
+            FileChooser fc = new FileChooser();
+            fc.setInitialFileName("metrics.csv");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File f = fc.showSaveDialog(window.get());
+            if (f != null) m.files().export(FilesViewModel.ExportKind.METRICS, "", f.toPath(), "", 1);
+        });
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> window.get().fireEvent(new javafx.stage.WindowEvent(window.get(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        file.getItems().addAll(new SeparatorMenuItem(), open, recentMenu, item("Save session", "Shortcut+S", () -> save(false)),
+                item("Save session as…", "Shortcut+Shift+S", () -> save(true)), new SeparatorMenuItem(), figures, model, metrics, new SeparatorMenuItem(), quit);
+        return file;
+    }
+
+    private Menu editMenu() {
+        MenuItem undo = item("Undo discard", "Shortcut+Z", () -> m.files().undo());
+        undo.setId("menu-undo");
+        undo.disableProperty().bind(m.session().undoableProperty().isNull().or(m.session().runningProperty()));
+        m.session().undoableProperty().addListener((obs, o, what) -> undo.setText(what == null ? "Undo discard" : "Undo: bring back " + what));
+        return new Menu("Edit", null, undo);
+    }
+
+    private Menu trainMenu() {
+        Menu train = new Menu("Train");
+        for (TrainCommand c : TrainCommand.values()) {
+            MenuItem mi = item(c.label(), c.shortcut(), () -> m.run().run(c));
+            mi.disableProperty().bind(m.run().trainBlockedReason().isNotEmpty());
+            train.getItems().add(mi);
+        }
+        MenuItem pause = item("Pause", "Shortcut+P", () -> m.run().pause());
+        pause.disableProperty().bind(m.session().runningProperty().not());
+        MenuItem reset = item("Reset", "Shortcut+R", () -> m.run().reset());
+        reset.disableProperty().bind(m.session().runningProperty());
+        train.getItems().addAll(new SeparatorMenuItem(), pause, reset);
+        return train;
+    }
+
+    private Menu experimentsMenu() {
+        Menu experiments = new Menu("Experiments");
+        String[][] exps = {{"fig6", "Fig. 6 — StarNet vs Adam autoencoder vs PCA"}, {"fig7", "Fig. 7 — SW-first vs SL-first"},
+                {"fig8", "Fig. 8 — SW on 100 / 500 / all datapoints (conv)"}, {"refine", "End-to-end refinement after layer-wise training"}};
+        for (String[] x : exps) {
+            MenuItem mi = item(x[1] + "…", null, () -> runExperiment(x[0]));
+            mi.disableProperty().bind(m.session().runningProperty().or(m.session().datasetProperty().isNull()));
+            experiments.getItems().add(mi);
+        }
+        return experiments;
+    }
+
+    private Menu helpMenu() {
+        Menu help = new Menu("Help");
+        MenuItem welcome = item("Getting started", "F1", () -> message("Getting started", HelpText.WELCOME));
+        MenuItem what = item("What are SL and SW?", null, () -> message("SL and SW", HelpText.SL_SW));
+        Menu readme = new Menu("README");
+        for (String heading : ReadmeDialog.headings()) readme.getItems().add(item(heading, null, () -> ReadmeDialog.show(window.get(), heading)));
+        MenuItem keys = item("Keyboard shortcuts", null, () -> message("Keyboard shortcuts", HelpText.shortcuts()));
+        MenuItem about = item("About StarNet Workbench", null,
+                () -> message("About", HelpText.about(Version.get(), m.session().linearAlgebra().description())));
+        help.getItems().addAll(welcome, what, keys, readme, new SeparatorMenuItem(), about);
+        return help;
+    }
+
+    private static MenuItem item(String text, String shortcut, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        if (shortcut != null) mi.setAccelerator(KeyCombination.keyCombination(shortcut));
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    /** The first-run welcome (the app shows it once; Help → Getting started shows it again). */
+    void showWelcome() {
+        message("Welcome to StarNet Workbench", HelpText.WELCOME);
+    }
+
+    private void message(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.CLOSE);
+        a.initOwner(window.get());
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setPrefWidth(560);
+        a.show();
+    }
+
+    /** Runs an experiment in the background into a chosen folder and shows its figure. */
+    private void runExperiment(String name) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Folder for the " + name + " figures and CSV");
+        File dir = dc.showDialog(window.get());
+        if (dir == null) return;
+        m.research().experiment(name, dir.toPath(), res -> {
+            ImageView img = new ImageView(new Image(res.figure().toUri().toString()));
+            img.setFitWidth(760);
+            img.setPreserveRatio(true);
+            TextArea t = new TextArea(res.log());
+            t.setEditable(false);
+            t.setPrefRowCount(5);
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+            a.initOwner(window.get());
+            a.setTitle("Experiment " + name);
+            a.setHeaderText("Wrote the figures and CSV to " + dir);
+            a.getDialogPane().setContent(new VBox(6, img, t));
+            a.show();
+        });
+    }
+
+    private static FileChooser sessionChooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StarNet sessions", "*.starnet"));
+        return fc;
+    }
+
+    /** Saves to the current file, or asks for one (always when {@code ask}); the returned task completes when written. */
+    java.util.concurrent.CompletableFuture<Path> save(boolean ask) {
+        Path target = m.session().fileProperty().get();
+        if (ask || target == null) {
+            FileChooser fc = sessionChooser("Save the session");
+            fc.setInitialFileName("session.starnet");
+            File f = fc.showSaveDialog(window.get());
+            if (f == null) return java.util.concurrent.CompletableFuture.failedFuture(new java.util.concurrent.CancellationException());
+            target = f.toPath().toString().endsWith(".starnet") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".starnet");
+        }
+        return m.files().save(target);
+    }
+
+    private void exportFigure(String name) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export " + name + " (PNG at 2× or SVG)");
+        fc.setInitialFileName(name + ".png");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image (2×)", "*.png"), new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
+        File f = fc.showSaveDialog(window.get());
+        if (f == null) return;
+        String format = f.getName().toLowerCase().endsWith(".svg") ? "svg" : "png";
+        m.files().export(FilesViewModel.ExportKind.FIGURE, name, f.toPath(), format, 2);
+    }
+}

@@ -1,0 +1,30 @@
+package starnet.ui;
+
+import starnet.session.UserFiles;
+import starnet.ui.architecture.ArchitectureViewModel;
+import starnet.ui.charts.LossViewModel;
+import starnet.ui.charts.ResidualViewModel;
+import starnet.ui.core.DiscardGuard;
+import starnet.ui.core.SessionModel;
+import starnet.ui.dataset.DatasetViewModel;
+import starnet.ui.files.FilesViewModel;
+import starnet.ui.reconstruction.ReconstructionViewModel;
+import starnet.ui.research.ResearchViewModel;
+import starnet.ui.run.RunViewModel;
+
+/** The window's view models, one per panel, all over one {@link SessionModel}. */
+public record WorkbenchModels(SessionModel session, DatasetViewModel dataset, ArchitectureViewModel architecture, RunViewModel run,
+                              ReconstructionViewModel reconstructions, LossViewModel loss, ResidualViewModel residuals,
+                              ResearchViewModel research, FilesViewModel files) {
+    /**
+     * @param guard     asks before trained steps are discarded
+     * @param userFiles the recent-sessions list's home, or null to keep it in memory
+     */
+    public static WorkbenchModels create(SessionModel session, DiscardGuard guard, UserFiles userFiles) {
+        ArchitectureViewModel architecture = new ArchitectureViewModel(session, guard);
+        return new WorkbenchModels(session, new DatasetViewModel(session, guard), architecture,
+                new RunViewModel(session, guard, architecture.configErrorProperty()), new ReconstructionViewModel(session),
+                new LossViewModel(session), new ResidualViewModel(session), new ResearchViewModel(session),
+                new FilesViewModel(session, guard, userFiles));
+    }
+}

@@ -1,0 +1,224 @@
+package starnet.ui.architecture;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import starnet.math.SolverKind;
+import starnet.model.ArchitectureConfig;
+import starnet.model.DataSpec;
+import starnet.model.InitKind;
+import starnet.model.Padding;
+import starnet.model.Presets;
+import starnet.model.SolveOrder;
+import starnet.model.StarNetConfig;
+import starnet.model.TrainingConfig;
+import starnet.ui.core.DiscardGuard;
+import starnet.ui.core.FxThread;
+import starnet.ui.core.SessionModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The configuration editor: one JavaFX property per field of {@link StarNetConfig}, and one lossless
+ * mapping each way ({@link #show} and {@link #toConfig}). A valid edit is handed to the session (asking
+ * first when it would discard trained steps); an invalid one is reported in {@link #configErrorProperty()}
+ * and changes nothing. When the session's configuration changes (undo, open), the editor shows it.
+ */
+public final class ArchitectureViewModel {
+    private final SessionModel model;
+    private final DiscardGuard guard;
+
+    private final StringProperty source = new SimpleStringProperty(DataSpec.defaults().source());
+    private final StringProperty split = new SimpleStringProperty(DataSpec.defaults().split());
+    private final IntegerProperty limit = new SimpleIntegerProperty(0);
+    private final ObjectProperty<String> kind = new SimpleObjectProperty<>(ArchitectureConfig.FEEDFORWARD);
+    private final ObservableList<Integer> widths = FXCollections.observableArrayList();
+    private final DoubleProperty slope = new SimpleDoubleProperty();
+    private final ObservableList<Integer> kernels = FXCollections.observableArrayList();
+    private final ObservableList<Integer> kernelSizes = FXCollections.observableArrayList();
+    private final ObservableList<Integer> unpools = FXCollections.observableArrayList();
+    private final ObjectProperty<Padding> padding = new SimpleObjectProperty<>();
+    private final IntegerProperty maxEpochs = new SimpleIntegerProperty();
+    private final DoubleProperty tolerance = new SimpleDoubleProperty();
+    private final LongProperty seed = new SimpleLongProperty();
+    private final ObjectProperty<SolverKind> solver = new SimpleObjectProperty<>();
+    private final DoubleProperty ridge = new SimpleDoubleProperty();
+    private final ObjectProperty<SolveOrder> order = new SimpleObjectProperty<>();
+    private final ObjectProperty<InitKind> init = new SimpleObjectProperty<>();
+    private final IntegerProperty swSample = new SimpleIntegerProperty();
+    private final IntegerProperty swPartitions = new SimpleIntegerProperty();
+    private final ObjectProperty<String> latentPath = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
+
+    private int batch;
+    private StarNetConfig submitted;
+    private StarNetConfig shownFromSession;
+
+    public ArchitectureViewModel(SessionModel model, DiscardGuard guard) {
+        this.model = model;
+        this.guard = guard;
+        show(StarNetConfig.defaults());
+        Runnable changed = this::edited;
+        for (ObservableList<Integer> l : List.of(widths, kernels, kernelSizes, unpools)) {
+            l.addListener((ListChangeListener<Integer>) c -> changed.run());
+        }
+        for (var p : List.of(source, split, limit, kind, slope, padding, maxEpochs, tolerance, seed, solver, ridge, order, init, swSample,
+                swPartitions, latentPath)) {
+            p.addListener((obs, o, n) -> changed.run());
+        }
+        model.configProperty().addListener((obs, o, c) -> sessionConfigChanged(c));
+    }
+
+    /** Puts every field of {@code c} into the editor, as one change that is not handed back to the session. */
+    public void show(StarNetConfig c) {
+        batch++;
+        try {
+            DataSpec d = c.data();
+            ArchitectureConfig a = c.architecture();
+            TrainingConfig t = c.training();
+            source.set(d.source());
+            split.set(d.split());
+            limit.set(d.limit());
+            kind.set(a.kind());
+            widths.setAll(a.widths());
+            slope.set(a.slope());
+            kernels.setAll(a.kernels());
+            kernelSizes.setAll(a.kernelSizes());
+            unpools.setAll(a.unpools());
+            padding.set(a.padding());
+            maxEpochs.set(t.maxEpochs());
+            tolerance.set(t.tolerance());
+            seed.set(t.seed());
+            solver.set(t.solver());
+            ridge.set(t.ridge());
+            order.set(t.order());
+            init.set(t.init());
+            swSample.set(t.swSample());
+            swPartitions.set(t.swPartitions());
+            latentPath.set(t.latentPath());
+        } finally {
+            batch--;
+        }
+        configError.set("");
+    }
+
+    /**
+     * The configuration the fields describe.
+     *
+     * @throws IllegalArgumentException in plain words when a field is not valid
+     */
+    public StarNetConfig toConfig() {
+        return new StarNetConfig(StarNetConfig.FORMAT,
+                new DataSpec(source.get(), split.get(), limit.get()),
+                new ArchitectureConfig(kind.get(), new ArrayList<>(widths), slope.get(), new ArrayList<>(kernels),
+                        new ArrayList<>(kernelSizes), new ArrayList<>(unpools), padding.get()),
+                new TrainingConfig(maxEpochs.get(), tolerance.get(), seed.get(), solver.get(), ridge.get(), order.get(), init.get(),
+                        swSample.get(), swPartitions.get(), latentPath.get()));
+    }
+
+    /** Applies several edits as one change (one question, one new model). */
+    public void edit(Runnable edits) {
+        FxThread.check();
+        batch++;
+        try {
+            edits.run();
+        } finally {
+            batch--;
+        }
+        edited();
+    }
+
+    /** One of the paper's architectures (feedforward or conv), as one change. */
+    public void applyPreset(Presets.Preset p) {
+        ArchitectureConfig a = p.architecture();
+        edit(() -> {
+            kind.set(a.kind());
+            if (a.isConv()) {
+                kernels.setAll(a.kernels());
+                kernelSizes.setAll(a.kernelSizes());
+                unpools.setAll(a.unpools());
+                padding.set(a.padding());
+            } else {
+                widths.setAll(a.widths());
+            }
+            slope.set(a.slope());
+        });
+    }
+
+    private void edited() {
+        if (batch > 0) return;
+        FxThread.check();
+        StarNetConfig c;
+        try {
+            c = toConfig();
+        } catch (IllegalArgumentException e) {
+            configError.set(e.getMessage());
+            return;
+        }
+        configError.set("");
+        StarNetConfig current = model.configProperty().get();
+        if (c.equals(current) || c.equals(submitted)) return;
+        int trained = model.steps().size();
+        if (trained > 0 && !guard.allowDiscard("Changing the configuration", trained)) {
+            show(current);
+            return;
+        }
+        submitted = c;
+        model.session().configure(c);
+    }
+
+    /** The session's configuration changed: show it, unless it is an older one while an edit of ours is on its way. */
+    private void sessionConfigChanged(StarNetConfig c) {
+        if (c == null || c.equals(shownFromSession)) return;
+        shownFromSession = c;
+        if (submitted != null && !submitted.equals(c)) return;
+        submitted = null;
+        if (!c.equals(currentOrNull())) show(c);
+    }
+
+    private StarNetConfig currentOrNull() {
+        try {
+            return toConfig();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public SessionModel model() { return model; }
+
+    public StringProperty sourceProperty() { return source; }
+    public StringProperty splitProperty() { return split; }
+    public IntegerProperty limitProperty() { return limit; }
+    public ObjectProperty<String> kindProperty() { return kind; }
+    public ObservableList<Integer> widths() { return widths; }
+    public DoubleProperty slopeProperty() { return slope; }
+    public ObservableList<Integer> kernels() { return kernels; }
+    public ObservableList<Integer> kernelSizes() { return kernelSizes; }
+    public ObservableList<Integer> unpools() { return unpools; }
+    public ObjectProperty<Padding> paddingProperty() { return padding; }
+    public IntegerProperty maxEpochsProperty() { return maxEpochs; }
+    public DoubleProperty toleranceProperty() { return tolerance; }
+    public LongProperty seedProperty() { return seed; }
+    public ObjectProperty<SolverKind> solverProperty() { return solver; }
+    public DoubleProperty ridgeProperty() { return ridge; }
+    public ObjectProperty<SolveOrder> orderProperty() { return order; }
+    public ObjectProperty<InitKind> initProperty() { return init; }
+    public IntegerProperty swSampleProperty() { return swSample; }
+    public IntegerProperty swPartitionsProperty() { return swPartitions; }
+    public ObjectProperty<String> latentPathProperty() { return latentPath; }
+    /** Why the fields do not make a valid configuration, or "". */
+    public ReadOnlyStringProperty configErrorProperty() { return configError.getReadOnlyProperty(); }
+}

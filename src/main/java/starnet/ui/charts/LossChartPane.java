@@ -1,0 +1,205 @@
+package starnet.ui.charts;
+
+import starnet.ui.widgets.AxisRange;
+
+import starnet.ui.widgets.TileGrid;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import starnet.model.StepResult;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Loss per step, one series per layer; MSE, MAE, elastic or output MSE; optional log scale; hover for values. */
+public final class LossChartPane extends VBox {
+    /** A metric the chart can show. */
+    enum Metric {
+        MSE("MSE (layer fit)", StepResult::mse),
+        MAE("MAE (layer fit)", StepResult::mae),
+        ELASTIC("Elastic (MSE + MAE)", StepResult::elastic),
+        OUTPUT("Output MSE (decoded images)", StepResult::outputMse);
+
+        final String label;
+        final ToDoubleFunction<StepResult> value;
+
+        Metric(String label, ToDoubleFunction<StepResult> value) {
+            this.label = label;
+            this.value = value;
+        }
+
+        @Override public String toString() { return label; }
+    }
+
+    private final LossViewModel vm;
+    private final NumberAxis x = new NumberAxis();
+    private final NumberAxis y = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
+    private final ChoiceBox<Metric> metric = new ChoiceBox<>(FXCollections.observableArrayList(Metric.values()));
+    private final CheckBox log = new CheckBox("Log scale");
+    private final CheckBox pcaBound = new CheckBox("PCA bound");
+    private final Map<Integer, XYChart.Series<Number, Number>> series = new HashMap<>();
+
+    public LossChartPane(LossViewModel vm) {
+        this.vm = vm;
+        setSpacing(4);
+        setPadding(new Insets(6));
+        chart.setId("loss-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setLegendVisible(true);
+        chart.setMinHeight(220);
+        x.setLabel("Step (SL and SW solves)");
+        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Number v) {
+                double d = v.doubleValue();
+                return Math.abs(d - Math.rint(d)) < 1e-9 ? Long.toString(Math.round(d)) : "";
+            }
+            @Override public Number fromString(String s) { return Double.parseDouble(s); }
+        });
+        y.setForceZeroInRange(false);
+        metric.setValue(Metric.MSE);
+        metric.setId("loss-metric");
+        log.setId("loss-log");
+        log.setSelected(true);
+        metric.valueProperty().addListener((obs, o, n) -> rebuild());
+        log.selectedProperty().addListener((obs, o, n) -> rebuild());
+        Label title = new Label("Loss");
+        title.getStyleClass().add("section-title");
+        pcaBound.setId("pca-bound");
+        pcaBound.setTooltip(new Tooltip("The best affine rank-d fit of the data (Eckart–Young), d = each layer's input width: the linear optimum StarNet's codes of that width compete with"));
+        pcaBound.selectedProperty().addListener((obs, o, on) -> {
+            if (on) vm.computePca();
+            rebuild();
+        });
+        vm.pcaProperty().addListener((obs, o, n) -> rebuild());
+        vm.planProperty().addListener((obs, o, n) -> rebuild());
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 4, title, metric, log, pcaBound);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label empty = new Label("No steps yet: press Step SL, Step SW or Train all.");
+        empty.getStyleClass().add("muted");
+        javafx.scene.layout.StackPane plot = new javafx.scene.layout.StackPane(chart, empty);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.steps()));
+        empty.setStyle("-fx-background-color: rgba(247,248,250,0.85); -fx-padding: 8;");
+        // fixed ranges that change only when the data leaves them (see AxisRange): the chart stays laid out
+        // while empty, and a new point does not rebuild the tick labels
+        x.setAutoRanging(false);
+        y.setAutoRanging(false);
+        show(x, AxisRange.steps(0));
+        getChildren().addAll(top, plot);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        vm.steps().addListener((ListChangeListener<StepResult>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    rebuild();
+                    return;
+                }
+                if (c.wasAdded()) add(c.getAddedSubList());
+            }
+            fitRanges();
+        });
+        rebuild();
+    }
+
+    private void rebuild() {
+        chart.getData().clear();
+        series.clear();
+        boolean logScale = log.isSelected();
+        y.setLabel(metric.getValue().label + (logScale ? ", log₁₀" : ""));
+        y.setTickLabelFormatter(logScale ? new StringConverter<>() {
+            @Override public String toString(Number v) { return String.format("%.1e", Math.pow(10, v.doubleValue())); }
+            @Override public Number fromString(String s) { return Math.log10(Double.parseDouble(s)); }
+        } : new NumberAxis.DefaultFormatter(y));
+        // one (empty) series per layer up front: the legend and series nodes exist before training starts,
+        // so the first results do not pay for their first layout while the solver is busy
+        var plan = vm.planProperty().get();
+        if (plan != null) for (int layer = plan.size(); layer >= 1; layer--) seriesFor(layer);
+        add(vm.steps());
+        addPcaBounds();
+        fitRanges();
+    }
+
+    /** Bounds that hold every point shown; an axis is touched only when its bounds change. */
+    private void fitRanges() {
+        double maxX = 0, minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : chart.getData()) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                maxX = Math.max(maxX, d.getXValue().doubleValue());
+                minY = Math.min(minY, d.getYValue().doubleValue());
+                maxY = Math.max(maxY, d.getYValue().doubleValue());
+            }
+        }
+        show(x, AxisRange.steps(maxX));
+        show(y, log.isSelected() ? AxisRange.log10(minY, maxY) : AxisRange.linear(maxY));
+    }
+
+    private static void show(NumberAxis axis, AxisRange r) {
+        if (axis.getLowerBound() != r.lower()) axis.setLowerBound(r.lower());
+        if (axis.getUpperBound() != r.upper()) axis.setUpperBound(r.upper());
+        if (axis.getTickUnit() != r.tick()) axis.setTickUnit(r.tick());
+    }
+
+    private XYChart.Series<Number, Number> seriesFor(int layer) {
+        return series.computeIfAbsent(layer, l -> {
+            XYChart.Series<Number, Number> n = new XYChart.Series<>();
+            n.setName("Layer " + l);
+            chart.getData().add(n);
+            return n;
+        });
+    }
+
+    /** One horizontal line per layer at the PCA optimum of that layer's input width. */
+    private void addPcaBounds() {
+        var p = vm.pcaProperty().get();
+        var plan = vm.planProperty().get();
+        if (!pcaBound.isSelected() || p == null || plan == null || vm.steps().isEmpty()) return;
+        double x0 = vm.steps().get(0).step(), x1 = Math.max(x0 + 1, vm.steps().get(vm.steps().size() - 1).step());
+        for (var layer : plan) {
+            double v = p.mse(layer.inputWidth());
+            if (log.isSelected() && !(v > 0)) continue;
+            double y = log.isSelected() ? Math.log10(v) : v;
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(String.format("PCA rank %d (%.4f)", layer.inputWidth(), v));
+            s.getData().add(new XYChart.Data<>(x0, y));
+            s.getData().add(new XYChart.Data<>(x1, y));
+            chart.getData().add(s);
+        }
+    }
+
+    private void add(List<? extends StepResult> added) {
+        boolean logScale = log.isSelected();
+        for (StepResult r : added) {
+            XYChart.Series<Number, Number> s = seriesFor(r.layer());
+            double v = metric.getValue().value.applyAsDouble(r);
+            if (logScale && !(v > 0)) continue;
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(r.step(), logScale ? Math.log10(v) : v);
+            String tip = String.format("Step %d — layer %d, epoch %d, %s%n%s = %.6g%nMSE %.6g, MAE %.6g, output MSE %.6g%ncondition %.3g, %.3f s (%s)",
+                    r.step(), r.layer(), r.epoch(), r.phase(), metric.getValue().label, v, r.mse(), r.mae(), r.outputMse(),
+                    r.condition(), r.seconds(), r.method());
+            d.nodeProperty().addListener((obs, o, node) -> {
+                if (node != null) Tooltip.install(node, new Tooltip(tip));
+            });
+            s.getData().add(d);
+        }
+    }
+
+    public int points() {
+        return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();
+    }
+}

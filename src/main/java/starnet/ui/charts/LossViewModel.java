@@ -1,0 +1,30 @@
+package starnet.ui.charts;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.ObservableList;
+import starnet.baseline.Pca;
+import starnet.model.LayerPlan;
+import starnet.model.StepResult;
+import starnet.ui.core.FxThread;
+import starnet.ui.core.SessionModel;
+
+import java.util.List;
+
+/** The loss chart: every step's metrics, and the PCA bound (computed in the background on request). */
+public final class LossViewModel {
+    private final SessionModel model;
+
+    public LossViewModel(SessionModel model) {
+        this.model = model;
+    }
+
+    /** Fits PCA to the data in use, in the background, unless it is there already. */
+    public void computePca() {
+        FxThread.check();
+        if (model.pcaProperty().get() == null) model.session().computePca();
+    }
+
+    public ObservableList<StepResult> steps() { return model.steps(); }
+    public ReadOnlyObjectProperty<Pca> pcaProperty() { return model.pcaProperty(); }
+    public ReadOnlyObjectProperty<List<LayerPlan>> planProperty() { return model.planProperty(); }
+}

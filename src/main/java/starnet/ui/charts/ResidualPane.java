@@ -1,0 +1,137 @@
+package starnet.ui.charts;
+
+import starnet.ui.dataset.ItemDialog;
+
+import starnet.ui.widgets.TileGrid;
+
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import starnet.data.Dataset;
+import starnet.model.StepResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The latest step's per-datapoint residuals ‖Vh + b − p‖/‖p‖ (paper Lemma 4): a histogram, and a
+ * gallery of the highest-residual items that opens an item on click.
+ */
+public final class ResidualPane extends VBox {
+    public static final int GALLERY = 12, BINS = 40;
+    private final ResidualViewModel vm;
+    private final Canvas histogram = new Canvas(400, 150);
+    private final TileGrid gallery = new TileGrid();
+    private final Label title = new Label("Residuals");
+    private int[] worst = new int[0];
+
+    public ResidualPane(ResidualViewModel vm) {
+        this.vm = vm;
+        setSpacing(4);
+        setPadding(new Insets(6));
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        histogram.setId("residual-histogram");
+        gallery.setId("residual-gallery");
+        gallery.setTitleWidth(0);
+        gallery.setTileRange(24, 56);
+        gallery.setOnTileClicked((row, col) -> {
+            Dataset d = vm.datasetProperty().get();
+            if (col < worst.length && d != null) vm.inspect(worst[col], detail -> ItemDialog.show(getScene().getWindow(), detail, d));
+        });
+        Pane holder = new Pane(histogram);
+        holder.setMinHeight(150);
+        holder.setPrefHeight(150);
+        histogram.widthProperty().bind(holder.widthProperty());
+        histogram.widthProperty().addListener((obs, o, n) -> draw());
+        Label galleryTitle = new Label("Highest residuals (outliers) — click to open");
+        galleryTitle.getStyleClass().add("muted");
+        getChildren().addAll(title, holder, galleryTitle, gallery);
+        vm.latestProperty().addListener((obs, o, n) -> draw());
+    }
+
+    private StepResult latestStep() {
+        var s = vm.steps();
+        return s.isEmpty() ? null : s.get(s.size() - 1);
+    }
+
+    private void draw() {
+        GraphicsContext g = histogram.getGraphicsContext2D();
+        double w = histogram.getWidth(), h = histogram.getHeight();
+        g.clearRect(0, 0, w, h);
+        StepResult r = latestStep();
+        Dataset d = vm.datasetProperty().get();
+        if (r == null || d == null) {
+            title.setText("Residuals — available after the first step");
+            gallery.setContent(List.of(), 1, 28, 28);
+            worst = new int[0];
+            return;
+        }
+        double[] res = r.residuals();
+        double max = 0, sum = 0;
+        for (double v : res) {
+            max = Math.max(max, v);
+            sum += v;
+        }
+        title.setText(String.format("Residuals after step %d (layer %d %s): mean %.4f, max %.4f, %d datapoints",
+                r.step(), r.layer(), r.phase(), sum / res.length, max, res.length));
+        int[] counts = new int[BINS];
+        double top = max > 0 ? max : 1;
+        for (double v : res) counts[Math.min(BINS - 1, (int) (v / top * BINS))]++;
+        int peak = IntStream.of(counts).max().orElse(1);
+        double left = 40, bottom = h - 22, plotW = w - left - 10, plotH = bottom - 8;
+        g.setStroke(Color.web("#888"));
+        g.strokeLine(left, bottom, left + plotW, bottom);
+        g.setFill(Color.web("#4b6fa8"));
+        double bw = plotW / BINS;
+        for (int i = 0; i < BINS; i++) {
+            double bh = counts[i] / (double) peak * plotH;
+            g.fillRect(left + i * bw + 1, bottom - bh, Math.max(1, bw - 2), bh);
+        }
+        g.setFill(Color.web("#444"));
+        g.setFont(Font.font(11));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("0", left, bottom + 4);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(String.format("%.3f", top), left + plotW, bottom + 4);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("relative residual ‖Vh + b − p‖ / ‖p‖", left + plotW / 2, bottom + 4);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(Integer.toString(peak), left - 4, bottom - plotH);
+        g.fillText("0", left - 4, bottom);
+
+        worst = topIndices(res, GALLERY);
+        List<String> captions = new ArrayList<>();
+        for (int i : worst) captions.add(String.format("%.3f", res[i]));
+        gallery.setContent(List.of(new TileGrid.Row("", d.images().selectRows(worst), null, captions)), d.channels(), d.height(), d.width());
+    }
+
+    public int[] worstItems() { return worst.clone(); }
+
+    /** Indices of the {@code k} largest values, largest first, in O(N·k) without boxing. */
+    static int[] topIndices(double[] v, int k) {
+        int n = Math.min(k, v.length);
+        int[] idx = new int[n];
+        int filled = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (filled == n && v[i] <= v[idx[n - 1]]) continue;
+            int pos = filled < n ? filled++ : n - 1;
+            while (pos > 0 && v[idx[pos - 1]] < v[i]) {
+                idx[pos] = idx[pos - 1];
+                pos--;
+            }
+            idx[pos] = i;
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,100 @@
+package starnet.ui.dataset;
+
+import starnet.ui.widgets.TileGrid;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import starnet.data.Dataset;
+import starnet.data.Samples;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Built-in samples, Open file/folder, the dataset's facts and a preview grid with labels (click to pin). */
+public final class DatasetPane extends VBox {
+    static final int PREVIEW_COLUMNS = 10, PREVIEW_ROWS = 1;
+    private final DatasetViewModel vm;
+    private final Label facts = new Label("No dataset loaded");
+    private final Label source = new Label();
+    private final TileGrid preview = new TileGrid();
+
+    public DatasetPane(DatasetViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(4, 2, 4, 2));
+        HBox samples = new HBox(6);
+        for (Samples.Sample s : Samples.ALL) {
+            Button b = new Button(s.title());
+            b.setId("sample-" + s.id());
+            b.setTooltip(new Tooltip("Load the bundled " + s.title() + " sample (" + s.source() + ")"));
+            b.setText(s.id().equals("mnist") ? "MNIST" : "Fashion");
+            b.setOnAction(e -> vm.load(s.source()));
+            b.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+            samples.getChildren().add(b);
+        }
+        Button file = new Button("File…");
+        file.setId("open-file");
+        file.setTooltip(new Tooltip("IDX (.gz or raw), CIFAR .bin, SVHN .mat, .csv or .npy"));
+        file.setOnAction(e -> openFile());
+        Button folder = new Button("Folder…");
+        folder.setTooltip(new Tooltip("A folder of PNG/JPEG images (one sub-folder per class optional), an MNIST-style IDX folder or a CIFAR batches folder"));
+        folder.setOnAction(e -> openFolder());
+        file.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+        folder.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+        samples.getChildren().addAll(file, folder);
+        facts.setId("dataset-facts");
+        facts.setWrapText(true);
+        facts.getStyleClass().add("facts");
+        source.setWrapText(true);
+        source.getStyleClass().add("muted");
+        preview.setTitleWidth(0);
+        preview.setTileRange(22, 34);
+        preview.setOnTileClicked((row, col) -> {
+            Dataset d = vm.datasetProperty().get();
+            int index = row * PREVIEW_COLUMNS + col;
+            if (d != null && index < d.size()) vm.inspect(index, detail -> ItemDialog.show(getScene().getWindow(), detail, d));
+        });
+        Tooltip.install(preview, new Tooltip("The first items with their labels; click one to open it"));
+        getChildren().addAll(samples, facts, source, preview);
+        vm.datasetProperty().addListener((obs, o, d) -> show(d));
+    }
+
+    private void show(Dataset d) {
+        if (d == null) return;
+        facts.setText(d.name() + " — " + d.facts());
+        source.setText("Source: " + d.source());
+        int n = Math.min(PREVIEW_COLUMNS * PREVIEW_ROWS, d.size());
+        List<TileGrid.Row> rows = new ArrayList<>();
+        for (int r = 0; r * PREVIEW_COLUMNS < n; r++) {
+            int from = r * PREVIEW_COLUMNS, to = Math.min(n, from + PREVIEW_COLUMNS);
+            List<String> captions = new ArrayList<>();
+            for (int i = from; i < to; i++) captions.add(d.hasLabels() ? d.labelText(i) : "#" + i);
+            rows.add(new TileGrid.Row("", d.images().rowRange(from, to), null, captions));
+        }
+        preview.setContent(rows, d.channels(), d.height(), d.width());
+    }
+
+    private void openFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a dataset file");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Datasets", "*.gz", "*-ubyte", "*.bin", "*.mat", "*.csv", "*.npy"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(getScene().getWindow());
+        if (f != null) vm.load(f.getAbsolutePath());
+    }
+
+    private void openFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open a dataset folder");
+        File f = dc.showDialog(getScene().getWindow());
+        if (f != null) vm.load(f.getAbsolutePath());
+    }
+}

@@ -1,0 +1,105 @@
+package starnet.ui.files;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import starnet.session.Notice;
+import starnet.session.SessionExports;
+import starnet.session.UserFiles;
+import starnet.ui.core.DiscardGuard;
+import starnet.ui.core.FxThread;
+import starnet.ui.core.SessionModel;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** Sessions and files: new, open, save, recent sessions, undo of the last discard, exports, and the window title. */
+public final class FilesViewModel {
+    /** What {@link #export} writes. */
+    public enum ExportKind { FIGURE, MODEL, METRICS }
+
+    private final SessionModel model;
+    private final DiscardGuard guard;
+    private final UserFiles userFiles;
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final StringBinding title;
+
+    /** @param userFiles where the recent-sessions list lives, or null to keep it in memory only */
+    public FilesViewModel(SessionModel model, DiscardGuard guard, UserFiles userFiles) {
+        this.model = model;
+        this.guard = guard;
+        this.userFiles = userFiles;
+        if (userFiles != null) recent.setAll(userFiles.readRecent());
+        title = Bindings.createStringBinding(() -> "StarNet Workbench"
+                + (model.fileProperty().get() == null ? "" : " — " + model.fileProperty().get().getFileName())
+                + (model.dirtyProperty().get() ? " • unsaved" : ""), model.fileProperty(), model.dirtyProperty());
+    }
+
+    /** Saves to {@code file} (the title loses its "unsaved" when done). */
+    public CompletableFuture<Path> save(Path file) {
+        FxThread.check();
+        CompletableFuture<Path> f = model.session().save(file);
+        model.whenDone(f, this::remember);
+        return f;
+    }
+
+    /** Opens a saved session; asks first when trained steps would be discarded. */
+    public void open(Path file) {
+        FxThread.check();
+        if (!allow("Opening " + file.getFileName())) return;
+        model.whenDone(model.session().open(file), v -> remember(file));
+    }
+
+    /** Opens an autosave after a crash: the work comes back untitled and unsaved. */
+    public void recover(Path autosave) {
+        FxThread.check();
+        model.session().recover(autosave);
+    }
+
+    /** Defaults and the MNIST sample, untitled; asks first when trained steps would be discarded. */
+    public void newSession() {
+        FxThread.check();
+        if (allow("New session")) model.session().newSession();
+    }
+
+    /** Brings back what the last discard replaced. */
+    public void undo() {
+        FxThread.check();
+        model.session().undoDiscard();
+    }
+
+    private boolean allow(String action) {
+        int trained = model.steps().size();
+        return trained == 0 || guard.allowDiscard(action, trained);
+    }
+
+    /**
+     * Exports in the background from the session as it would be saved now: a figure ({@code what} =
+     * fig2, fig4, fig6, grid or loss; {@code format} png or svg), the model as NumPy files into a
+     * folder, or the metrics as CSV.
+     */
+    public void export(ExportKind kind, String what, Path target, String format, int scale) {
+        FxThread.check();
+        model.whenDone(model.session().export("Exporting " + target.getFileName(), s -> {
+            switch (kind) {
+                case FIGURE -> SessionExports.figure(s, what, target, format, scale);
+                case MODEL -> SessionExports.model(s, target);
+                case METRICS -> SessionExports.metrics(s, target);
+            }
+        }), v -> model.notify(Notice.info("Wrote " + target + ".")));
+    }
+
+    /** Adds to the recent-sessions list (most recent first, at most 8). */
+    public void remember(Path file) {
+        FxThread.check();
+        recent.remove(file);
+        recent.add(0, file);
+        if (recent.size() > 8) recent.remove(8, recent.size());
+        if (userFiles != null) userFiles.writeRecent(recent);
+    }
+
+    public ObservableList<Path> recent() { return recent; }
+    public StringBinding title() { return title; }
+    public SessionModel model() { return model; }
+}

@@ -1,0 +1,195 @@
+package starnet.ui.reconstruction;
+
+import starnet.ui.widgets.TileGrid;
+
+import starnet.model.TrainingSnapshot;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import starnet.data.Dataset;
+import starnet.math.Matrix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Targets beside reconstructions after the current step and after each trained layer, a step slider
+ * to look back at any earlier step, and the paper's progress strip (Figs. 4–5) for one pinned item.
+ */
+public final class ReconstructionPane extends VBox {
+    public static final int STRIP_MAX = 14;
+    private final ReconstructionViewModel vm;
+    private final TileGrid grid = new TileGrid();
+    private final TileGrid strip = new TileGrid();
+    private final Slider stepSlider = new Slider(0, 0, 0);
+    private final CheckBox live = new CheckBox("Follow live");
+    private final Label stepLabel = new Label("No steps yet");
+    private final Label stripTitle = new Label();
+    private final IntegerProperty stripItem = new SimpleIntegerProperty(0);
+
+    public ReconstructionPane(ReconstructionViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        grid.setId("recon-grid");
+        strip.setId("progress-strip");
+        grid.setTileRange(24, 84);
+        strip.setTileRange(30, 64);
+        strip.setTitleWidth(0);
+
+        CheckBox heat = new CheckBox("Error heat map");
+        heat.setId("heatmap");
+        heat.setTooltip(new Tooltip("Show |reconstruction − target| per pixel instead of the reconstruction (black = 0, yellow = 0.5 or more)"));
+        heat.selectedProperty().addListener((obs, o, on) -> grid.setHeatmap(on));
+        Button random = new Button("Pin random items");
+        random.setTooltip(new Tooltip("Show other items in the grid (seeded); the model stays, the step history restarts from now"));
+        random.setOnAction(e -> vm.pinRandom());
+        random.disableProperty().bind(vm.model().runningProperty().or(vm.datasetProperty().isNull()));
+        Button perClass = new Button("One per class");
+        perClass.setTooltip(new Tooltip("Pin the first item of every class"));
+        perClass.setOnAction(e -> vm.pinPerClass());
+        perClass.disableProperty().bind(random.disableProperty());
+        Label title = new Label("Reconstructions");
+        title.getStyleClass().add("section-title");
+        HBox top = new HBox(10, title, heat, random, perClass);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        live.setSelected(true);
+        live.setId("follow-live");
+        stepSlider.setId("step-slider");
+        stepSlider.setMajorTickUnit(1);
+        stepSlider.setMinorTickCount(0);
+        stepSlider.setSnapToTicks(true);
+        stepSlider.setBlockIncrement(1);
+        stepSlider.valueProperty().addListener((obs, o, n) -> {
+            if (stepSlider.isFocused() || stepSlider.isValueChanging() || stepSlider.isPressed()) live.setSelected(false);
+            refresh();
+        });
+        live.selectedProperty().addListener((obs, o, on) -> {
+            if (on) stepSlider.setValue(stepSlider.getMax());
+            refresh();
+        });
+        stepLabel.setMinWidth(260);
+        HBox sliderBox = new HBox(8, new Label("Step"), stepSlider, stepLabel, live);
+        sliderBox.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(stepSlider, Priority.ALWAYS);
+
+        stripTitle.getStyleClass().add("section-title");
+        grid.setOnTileClicked((row, col) -> {
+            stripItem.set(col);
+            refresh();
+        });
+        Label stripHint = new Label("Click an item in the grid to follow it in the progress strip.");
+        stripHint.getStyleClass().add("muted");
+        getChildren().addAll(top, grid, sliderBox, stripTitle, strip, stripHint);
+
+        vm.history().addListener((javafx.collections.ListChangeListener<TrainingSnapshot>) c -> {
+            stepSlider.setMax(Math.max(0, vm.history().size() - 1));
+            if (live.isSelected()) stepSlider.setValue(stepSlider.getMax());
+            refresh();
+        });
+        vm.pinnedProperty().addListener((obs, o, n) -> stripItem.set(0));
+        vm.planProperty().addListener((obs, o, n) -> refresh());
+        vm.datasetProperty().addListener((obs, o, n) -> refresh());
+        vm.pcaRowProperty().addListener((obs, o, n) -> refresh());
+    }
+
+    /** "256" for a dense layer's input, "2×14×14" for a conv layer's latent grid. */
+    public static String latentSize(starnet.model.LayerPlan p) {
+        return p.isConv() ? p.conv().cIn() + "×" + p.conv().h() + "×" + p.conv().w() : Integer.toString(p.inputWidth());
+    }
+
+    /** The snapshot on screen: the latest when following live, else the one the slider points at. */
+    public TrainingSnapshot viewed() {
+        var h = vm.history();
+        if (h.isEmpty()) return null;
+        int i = live.isSelected() ? h.size() - 1 : (int) Math.round(Math.min(stepSlider.getValue(), h.size() - 1));
+        return h.get(i);
+    }
+
+    private void refresh() {
+        Dataset d = vm.datasetProperty().get();
+        TrainingSnapshot s = viewed();
+        int[] pins = vm.pinnedProperty().get();
+        if (d == null || pins.length == 0) {
+            grid.setContent(List.of(), 1, 28, 28);
+            strip.setContent(List.of(), 1, 28, 28);
+            stepLabel.setText("No dataset");
+            return;
+        }
+        Matrix targets = d.images().selectRows(pins);
+        List<String> captions = new ArrayList<>();
+        for (int p : pins) captions.add(d.hasLabels() ? d.labelText(p) : "#" + p);
+        List<TileGrid.Row> rows = new ArrayList<>();
+        rows.add(new TileGrid.Row("Targets", targets, null, captions));
+        if (s == null) {
+            grid.setContent(rows, d.channels(), d.height(), d.width());
+            strip.setContent(List.of(), d.channels(), d.height(), d.width());
+            stepLabel.setText("No model: the configuration is not determined or not valid");
+            stripTitle.setText("");
+            return;
+        }
+        String currentTitle = s.step() == null ? "Initial weights, random latents"
+                : s.finished() ? "Final (codes decoded)" : "Now: layer " + s.step().layer() + " after " + s.label().substring(s.label().indexOf(' ') + 1);
+        if (!s.finished()) rows.add(new TileGrid.Row(currentTitle, s.current(), targets, List.of()));
+        var plan = vm.planProperty().get();
+        Matrix pcaRow = vm.pcaRowProperty().get();
+        if (pcaRow != null && plan != null && !plan.isEmpty() && pcaRow.rows() == pins.length) {
+            rows.add(new TileGrid.Row("PCA rank " + plan.get(0).inputWidth(), pcaRow, targets, List.of()));
+        }
+        for (int i = s.afterLayer().size() - 1; i >= 0; i--) {
+            Matrix m = s.afterLayer().get(i);
+            String w = plan == null || i >= plan.size() ? "" : " (" + latentSize(plan.get(i)) + ")";
+            rows.add(new TileGrid.Row(m == null ? "After layer " + (i + 1) + w + ": not yet" : "After layer " + (i + 1) + w, m, targets, List.of()));
+        }
+        grid.setContent(rows, d.channels(), d.height(), d.width());
+        stepLabel.setText(String.format("%d of %d: %s%s", s.index(), vm.history().size() - 1, s.label(),
+                s.step() == null ? "" : String.format("  (MSE %.5f)", s.step().mse())));
+        refreshStrip(d, pins, s);
+    }
+
+    /**
+     * Paper Figs. 4–5: one item through the steps of the viewed layer (Init → SL1 → SW1 → … on the
+     * last layer), up to the viewed step, evenly thinned to {@link #STRIP_MAX} tiles.
+     */
+    private void refreshStrip(Dataset d, int[] pins, TrainingSnapshot upTo) {
+        int item = Math.min(stripItem.get(), pins.length - 1);
+        var h = vm.history();
+        int last = h.indexOf(upTo);
+        int layer = upTo.step() != null ? upTo.step().layer() : Math.max(1, upTo.layer());
+        List<TrainingSnapshot> chosen = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
+            TrainingSnapshot s = h.get(i);
+            boolean stateAfterTraining = s.step() == null && s.finished(); // e.g. "Refined"
+            if (s.step() == null ? s.layer() == layer || (stateAfterTraining && layer == 1) : s.step().layer() == layer) chosen.add(s);
+        }
+        List<TrainingSnapshot> picks = new ArrayList<>();
+        if (chosen.size() <= STRIP_MAX) {
+            picks.addAll(chosen);
+        } else {
+            for (int j = 0; j < STRIP_MAX; j++) picks.add(chosen.get((int) Math.round(j * (chosen.size() - 1) / (double) (STRIP_MAX - 1))));
+        }
+        Matrix tiles = new Matrix(picks.size() + 1, d.pixels());
+        List<String> captions = new ArrayList<>();
+        tiles.setRows(0, d.images().rowRange(pins[item], pins[item] + 1));
+        captions.add("Target");
+        for (int j = 0; j < picks.size(); j++) {
+            TrainingSnapshot s = picks.get(j);
+            tiles.setRows(j + 1, s.current().rowRange(item, item + 1));
+            captions.add(s.step() == null ? s.label() : s.step().phase() + Integer.toString(s.step().epoch()));
+        }
+        stripTitle.setText("Progress strip, layer " + layer + ": item " + pins[item] + (d.hasLabels() ? " (" + d.labelText(pins[item]) + ")" : "")
+                + (chosen.size() > STRIP_MAX ? ", " + STRIP_MAX + " of " + chosen.size() + " steps" : ""));
+        strip.setContent(List.of(new TileGrid.Row("", tiles, null, captions)), d.channels(), d.height(), d.width());
+    }
+
+}

@@ -1,0 +1,158 @@
+package starnet.ui.research;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import starnet.data.Dataset;
+import starnet.data.Samples;
+import starnet.math.Matrix;
+import starnet.ui.widgets.TileGrid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Beyond reconstruction, in the window: generation from the code distribution (samples, interpolation,
+ * sliders on principal directions), end-to-end refinement, out-of-distribution scoring with its ROC
+ * curve, and the PCA bound. Every computation runs on the solver worker.
+ */
+public final class ResearchPane extends VBox {
+    static final int SLIDERS = 4;
+    private final ResearchViewModel vm;
+    private final TileGrid samples = new TileGrid(), line = new TileGrid(), slid = new TileGrid();
+    private final Label info = new Label("Train every layer first: generation uses the codes h₀ of the first layer.");
+    private final ImageView roc = new ImageView();
+    private final Label rocText = new Label();
+    private final Slider[] sliders = new Slider[SLIDERS];
+    private long sampleSeed = 1;
+
+    public ResearchPane(ResearchViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        info.setWrapText(true);
+        info.getStyleClass().add("muted");
+        for (TileGrid g : List.of(samples, line, slid)) {
+            g.setTitleWidth(0);
+            g.setTileRange(28, 56);
+        }
+        slid.setTileRange(84, 112);
+
+        Button sample = new Button("Sample 12 new images");
+        sample.setId("gen-sample");
+        sample.setTooltip(new Tooltip("Draw codes from a Gaussian fitted to the training codes (mean and covariance) and decode them"));
+        sample.setOnAction(e -> sample());
+        TextField a = new TextField("0"), b = new TextField("1");
+        a.setPrefColumnCount(4);
+        b.setPrefColumnCount(4);
+        Button interp = new Button("Interpolate");
+        interp.setId("gen-interpolate");
+        interp.setTooltip(new Tooltip("Decode 10 codes on the straight line between the two items' codes"));
+        interp.setOnAction(e -> interpolate(a.getText(), b.getText()));
+        HBox interpBox = new HBox(6, new Label("Items"), a, new Label("→"), b, interp);
+        interpBox.setAlignment(Pos.CENTER_LEFT);
+        GridPane sliderGrid = new GridPane();
+        sliderGrid.setHgap(6);
+        sliderGrid.setVgap(2);
+        for (int i = 0; i < SLIDERS; i++) {
+            Slider s = new Slider(-3, 3, 0);
+            s.setPrefWidth(150);
+            s.setId("gen-slider-" + i);
+            s.valueProperty().addListener((obs, o, n) -> slidersChanged());
+            sliders[i] = s;
+            sliderGrid.addRow(i, new Label("direction " + (i + 1) + " (σ)"), s);
+        }
+        HBox sliderBox = new HBox(10, sliderGrid, slid);
+
+        Button refine = new Button("Refine end to end (3 rounds)");
+        refine.setId("refine");
+
+        refine.setOnAction(e -> refine());
+        ChoiceBox<String> other = new ChoiceBox<>();
+        for (Samples.Sample s : Samples.ALL) other.getItems().add(s.source());
+        other.setValue("sample:fashion-mnist");
+        Button score = new Button("Score out-of-distribution");
+        score.setId("ood-score");
+        score.setTooltip(new Tooltip("Residual scores (paper Lemma 4) of the training source's test items vs the chosen dataset's, and the ROC curve"));
+        score.setOnAction(e -> score(other.getValue()));
+        HBox scoreBox = new HBox(6, score, new Label("against"), other);
+        scoreBox.setAlignment(Pos.CENTER_LEFT);
+        rocText.setWrapText(true);
+        roc.setFitWidth(380);
+        roc.setPreserveRatio(true);
+
+        for (var n : List.of(sample, interp, score)) n.disableProperty().bind(vm.generateBlockedReason().isNotEmpty());
+        refine.disableProperty().bind(vm.refineBlockedReason().isNotEmpty());
+        Tooltip refineTip = new Tooltip();
+        refineTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.refineBlockedReason().get().isEmpty()
+                ? "Gauss–Newton steps on the codes and least-squares refits of each layer on the true output error; each step is kept only if the error drops"
+                : vm.refineBlockedReason().get(), vm.refineBlockedReason()));
+        getChildren().addAll(title("Generate"), info, sample, samples, interpBox, line, new Label("Sliders on the leading principal directions of the code space"),
+                sliderBox, title("Refine and score"), starnet.ui.widgets.Tips.wrap(refine, refineTip), scoreBox, rocText, roc);
+        vm.finishedProperty().addListener((obs, o, done) -> info.setText(done
+                ? "Codes h₀ are ready: sample, interpolate or move the sliders."
+                : "Train every layer first: generation uses the codes h₀ of the first layer."));
+    }
+
+    public int sampledCount() { return samples.columns(); }
+
+    public String resultText() { return rocText.getText(); }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private void show(TileGrid g, Matrix images, List<String> captions) {
+        Dataset d = vm.datasetProperty().get();
+        g.setContent(List.of(new TileGrid.Row("", images, null, captions)), d.channels(), d.height(), d.width());
+    }
+
+    public void sample() {
+        vm.sample(sampleSeed++, m -> show(samples, m, List.of()));
+    }
+
+    void interpolate(String a, String b) {
+        int ia, ib;
+        try {
+            ia = Integer.parseInt(a.trim());
+            ib = Integer.parseInt(b.trim());
+        } catch (NumberFormatException e) {
+            rocText.setText("Interpolation needs two item numbers, e.g. 0 and 1.");
+            return;
+        }
+        vm.interpolate(ia, ib, m -> {
+            List<String> caps = new ArrayList<>();
+            for (int i = 0; i < 10; i++) caps.add(i == 0 ? "#" + ia : i == 9 ? "#" + ib : "");
+            show(line, m, caps);
+        });
+    }
+
+    private void slidersChanged() {
+        double[] t = new double[SLIDERS];
+        for (int i = 0; i < SLIDERS; i++) t[i] = sliders[i].getValue();
+        vm.along(t, m -> show(slid, m, List.of()));
+    }
+
+    public void refine() {
+        vm.refine(rocText::setText);
+    }
+
+    public void score(String otherSource) {
+        vm.score(otherSource, r -> {
+            roc.setImage(SwingFXUtils.toFXImage(r.roc(), null));
+            rocText.setText(r.summary());
+        });
+    }
+}

@@ -1,0 +1,95 @@
+package starnet.ui.run;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
+import starnet.model.StepResult;
+import starnet.session.TaskInfo;
+import starnet.ui.core.SessionModel;
+
+import java.util.List;
+
+/**
+ * Backend in use, status, last step time, the background task that runs (with its progress and a
+ * Cancel button, and how many wait behind it), the schedule's progress and memory.
+ */
+public final class StatusBar extends HBox {
+    private final Label task = new Label();
+    private final ProgressBar taskProgress = new ProgressBar();
+    private final Button cancel = new Button("Cancel");
+
+    public StatusBar(RunViewModel vm) {
+        SessionModel model = vm.model();
+        setSpacing(10);
+        setPadding(new Insets(3, 8, 3, 8));
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("status-bar");
+        Label backend = new Label("Backend: " + model.linearAlgebra().description());
+        backend.setId("status-backend");
+        Label status = new Label();
+        status.setId("status-text");
+        status.textProperty().bind(model.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        Label stepTime = new Label("Last solve: —");
+        model.latestProperty().addListener((obs, o, s) -> {
+            StepResult r = s == null ? null : s.step();
+            stepTime.setText(r == null ? "Last solve: —" : String.format("Last solve: %.2f s, cond %.3g", r.seconds(), r.condition()));
+        });
+        task.setId("task-title");
+        taskProgress.setPrefWidth(110);
+        cancel.setId("task-cancel");
+        cancel.getStyleClass().add("small");
+        HBox taskBox = new HBox(6, task, taskProgress, cancel);
+        taskBox.setAlignment(Pos.CENTER_LEFT);
+        taskBox.setId("task-box");
+        model.tasksProperty().addListener((obs, o, t) -> showTasks(t, vm));
+        showTasks(model.tasksProperty().get(), vm);
+        ProgressBar progress = new ProgressBar(0);
+        progress.setPrefWidth(110);
+        Tooltip.install(progress, new Tooltip("Share of the schedule done (every layer × epoch × phase)"));
+        progress.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            int[] cells = vm.scheduleProperty().get();
+            if (cells.length == 0) return 0.0;
+            long done = java.util.Arrays.stream(cells).filter(c -> c == 2 || c == 3).count();
+            return done / (double) cells.length;
+        }, vm.scheduleProperty()));
+        Label memory = new Label();
+        memory.setMinWidth(150);
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> memory.setText(memoryText())));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        memory.setText(memoryText());
+        getChildren().addAll(backend, new Separator(javafx.geometry.Orientation.VERTICAL), status, stepTime, taskBox, progress, memory);
+    }
+
+    /** The first running task with its progress and Cancel; "+N waiting" when others queue behind it. */
+    private void showTasks(List<TaskInfo> tasks, RunViewModel vm) {
+        TaskInfo first = tasks.isEmpty() ? null : tasks.get(0);
+        boolean show = first != null && first.kind() != starnet.session.TaskKind.TRAIN; // training has the toolbar and the ribbon
+        task.setVisible(show);
+        taskProgress.setVisible(show);
+        cancel.setVisible(show);
+        if (!show) return;
+        task.setText(first.title() + (tasks.size() > 1 ? "  (+" + (tasks.size() - 1) + " waiting)" : ""));
+        Tooltip.install(task, new Tooltip(first.detail().isEmpty() ? first.kind().label() : first.detail()));
+        taskProgress.setProgress(first.progress() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : first.progress());
+        cancel.setOnAction(e -> vm.cancel(first.id()));
+    }
+
+    static String memoryText() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        return String.format("Memory: %d / %d MB", used >> 20, rt.maxMemory() >> 20);
+    }
+}

@@ -1,0 +1,80 @@
+package starnet.ui.run;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+import starnet.session.TrainCommand;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The toolbar: Step SL, Step SW, Step epoch, Train layer, Train all, Pause, Reset and the delay
+ * between steps. Disabled buttons explain why in their tooltip (installed on a wrapper, since a
+ * disabled control shows no tooltip of its own).
+ */
+public final class TrainingControls extends HBox {
+    private final Map<TrainCommand, Button> buttons = new EnumMap<>(TrainCommand.class);
+
+    public TrainingControls(RunViewModel vm) {
+        var model = vm.model();
+        setSpacing(6);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("training-controls");
+        for (TrainCommand c : TrainCommand.values()) {
+            Button b = new Button(c.label());
+            b.setId("cmd-" + c.name().toLowerCase().replace('_', '-'));
+            b.setOnAction(e -> vm.run(c));
+            b.disableProperty().bind(vm.trainBlockedReason().isNotEmpty());
+            if (c == TrainCommand.STEP_SL || c == TrainCommand.STEP_SW) b.getStyleClass().add("phase-button");
+            if (c == TrainCommand.TRAIN_ALL) b.getStyleClass().add("accent");
+            buttons.put(c, b);
+            String key = KeyCombination.keyCombination(c.shortcut()).getDisplayText();
+            getChildren().add(withTooltip(b, Bindings.createStringBinding(() -> {
+                String why = vm.trainBlockedReason().get();
+                return why.isEmpty() ? c.help() + " (" + key + ")" : why;
+            }, vm.trainBlockedReason())));
+        }
+        Button pause = new Button("Pause");
+        pause.setId("cmd-pause");
+        pause.setOnAction(e -> vm.pause());
+        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> model.tasksProperty().get().stream().noneMatch(t -> t.running()), model.tasksProperty()));
+        Button reset = new Button("Reset");
+        reset.setId("cmd-reset");
+        reset.setOnAction(e -> vm.reset());
+        reset.disableProperty().bind(model.runningProperty().or(model.datasetProperty().isNull()));
+        String pauseKey = KeyCombination.keyCombination("Shortcut+P").getDisplayText();
+        String resetKey = KeyCombination.keyCombination("Shortcut+R").getDisplayText();
+        getChildren().add(withTooltip(pause, Bindings.createStringBinding(() -> "Stop the running task: training stops within the current solve, the model stays as after the last completed solve (" + pauseKey + ")")));
+        getChildren().add(withTooltip(reset, Bindings.createStringBinding(() -> "New initial weights from the seed; asks first, and Undo brings the trained steps back (" + resetKey + ")")));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Slider delay = new Slider(0, 2000, 0);
+        delay.setId("delay");
+        delay.setPrefWidth(130);
+        delay.valueProperty().addListener((obs, o, n) -> vm.delayMillisProperty().set(n.intValue()));
+        Label delayLabel = new Label();
+        delayLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.delayMillisProperty().get() == 0 ? "Delay: none"
+                : String.format("Delay: %.1f s", vm.delayMillisProperty().get() / 1000.0), vm.delayMillisProperty()));
+        delayLabel.setMinWidth(85);
+        Tooltip.install(delay, new Tooltip("Pause between steps, for classroom demonstrations"));
+        getChildren().addAll(spacer, delayLabel, delay);
+    }
+
+    private static StackPane withTooltip(Button b, javafx.beans.binding.StringBinding text) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(text);
+        return starnet.ui.widgets.Tips.wrap(b, t);
+    }
+
+}

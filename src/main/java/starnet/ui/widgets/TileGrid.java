@@ -1,0 +1,211 @@
+package starnet.ui.widgets;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import starnet.io.ImageTiles;
+import starnet.math.Matrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * A grid of image tiles drawn on one canvas: titled rows, one column per item, optional captions under
+ * the first row, optional per-pixel error heat maps against a reference row. Tiles scale to the width.
+ */
+public final class TileGrid extends Region {
+    /**
+     * One row of tiles.
+     *
+     * @param images    items × D, read only; null draws an empty row ("not yet")
+     * @param reference items × D to compare against in heat-map mode, or null
+     * @param captions  text under each tile (may be empty)
+     */
+    public record Row(String title, Matrix images, Matrix reference, List<String> captions) {
+        public Row {
+            captions = captions == null ? List.of() : List.copyOf(captions);
+        }
+
+        public Row(String title, Matrix images) {
+            this(title, images, null, List.of());
+        }
+    }
+
+    private final Canvas canvas = new Canvas();
+    private List<Row> rows = List.of();
+    private boolean hasCaptions;
+    private int channels = 1, height = 28, width = 28, columns;
+    private boolean heatmap;
+    private double maxTile = 96, minTile = 20;
+    private double titleWidth = 130;
+    private BiConsumer<Integer, Integer> onTileClicked;
+    private double tile, gap = 4, captionHeight;
+    private WritableImage image;
+    private boolean stale = true;
+
+    public TileGrid() {
+        getChildren().add(canvas);
+        getStyleClass().add("tile-grid");
+        canvas.setOnMouseClicked(e -> {
+            if (onTileClicked == null || tile <= 0) return;
+            int col = (int) ((e.getX() - titleWidth) / (tile + gap));
+            int row = (int) (e.getY() / (tile + gap + captionHeight));
+            if (col >= 0 && col < columns && row >= 0 && row < rows.size() && e.getX() >= titleWidth) onTileClicked.accept(row, col);
+        });
+    }
+
+    public void setTileRange(double min, double max) {
+        this.minTile = min;
+        this.maxTile = max;
+        requestLayout();
+    }
+
+    public void setTitleWidth(double w) {
+        this.titleWidth = w;
+        requestLayout();
+    }
+
+    public void setOnTileClicked(BiConsumer<Integer, Integer> handler) { this.onTileClicked = handler; }
+
+    /** Shows {@code rows} of (c, h, w) images. */
+    public void setContent(List<Row> rows, int c, int h, int w) {
+        this.rows = new ArrayList<>(rows);
+        this.hasCaptions = rows.stream().anyMatch(r -> !r.captions().isEmpty());
+        this.channels = c;
+        this.height = h;
+        this.width = w;
+        this.columns = 0;
+        for (Row r : rows) {
+            if (r.images() != null) columns = Math.max(columns, r.images().rows());
+            columns = Math.max(columns, r.captions().size());
+        }
+        redraw();
+    }
+
+    public void setHeatmap(boolean on) {
+        heatmap = on;
+        redraw();
+    }
+
+    /** Draws once, in the next layout pass, however many changes come before it. */
+    private void redraw() {
+        stale = true;
+        requestLayout();
+    }
+
+    public int columns() { return columns; }
+
+    private double tileFor(double availableWidth) {
+        if (columns == 0) return maxTile;
+        double t = (availableWidth - titleWidth - gap * columns) / columns;
+        return Math.max(minTile, Math.min(maxTile, Math.floor(t)));
+    }
+
+    @Override
+    protected double computePrefHeight(double w) {
+        double t = tileFor(w < 0 ? 800 : w);
+        double cap = hasCaptions ? 16 : 0;
+        return rows.size() * (t + gap + cap) + 4;
+    }
+
+    @Override
+    protected double computePrefWidth(double h) {
+        return titleWidth + columns * (maxTile * 0.6 + gap);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        tile = tileFor(w);
+        captionHeight = hasCaptions ? 16 : 0;
+        double h = Math.max(1, rows.size() * (tile + gap + captionHeight) + 4);
+        if (!stale && canvas.getWidth() == w && canvas.getHeight() == h) return;
+        canvas.setWidth(w);
+        canvas.setHeight(h);
+        stale = false;
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (tile <= 0 || canvas.getWidth() < 1) return;
+        int cw = (int) Math.ceil(canvas.getWidth()), ch = (int) Math.ceil(canvas.getHeight());
+        // every tile goes into one premultiplied image: one texture per redraw instead of one per tile
+        int[] pixels = new int[cw * ch];
+        int t = (int) tile;
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            int y0 = (int) (r * (tile + gap + captionHeight));
+            for (int i = 0; i < columns; i++) {
+                int x0 = (int) (titleWidth + i * (tile + gap));
+                if (row.images() == null || i >= row.images().rows()) {
+                    fill(pixels, cw, ch, x0, y0, t, 0xffeceff3);
+                    continue;
+                }
+                int[] src = heatmap && row.reference() != null
+                        ? ImageTiles.errorHeat(row.images().data(), i, row.reference().data(), i, channels, height, width, 0.5)
+                        : ImageTiles.argb(row.images().data(), i, channels, height, width);
+                for (int py = 0; py < t && y0 + py < ch; py++) {
+                    int sy = py * height / t, off = (y0 + py) * cw;
+                    for (int px = 0; px < t && x0 + px < cw; px++) pixels[off + x0 + px] = src[sy * width + px * width / t];
+                }
+            }
+        }
+        if (image == null || (int) image.getWidth() != cw || (int) image.getHeight() != ch) image = new WritableImage(cw, ch);
+        image.getPixelWriter().setPixels(0, 0, cw, ch, PixelFormat.getIntArgbPreInstance(), pixels, 0, cw);
+        g.drawImage(image, 0, 0);
+        g.setFont(Font.font(12));
+        g.setTextBaseline(VPos.CENTER);
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            double y = r * (tile + gap + captionHeight);
+            g.setFill(Color.web("#333"));
+            g.setTextAlign(TextAlignment.LEFT);
+            drawWrapped(g, row.title(), 2, y + tile / 2, titleWidth - 8);
+            g.setFill(Color.web("#555"));
+            g.setTextAlign(TextAlignment.CENTER);
+            for (int i = 0; i < row.captions().size() && i < columns; i++) {
+                g.fillText(clip(row.captions().get(i), tile), titleWidth + i * (tile + gap) + tile / 2, y + tile + 8);
+            }
+        }
+    }
+
+    /** Opaque square of side {@code t} at (x0, y0), clipped to the buffer. */
+    private static void fill(int[] pixels, int cw, int ch, int x0, int y0, int t, int argb) {
+        for (int py = 0; py < t && y0 + py < ch; py++) {
+            int off = (y0 + py) * cw;
+            for (int px = 0; px < t && x0 + px < cw; px++) pixels[off + x0 + px] = argb;
+        }
+    }
+
+    private static String clip(String s, double width) {
+        int max = Math.max(3, (int) (width / 6.5));
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static void drawWrapped(GraphicsContext g, String text, double x, double cy, double maxWidth) {
+        int perLine = Math.max(6, (int) (maxWidth / 6.8));
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (cur.length() > 0 && cur.length() + 1 + word.length() > perLine) {
+                lines.add(cur.toString());
+                cur.setLength(0);
+            }
+            if (cur.length() > 0) cur.append(' ');
+            cur.append(word);
+        }
+        if (cur.length() > 0) lines.add(cur.toString());
+        double lh = 14;
+        double y0 = cy - (lines.size() - 1) * lh / 2;
+        for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), x, y0 + i * lh);
+    }
+}

@@ -1,0 +1,296 @@
+package starnet.session;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starnet.math.EjmlLinearAlgebra;
+import starnet.model.ArchitectureConfig;
+import starnet.model.Condition;
+import starnet.model.DataSpec;
+import starnet.model.Padding;
+import starnet.model.Phase;
+import starnet.model.StarNetConfig;
+import starnet.model.StepResult;
+import starnet.model.TrainingSnapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The application layer without a window: every task runs on the calling thread before the call returns. */
+class WorkbenchSessionTest {
+    static final StarNetConfig SMALL = StarNetConfig.defaults().withData(new DataSpec("sample:mnist", "train", 600))
+            .withArchitecture(ArchitectureConfig.defaults().withWidths(List.of(16, 64)));
+    @TempDir Path tmp;
+    private WorkbenchSession session;
+    private final List<Notice> notices = new ArrayList<>();
+
+    @BeforeEach
+    void load() {
+        session = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
+        session.addListener(new SessionListener() {
+            @Override public void stateChanged(SessionState s) {}
+            @Override public void notice(Notice n) { notices.add(n); }
+        });
+        session.configure(SMALL).join();
+    }
+
+    private SessionState s() { return session.state(); }
+
+    @Test
+    void aConfiguredSampleIsDeterminedAndReadyToStep() {
+        assertEquals(8000, s().dataset().size());
+        assertEquals(600, s().datapoints());
+        assertFalse(s().report().hasErrors());
+        assertTrue(s().report().conditions().stream().allMatch(c -> c.status() == Condition.Status.OK));
+        assertEquals("", s().trainBlockedReason());
+        assertEquals(1, s().history().size());
+        assertEquals("Init", s().latest().label());
+        assertEquals(12, s().pinned().length);
+        assertEquals(12, s().latest().current().rows());
+        assertFalse(s().dirty(), "untitled and untrained: nothing to lose");
+    }
+
+    @Test
+    void stepsPublishSnapshotsAndTheRunEnds() {
+        TrainingSnapshot init = s().latest();
+        List<StepResult> seen = new ArrayList<>();
+        session.addListener(new SessionListener() {
+            @Override public void stateChanged(SessionState s) {}
+            @Override public void stepDone(StepResult r) { seen.add(r); }
+        });
+        session.run(TrainCommand.STEP_SL).join();
+        assertEquals(1, s().steps().size());
+        assertEquals(Phase.SL, s().steps().get(0).phase());
+        assertEquals(2, s().history().size());
+        assertNotEquals(init.current().get(0, 300), s().latest().current().get(0, 300));
+        assertTrue(s().dirty());
+        session.run(TrainCommand.STEP_SW).join();
+        assertEquals(Phase.SW, s().steps().get(1).phase());
+        session.run(TrainCommand.TRAIN_ALL).join();
+        assertTrue(s().finished());
+        assertFalse(s().running());
+        assertTrue(s().tasks().isEmpty());
+        assertEquals(20, s().steps().size());
+        assertEquals(20, seen.size());
+        assertNotNull(s().latest().afterLayer().get(0));
+        assertTrue(s().trainBlockedReason().contains("Reset"));
+        assertThrows(CompletionException.class, () -> session.run(TrainCommand.STEP_SL).join());
+        assertTrue(notices.get(notices.size() - 1).text().contains("Reset"));
+    }
+
+    @Test
+    void resetKeepsTheDiscardedRunForUndo() {
+        session.run(TrainCommand.STEP_EPOCH).join();
+        List<StepResult> steps = s().steps();
+        List<TrainingSnapshot> history = s().history();
+        session.reset().join();
+        assertEquals(0, s().steps().size());
+        assertEquals(1, s().history().size());
+        assertEquals("the 2 trained steps discarded by Reset", s().undoable());
+        session.undoDiscard().join();
+        assertEquals(steps, s().steps());
+        assertEquals(history, s().history());
+        assertNull(s().undoable());
+        session.run(TrainCommand.STEP_SL).join();
+        assertEquals(3, s().steps().size(), "the run continues where it was");
+        assertThrows(CompletionException.class, () -> session.undoDiscard().join(), "only the last discard can be undone");
+    }
+
+    @Test
+    void anInvalidWidthListBlocksTraining() {
+        session.configure(SMALL.withArchitecture(SMALL.architecture().withWidths(List.of(512, 256)))).join();
+        assertTrue(s().report().hasErrors());
+        assertTrue(s().trainBlockedReason().contains("✗ Theorem 1"), s().trainBlockedReason());
+        assertThrows(CompletionException.class, () -> session.run(TrainCommand.STEP_SL).join());
+        assertEquals(0, s().steps().size());
+        assertEquals(Notice.Kind.ERROR, notices.get(notices.size() - 1).kind());
+    }
+
+    @Test
+    void aBrokenFileKeepsThePreviousDataset() throws IOException {
+        Path bad = tmp.resolve("broken-images-idx3-ubyte");
+        Files.write(bad, new byte[] {0, 0, 8, 1, 0, 0});
+        var before = s().dataset();
+        session.run(TrainCommand.STEP_SL).join();
+        assertThrows(CompletionException.class, () -> session.load(new DataSpec(bad.toString(), "train", 600)).join());
+        assertEquals(before, s().dataset());
+        assertEquals(1, s().steps().size(), "the trained step is kept too");
+        Notice n = notices.get(notices.size() - 1);
+        assertEquals(Notice.Kind.ERROR, n.kind());
+        assertTrue(n.text().contains("broken-images-idx3-ubyte"), n.text());
+    }
+
+    @Test
+    void pinningOtherItemsKeepsTheModel() {
+        session.run(TrainCommand.STEP_SL).join();
+        session.setPinned(new int[] {5, 6, 7}).join();
+        assertArrayEquals(new int[] {5, 6, 7}, s().pinned());
+        assertEquals(3, s().latest().current().rows());
+        assertEquals(1, s().steps().size(), "the model and its steps stay");
+        assertEquals(1, s().history().size(), "the history restarts from now");
+        assertThrows(CompletionException.class, () -> session.setPinned(new int[] {700}).join());
+        assertTrue(notices.get(notices.size() - 1).text().contains("not among the 600"));
+        session.pinRandom(1).join();
+        assertEquals(12, s().pinned().length);
+    }
+
+    @Test
+    void inspectingAnItemGivesItsReconstruction() {
+        session.run(TrainCommand.STEP_EPOCH).join();
+        ItemDetail d = session.inspect(3).join();
+        assertEquals(3, d.row());
+        assertEquals(784, d.reconstruction().cols());
+        assertEquals(s().steps().get(1).residuals()[3], d.residual());
+    }
+
+    @Test
+    void theConvPresetTrainsWithItsConditions() {
+        session.configure(SMALL.withArchitecture(starnet.model.Presets.find("mnist-conv-full").architecture())
+                .withTraining(SMALL.training().withMaxEpochs(1))).join();
+        var r = s().report();
+        assertFalse(r.hasErrors(), r.text());
+        assertTrue(r.text().contains("Theorem 4") && r.text().contains("smallest singular value"), r.text());
+        assertEquals(2, s().plan().size());
+        session.run(TrainCommand.TRAIN_ALL).join();
+        assertTrue(s().finished());
+        assertEquals(4, s().steps().size());
+        assertEquals(784, s().latest().afterLayer().get(0).cols());
+        session.configure(s().config().withArchitecture(ArchitectureConfig.conv(List.of(6, 2), List.of(3), List.of(3), Padding.FULL, 0.5))).join();
+        assertTrue(s().problem().contains("not divisible"), s().problem());
+        assertTrue(s().trainBlockedReason().startsWith("Fix the configuration"));
+        assertEquals("the 4 trained steps discarded by changing the configuration", s().undoable());
+    }
+
+    @Test
+    void aSavedSessionReopensWhereItWasAndContinues() throws IOException {
+        session.run(TrainCommand.STEP_EPOCH).join();
+        session.run(TrainCommand.STEP_SL).join();
+        assertTrue(s().dirty());
+        Path file = tmp.resolve("work.starnet");
+        session.save(file).join();
+        assertFalse(s().dirty());
+        assertEquals(file, s().file());
+        var steps = s().steps();
+        var last = s().latest();
+        // the same file renders the paper's figures from the command line, without a display
+        var out = new java.io.ByteArrayOutputStream();
+        assertEquals(0, starnet.cli.Cli.run(new String[] {"export", "--session", file.toString(), "--figure", "fig4", "--out",
+                tmp.resolve("fig4.png").toString()}, new java.io.PrintStream(out), new java.io.PrintStream(out)), out.toString());
+        assertTrue(Files.size(tmp.resolve("fig4.png")) > 5_000);
+
+        WorkbenchSession other = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
+        other.load(new DataSpec("sample:fashion-mnist", "train", 0)).join();
+        other.open(file).join();
+        SessionState o = other.state();
+        assertEquals("MNIST digits (sample, train)", o.dataset().name());
+        assertEquals(SMALL.withData(s().config().data()), o.config());
+        assertEquals(600, o.datapoints());
+        assertEquals(steps.size(), o.steps().size());
+        assertEquals(steps.get(2).mse(), o.steps().get(2).mse(), 0.0);
+        assertEquals(s().history().size(), o.history().size());
+        assertArrayEquals(last.current().data(), o.latest().current().data());
+        assertEquals(Phase.SW, o.latest().nextPhase());
+        assertFalse(o.dirty());
+        other.run(TrainCommand.STEP_SW).join();
+        session.run(TrainCommand.STEP_SW).join();
+        assertEquals(s().steps().get(3).mse(), other.state().steps().get(3).mse(), 0.0, "both continue identically");
+
+        Files.writeString(file, "garbage");
+        assertThrows(CompletionException.class, () -> other.open(file).join());
+        assertEquals(4, other.state().steps().size(), "a failed open keeps the work");
+    }
+
+    @Test
+    void aCliSessionWithTheTestSplitAndPerLayerKernelsRoundTrips() throws IOException {
+        StarNetConfig conv = new StarNetConfig(1, new DataSpec("sample:mnist", "test", 300),
+                ArchitectureConfig.conv(List.of(4, 2), List.of(5, 3), List.of(2, 2), Padding.SAME, 0.5),
+                SMALL.training().withMaxEpochs(1).withLatentPath("dense"));
+        var out = new java.io.ByteArrayOutputStream();
+        Path cfg = tmp.resolve("conv.json");
+        Files.writeString(cfg, starnet.io.Json.MAPPER.writeValueAsString(conv));
+        Path run = tmp.resolve("run");
+        assertEquals(0, starnet.cli.Cli.run(new String[] {"train", "--config", cfg.toString(), "--epochs", "1", "--out", run.toString()},
+                new java.io.PrintStream(out), new java.io.PrintStream(out)), out.toString());
+        session.open(run.resolve("session.starnet")).join();
+        assertEquals(conv, s().config(), "split, per-layer kernel sizes and the latent path survive");
+        Path resaved = tmp.resolve("resaved.starnet");
+        session.save(resaved).join();
+        WorkbenchSession other = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
+        other.open(resaved).join();
+        assertEquals(conv, other.state().config());
+        assertSameSteps(s().steps(), other.state().steps());
+        assertTrue(other.state().finished());
+        // and continues exactly: the same configuration and data give the same first solve in both
+        session.reset().join();
+        other.reset().join();
+        session.run(TrainCommand.STEP_SL).join();
+        other.run(TrainCommand.STEP_SL).join();
+        assertSameSteps(s().steps(), other.state().steps());
+    }
+
+    private static void assertSameSteps(List<StepResult> a, List<StepResult> b) {
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).mse(), b.get(i).mse(), 0.0);
+            assertEquals(a.get(i).outputMse(), b.get(i).outputMse(), 0.0);
+            assertArrayEquals(a.get(i).residuals(), b.get(i).residuals());
+        }
+    }
+
+    @Test
+    void autosaveWritesAtLayerBoundariesWhileTraining() {
+        Path file = tmp.resolve("autosave.starnet");
+        Autosave a = new Autosave(file, new CallerWorker());
+        session.setAutosave(a);
+        List<Integer> stepsAtWrite = new ArrayList<>();
+        session.addListener(new SessionListener() {
+            @Override public void stateChanged(SessionState st) {}
+            @Override public void stepDone(StepResult r) {
+                if (r.layerDone()) stepsAtWrite.add(r.step() + 1);
+            }
+        });
+        session.run(TrainCommand.TRAIN_ALL).join();
+        assertEquals(2, a.writes(), "one write per finished layer");
+        WorkbenchSession other = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
+        other.recover(file).join();
+        assertEquals(s().steps().size(), other.state().steps().size());
+        assertTrue(other.state().finished());
+        assertNull(other.state().file(), "recovered work is untitled");
+        assertTrue(other.state().dirty(), "and unsaved");
+        assertEquals(List.of(10, 20), stepsAtWrite);
+    }
+
+    @Test
+    void aTaskCanBeCancelledBeforeItRuns() {
+        QueuedWorker queued = new QueuedWorker();
+        WorkbenchSession q = new WorkbenchSession(new EjmlLinearAlgebra(2), queued, new CallerWorker(), false);
+        var configured = q.configure(SMALL);
+        var run = q.run(TrainCommand.TRAIN_ALL);
+        assertEquals(2, q.state().tasks().size(), "both wait");
+        assertFalse(q.state().tasks().get(0).running());
+        q.cancel(q.state().tasks().get(1).id());
+        queued.drain();
+        assertTrue(configured.isDone() && !configured.isCompletedExceptionally());
+        assertTrue(run.isCancelled());
+        assertEquals(0, q.state().steps().size());
+        assertTrue(q.state().tasks().isEmpty());
+    }
+
+    @Test
+    void stateIsTouchedOnlyOnTheWorker() {
+        assertThrows(IllegalStateException.class, () -> new CallerWorker().checkOnWorker());
+    }
+}
