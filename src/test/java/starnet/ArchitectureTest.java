@@ -1,34 +1,80 @@
 package starnet;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-/** The engine (everything but starnet.ui) must not touch JavaFX; the CLI must run without a display. */
+/**
+ * The layers, as rules on the compiled classes (DESIGN §6): the engine and the session layer never
+ * reach up to the window or the command line, nor into JavaFX; math stands alone; the model does not
+ * know the trainer; the command line does not know the window; no two packages depend on each other.
+ * Each rule is also run on a fixture that breaks it ({@code ArchitectureFixture*} classes in the test
+ * sources), so a rule that stopped biting would fail here.
+ */
 class ArchitectureTest {
+    static final String[] ENGINE = {"starnet.math..", "starnet.model..", "starnet.training..", "starnet.data..", "starnet.io..",
+            "starnet.baseline..", "starnet.session.."};
+
+    static final ArchRule ENGINE_NEVER_REACHES_UP = noClasses().that().resideInAnyPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage("starnet.ui..", "starnet.cli..", "javafx..")
+            .because("the engine and the session layer run without a window (the CLI, tests, a server)");
+    static final ArchRule MATH_STANDS_ALONE = noClasses().that().resideInAPackage("starnet.math..")
+            .should().dependOnClassesThat().resideInAnyPackage("starnet.model..", "starnet.training..", "starnet.data..", "starnet.io..",
+                    "starnet.baseline..", "starnet.session..", "starnet.ui..", "starnet.cli..")
+            .because("the linear-algebra seam knows no other starnet package");
+    static final ArchRule MODEL_NEVER_ON_TRAINING = noClasses().that().resideInAPackage("starnet.model..")
+            .should().dependOnClassesThat().resideInAPackage("starnet.training..")
+            .because("the model describes decoders and their results; training uses it, not the other way round");
+    static final ArchRule CLI_NEVER_ON_UI = noClasses().that().resideInAPackage("starnet.cli..")
+            .should().dependOnClassesThat().resideInAPackage("starnet.ui..")
+            .because("the command line runs without a display");
+    static final ArchRule NO_CYCLES = slices().matching("starnet.(**)").should().beFreeOfCycles();
+
+    static final ArchRule[] RULES = {ENGINE_NEVER_REACHES_UP, MATH_STANDS_ALONE, MODEL_NEVER_ON_TRAINING, CLI_NEVER_ON_UI, NO_CYCLES};
+
+    private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("starnet");
+
     @Test
-    void noJavaFxOutsideTheUiPackage() throws IOException {
-        Path root = Path.of("src/main/java/starnet");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(root)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !root.relativize(p).startsWith("ui"))
-                    .filter(p -> {
-                        try {
-                            return Files.readAllLines(p).stream().anyMatch(l -> l.matches("\\s*import\\s+(static\\s+)?javafx\\..*")
-                                    || l.contains("javafx.application") || l.contains("javafx.scene"));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .map(Path::toString).toList();
-        }
-        assertEquals(List.of(), offenders);
+    void theEngineNeverReachesUp() { ENGINE_NEVER_REACHES_UP.check(MAIN); }
+
+    @Test
+    void mathStandsAlone() { MATH_STANDS_ALONE.check(MAIN); }
+
+    @Test
+    void theModelNeverUsesTraining() { MODEL_NEVER_ON_TRAINING.check(MAIN); }
+
+    @Test
+    void theCliNeverUsesTheWindow() { CLI_NEVER_ON_UI.check(MAIN); }
+
+    @Test
+    void noPackageCycles() { NO_CYCLES.check(MAIN); }
+
+    @Test
+    void theRulesCoverTheMainClasses() {
+        assertTrue(MAIN.contain(starnet.session.WorkbenchSession.class) && MAIN.contain(starnet.ui.WorkbenchApp.class));
+        assertFalse(MAIN.stream().anyMatch(c -> c.getSimpleName().startsWith("ArchitectureFixture")), "fixtures are not main classes");
+    }
+
+    @Test
+    void everyRuleBitesOnAFixtureThatBreaksIt() {
+        JavaClasses fixtures = new ClassFileImporter().importClasses(
+                starnet.training.ArchitectureFixtureUsesJavaFx.class, starnet.math.ArchitectureFixtureUsesModel.class,
+                starnet.model.ArchitectureFixtureUsesTraining.class, starnet.cli.ArchitectureFixtureUsesUi.class,
+                starnet.training.Cancellation.class);
+        assertFalse(ENGINE_NEVER_REACHES_UP.evaluate(fixtures).getFailureReport().isEmpty(), "engine → JavaFX");
+        assertFalse(MATH_STANDS_ALONE.evaluate(fixtures).getFailureReport().isEmpty(), "math → model");
+        assertFalse(MODEL_NEVER_ON_TRAINING.evaluate(fixtures).getFailureReport().isEmpty(), "model → training");
+        assertFalse(CLI_NEVER_ON_UI.evaluate(fixtures).getFailureReport().isEmpty(), "cli → ui");
+        JavaClasses cycle = new ClassFileImporter().importClasses(starnet.model.ArchitectureFixtureUsesTraining.class,
+                starnet.training.ArchitectureFixtureUsesJavaFx.class);
+        assertFalse(NO_CYCLES.evaluate(cycle).getFailureReport().isEmpty(), "model → training → model");
     }
 }
