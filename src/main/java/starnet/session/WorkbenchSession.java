@@ -112,7 +112,7 @@ public final class WorkbenchSession {
             discardTrainedSteps("loading other data");
             Work w = work;
             w.dataset = d;
-            w.config = w.config.withData(new DataSpec(d.source(), spec.split(), spec.limit()));
+            w.config = w.config.withData(spec);
             w.pinned = new int[0];
             w.pca = null;
             rebuild(w, ctx);
@@ -329,6 +329,7 @@ public final class WorkbenchSession {
         discardedWhat = "the " + work.steps.size() + " trained steps discarded by " + why;
         work = work.successor();
         work.revision = ++revisions;
+        notice(Notice.info("Discarded " + discarded.steps.size() + " trained steps (" + why + "). Edit → Undo (Ctrl+Z) brings them back."));
     }
 
     /** Brings back the work the last discard replaced (model, history, charts, configuration, data and file). */

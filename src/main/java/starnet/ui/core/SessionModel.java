@@ -106,8 +106,8 @@ public final class SessionModel {
     /** Shows {@code s} (JavaFX thread only). */
     public void apply(SessionState s) {
         FxThread.check();
-        ListSync.sync(steps, s.steps());
-        ListSync.sync(history, s.history());
+        // the facts first, then the lists, then the whole state: a view that refreshes on a list change or on
+        // the state sees every fact of the same state
         if (s.dataset() != dataset.get()) dataset.set(s.dataset());
         datapoints.set(s.datapoints());
         config.set(s.config());
@@ -126,6 +126,8 @@ public final class SessionModel {
         pca.set(s.pca());
         status.set(s.status());
         trainBlocked.set(s.trainBlockedReason());
+        ListSync.sync(steps, s.steps());
+        ListSync.sync(history, s.history());
         TrainingSnapshot l = s.latest();
         if (l != latest.get()) latest.set(l);
         state.set(s);

@@ -35,6 +35,7 @@ public final class ReconstructionPane extends VBox {
     private final Label stepLabel = new Label("No steps yet");
     private final Label stripTitle = new Label();
     private final IntegerProperty stripItem = new SimpleIntegerProperty(0);
+    private boolean followingHistory;
 
     public ReconstructionPane(ReconstructionViewModel vm) {
         this.vm = vm;
@@ -71,6 +72,7 @@ public final class ReconstructionPane extends VBox {
         stepSlider.setSnapToTicks(true);
         stepSlider.setBlockIncrement(1);
         stepSlider.valueProperty().addListener((obs, o, n) -> {
+            if (followingHistory) return; // the state that follows draws once
             if (stepSlider.isFocused() || stepSlider.isValueChanging() || stepSlider.isPressed()) live.setSelected(false);
             refresh();
         });
@@ -93,13 +95,16 @@ public final class ReconstructionPane extends VBox {
         getChildren().addAll(top, grid, sliderBox, stripTitle, strip, stripHint);
 
         vm.history().addListener((javafx.collections.ListChangeListener<TrainingSnapshot>) c -> {
-            stepSlider.setMax(Math.max(0, vm.history().size() - 1));
-            if (live.isSelected()) stepSlider.setValue(stepSlider.getMax());
-            refresh();
+            followingHistory = true;
+            try {
+                stepSlider.setMax(Math.max(0, vm.history().size() - 1));
+                if (live.isSelected()) stepSlider.setValue(stepSlider.getMax());
+            } finally {
+                followingHistory = false;
+            }
         });
         vm.pinnedProperty().addListener((obs, o, n) -> stripItem.set(0));
-        vm.planProperty().addListener((obs, o, n) -> refresh());
-        vm.datasetProperty().addListener((obs, o, n) -> refresh());
+        vm.model().stateProperty().addListener((obs, o, n) -> refresh());
         vm.pcaRowProperty().addListener((obs, o, n) -> refresh());
     }
 
@@ -120,6 +125,9 @@ public final class ReconstructionPane extends VBox {
         Dataset d = vm.datasetProperty().get();
         TrainingSnapshot s = viewed();
         int[] pins = vm.pinnedProperty().get();
+        if (d != null && (java.util.Arrays.stream(pins).anyMatch(p -> p >= d.size()) || (s != null && s.current().rows() != pins.length))) {
+            return; // between two states (other data or pins arriving): the state that follows draws
+        }
         if (d == null || pins.length == 0) {
             grid.setContent(List.of(), 1, 28, 28);
             strip.setContent(List.of(), 1, 28, 28);
