@@ -1,2 +1,2 @@
-/** Baselines StarNet is compared with (the PCA bound, the Adam autoencoder) and the paper's experiments. */
+/** Baselines StarNet is compared with: the PCA (Eckart–Young) bound and the Adam autoencoder. The experiments that run them live in {@link starnet.session.Experiments}. */
 package starnet.baseline;

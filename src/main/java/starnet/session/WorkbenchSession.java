@@ -1,7 +1,6 @@
 package starnet.session;
 
 import starnet.baseline.Pca;
-import starnet.data.DataException;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.io.SessionFile;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,8 +51,7 @@ public final class WorkbenchSession {
     private final Worker io;
     private final boolean interactive;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-    private final Tasks tasks = new Tasks(this::publishTasks);
-    private final ConcurrentLinkedQueue<Runnable> atSafePoint = new ConcurrentLinkedQueue<>();
+    private final TaskRunner tasks;
     private final AtomicLong stepDelayMillis = new AtomicLong();
     private final Object publishLock = new Object();
     private volatile Autosave autosave;
@@ -78,6 +75,7 @@ public final class WorkbenchSession {
         this.worker = worker;
         this.io = io;
         this.interactive = interactive;
+        this.tasks = new TaskRunner(worker, io, this::publishTasks, this::notice);
     }
 
     /** A session that does everything on the calling thread, before each call returns (command line, tests). */
@@ -106,7 +104,7 @@ public final class WorkbenchSession {
 
     /** Loads the data {@code spec} names (its split; the limit is the configuration's); a failure keeps the previous data. */
     public CompletableFuture<Void> load(DataSpec spec) {
-        return task(TaskKind.LOAD, "Loading " + spec.source(), ctx -> {
+        return tasks.task(TaskKind.LOAD, "Loading " + spec.source(), ctx -> {
             Dataset d = Datasets.load(spec.source(), spec.split(), 0);
             ctx.check();
             discardTrainedSteps("loading other data");
@@ -131,7 +129,7 @@ public final class WorkbenchSession {
 
     /** {@link #configure(StarNetConfig)} on data already loaded for {@code c}'s data source ({@code preloaded}; null = load it). */
     public CompletableFuture<Void> configure(StarNetConfig c, Dataset preloaded) {
-        return task(TaskKind.PREPARE, "Setting up the model", ctx -> {
+        return tasks.task(TaskKind.PREPARE, "Setting up the model", ctx -> {
             Work w = work;
             if (preloaded == null && c.equals(w.config) && (w.run != null || w.dataset == null || !w.problem.isEmpty() || hasErrors(w))) return null;
             boolean reload = w.dataset == null || !c.data().source().equals(w.config.data().source()) || !c.data().split().equals(w.config.data().split());
@@ -152,7 +150,7 @@ public final class WorkbenchSession {
 
     /** Starts the run again from its initial state (the trained steps can be brought back by {@link #undoDiscard()}). */
     public CompletableFuture<Void> reset() {
-        return task(TaskKind.PREPARE, "Resetting the model", ctx -> {
+        return tasks.task(TaskKind.PREPARE, "Resetting the model", ctx -> {
             discardTrainedSteps("Reset");
             rebuild(work, ctx);
             return null;
@@ -161,7 +159,7 @@ public final class WorkbenchSession {
 
     /** Defaults and the MNIST sample, untitled. */
     public CompletableFuture<Void> newSession() {
-        return task(TaskKind.PREPARE, "New session", ctx -> {
+        return tasks.task(TaskKind.PREPARE, "New session", ctx -> {
             Dataset d = Datasets.load(DataSpec.defaults());
             discardTrainedSteps("New session");
             Work w = work.successor();
@@ -179,7 +177,7 @@ public final class WorkbenchSession {
     /** Shows other items (rows below the number of datapoints in use); the model stays, the history restarts from now. */
     public CompletableFuture<Void> setPinned(int[] rows) {
         int[] copy = rows.clone();
-        return task(TaskKind.PREPARE, "Pinning items", ctx -> {
+        return tasks.task(TaskKind.PREPARE, "Pinning items", ctx -> {
             Work w = work;
             if (w.dataset == null || copy.length == 0) return null;
             for (int r : copy) {
@@ -257,7 +255,7 @@ public final class WorkbenchSession {
 
     /** Runs a training command as a background task, publishing a state after every solve; {@link #pause()} stops it within the solve. */
     public CompletableFuture<Void> run(TrainCommand command) {
-        return task(TaskKind.TRAIN, command.label(), ctx -> {
+        return tasks.task(TaskKind.TRAIN, command.label(), ctx -> {
             Work w = work;
             String blocked = state.trainBlockedReason();
             if (!blocked.isEmpty()) throw new UserError(blocked);
@@ -273,7 +271,7 @@ public final class WorkbenchSession {
                 for (SessionListener l : listeners) l.stepDone(r);
                 changed(w);
                 ctx.progress(Math.min(1, w.steps.size() / (double) total), r.summary());
-                drainSafePoint();
+                tasks.drainSafePoint();
                 autosaveIfDue(r.layerDone());
                 pauseBetweenSteps(ctx);
             });
@@ -334,7 +332,7 @@ public final class WorkbenchSession {
 
     /** Brings back the work the last discard replaced (model, history, charts, configuration, data and file). */
     public CompletableFuture<Void> undoDiscard() {
-        return task(TaskKind.PREPARE, "Undo", ctx -> {
+        return tasks.task(TaskKind.PREPARE, "Undo", ctx -> {
             if (discarded == null) throw new UserError("There is nothing to undo.");
             Work back = discarded;
             String what = discardedWhat;
@@ -353,16 +351,16 @@ public final class WorkbenchSession {
 
     /** Saves everything needed to reopen exactly here, atomically; the image is taken between two solves, the write runs on the I/O worker. */
     public CompletableFuture<Path> save(Path file) {
-        return withImage(TaskKind.SAVE, "Saving " + file.getFileName(), (image, revision, w) -> {
+        return tasks.ioTask(TaskKind.SAVE, "Saving " + file.getFileName(), () -> capture("save"), c -> {
             try {
-                SessionFile.write(file, image);
+                SessionFile.write(file, c.image());
             } catch (IOException | RuntimeException e) {
                 AppLog.error("saving " + file, e);
                 throw new UserError("Could not save to " + file + ": " + e.getMessage() + ". Nothing was lost: the previous file, if any, is unchanged.");
             }
             worker.submit(() -> {
-                w.file = file;
-                w.savedRevision = revision;
+                c.work().file = file;
+                c.work().savedRevision = c.revision();
                 publish();
                 notice(Notice.info("Saved the session to " + file + "."));
             });
@@ -372,8 +370,8 @@ public final class WorkbenchSession {
 
     /** Writes something made from the session as it would be saved now (a figure, the model, the metrics) as a background task. */
     public CompletableFuture<Void> export(String title, ImageWriter writer) {
-        return withImage(TaskKind.EXPORT, title, (image, revision, w) -> {
-            writer.write(image);
+        return tasks.ioTask(TaskKind.EXPORT, title, () -> capture("export"), c -> {
+            writer.write(c.image());
             return null;
         });
     }
@@ -385,49 +383,18 @@ public final class WorkbenchSession {
         void write(SessionFile.Session image) throws IOException;
     }
 
-    /** Work on the image of {@code w} at {@code revision}, run on the I/O worker. */
-    @FunctionalInterface
-    private interface ImageJob<T> {
-        T apply(SessionFile.Session image, long revision, Work w) throws IOException;
-    }
+    /** An image of the work at one revision. */
+    private record Captured(SessionFile.Session image, long revision, Work work) {}
 
-    /** A task that takes an image between two solves, then runs {@code io} on it on the I/O worker; failures become notices. */
-    private <T> CompletableFuture<T> withImage(TaskKind kind, String title, ImageJob<T> ioWork) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Tasks.Entry entry = tasks.add(kind, title);
-        atSafePoint(() -> {
-            Work w = work;
-            if (w.run == null || w.dataset == null) {
-                tasks.remove(entry);
-                UserError e = new UserError("Nothing to " + (kind == TaskKind.SAVE ? "save" : "export") + " yet: load a dataset and make a valid model first.");
-                notice(Notice.error(e.getMessage()));
-                done.completeExceptionally(e);
-                return;
-            }
-            SessionFile.Session image = image(w);
-            long revision = w.revision;
-            tasks.started(entry);
-            io.submit(() -> {
-                try {
-                    done.complete(ioWork.apply(image, revision, w));
-                } catch (UserError e) {
-                    notice(Notice.error(e.getMessage()));
-                    done.completeExceptionally(e);
-                } catch (IOException | RuntimeException e) {
-                    AppLog.error(title, e);
-                    notice(Notice.error(title + " failed: " + e.getMessage()));
-                    done.completeExceptionally(e);
-                } finally {
-                    tasks.remove(entry);
-                }
-            });
-        });
-        return done;
+    private TaskRunner.Capture<Captured> capture(String what) {
+        Work w = work;
+        if (w.run == null || w.dataset == null) return TaskRunner.Capture.nothing("Nothing to " + what + " yet: load a dataset and make a valid model first.");
+        return TaskRunner.Capture.of(new Captured(image(w), w.revision, w));
     }
 
     /** Writes an autosave image now if the work differs from its file (taken between two solves). */
     public void autosaveNow() {
-        atSafePoint(() -> {
+        tasks.atSafePoint(() -> {
             Autosave a = autosave;
             if (a != null && work.run != null && work.dirty()) offerAutosave(a);
         });
@@ -443,26 +410,15 @@ public final class WorkbenchSession {
         a.offer(image(work));
     }
 
-    /**
-     * An immutable image of {@code w} for a session file: the current latents are copied (the next solves
-     * overwrite their buffer); everything else it holds is never written again.
-     */
     private SessionFile.Session image(Work w) {
         worker.checkOnWorker();
-        Dataset d = w.dataset;
-        StarNetTrainer.State st = w.run.trainer().state();
-        StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), st.latents() == null ? null : st.latents().copy(), st.epoch(),
-                st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log());
-        int[] pins = w.pinned.clone();
-        return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split(), w.datapoints,
-                d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
-                List.copyOf(w.history));
+        return SessionImages.image(w);
     }
 
     /** The session as it would be saved now (taken between two solves), for exports. */
     public CompletableFuture<SessionFile.Session> image() {
         CompletableFuture<SessionFile.Session> f = new CompletableFuture<>();
-        atSafePoint(() -> {
+        tasks.atSafePoint(() -> {
             if (work.run == null) f.completeExceptionally(new UserError("load a dataset and make a valid model first"));
             else f.complete(image(work));
         });
@@ -480,44 +436,16 @@ public final class WorkbenchSession {
     }
 
     private CompletableFuture<Void> openAs(Path file, boolean recovered) {
-        return task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + file.getFileName(), ctx -> {
-            SessionFile.Session s;
-            try {
-                s = SessionFile.read(file);
-            } catch (IOException e) {
-                throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
-            }
-            ctx.progress(-1, "loading " + s.dataset().source());
-            SessionFile.DatasetRef ref = s.dataset();
-            Dataset d;
-            try {
-                d = Datasets.load(ref.source(), ref.split(), 0);
-            } catch (DataException e) {
-                throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
-            }
-            if (d.size() < ref.count() || !d.contentHash(ref.count()).equals(ref.sha256())) {
-                throw new UserError("Could not open " + file + ": the data at " + ref.source() + " (" + ref.split()
-                        + ") is not the data this session was trained on (its content changed). Your current work is unchanged.");
-            }
-            ctx.check();
-            TrainingRun run = TrainingRun.restore(s.config(), d, ref.count(), s.pinned(), la, TrainingStates.state(s.training()), s.history().size());
+        return tasks.task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + file.getFileName(), ctx -> {
+            Work w = SessionImages.restore(file, la, ctx);
             discardTrainedSteps("opening " + file.getFileName());
-            Work w = new Work(s.config());
-            w.dataset = d;
-            w.datapoints = ref.count();
-            w.pinned = s.pinned().clone();
-            w.plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
-            w.report = DeterminednessReport.of(w.plan, ref.count());
-            w.run = run;
-            w.history.addAll(s.history());
-            w.steps.addAll(s.training().steps());
             w.revision = ++revisions;
             w.file = recovered ? null : file;
             w.savedRevision = recovered ? -1 : w.revision;
             work = w;
             publish();
             notice(Notice.info((recovered ? "Recovered the autosaved work: " : "Opened " + file.getFileName() + ": ")
-                    + s.training().steps().size() + " steps, " + d.name() + "."));
+                    + w.steps.size() + " steps, " + w.dataset.name() + "."));
             return null;
         });
     }
@@ -531,7 +459,7 @@ public final class WorkbenchSession {
 
     /** Runs {@code job} as a cancellable background task on the current model; its result completes the future. */
     public <T> CompletableFuture<T> research(TaskKind kind, String title, Function<ResearchJob, T> job) {
-        return task(kind, title, ctx -> {
+        return tasks.task(kind, title, ctx -> {
             Work w = work;
             if (w.run == null) throw new UserError(title + ": load a dataset and make a valid model first.");
             return job.apply(new ResearchJob(new WorkView(w.run.trainer(), w.dataset.limit(w.datapoints), w.config, la), ctx));
@@ -543,7 +471,7 @@ public final class WorkbenchSession {
 
     /** Opens one item: its image, current reconstruction and latest residual. */
     public CompletableFuture<ItemDetail> inspect(int row) {
-        return task(TaskKind.INSPECT, "Opening item " + row, ctx -> {
+        return tasks.task(TaskKind.INSPECT, "Opening item " + row, ctx -> {
             Work w = work;
             if (w.run == null || row < 0 || row >= w.datapoints) throw new UserError("Item " + row + " is not among the datapoints in use.");
             StepResult last = w.steps.isEmpty() ? null : w.steps.get(w.steps.size() - 1);
@@ -554,7 +482,7 @@ public final class WorkbenchSession {
 
     /** Fits PCA to the data in use (for the bound on the loss chart and the PCA row of the grid); kept until the data changes. */
     public CompletableFuture<Pca> computePca() {
-        return task(TaskKind.BASELINE, "PCA of the data in use", ctx -> {
+        return tasks.task(TaskKind.BASELINE, "PCA of the data in use", ctx -> {
             Work w = work;
             if (w.pca == null) {
                 if (w.dataset == null) throw new UserError("PCA: load a dataset first.");
@@ -570,7 +498,7 @@ public final class WorkbenchSession {
      * {@code codes} (and the latents they give every layer); a snapshot labelled {@code label} is added.
      */
     public CompletableFuture<Void> adoptRefined(Decoder decoder, Matrix codes, String label) {
-        return task(TaskKind.REFINE, "Adopting the refined model", ctx -> {
+        return tasks.task(TaskKind.REFINE, "Adopting the refined model", ctx -> {
             Work w = work;
             StarNetTrainer.State st = w.run.trainer().state();
             Matrix[] finished = st.finishedLatents().clone();
@@ -588,53 +516,6 @@ public final class WorkbenchSession {
     // =====================================================================================
     // Tasks and publication
     // =====================================================================================
-
-    /** Queues {@code body} as a background task; user errors and failures become notices, cancellation a "stopped" notice. */
-    private <T> CompletableFuture<T> task(TaskKind kind, String title, Function<TaskContext, T> body) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Tasks.Entry entry = tasks.add(kind, title);
-        worker.submit(() -> {
-            if (entry.isCancelled()) {
-                tasks.remove(entry);
-                f.cancel(false);
-                return;
-            }
-            tasks.started(entry);
-            try {
-                f.complete(body.apply(entry));
-            } catch (CancelledException e) {
-                notice(Notice.info(kind == TaskKind.TRAIN ? "Paused. The model is as it was after the last completed solve."
-                        : title + " was cancelled; nothing changed."));
-                f.cancel(false);
-            } catch (UserError | DataException e) {
-                notice(Notice.error(e.getMessage()));
-                f.completeExceptionally(e);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                AppLog.error(title, e);
-                notice(Notice.error(title + ": " + e.getMessage()));
-                f.completeExceptionally(e);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                AppLog.error(title, e);
-                notice(Notice.error(title + " failed" + (e instanceof OutOfMemoryError ? " (out of memory; use fewer items or a larger -Xmx)" : "")
-                        + ". Your work is as it was before; details are in the log."));
-                f.completeExceptionally(e);
-            } finally {
-                tasks.remove(entry);
-            }
-        });
-        return f;
-    }
-
-    /** Runs {@code r} on the worker between two solves: at once when idle, after the current solve during a run. */
-    private void atSafePoint(Runnable r) {
-        atSafePoint.add(r);
-        worker.submit(this::drainSafePoint);
-    }
-
-    private void drainSafePoint() {
-        Runnable r;
-        while ((r = atSafePoint.poll()) != null) r.run();
-    }
 
     private void notice(Notice n) {
         for (SessionListener l : listeners) l.notice(n);

@@ -38,7 +38,9 @@ final class HelpText {
             sb.append(KeyCombination.keyCombination(c.shortcut()).getDisplayText()).append("\t").append(c.label()).append(" — ").append(c.help()).append('\n');
         }
         sb.append(KeyCombination.keyCombination("Shortcut+P").getDisplayText()).append("\tPause\n");
-        sb.append(KeyCombination.keyCombination("Shortcut+R").getDisplayText()).append("\tReset\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+R").getDisplayText()).append("\tReset (asks first)\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+Z").getDisplayText()).append("\tUndo: bring back the steps the last Reset, edit, load or open discarded\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+N").getDisplayText()).append("\tNew session\n");
         sb.append(KeyCombination.keyCombination("Shortcut+O").getDisplayText()).append("\tOpen session\n");
         sb.append(KeyCombination.keyCombination("Shortcut+S").getDisplayText()).append("\tSave session\n");
         sb.append(KeyCombination.keyCombination("Shortcut+Shift+S").getDisplayText()).append("\tSave session as\n");

@@ -1,8 +1,12 @@
 /**
- * The JavaFX workbench: {@link starnet.ui.WorkbenchViewModel} holds every piece of state and action
- * without views (tested with {@link starnet.ui.DirectThreads}); {@link starnet.ui.WorkbenchView} builds
- * the window and does the bindings; solves run on the one worker of {@link starnet.ui.FxThreads}, at a
- * lower operating-system priority than the window's threads, and its immutable snapshots reach the
- * window coalesced to at most ~30 updates a second.
+ * The JavaFX workbench, on top of the headless session layer ({@link starnet.session}).
+ * {@link starnet.ui.Workbench} wires one {@link starnet.session.WorkbenchSession} (its own solver and I/O
+ * threads) to {@link starnet.ui.core.SessionModel}, the window's mirror of the session's immutable states,
+ * applied on the JavaFX thread at most ~30 times a second. One small view model per panel reads from it
+ * and acts on the session ({@link starnet.ui.WorkbenchModels}); {@link starnet.ui.WorkbenchView} and
+ * {@link starnet.ui.MainMenu} build the window. Sub-packages follow the panels: {@code dataset},
+ * {@code architecture}, {@code run}, {@code reconstruction}, {@code charts}, {@code research}, {@code files};
+ * {@code core} holds the mirror and the thread rule, {@code widgets} the reusable controls.
+ * View-model state changes only on the JavaFX thread ({@link starnet.ui.core.FxThread#check()} fails elsewhere).
  */
 package starnet.ui;

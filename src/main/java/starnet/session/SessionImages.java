@@ -1,0 +1,71 @@
+package starnet.session;
+
+import starnet.data.DataException;
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.io.SessionFile;
+import starnet.math.LinearAlgebra;
+import starnet.model.DeterminednessReport;
+import starnet.training.StarNetTrainer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Between a session's work and its file: the immutable image a save writes, and the work an open restores. */
+final class SessionImages {
+    private SessionImages() {}
+
+    /**
+     * An immutable image of {@code w} (which has a run) for a session file: the current latents are copied
+     * (the next solves overwrite their buffer); everything else it holds is never written again. Worker only.
+     */
+    static SessionFile.Session image(Work w) {
+        Dataset d = w.dataset;
+        StarNetTrainer.State st = w.run.trainer().state();
+        StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), st.latents() == null ? null : st.latents().copy(), st.epoch(),
+                st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log());
+        int[] pins = w.pinned.clone();
+        return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split(), w.datapoints,
+                d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
+                List.copyOf(w.history));
+    }
+
+    /**
+     * The work saved in {@code file}, its data reloaded and checked against the file's content hash; the run
+     * continues where it was. The caller sets its revision and file identity.
+     *
+     * @throws UserError in plain words when the file or its data cannot be used (the current work is unchanged)
+     */
+    static Work restore(Path file, LinearAlgebra la, TaskContext ctx) {
+        SessionFile.Session s;
+        try {
+            s = SessionFile.read(file);
+        } catch (IOException e) {
+            throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
+        }
+        SessionFile.DatasetRef ref = s.dataset();
+        ctx.progress(-1, "loading " + ref.source());
+        Dataset d;
+        try {
+            d = Datasets.load(ref.source(), ref.split(), 0);
+        } catch (DataException e) {
+            throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
+        }
+        if (d.size() < ref.count() || !d.contentHash(ref.count()).equals(ref.sha256())) {
+            throw new UserError("Could not open " + file + ": the data at " + ref.source() + " (" + ref.split()
+                    + ") is not the data this session was trained on (its content changed). Your current work is unchanged.");
+        }
+        ctx.check();
+        Work w = new Work(s.config());
+        w.dataset = d;
+        w.datapoints = ref.count();
+        w.pinned = s.pinned().clone();
+        w.plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
+        w.report = DeterminednessReport.of(w.plan, ref.count());
+        w.run = TrainingRun.restore(s.config(), d, ref.count(), w.pinned, la, TrainingStates.state(s.training()), s.history().size());
+        w.history.addAll(s.history());
+        w.steps.addAll(s.training().steps());
+        return w;
+    }
+}

@@ -1,0 +1,134 @@
+package starnet.session;
+
+import starnet.data.DataException;
+import starnet.training.CancelledException;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs a session's background tasks: each is registered (so it shows and can be cancelled), runs on the
+ * worker, and ends as a completed future or as a plain-word notice — user errors as they are, cancellation
+ * as "nothing changed", anything else logged with its detail. Work that needs the state between two solves
+ * goes through {@link #atSafePoint}; I/O on a captured image through {@link #ioTask}.
+ */
+final class TaskRunner {
+    private final Worker worker;
+    private final Worker io;
+    private final Tasks tasks;
+    private final Consumer<Notice> notices;
+    private final ConcurrentLinkedQueue<Runnable> safePoint = new ConcurrentLinkedQueue<>();
+
+    /** @param tasksChanged called after every change of the task list (any thread) */
+    TaskRunner(Worker worker, Worker io, Runnable tasksChanged, Consumer<Notice> notices) {
+        this.worker = worker;
+        this.io = io;
+        this.tasks = new Tasks(tasksChanged);
+        this.notices = notices;
+    }
+
+    List<TaskInfo> list() { return tasks.list(); }
+
+    void cancel(long id) { tasks.cancel(id); }
+
+    void cancelRunning() { tasks.cancelRunning(); }
+
+    /** Queues {@code body} as a background task on the worker. */
+    <T> CompletableFuture<T> task(TaskKind kind, String title, Function<TaskContext, T> body) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Tasks.Entry entry = tasks.add(kind, title);
+        worker.submit(() -> {
+            if (entry.isCancelled()) {
+                tasks.remove(entry);
+                f.cancel(false);
+                return;
+            }
+            tasks.started(entry);
+            try {
+                f.complete(body.apply(entry));
+            } catch (CancelledException e) {
+                notices.accept(Notice.info(kind == TaskKind.TRAIN ? "Paused. The model is as it was after the last completed solve."
+                        : title + " was cancelled; nothing changed."));
+                f.cancel(false);
+            } catch (UserError | DataException e) {
+                fail(f, e, e.getMessage());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                AppLog.error(title, e);
+                fail(f, e, title + ": " + e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                AppLog.error(title, e);
+                fail(f, e, title + " failed" + (e instanceof OutOfMemoryError ? " (out of memory; use fewer items or a larger -Xmx)" : "")
+                        + ". Your work is as it was before; details are in the log.");
+            } finally {
+                tasks.remove(entry);
+            }
+        });
+        return f;
+    }
+
+    private void fail(CompletableFuture<?> f, Throwable e, String message) {
+        notices.accept(Notice.error(message));
+        f.completeExceptionally(e);
+    }
+
+    /** What an I/O task works on, captured on the worker between two solves. */
+    record Capture<P>(P value, String missing) {
+        static <P> Capture<P> of(P value) { return new Capture<>(value, null); }
+
+        static <P> Capture<P> nothing(String why) { return new Capture<>(null, why); }
+    }
+
+    /** I/O on a captured value, run on the I/O worker. */
+    @FunctionalInterface
+    interface IoJob<P, T> {
+        T apply(P captured) throws IOException;
+    }
+
+    /**
+     * A task that captures a value between two solves ({@code capture}, on the worker), then runs {@code job}
+     * on it on the I/O worker, so neither the solver waits for the disk nor the write sees a half-done step.
+     */
+    <P, T> CompletableFuture<T> ioTask(TaskKind kind, String title, Supplier<Capture<P>> capture, IoJob<P, T> job) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Tasks.Entry entry = tasks.add(kind, title);
+        atSafePoint(() -> {
+            Capture<P> c = capture.get();
+            if (c.missing() != null) {
+                tasks.remove(entry);
+                fail(done, new UserError(c.missing()), c.missing());
+                return;
+            }
+            tasks.started(entry);
+            io.submit(() -> {
+                try {
+                    done.complete(job.apply(c.value()));
+                } catch (UserError e) {
+                    fail(done, e, e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    AppLog.error(title, e);
+                    fail(done, e, title + " failed: " + e.getMessage());
+                } finally {
+                    tasks.remove(entry);
+                }
+            });
+        });
+        return done;
+    }
+
+    /** Runs {@code r} on the worker between two solves: at once when idle, after the current solve during a run. */
+    void atSafePoint(Runnable r) {
+        safePoint.add(r);
+        worker.submit(this::drainSafePoint);
+    }
+
+    /** Runs what waits for a safe point (on the worker: between tasks, or between two solves of a run). */
+    void drainSafePoint() {
+        Runnable r;
+        while ((r = safePoint.poll()) != null) r.run();
+    }
+}

@@ -1,0 +1,2 @@
+/** The loss chart and the residual histogram with its outlier gallery. */
+package starnet.ui.charts;

@@ -1,0 +1,2 @@
+/** Run controls: the toolbar, the schedule ribbon, and the status bar with the background tasks. */
+package starnet.ui.run;
