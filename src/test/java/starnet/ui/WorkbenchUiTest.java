@@ -162,6 +162,23 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void aDeclinedEditAfterTrainingIsPutBackInTheEditor(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#cmd-step-sl");
+        waitUntil(() -> s.steps().size() == 1 && !s.runningProperty().get());
+        allowDiscard = false;
+        ListView<?> widths = robot.lookup("#widths").queryAs(ListView.class);
+        robot.doubleClickOn(robot.from(widths).lookup(".list-cell").nth(0).queryLabeled());
+        robot.eraseText(3).write("64").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Changing the configuration:1"), asked);
+        waitUntil(() -> List.of(128, 256).equals(List.copyOf(m.architecture().widths())));
+        assertEquals("128", robot.from(widths).lookup(".list-cell").nth(0).queryLabeled().getText(), "the list shows the kept width");
+        assertEquals(1, s.steps().size(), "the trained step is kept");
+        assertEquals(List.of(128, 256), s.configProperty().get().architecture().widths());
+    }
+
+    @Test
     void viewModelStateChangesOnlyOnTheFxThread() throws Exception {
         ready();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.run().reset());

@@ -173,7 +173,8 @@ public final class ArchitectureViewModel {
         if (c.equals(current) || c.equals(submitted)) return;
         int trained = model.steps().size();
         if (trained > 0 && !guard.allowDiscard("Changing the configuration", trained)) {
-            show(current);
+            // put the fields back once the control that made the edit has finished committing it
+            javafx.application.Platform.runLater(() -> show(model.configProperty().get()));
             return;
         }
         submitted = c;
