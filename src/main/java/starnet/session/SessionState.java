@@ -67,14 +67,13 @@ public record SessionState(long revision, boolean dirty, Path file, Dataset data
         return "";
     }
 
-    /** One line for the status bar. */
+    /** One line for the status bar: what the model is doing or ready for (background tasks are listed apart). */
     public String status() {
         if (running()) {
             StepResult s = steps.isEmpty() ? null : steps.get(steps.size() - 1);
             return s == null ? activeCommand.label() + " …"
                     : String.format("%s on layer %d: MSE %.5f in %.2f s", s.phase(), s.layer(), s.mse(), s.seconds());
         }
-        if (!tasks.isEmpty()) return tasks.get(0).title() + " …";
         if (dataset == null) return "No dataset";
         if (!problem.isEmpty() || (report != null && report.hasErrors())) return "Configuration has errors";
         if (finished) return "Every layer is trained";

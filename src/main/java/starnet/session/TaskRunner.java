@@ -49,29 +49,36 @@ final class TaskRunner {
                 return;
             }
             tasks.started(entry);
+            T result;
             try {
-                f.complete(body.apply(entry));
+                result = body.apply(entry);
             } catch (CancelledException e) {
+                tasks.remove(entry);
                 notices.accept(Notice.info(kind == TaskKind.TRAIN ? "Paused. The model is as it was after the last completed solve."
                         : title + " was cancelled; nothing changed."));
                 f.cancel(false);
+                return;
             } catch (UserError | DataException e) {
-                fail(f, e, e.getMessage());
+                fail(entry, f, e, e.getMessage());
+                return;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 AppLog.error(title, e);
-                fail(f, e, title + ": " + e.getMessage());
+                fail(entry, f, e, title + ": " + e.getMessage());
+                return;
             } catch (RuntimeException | OutOfMemoryError e) {
                 AppLog.error(title, e);
-                fail(f, e, title + " failed" + (e instanceof OutOfMemoryError ? " (out of memory; use fewer items or a larger -Xmx)" : "")
+                fail(entry, f, e, title + " failed" + (e instanceof OutOfMemoryError ? " (out of memory; use fewer items or a larger -Xmx)" : "")
                         + ". Your work is as it was before; details are in the log.");
-            } finally {
-                tasks.remove(entry);
+                return;
             }
+            tasks.remove(entry); // before completing: whoever waits for the result sees the task gone
+            f.complete(result);
         });
         return f;
     }
 
-    private void fail(CompletableFuture<?> f, Throwable e, String message) {
+    private void fail(Tasks.Entry entry, CompletableFuture<?> f, Throwable e, String message) {
+        tasks.remove(entry);
         notices.accept(Notice.error(message));
         f.completeExceptionally(e);
     }
@@ -99,22 +106,24 @@ final class TaskRunner {
         atSafePoint(() -> {
             Capture<P> c = capture.get();
             if (c.missing() != null) {
-                tasks.remove(entry);
-                fail(done, new UserError(c.missing()), c.missing());
+                fail(entry, done, new UserError(c.missing()), c.missing());
                 return;
             }
             tasks.started(entry);
             io.submit(() -> {
+                T result;
                 try {
-                    done.complete(job.apply(c.value()));
+                    result = job.apply(c.value());
                 } catch (UserError e) {
-                    fail(done, e, e.getMessage());
+                    fail(entry, done, e, e.getMessage());
+                    return;
                 } catch (IOException | RuntimeException e) {
                     AppLog.error(title, e);
-                    fail(done, e, title + " failed: " + e.getMessage());
-                } finally {
-                    tasks.remove(entry);
+                    fail(entry, done, e, title + " failed: " + e.getMessage());
+                    return;
                 }
+                tasks.remove(entry);
+                done.complete(result);
             });
         });
         return done;

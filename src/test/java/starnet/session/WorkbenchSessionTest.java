@@ -290,6 +290,31 @@ class WorkbenchSessionTest {
     }
 
     @Test
+    void aRunningResearchJobStopsWithinOneSolveWhenPaused() throws Exception {
+        ThreadWorker solver = new ThreadWorker("test-solver", false);
+        try {
+            WorkbenchSession threaded = new WorkbenchSession(new EjmlLinearAlgebra(2), solver, new CallerWorker(), false);
+            threaded.configure(SMALL).join();
+            threaded.run(TrainCommand.TRAIN_ALL).join();
+            List<TrainingSnapshot> before = threaded.state().history();
+            var refine = threaded.research(TaskKind.REFINE, "Refining", job -> Research.refine(job.view(), 500, job.context()));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (threaded.state().tasks().stream().noneMatch(TaskInfo::running)) {
+                assertTrue(System.nanoTime() < deadline, "the job did not start");
+                Thread.sleep(5);
+            }
+            Thread.sleep(200);
+            threaded.pause();
+            assertThrows(java.util.concurrent.CancellationException.class, () -> refine.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            threaded.inspect(0).get(30, java.util.concurrent.TimeUnit.SECONDS); // the worker is free again
+            assertEquals(before, threaded.state().history(), "nothing changed");
+            assertTrue(threaded.state().tasks().isEmpty());
+        } finally {
+            solver.shutdown();
+        }
+    }
+
+    @Test
     void stateIsTouchedOnlyOnTheWorker() {
         assertThrows(IllegalStateException.class, () -> new CallerWorker().checkOnWorker());
     }

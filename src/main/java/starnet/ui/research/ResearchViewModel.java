@@ -38,8 +38,10 @@ public final class ResearchViewModel {
     public ResearchViewModel(SessionModel model) {
         this.model = model;
         generateBlocked = Bindings.createStringBinding(() -> model.runningProperty().get() ? "Training is running; pause it first"
-                : !model.finishedProperty().get() ? "Train every layer first: these use the codes h₀ of the first layer" : "",
-                model.runningProperty(), model.finishedProperty());
+                : !model.finishedProperty().get() ? "Train every layer first: these use the codes h₀ of the first layer"
+                : model.tasksProperty().get().stream().anyMatch(t -> t.kind() == TaskKind.REFINE || t.kind() == TaskKind.SCORE
+                        || t.kind() == TaskKind.EXPERIMENT) ? "Another job on the model is running; wait for it or cancel it in the status bar" : "",
+                model.runningProperty(), model.finishedProperty(), model.tasksProperty());
         refineBlocked = Bindings.createStringBinding(() -> {
             String why = model.configProperty().get() == null ? "" : Research.refineBlockedReason(model.configProperty().get());
             return why.isEmpty() ? generateBlocked.get() : why;
