@@ -38,7 +38,8 @@ public final class PulseBenchmark {
         wb.onSolver(() -> System.out.println("solver thread priority: nice " + starnet.math.BackgroundPriority.currentNice().orElse(0)));
         var vm = wb.models().session();
         var editor = wb.models().architecture();
-        editor.edit(() -> {
+        editor.edit(() -> { // one change: the data and the schedule, loaded and set up once
+            editor.sourceProperty().set(source);
             editor.maxEpochsProperty().set(epochs);
             editor.toleranceProperty().set(0);
         });
@@ -94,7 +95,7 @@ public final class PulseBenchmark {
             double p99 = sorted.isEmpty() ? 0 : sorted.get((int) (0.99 * (sorted.size() - 1)));
             double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
             System.out.printf("trained %d steps in %.1f s; %d pulses; gap between pulses: median %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    vm.steps().size(), (System.nanoTime() - t0[0]) / 1e9, gaps.size(), p50, p99, max);
+                    wb.session().state().steps().size(), (System.nanoTime() - t0[0]) / 1e9, gaps.size(), p50, p99, max);
             StringBuilder worst = new StringBuilder("longest gaps (ms @ s since Train all):");
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < gaps.size(); i++) order.add(i);
@@ -108,7 +109,6 @@ public final class PulseBenchmark {
             wb.shutdown();
             Platform.exit();
         });
-        wb.models().dataset().load(source);
     }
 
     }
