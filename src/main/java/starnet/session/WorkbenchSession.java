@@ -64,6 +64,7 @@ public final class WorkbenchSession {
     private String discardedWhat;
     private long revisions;
     private long lastAutosave = System.nanoTime();
+    private long autosavedRevision = -1;
 
     /**
      * @param worker      where the session's state lives and its tasks run
@@ -286,7 +287,7 @@ public final class WorkbenchSession {
             } finally {
                 t.setListener(null);
                 activeCommand = null;
-                changed(w);
+                publish();
             }
             return null;
         });
@@ -392,11 +393,11 @@ public final class WorkbenchSession {
         return TaskRunner.Capture.of(new Captured(image(w), w.revision, w));
     }
 
-    /** Writes an autosave image now if the work differs from its file (taken between two solves). */
+    /** Writes an autosave image now if the work differs from its file and from the last autosave (taken between two solves). */
     public void autosaveNow() {
         tasks.atSafePoint(() -> {
             Autosave a = autosave;
-            if (a != null && work.run != null && work.dirty()) offerAutosave(a);
+            if (a != null && work.run != null && work.dirty() && work.revision != autosavedRevision) offerAutosave(a);
         });
     }
 
@@ -407,6 +408,7 @@ public final class WorkbenchSession {
 
     private void offerAutosave(Autosave a) {
         lastAutosave = System.nanoTime();
+        autosavedRevision = work.revision;
         a.offer(image(work));
     }
 

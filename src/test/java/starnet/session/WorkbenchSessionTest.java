@@ -271,6 +271,11 @@ class WorkbenchSessionTest {
         assertNull(other.state().file(), "recovered work is untitled");
         assertTrue(other.state().dirty(), "and unsaved");
         assertEquals(List.of(10, 20), stepsAtWrite);
+        session.autosaveNow();
+        assertEquals(2, a.writes(), "nothing changed since the last autosave: no write");
+        session.setPinned(new int[] {1, 2, 3}).join();
+        session.autosaveNow();
+        assertEquals(3, a.writes(), "a change since: one write");
     }
 
     @Test

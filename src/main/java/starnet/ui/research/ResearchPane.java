@@ -50,16 +50,15 @@ public final class ResearchPane extends VBox {
 
         Button sample = new Button("Sample 12 new images");
         sample.setId("gen-sample");
-        sample.setTooltip(new Tooltip("Draw codes from a Gaussian fitted to the training codes (mean and covariance) and decode them"));
         sample.setOnAction(e -> sample());
         TextField a = new TextField("0"), b = new TextField("1");
         a.setPrefColumnCount(4);
         b.setPrefColumnCount(4);
         Button interp = new Button("Interpolate");
         interp.setId("gen-interpolate");
-        interp.setTooltip(new Tooltip("Decode 10 codes on the straight line between the two items' codes"));
         interp.setOnAction(e -> interpolate(a.getText(), b.getText()));
-        HBox interpBox = new HBox(6, new Label("Items"), a, new Label("→"), b, interp);
+        HBox interpBox = new HBox(6, new Label("Items"), a, new Label("→"), b,
+                explained(interp, vm.generateBlockedReason(), "Decode 10 codes on the straight line between the two items' codes"));
         interpBox.setAlignment(Pos.CENTER_LEFT);
         GridPane sliderGrid = new GridPane();
         sliderGrid.setHgap(6);
@@ -83,9 +82,9 @@ public final class ResearchPane extends VBox {
         other.setValue("sample:fashion-mnist");
         Button score = new Button("Score out-of-distribution");
         score.setId("ood-score");
-        score.setTooltip(new Tooltip("Residual scores (paper Lemma 4) of the training source's test items vs the chosen dataset's, and the ROC curve"));
         score.setOnAction(e -> score(other.getValue()));
-        HBox scoreBox = new HBox(6, score, new Label("against"), other);
+        HBox scoreBox = new HBox(6, explained(score, vm.generateBlockedReason(),
+                "Residual scores (paper Lemma 4) of the training source's test items vs the chosen dataset's, and the ROC curve"), new Label("against"), other);
         scoreBox.setAlignment(Pos.CENTER_LEFT);
         rocText.setWrapText(true);
         roc.setFitWidth(380);
@@ -93,12 +92,10 @@ public final class ResearchPane extends VBox {
 
         for (var n : List.of(sample, interp, score)) n.disableProperty().bind(vm.generateBlockedReason().isNotEmpty());
         refine.disableProperty().bind(vm.refineBlockedReason().isNotEmpty());
-        Tooltip refineTip = new Tooltip();
-        refineTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.refineBlockedReason().get().isEmpty()
-                ? "Gauss–Newton steps on the codes and least-squares refits of each layer on the true output error; each step is kept only if the error drops"
-                : vm.refineBlockedReason().get(), vm.refineBlockedReason()));
-        getChildren().addAll(title("Generate"), info, sample, samples, interpBox, line, new Label("Sliders on the leading principal directions of the code space"),
-                sliderBox, title("Refine and score"), starnet.ui.widgets.Tips.wrap(refine, refineTip), scoreBox, rocText, roc);
+        getChildren().addAll(title("Generate"), info,
+                explained(sample, vm.generateBlockedReason(), "Draw codes from a Gaussian fitted to the training codes (mean and covariance) and decode them"), samples, interpBox, line, new Label("Sliders on the leading principal directions of the code space"),
+                sliderBox, title("Refine and score"), explained(refine, vm.refineBlockedReason(),
+                        "Gauss–Newton steps on the codes and least-squares refits of each layer on the true output error; each step is kept only if the error drops"), scoreBox, rocText, roc);
         vm.finishedProperty().addListener((obs, o, done) -> info.setText(done
                 ? "Codes h₀ are ready: sample, interpolate or move the sliders."
                 : "Train every layer first: generation uses the codes h₀ of the first layer."));
@@ -107,6 +104,13 @@ public final class ResearchPane extends VBox {
     public int sampledCount() { return samples.columns(); }
 
     public String resultText() { return rocText.getText(); }
+
+    /** {@code b} with a tooltip that says why it is disabled, or what it does when it is not. */
+    private static javafx.scene.Node explained(Button b, javafx.beans.binding.StringBinding blocked, String help) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> blocked.get().isEmpty() ? help : blocked.get(), blocked));
+        return starnet.ui.widgets.Tips.wrap(b, tip);
+    }
 
     private static Label title(String text) {
         Label l = new Label(text);
