@@ -114,7 +114,7 @@ public final class WorkbenchSession {
             w.config = w.config.withData(spec);
             w.pinned = new int[0];
             w.pca = null;
-            rebuild(w, ctx);
+            rebuild(w);
             notice(Notice.info("Loaded " + d.name() + ": " + d.facts() + "."));
             return null;
         });
@@ -132,7 +132,7 @@ public final class WorkbenchSession {
     public CompletableFuture<Void> configure(StarNetConfig c, Dataset preloaded) {
         return tasks.task(TaskKind.PREPARE, "Setting up the model", ctx -> {
             Work w = work;
-            if (preloaded == null && c.equals(w.config) && (w.run != null || w.dataset == null || !w.problem.isEmpty() || hasErrors(w))) return null;
+            if (preloaded == null && c.equals(w.config) && w.dataset != null && (w.run != null || !w.problem.isEmpty() || hasErrors(w))) return null;
             boolean reload = w.dataset == null || !c.data().source().equals(w.config.data().source()) || !c.data().split().equals(w.config.data().split());
             Dataset d = preloaded != null ? preloaded : reload ? Datasets.load(c.data().source(), c.data().split(), 0) : w.dataset;
             ctx.check();
@@ -144,7 +144,7 @@ public final class WorkbenchSession {
             }
             w.dataset = d;
             w.config = c;
-            rebuild(w, ctx);
+            rebuild(w);
             return null;
         });
     }
@@ -153,7 +153,7 @@ public final class WorkbenchSession {
     public CompletableFuture<Void> reset() {
         return tasks.task(TaskKind.PREPARE, "Resetting the model", ctx -> {
             discardTrainedSteps("Reset");
-            rebuild(work, ctx);
+            rebuild(work);
             return null;
         });
     }
@@ -170,7 +170,7 @@ public final class WorkbenchSession {
             w.file = null;
             w.pinned = new int[0];
             w.pca = null;
-            rebuild(w, ctx);
+            rebuild(w);
             return null;
         });
     }
@@ -208,7 +208,7 @@ public final class WorkbenchSession {
     }
 
     /** Plan, report and a fresh run for the work's configuration and data (on the worker). */
-    private void rebuild(Work w, TaskContext ctx) {
+    private void rebuild(Work w) {
         worker.checkOnWorker();
         w.plan = null;
         w.report = null;

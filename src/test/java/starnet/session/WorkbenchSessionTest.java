@@ -64,6 +64,16 @@ class WorkbenchSessionTest {
     }
 
     @Test
+    void aFreshSessionConfiguredWithTheDefaultsLoadsTheirData() {
+        WorkbenchSession fresh = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
+        assertNull(fresh.state().dataset());
+        fresh.configure(StarNetConfig.defaults()).join();
+        assertEquals(8000, fresh.state().datapoints());
+        assertTrue(fresh.state().ready());
+        assertEquals(List.of(), fresh.state().tasks());
+    }
+
+    @Test
     void stepsPublishSnapshotsAndTheRunEnds() {
         TrainingSnapshot init = s().latest();
         List<StepResult> seen = new ArrayList<>();
