@@ -70,7 +70,7 @@ public final class Experiments {
         int[] epochs = {0};
         t.setListener(r -> {
             clock[0] += r.seconds();
-            if (closesEpoch(r, t)) star.add(new double[] {++epochs[0], clock[0], r.outputMse(), r.layer()});
+            if (t.closedEpoch(r)) star.add(new double[] {++epochs[0], clock[0], r.outputMse(), r.layer()});
         });
         t.trainAll(cancel);
         Autoencoder ae = new Autoencoder(widths, config.architecture().slope(), config.training().seed());
@@ -104,11 +104,6 @@ public final class Experiments {
         }
         out.printf("StarNet: MSE %.5f after %d epochs in %.1f s; autoencoder: MSE %.5f after %d epochs in %.1f s; PCA rank %d: %.5f; wrote %s%n",
                 star.get(star.size() - 1)[2], epochs[0], clock[0], auto.get(auto.size() - 1)[2], epochs[0], aeClock, widths[0], pca, dir);
-    }
-
-    private static boolean closesEpoch(StepResult r, StarNetTrainer t) {
-        return r.layerDone() || (t.epochsDone() > 0 && t.nextPhase() == (t.config().order() == SolveOrder.SL_FIRST ? starnet.model.Phase.SL : starnet.model.Phase.SW)
-                && r.phase() != (t.config().order() == SolveOrder.SL_FIRST ? starnet.model.Phase.SL : starnet.model.Phase.SW));
     }
 
     private static LossFigure.Series series(String name, List<double[]> rows, int axis) {

@@ -55,6 +55,7 @@ public final class WorkbenchSession {
     private final AtomicLong stepDelayMillis = new AtomicLong();
     private final Object publishLock = new Object();
     private volatile Autosave autosave;
+    private volatile Set<StopPoint> stopPoints = Set.of();
     private volatile TrainCommand activeCommand;
     private volatile SessionState state = SessionState.empty();
 
@@ -265,6 +266,11 @@ public final class WorkbenchSession {
             int total = Math.max(1, w.config.architecture().depth() * w.config.training().maxEpochs() * 2);
             activeCommand = command;
             publish();
+            StopPoint[] stoppedAt = new StopPoint[1];
+            TaskContext runContext = new TaskContext() {
+                @Override public boolean isCancelled() { return stoppedAt[0] != null || ctx.isCancelled(); }
+                @Override public void progress(double fraction, String detail) { ctx.progress(fraction, detail); }
+            };
             t.setListener(r -> {
                 w.steps.add(r);
                 w.history.add(run.snapshot(r));
@@ -274,16 +280,20 @@ public final class WorkbenchSession {
                 ctx.progress(Math.min(1, w.steps.size() / (double) total), r.summary());
                 tasks.drainSafePoint();
                 autosaveIfDue(r.layerDone());
-                pauseBetweenSteps(ctx);
+                stoppedAt[0] = stopAfter(r, t);
+                if (stoppedAt[0] == null) pauseBetweenSteps(ctx);
             });
             try {
                 switch (command) {
-                    case STEP_SL -> t.stepLatents(ctx);
-                    case STEP_SW -> t.stepWeights(ctx);
-                    case STEP_EPOCH -> t.stepEpoch(ctx);
-                    case TRAIN_LAYER -> t.trainLayer(ctx);
-                    case TRAIN_ALL -> t.trainAll(ctx);
+                    case STEP_SL -> t.stepLatents(runContext);
+                    case STEP_SW -> t.stepWeights(runContext);
+                    case STEP_EPOCH -> t.stepEpoch(runContext);
+                    case TRAIN_LAYER -> t.trainLayer(runContext);
+                    case TRAIN_ALL -> t.trainAll(runContext);
                 }
+            } catch (CancelledException e) {
+                if (stoppedAt[0] == null || ctx.isCancelled()) throw e;
+                notice(Notice.info("Stopped " + stoppedAt[0].words() + ", as asked: " + stopStory(t) + " Press Play to continue."));
             } finally {
                 t.setListener(null);
                 activeCommand = null;
@@ -291,6 +301,24 @@ public final class WorkbenchSession {
             }
             return null;
         });
+    }
+
+    /** The narration stop that {@code r} reaches, if it is asked for and training goes on after it; else null. */
+    private StopPoint stopAfter(StepResult r, StarNetTrainer t) {
+        if (t.isFinished()) return null;
+        Set<StopPoint> stops = stopPoints;
+        if (r.layerDone() && stops.contains(StopPoint.LAYER_END)) return StopPoint.LAYER_END;
+        return t.closedEpoch(r) && stops.contains(StopPoint.EPOCH_END) ? StopPoint.EPOCH_END : null;
+    }
+
+    /** Where the run stands, in words, for the notice of a narration stop. */
+    private static String stopStory(StarNetTrainer t) {
+        return "layer " + t.currentLayer() + " is next, " + t.epochsDone() + " epoch" + (t.epochsDone() == 1 ? "" : "s") + " done on it.";
+    }
+
+    /** Training runs stop by themselves at these points (none by default); any thread. */
+    public void setStopPoints(Set<StopPoint> points) {
+        stopPoints = points.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(points);
     }
 
     private void pauseBetweenSteps(TaskContext ctx) {

@@ -184,6 +184,16 @@ public final class StarNetTrainer {
         return firstHalfDone ? other(first) : first;
     }
 
+    /**
+     * Whether {@code r}, the step this trainer just took, completed an epoch of the schedule (its second
+     * phase, or the solve that finished the layer).
+     */
+    public boolean closedEpoch(StepResult r) {
+        if (r.layerDone()) return true;
+        Phase first = config.order() == SolveOrder.SL_FIRST ? Phase.SL : Phase.SW;
+        return epoch > 0 && !firstHalfDone && r.phase() != first;
+    }
+
     /** One full epoch (the rest of the open one, if half done). */
     public List<StepResult> stepEpoch(Cancellation cancel) {
         requireNotFinished();

@@ -37,6 +37,7 @@ final class HelpText {
         for (TrainCommand c : TrainCommand.values()) {
             sb.append(KeyCombination.keyCombination(c.shortcut()).getDisplayText()).append("\t").append(c.label()).append(" — ").append(c.help()).append('\n');
         }
+        sb.append("Space\tPlay / Pause: train every remaining layer, or pause what runs\n");
         sb.append(KeyCombination.keyCombination("Shortcut+P").getDisplayText()).append("\tPause\n");
         sb.append(KeyCombination.keyCombination("Shortcut+R").getDisplayText()).append("\tReset (asks first)\n");
         sb.append(KeyCombination.keyCombination("Shortcut+Z").getDisplayText()).append("\tUndo: bring back the steps the last Reset, edit, load or open discarded\n");

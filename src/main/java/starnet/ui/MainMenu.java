@@ -92,11 +92,13 @@ public final class MainMenu {
             mi.disableProperty().bind(m.run().trainBlockedReason().isNotEmpty());
             train.getItems().add(mi);
         }
+        MenuItem play = item("Play / Pause   (Space)", null, () -> m.run().playPause());
+        play.disableProperty().bind(m.run().busy().not().and(m.run().trainBlockedReason().isNotEmpty()));
         MenuItem pause = item("Pause", "Shortcut+P", () -> m.run().pause());
-        pause.disableProperty().bind(m.session().runningProperty().not());
+        pause.disableProperty().bind(m.run().busy().not());
         MenuItem reset = item("Reset", "Shortcut+R", () -> m.run().reset());
         reset.disableProperty().bind(m.session().runningProperty());
-        train.getItems().addAll(new SeparatorMenuItem(), pause, reset);
+        train.getItems().addAll(new SeparatorMenuItem(), play, pause, reset);
         return train;
     }
 

@@ -70,6 +70,16 @@ public final class WorkbenchView {
         VBox.setVgrow(center, Priority.ALWAYS);
         root.setCenter(work);
         root.setBottom(new StatusBar(m.run()));
+        // Space plays or pauses from anywhere but a text field (a filter: a focused button must not take it first)
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()
+                    || root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) return;
+            e.consume();
+            m.run().playPause();
+        });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) e.consume();
+        });
     }
 
     public Parent root() { return root; }

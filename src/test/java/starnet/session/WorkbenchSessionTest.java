@@ -102,6 +102,27 @@ class WorkbenchSessionTest {
     }
 
     @Test
+    void narrationStopsAtLayerBoundariesAndAfterEpochs() {
+        session.setStopPoints(java.util.EnumSet.of(StopPoint.LAYER_END));
+        session.run(TrainCommand.TRAIN_ALL).join();
+        assertEquals(10, s().steps().size(), "stopped when layer 2 was done");
+        assertFalse(s().finished());
+        assertFalse(s().running());
+        assertTrue(notices.get(notices.size() - 1).text().startsWith("Stopped at each layer boundary"), notices.get(notices.size() - 1).text());
+        session.setStopPoints(java.util.EnumSet.of(StopPoint.EPOCH_END));
+        session.run(TrainCommand.TRAIN_ALL).join();
+        assertEquals(12, s().steps().size(), "one epoch (SL, SW) of layer 1");
+        session.setStopPoints(java.util.Set.of());
+        session.run(TrainCommand.TRAIN_ALL).join();
+        assertEquals(20, s().steps().size());
+        assertTrue(s().finished());
+        WorkbenchSession straight = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
+        straight.configure(SMALL).join();
+        straight.run(TrainCommand.TRAIN_ALL).join();
+        assertSameSteps(straight.state().steps(), s().steps());
+    }
+
+    @Test
     void resetKeepsTheDiscardedRunForUndo() {
         session.run(TrainCommand.STEP_EPOCH).join();
         List<StepResult> steps = s().steps();

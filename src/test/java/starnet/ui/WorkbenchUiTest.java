@@ -179,6 +179,35 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void spacePlaysAndPausesAndALayerBoundaryStopsTheRun(FxRobot robot) throws Exception {
+        ready();
+        Button play = robot.lookup("#cmd-pause").queryAs(Button.class);
+        assertEquals("▶ Play", play.getText());
+        robot.clickOn("#stop-at-layer");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil(() -> s.steps().size() == 10 && !s.runningProperty().get());
+        assertTrue(fx(() -> m.run().stopAtLayerProperty().get()), "Space played instead of toggling the focused box");
+        assertFalse(s.finishedProperty().get());
+        assertTrue(s.noticeProperty().get().text().startsWith("Stopped at each layer boundary"), s.noticeProperty().get().text());
+        assertEquals("▶ Play", play.getText());
+
+        fx(() -> {
+            m.run().delayMillisProperty().set(300);
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil(() -> s.runningProperty().get() && s.steps().size() >= 11);
+        assertEquals("⏸ Pause", play.getText());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil(() -> !s.runningProperty().get());
+        assertTrue(s.steps().size() < 20, "paused after " + s.steps().size());
+        assertTrue(s.noticeProperty().get().text().startsWith("Paused"));
+        assertEquals(0, starnet.ui.run.RunViewModel.snapDelay(150), "below 0.2 s the delay snaps to none");
+        assertEquals(2300, starnet.ui.run.RunViewModel.snapDelay(2349));
+        assertEquals(10_000, starnet.ui.run.RunViewModel.snapDelay(10_000));
+    }
+
+    @Test
     void viewModelStateChangesOnlyOnTheFxThread() throws Exception {
         ready();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.run().reset());

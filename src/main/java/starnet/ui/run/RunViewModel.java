@@ -13,6 +13,7 @@ import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
 import starnet.session.Notice;
+import starnet.session.StopPoint;
 import starnet.session.TrainCommand;
 import starnet.ui.core.DiscardGuard;
 import starnet.ui.core.FxThread;
@@ -25,8 +26,13 @@ import starnet.ui.core.SessionModel;
 public final class RunViewModel {
     private final SessionModel model;
     private final DiscardGuard guard;
+    /** The longest wait between two solves the delay offers, in milliseconds. */
+    public static final int MAX_DELAY_MILLIS = 10_000;
     private final IntegerProperty delayMillis = new SimpleIntegerProperty(0);
+    private final javafx.beans.property.BooleanProperty stopAtLayer = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty stopAtEpoch = new javafx.beans.property.SimpleBooleanProperty();
     private final StringBinding blockedReason;
+    private final javafx.beans.binding.BooleanBinding busy;
     private final ReadOnlyObjectWrapper<int[]> schedule = new ReadOnlyObjectWrapper<>(new int[0]);
 
     /** @param editorError why the editor's fields are not a valid configuration ("" when they are) */
@@ -35,7 +41,16 @@ public final class RunViewModel {
         this.guard = guard;
         blockedReason = Bindings.createStringBinding(() -> editorError.get().isEmpty() ? model.sessionBlockedReasonProperty().get()
                 : "Fix the configuration: " + editorError.get(), editorError, model.sessionBlockedReasonProperty());
+        busy = Bindings.createBooleanBinding(() -> model.tasksProperty().get().stream().anyMatch(t -> t.running()), model.tasksProperty());
         delayMillis.addListener((obs, o, n) -> model.session().setStepDelayMillis(n.longValue()));
+        Runnable stops = () -> {
+            java.util.Set<StopPoint> points = java.util.EnumSet.noneOf(StopPoint.class);
+            if (stopAtLayer.get()) points.add(StopPoint.LAYER_END);
+            if (stopAtEpoch.get()) points.add(StopPoint.EPOCH_END);
+            model.session().setStopPoints(points);
+        };
+        stopAtLayer.addListener((obs, o, n) -> stops.run());
+        stopAtEpoch.addListener((obs, o, n) -> stops.run());
         model.stateProperty().addListener((obs, o, n) -> scheduleChanged());
     }
 
@@ -48,6 +63,13 @@ public final class RunViewModel {
             return;
         }
         model.session().run(command);
+    }
+
+    /** Space, or the Play/Pause button: pauses what runs (training within its solve), or plays — trains every remaining layer — when nothing does. */
+    public void playPause() {
+        FxThread.check();
+        if (busy.get()) pause();
+        else run(TrainCommand.TRAIN_ALL);
     }
 
     /** Stops whatever runs (a training run within its current solve). */
@@ -108,6 +130,17 @@ public final class RunViewModel {
 
     public SessionModel model() { return model; }
     public IntegerProperty delayMillisProperty() { return delayMillis; }
+    /** A background task runs (training or another): Pause stops it. */
+    public javafx.beans.binding.BooleanBinding busy() { return busy; }
+    /** Runs stop by themselves when a layer is done (Play continues). */
+    public javafx.beans.property.BooleanProperty stopAtLayerProperty() { return stopAtLayer; }
+    /** Runs stop by themselves after each epoch (Play continues). */
+    public javafx.beans.property.BooleanProperty stopAtEpochProperty() { return stopAtEpoch; }
+
+    /** A delay slider's value as a delay: whole tenths of a second, and none below 0.2 s (so "none" is easy to hit). */
+    public static int snapDelay(double millis) {
+        return millis < 200 ? 0 : (int) Math.min(MAX_DELAY_MILLIS, Math.round(millis / 100) * 100);
+    }
     /** Why training cannot start now ("" when it can). */
     public StringBinding trainBlockedReason() { return blockedReason; }
     public ReadOnlyObjectProperty<int[]> scheduleProperty() { return schedule.getReadOnlyProperty(); }

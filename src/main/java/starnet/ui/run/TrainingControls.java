@@ -44,31 +44,45 @@ public final class TrainingControls extends HBox {
                 return why.isEmpty() ? c.help() + " (" + key + ")" : why;
             }, vm.trainBlockedReason())));
         }
-        Button pause = new Button("Pause");
+        Button pause = new Button();
         pause.setId("cmd-pause");
-        pause.setOnAction(e -> vm.pause());
-        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> model.tasksProperty().get().stream().noneMatch(t -> t.running()), model.tasksProperty()));
+        pause.textProperty().bind(Bindings.when(vm.busy()).then("⏸ Pause").otherwise("▶ Play"));
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        pause.setOnAction(e -> vm.playPause());
+        pause.disableProperty().bind(vm.busy().not().and(vm.trainBlockedReason().isNotEmpty()));
         Button reset = new Button("Reset");
         reset.setId("cmd-reset");
         reset.setOnAction(e -> vm.reset());
         reset.disableProperty().bind(model.runningProperty().or(model.datasetProperty().isNull()));
         String pauseKey = KeyCombination.keyCombination("Shortcut+P").getDisplayText();
         String resetKey = KeyCombination.keyCombination("Shortcut+R").getDisplayText();
-        getChildren().add(withTooltip(pause, Bindings.createStringBinding(() -> "Stop the running task: training stops within the current solve, the model stays as after the last completed solve (" + pauseKey + ")")));
+        getChildren().add(withTooltip(pause, Bindings.createStringBinding(() -> model.runningProperty().get()
+                ? "Pause: training stops within the current solve; the model stays as after the last completed solve (Space or " + pauseKey + ")"
+                : vm.busy().get() ? "Cancel the running task (Space or " + pauseKey + ")"
+                : vm.trainBlockedReason().get().isEmpty() ? "Play: train every remaining layer, stopping where the boxes on the right say (Space)"
+                : vm.trainBlockedReason().get(), model.runningProperty(), vm.busy(), vm.trainBlockedReason())));
         getChildren().add(withTooltip(reset, Bindings.createStringBinding(() -> "New initial weights from the seed; asks first, and Undo brings the trained steps back (" + resetKey + ")")));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Slider delay = new Slider(0, 2000, 0);
+        javafx.scene.control.CheckBox atLayer = new javafx.scene.control.CheckBox("Stop at layer end");
+        atLayer.setId("stop-at-layer");
+        atLayer.selectedProperty().bindBidirectional(vm.stopAtLayerProperty());
+        atLayer.setTooltip(starnet.ui.widgets.Tips.readable(new Tooltip("Runs stop by themselves when a layer is done, before its latents become the targets of the layer below; Play continues")));
+        javafx.scene.control.CheckBox atEpoch = new javafx.scene.control.CheckBox("Stop after epoch");
+        atEpoch.setId("stop-at-epoch");
+        atEpoch.selectedProperty().bindBidirectional(vm.stopAtEpochProperty());
+        atEpoch.setTooltip(starnet.ui.widgets.Tips.readable(new Tooltip("Runs stop by themselves after each epoch (one SL and one SW); Play continues")));
+        Slider delay = new Slider(0, RunViewModel.MAX_DELAY_MILLIS, 0);
         delay.setId("delay");
         delay.setPrefWidth(130);
-        delay.valueProperty().addListener((obs, o, n) -> vm.delayMillisProperty().set(n.intValue()));
+        delay.valueProperty().addListener((obs, o, n) -> vm.delayMillisProperty().set(RunViewModel.snapDelay(n.doubleValue())));
         Label delayLabel = new Label();
         delayLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.delayMillisProperty().get() == 0 ? "Delay: none"
                 : String.format("Delay: %.1f s", vm.delayMillisProperty().get() / 1000.0), vm.delayMillisProperty()));
-        delayLabel.setMinWidth(85);
-        Tooltip.install(delay, new Tooltip("Pause between steps, for classroom demonstrations"));
-        getChildren().addAll(spacer, delayLabel, delay);
+        delayLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(delay, starnet.ui.widgets.Tips.readable(new Tooltip("Wait between solves, up to 10 s, for watching each step; all the way left is none")));
+        getChildren().addAll(spacer, atLayer, atEpoch, delayLabel, delay);
     }
 
     private static StackPane withTooltip(Button b, javafx.beans.binding.StringBinding text) {
