@@ -26,6 +26,52 @@ public final class UserFiles {
     public Path autosave() { return dir.resolve("autosave.starnet"); }
     public Path marker() { return dir.resolve("window-open.marker"); }
     public Path recentList() { return dir.resolve("recent.txt"); }
+    public Path placementFile() { return dir.resolve("window.properties"); }
+
+    /**
+     * Where the window was and its zoom, in screen pixels.
+     *
+     * @param zoom the view's zoom factor (1 = 100 %)
+     */
+    public record WindowPlacement(double x, double y, double width, double height, double zoom) {
+        /**
+         * This placement moved and shrunk to lie inside the visible area (sx, sy, sw, sh) of a screen, at least
+         * 640 × 400 where the screen allows; a window left on a screen that is gone comes back onto this one.
+         */
+        public WindowPlacement fitTo(double sx, double sy, double sw, double sh) {
+            double w = Math.min(sw, Math.max(Math.min(640, sw), width)), h = Math.min(sh, Math.max(Math.min(400, sh), height));
+            double nx = Math.max(sx, Math.min(x, sx + sw - w)), ny = Math.max(sy, Math.min(y, sy + sh - h));
+            return new WindowPlacement(nx, ny, w, h, zoom);
+        }
+    }
+
+    /** The last window placement, if one was written and reads back whole. */
+    public java.util.Optional<WindowPlacement> readPlacement() {
+        try {
+            if (!Files.isRegularFile(placementFile())) return java.util.Optional.empty();
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newBufferedReader(placementFile())) {
+                p.load(in);
+            }
+            WindowPlacement w = new WindowPlacement(Double.parseDouble(p.getProperty("x")), Double.parseDouble(p.getProperty("y")),
+                    Double.parseDouble(p.getProperty("width")), Double.parseDouble(p.getProperty("height")), Double.parseDouble(p.getProperty("zoom", "1")));
+            boolean sane = Double.isFinite(w.x() + w.y() + w.width() + w.height() + w.zoom()) && w.width() > 0 && w.height() > 0 && w.zoom() > 0;
+            return sane ? java.util.Optional.of(w) : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            AppLog.error("reading the window placement", e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    public void writePlacement(WindowPlacement w) {
+        String text = "x=" + w.x() + "\ny=" + w.y() + "\nwidth=" + w.width() + "\nheight=" + w.height() + "\nzoom=" + w.zoom() + "\n";
+        try {
+            Files.createDirectories(dir);
+            starnet.io.AtomicFiles.write(placementFile(), o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            AppLog.error("writing the window placement", e);
+        }
+    }
 
     /** True when the last window did not close cleanly and left an autosave behind. */
     public boolean crashedWithAutosave() {

@@ -18,6 +18,7 @@ import starnet.data.Samples;
 import starnet.io.Version;
 import starnet.session.TrainCommand;
 import starnet.ui.files.FilesViewModel;
+import starnet.ui.widgets.UiScale;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -29,10 +30,10 @@ public final class MainMenu {
     private final Supplier<Window> window;
     private final MenuBar bar;
 
-    MainMenu(WorkbenchModels m, Supplier<Window> window) {
+    MainMenu(WorkbenchModels m, Supplier<Window> window, javafx.beans.property.BooleanProperty presenter) {
         this.m = m;
         this.window = window;
-        bar = new MenuBar(fileMenu(), editMenu(), trainMenu(), experimentsMenu(), helpMenu());
+        bar = new MenuBar(fileMenu(), editMenu(), viewMenu(presenter), trainMenu(), experimentsMenu(), helpMenu());
         bar.setUseSystemMenuBar(true);
     }
 
@@ -83,6 +84,25 @@ public final class MainMenu {
         undo.disableProperty().bind(m.session().undoableProperty().isNull().or(m.session().runningProperty()));
         m.session().undoableProperty().addListener((obs, o, what) -> undo.setText(what == null ? "Undo discard" : "Undo: bring back " + what));
         return new Menu("Edit", null, undo);
+    }
+
+    private Menu viewMenu(javafx.beans.property.BooleanProperty presenter) {
+        MenuItem in = item("Zoom in", null, UiScale::zoomIn);
+        in.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem out = item("Zoom out", null, UiScale::zoomOut);
+        out.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem actual = item("Actual size (100 %)", null, () -> UiScale.set(1));
+        actual.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        in.disableProperty().bind(UiScale.factor().greaterThanOrEqualTo(UiScale.STEPS[UiScale.STEPS.length - 1] - 1e-9));
+        out.disableProperty().bind(UiScale.factor().lessThanOrEqualTo(UiScale.STEPS[0] + 1e-9));
+        MenuItem shown = new MenuItem();
+        shown.setDisable(true);
+        shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Zoom: " + UiScale.percent(), UiScale.factor()));
+        javafx.scene.control.CheckMenuItem present = new javafx.scene.control.CheckMenuItem("Presenter mode");
+        present.setAccelerator(KeyCombination.keyCombination("F5"));
+        present.selectedProperty().bindBidirectional(presenter);
+        present.setId("menu-presenter");
+        return new Menu("View", null, in, out, actual, shown, new SeparatorMenuItem(), present);
     }
 
     private Menu trainMenu() {

@@ -40,7 +40,13 @@ public final class WorkbenchApp extends Application {
         WorkbenchModels models = workbench.models();
         WorkbenchView view = workbench.view();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(view.root(), Math.min(1480, screen.getWidth()), Math.min(940, screen.getHeight())));
+        UserFiles.WindowPlacement placed = files.readPlacement()
+                .orElse(new UserFiles.WindowPlacement(screen.getMinX(), screen.getMinY(), 1480, 940, 1))
+                .fitTo(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight());
+        starnet.ui.widgets.UiScale.set(placed.zoom());
+        stage.setScene(new Scene(view.root(), placed.width(), placed.height()));
+        stage.setX(placed.x());
+        stage.setY(placed.y());
         stage.titleProperty().bind(models.files().title());
 
         boolean recover = files.crashedWithAutosave() && askToRecover(files);
@@ -53,6 +59,8 @@ public final class WorkbenchApp extends Application {
                 e.consume();
                 return;
             }
+            files.writePlacement(new UserFiles.WindowPlacement(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(),
+                    view.zoomOutsidePresenter()));
             files.markClosed();
         });
         stage.show();

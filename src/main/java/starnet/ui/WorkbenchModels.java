@@ -6,6 +6,7 @@ import starnet.ui.charts.LossViewModel;
 import starnet.ui.charts.ResidualViewModel;
 import starnet.ui.core.DiscardGuard;
 import starnet.ui.core.SessionModel;
+import starnet.ui.core.StepCursor;
 import starnet.ui.dataset.DatasetViewModel;
 import starnet.ui.files.FilesViewModel;
 import starnet.ui.reconstruction.ReconstructionViewModel;
@@ -13,7 +14,7 @@ import starnet.ui.research.ResearchViewModel;
 import starnet.ui.run.RunViewModel;
 
 /** The window's view models, one per panel, all over one {@link SessionModel}. */
-public record WorkbenchModels(SessionModel session, DatasetViewModel dataset, ArchitectureViewModel architecture, RunViewModel run,
+public record WorkbenchModels(SessionModel session, StepCursor cursor, DatasetViewModel dataset, ArchitectureViewModel architecture, RunViewModel run,
                               ReconstructionViewModel reconstructions, LossViewModel loss, ResidualViewModel residuals,
                               ResearchViewModel research, FilesViewModel files) {
     /**
@@ -22,9 +23,10 @@ public record WorkbenchModels(SessionModel session, DatasetViewModel dataset, Ar
      */
     public static WorkbenchModels create(SessionModel session, DiscardGuard guard, UserFiles userFiles) {
         ArchitectureViewModel architecture = new ArchitectureViewModel(session, guard);
-        return new WorkbenchModels(session, new DatasetViewModel(session, guard), architecture,
-                new RunViewModel(session, guard, architecture.configErrorProperty()), new ReconstructionViewModel(session),
-                new LossViewModel(session), new ResidualViewModel(session), new ResearchViewModel(session),
+        StepCursor cursor = new StepCursor(session);
+        return new WorkbenchModels(session, cursor, new DatasetViewModel(session, guard), architecture,
+                new RunViewModel(session, guard, architecture.configErrorProperty(), cursor), new ReconstructionViewModel(session, cursor),
+                new LossViewModel(session, cursor), new ResidualViewModel(session, cursor), new ResearchViewModel(session),
                 new FilesViewModel(session, guard, userFiles));
     }
 }

@@ -23,6 +23,7 @@ import starnet.ui.run.StatusBar;
 import starnet.ui.run.TrainingControls;
 import starnet.ui.widgets.LiveScrollPane;
 import starnet.ui.widgets.NoticeBar;
+import starnet.ui.widgets.UiScale;
 
 /** Builds the main window's scene graph from the panels' view models ({@link WorkbenchModels}). */
 public final class WorkbenchView {
@@ -33,11 +34,14 @@ public final class WorkbenchView {
     private final ResidualPane residuals;
     private final TrainingControls controls;
     private final ResearchPane research;
+    private final ScrollPane leftScroll;
+    private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty();
+    private double zoomBeforePresenter = 1;
 
     public WorkbenchView(WorkbenchModels m) {
         root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
         root.setId("workbench");
-        menu = new MainMenu(m, () -> root.getScene().getWindow());
+        menu = new MainMenu(m, () -> root.getScene().getWindow(), presenter);
         controls = new TrainingControls(m.run());
         VBox top = new VBox(menu.bar(), controls, new ScheduleRibbon(m.run()));
         top.getStyleClass().add("top-bar");
@@ -46,9 +50,10 @@ public final class WorkbenchView {
         VBox left = new VBox(6, titled("Dataset", new DatasetPane(m.dataset())), titled("Architecture and solver", new ArchitecturePane(m.architecture())),
                 titled("Is every system determined?", new ReportView(m.architecture())));
         left.getStyleClass().add("side-panel");
-        ScrollPane leftScroll = scroll(left);
-        leftScroll.setPrefWidth(390);
-        leftScroll.setMinWidth(300);
+        leftScroll = scroll(left);
+        leftScroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(UiScale.px(390), root.getWidth() * 0.42), UiScale.factor(), root.widthProperty()));
+        leftScroll.minWidthProperty().bind(leftScroll.prefWidthProperty().multiply(0.8));
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setLeft(leftScroll);
 
@@ -70,6 +75,9 @@ public final class WorkbenchView {
         VBox.setVgrow(center, Priority.ALWAYS);
         root.setCenter(work);
         root.setBottom(new StatusBar(m.run()));
+        root.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", UiScale.px(UiScale.BASE_FONT)), UiScale.factor()));
+        presenter.addListener((obs, was, on) -> presenterChanged(on));
         // Space plays or pauses from anywhere but a text field (a filter: a focused button must not take it first)
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != javafx.scene.input.KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()
@@ -77,12 +85,43 @@ public final class WorkbenchView {
             e.consume();
             m.run().playPause();
         });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> { // the keypad's + and −, and Ctrl+Shift+= (a "+" on most layouts)
+            if (!e.isShortcutDown()) return;
+            switch (e.getCode()) {
+                case ADD, PLUS -> UiScale.zoomIn();
+                case SUBTRACT -> UiScale.zoomOut();
+                default -> { return; }
+            }
+            e.consume();
+        });
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) e.consume();
         });
     }
 
     public Parent root() { return root; }
+
+    /**
+     * Presenter mode (F5): the editors step aside and everything is drawn at least at 150 %, so the
+     * reconstructions, the chart and the run controls fill a projected screen; off again restores the zoom.
+     */
+    public javafx.beans.property.BooleanProperty presenterProperty() { return presenter; }
+
+    /** The zoom to remember: the one in force outside presenter mode. */
+    public double zoomOutsidePresenter() { return presenter.get() ? zoomBeforePresenter : UiScale.factor().get(); }
+
+    private void presenterChanged(boolean on) {
+        if (on) {
+            zoomBeforePresenter = UiScale.factor().get();
+            UiScale.set(Math.max(1.5, zoomBeforePresenter));
+            root.setLeft(null);
+            root.getStyleClass().add("presenter");
+        } else {
+            UiScale.set(zoomBeforePresenter);
+            root.setLeft(leftScroll);
+            root.getStyleClass().remove("presenter");
+        }
+    }
 
     public MainMenu menu() { return menu; }
 

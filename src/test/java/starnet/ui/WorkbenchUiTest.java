@@ -56,8 +56,9 @@ class WorkbenchUiTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         wb.shutdown();
+        WaitForAsyncUtils.asyncFx(() -> starnet.ui.widgets.UiScale.set(1)).get();
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -205,6 +206,94 @@ class WorkbenchUiTest {
         assertEquals(0, starnet.ui.run.RunViewModel.snapDelay(150), "below 0.2 s the delay snaps to none");
         assertEquals(2300, starnet.ui.run.RunViewModel.snapDelay(2349));
         assertEquals(10_000, starnet.ui.run.RunViewModel.snapDelay(10_000));
+    }
+
+    @Test
+    void theStepSliderMovesEveryViewAlongOneTimeAxis(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#cmd-train-layer");
+        waitUntil(() -> s.steps().size() == 10 && !s.runningProperty().get());
+        assertEquals("10 of 10: L2 SW5", fx(() -> view.reconstructions().stepText()).split("  ")[0]);
+        assertTrue(Double.isNaN(fx(() -> view.loss().cursorStep())), "no cursor while following live");
+
+        fx(() -> {
+            m.cursor().view(3); // what dragging the slider to 3 does
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#follow-live").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertEquals(3.0, robot.lookup("#step-slider").queryAs(javafx.scene.control.Slider.class).getValue());
+        assertTrue(fx(() -> view.reconstructions().stepText()).startsWith("3 of 10: L2 SL2"), fx(() -> view.reconstructions().stepText()));
+        assertTrue(fx(() -> view.residuals().titleText()).startsWith("Residuals after step 3 (layer 2 SL)"), fx(() -> view.residuals().titleText()));
+        assertEquals(3.0, fx(() -> view.loss().cursorStep()), "the chart's cursor stands at step 3");
+        double[] residualsAt3 = s.steps().get(2).residuals();
+        int worst = fx(() -> view.residuals().worstItems()[0]);
+        for (double r : residualsAt3) assertTrue(r <= residualsAt3[worst], "the gallery shows step 3's outliers");
+
+        robot.clickOn("#cmd-step-sl");
+        waitUntil(() -> s.steps().size() == 11 && !s.runningProperty().get());
+        assertTrue(robot.lookup("#follow-live").queryAs(javafx.scene.control.CheckBox.class).isSelected(), "a new run follows live again");
+        assertTrue(fx(() -> view.reconstructions().stepText()).startsWith("11 of 11"));
+    }
+
+    @Test
+    void zoomScalesTypeAndTilesAndPresenterModeSetsTheEditorsAside(FxRobot robot) throws Exception {
+        ready();
+        Label facts = robot.lookup("#dataset-facts").queryAs(Label.class);
+        starnet.ui.widgets.TileGrid preview = robot.lookup("#dataset-preview").queryAs(starnet.ui.widgets.TileGrid.class);
+        double font = facts.getFont().getSize(), tile = fx(preview::tileSize);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.EQUALS).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.EQUALS).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.25, starnet.ui.widgets.UiScale.factor().get(), 1e-9);
+        assertEquals(font * 1.25, facts.getFont().getSize(), 0.2, "labels grow with the zoom");
+        assertTrue(fx(preview::tileSize) > tile * 1.1, "and tiles too: " + tile + " → " + fx(preview::tileSize));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT0).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(font, facts.getFont().getSize(), 0.01);
+
+        robot.type(javafx.scene.input.KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> view.presenterProperty().get()));
+        assertEquals(1.5, starnet.ui.widgets.UiScale.factor().get(), 1e-9, "presenter mode draws at 150 %");
+        assertTrue(robot.lookup("#dataset-facts").tryQuery().isEmpty() || !robot.lookup("#dataset-facts").query().isVisible()
+                || robot.lookup("#dataset-facts").query().getScene() == null, "the editors step aside");
+        assertTrue(robot.lookup("#cmd-train-all").query().isVisible());
+        robot.type(javafx.scene.input.KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, starnet.ui.widgets.UiScale.factor().get(), 1e-9);
+        assertTrue(robot.lookup("#dataset-facts").query().isVisible());
+    }
+
+    @Test
+    void everyControlIsReachableOnA1280x720Screen(FxRobot robot) throws Exception {
+        ready();
+        Stage stage = (Stage) fx(() -> view.root().getScene().getWindow());
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double w = view.root().getScene().getWidth(), h = view.root().getScene().getHeight();
+        for (String id : List.of("#cmd-step-sl", "#cmd-train-all", "#cmd-pause", "#cmd-reset", "#delay", "#stop-at-layer", "#status-text",
+                "#step-slider", "#follow-live", "#loss-metric", "#right-tabs")) {
+            javafx.scene.Node n = robot.lookup(id).query();
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= w + 0.5 && b.getMinY() >= 0 && b.getMaxY() <= h + 0.5,
+                    id + " lies outside the 1280×720 window: " + b);
+        }
+        javafx.scene.control.CheckBox live = robot.lookup("#follow-live").queryAs(javafx.scene.control.CheckBox.class);
+        assertFalse(live.getText().isEmpty());
+        assertTrue(live.getWidth() >= live.prefWidth(-1) - 0.5, "\"Follow live\" is not cut");
+    }
+
+    @Test
+    void aRememberedPlacementIsBroughtBackOntoTheScreen() {
+        var p = new starnet.session.UserFiles.WindowPlacement(1500, 900, 1480, 940, 1.25).fitTo(0, 0, 1280, 720);
+        assertEquals(new starnet.session.UserFiles.WindowPlacement(0, 0, 1280, 720, 1.25), p);
+        var q = new starnet.session.UserFiles.WindowPlacement(100, 50, 900, 600, 1).fitTo(0, 0, 1920, 1080);
+        assertEquals(new starnet.session.UserFiles.WindowPlacement(100, 50, 900, 600, 1), q, "a placement that fits stays");
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class ArchitecturePane extends VBox {
             if (e.getNewValue() != null && e.getNewValue() > 0) vm.widths().set(e.getIndex(), e.getNewValue());
             else vm.widths().set(e.getIndex(), vm.widths().get(e.getIndex()));
         });
-        widths.setTooltip(new Tooltip("Hidden widths, code first (d_0 … d_{K-1}); the image size is the last width. Double-click to edit."));
+        widths.setTooltip(starnet.ui.widgets.Tips.tip("Hidden widths, code first (d_0 … d_{K-1}); the image size is the last width. Double-click to edit."));
         Button add = small("+", "Add a layer (twice the last width)", () -> {
             int last = vm.widths().isEmpty() ? 64 : vm.widths().get(vm.widths().size() - 1);
             vm.widths().add(last * 2);
@@ -109,7 +109,7 @@ public final class ArchitecturePane extends VBox {
         javafx.scene.control.TextField unpool = listField(vm.unpools(), "conv-unpool", "unpool sizes", "2 or 2,2", 1, 8, false,
                 "Unpool size u, 1–8: one value for every layer, or one per layer first to last");
         ChoiceBox<Padding> padding = choice(Padding.values(), vm.paddingProperty());
-        padding.setTooltip(new Tooltip("same: the grid keeps its size\nfull: pad k−1, so every latent's whole footprint is in the output (paper Lemma 7)"));
+        padding.setTooltip(starnet.ui.widgets.Tips.tip("same: the grid keeps its size\nfull: pad k−1, so every latent's whole footprint is in the output (paper Lemma 7)"));
         for (var f : List.of(kernelSize, unpool)) f.setPrefColumnCount(5);
         GridPane convGrid = new GridPane();
         convGrid.setHgap(8);
@@ -151,9 +151,9 @@ public final class ArchitecturePane extends VBox {
         // ---- solver settings ----
         ChoiceBox<InitKind> init = choice(InitKind.values(), vm.initProperty());
         ChoiceBox<SolverKind> solver = choice(SolverKind.values(), vm.solverProperty());
-        solver.setTooltip(new Tooltip("cholesky: normal equations + Cholesky with a tiny ridge, SVD fall-back (fast)\npinv: pseudo-inverse, exactly the paper's eq. 3"));
+        solver.setTooltip(starnet.ui.widgets.Tips.tip("cholesky: normal equations + Cholesky with a tiny ridge, SVD fall-back (fast)\npinv: pseudo-inverse, exactly the paper's eq. 3"));
         ChoiceBox<SolveOrder> order = choice(SolveOrder.values(), vm.orderProperty());
-        order.setTooltip(new Tooltip("sl-first: each epoch solves latents then weights\nsw-first: weights then latents, starting from random latents (paper Fig. 7)"));
+        order.setTooltip(starnet.ui.widgets.Tips.tip("sl-first: each epoch solves latents then weights\nsw-first: weights then latents, starting from random latents (paper Fig. 7)"));
         NumberField<Number> seed = new NumberField<>(vm.seedProperty(), Long::parseLong, "a whole number; the same seed gives the same run");
         NumberField<Number> ridge = new NumberField<>(vm.ridgeProperty(), s -> NumberField.doubleIn(0, 1, false).apply(s),
                 "relative ridge λ in [0, 1] added as λ·trace(G)/n (Cholesky only); default 1e-10");
@@ -181,11 +181,11 @@ public final class ArchitecturePane extends VBox {
         ChoiceBox<String> split = new ChoiceBox<>(FXCollections.observableArrayList("train", "test"));
         split.setId("split");
         split.valueProperty().bindBidirectional(vm.splitProperty());
-        split.setTooltip(new Tooltip("Which part of the dataset to train on, for sources that have both (the samples, MNIST-style folders)"));
+        split.setTooltip(starnet.ui.widgets.Tips.tip("Which part of the dataset to train on, for sources that have both (the samples, MNIST-style folders)"));
         ChoiceBox<String> latentPath = new ChoiceBox<>(FXCollections.observableArrayList("auto", "dense", "cg"));
         latentPath.setId("latent-path");
         latentPath.valueProperty().bindBidirectional(vm.latentPathProperty());
-        latentPath.setTooltip(new Tooltip("Conv SL: auto = the explicit operator when it fits in memory, else matrix-free conjugate gradients; dense or cg to force one"));
+        latentPath.setTooltip(starnet.ui.widgets.Tips.tip("Conv SL: auto = the explicit operator when it fits in memory, else matrix-free conjugate gradients; dense or cg to force one"));
         grid.addRow(5, label("Split"), split, label("Conv SL"), latentPath);
 
         HBox kindBox = new HBox(8, label("Decoder"), kind);
@@ -247,7 +247,7 @@ public final class ArchitecturePane extends VBox {
 
     private static Button small(String text, String tip, Runnable action) {
         Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(starnet.ui.widgets.Tips.tip(tip));
         b.setOnAction(e -> action.run());
         b.setMinWidth(32);
         return b;

@@ -1,6 +1,7 @@
 package starnet.ui.charts;
 
 import starnet.ui.widgets.AxisRange;
+import starnet.ui.core.StepCursor;
 
 import starnet.ui.widgets.TileGrid;
 
@@ -53,6 +54,7 @@ public final class LossChartPane extends VBox {
     private final CheckBox log = new CheckBox("Log scale");
     private final CheckBox pcaBound = new CheckBox("PCA bound");
     private final Map<Integer, XYChart.Series<Number, Number>> series = new HashMap<>();
+    private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
 
     public LossChartPane(LossViewModel vm) {
         this.vm = vm;
@@ -62,7 +64,9 @@ public final class LossChartPane extends VBox {
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setLegendVisible(true);
-        chart.setMinHeight(220);
+        chart.setHorizontalZeroLineVisible(false); // on a log axis it stood at MSE = 1 as a stray unlabelled line
+        chart.setVerticalZeroLineVisible(false);
+        chart.minHeightProperty().bind(starnet.ui.widgets.UiScale.factor().multiply(220));
         x.setLabel("Step (SL and SW solves)");
         x.setForceZeroInRange(false);
         x.setMinorTickVisible(false);
@@ -83,7 +87,7 @@ public final class LossChartPane extends VBox {
         Label title = new Label("Loss");
         title.getStyleClass().add("section-title");
         pcaBound.setId("pca-bound");
-        pcaBound.setTooltip(new Tooltip("The best affine rank-d fit of the data (Eckart–Young), d = each layer's input width: the linear optimum StarNet's codes of that width compete with"));
+        pcaBound.setTooltip(starnet.ui.widgets.Tips.tip("The best affine rank-d fit of the data (Eckart–Young), d = each layer's input width: the linear optimum StarNet's codes of that width compete with"));
         pcaBound.selectedProperty().addListener((obs, o, on) -> {
             if (on) vm.computePca();
             rebuild();
@@ -94,7 +98,17 @@ public final class LossChartPane extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label("No steps yet: press Step SL, Step SW or Train all.");
         empty.getStyleClass().add("muted");
-        javafx.scene.layout.StackPane plot = new javafx.scene.layout.StackPane(chart, empty);
+        cursorLine.setId("loss-cursor");
+        cursorLine.getStyleClass().add("step-cursor");
+        cursorLine.setManaged(false);
+        cursorLine.setMouseTransparent(true);
+        javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane(cursorLine);
+        overlay.setMouseTransparent(true);
+        javafx.scene.layout.StackPane plot = new javafx.scene.layout.StackPane(chart, overlay, empty);
+        vm.cursor().viewedProperty().addListener((obs, o, n) -> placeCursor(overlay));
+        chart.layoutBoundsProperty().addListener((obs, o, n) -> javafx.application.Platform.runLater(() -> placeCursor(overlay)));
+        x.lowerBoundProperty().addListener((obs, o, n) -> placeCursor(overlay));
+        x.upperBoundProperty().addListener((obs, o, n) -> placeCursor(overlay));
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.steps()));
         empty.setStyle("-fx-background-color: rgba(247,248,250,0.85); -fx-padding: 8;");
         // fixed ranges that change only when the data leaves them (see AxisRange): the chart stays laid out
@@ -169,7 +183,7 @@ public final class LossChartPane extends VBox {
         var p = vm.pcaProperty().get();
         var plan = vm.planProperty().get();
         if (!pcaBound.isSelected() || p == null || plan == null || vm.steps().isEmpty()) return;
-        double x0 = vm.steps().get(0).step(), x1 = Math.max(x0 + 1, vm.steps().get(vm.steps().size() - 1).step());
+        double x0 = vm.steps().get(0).step() + 1, x1 = Math.max(x0 + 1, vm.steps().get(vm.steps().size() - 1).step() + 1);
         for (var layer : plan) {
             double v = p.mse(layer.inputWidth());
             if (log.isSelected() && !(v > 0)) continue;
@@ -188,15 +202,44 @@ public final class LossChartPane extends VBox {
             XYChart.Series<Number, Number> s = seriesFor(r.layer());
             double v = metric.getValue().value.applyAsDouble(r);
             if (logScale && !(v > 0)) continue;
-            XYChart.Data<Number, Number> d = new XYChart.Data<>(r.step(), logScale ? Math.log10(v) : v);
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(r.step() + 1, logScale ? Math.log10(v) : v);
             String tip = String.format("Step %d — layer %d, epoch %d, %s%n%s = %.6g%nMSE %.6g, MAE %.6g, output MSE %.6g%ncondition %.3g, %.3f s (%s)",
-                    r.step(), r.layer(), r.epoch(), r.phase(), metric.getValue().label, v, r.mse(), r.mae(), r.outputMse(),
+                    r.step() + 1, r.layer(), r.epoch(), r.phase(), metric.getValue().label, v, r.mse(), r.mae(), r.outputMse(),
                     r.condition(), r.seconds(), r.method());
             d.nodeProperty().addListener((obs, o, node) -> {
                 if (node != null) Tooltip.install(node, new Tooltip(tip));
             });
             s.getData().add(d);
         }
+    }
+
+    /**
+     * The step cursor: a vertical line at the viewed step when the person looks back (hidden while
+     * following live, where it would sit on the newest point anyway).
+     */
+    private void placeCursor(javafx.scene.layout.Pane overlay) {
+        var viewed = vm.cursor().viewedProperty().get();
+        javafx.scene.Node bg = chart.lookup(".chart-plot-background");
+        if (viewed == null || vm.cursor().liveProperty().get() || bg == null || vm.steps().isEmpty()) {
+            cursorLine.setVisible(false);
+            return;
+        }
+        double step = StepCursor.number(viewed);
+        var top = overlay.sceneToLocal(bg.localToScene(0, 0));
+        var bottom = overlay.sceneToLocal(bg.localToScene(0, bg.getLayoutBounds().getHeight()));
+        var at = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(step), 0));
+        if (top == null || bottom == null || at == null) return;
+        cursorLine.setStartX(at.getX());
+        cursorLine.setEndX(at.getX());
+        cursorLine.setStartY(top.getY());
+        cursorLine.setEndY(bottom.getY());
+        cursorLine.setVisible(true);
+    }
+
+    /** Where the cursor line stands, in the chart's step numbers, or NaN when it is hidden (for tests). */
+    public double cursorStep() {
+        var viewed = vm.cursor().viewedProperty().get();
+        return cursorLine.isVisible() && viewed != null ? StepCursor.number(viewed) : Double.NaN;
     }
 
     public int points() {

@@ -48,29 +48,31 @@ public final class ResidualPane extends VBox {
             if (col < worst.length && d != null) vm.inspect(worst[col], detail -> ItemDialog.show(getScene().getWindow(), detail, d));
         });
         Pane holder = new Pane(histogram);
-        holder.setMinHeight(150);
-        holder.setPrefHeight(150);
+        holder.minHeightProperty().bind(starnet.ui.widgets.UiScale.factor().multiply(150));
+        holder.prefHeightProperty().bind(starnet.ui.widgets.UiScale.factor().multiply(150));
         histogram.widthProperty().bind(holder.widthProperty());
         histogram.widthProperty().addListener((obs, o, n) -> draw());
         Label galleryTitle = new Label("Highest residuals (outliers) — click to open");
         galleryTitle.getStyleClass().add("muted");
         getChildren().addAll(title, holder, galleryTitle, gallery);
-        vm.latestProperty().addListener((obs, o, n) -> draw());
+        vm.cursor().viewedProperty().addListener((obs, o, n) -> draw());
     }
 
-    private StepResult latestStep() {
-        var s = vm.steps();
-        return s.isEmpty() ? null : s.get(s.size() - 1);
+    /** The solve behind the viewed snapshot (the shared step cursor), or null for the initial state. */
+    private StepResult viewedStep() {
+        var s = vm.cursor().viewedProperty().get();
+        return s == null ? null : s.step();
     }
 
     private void draw() {
         GraphicsContext g = histogram.getGraphicsContext2D();
         double w = histogram.getWidth(), h = histogram.getHeight();
         g.clearRect(0, 0, w, h);
-        StepResult r = latestStep();
+        StepResult r = viewedStep();
         Dataset d = vm.datasetProperty().get();
         if (r == null || d == null) {
-            title.setText("Residuals — available after the first step");
+            title.setText(vm.steps().isEmpty() ? "Residuals — available after the first step"
+                    : "Residuals — none at this point (no solve behind it); move the step slider to a solve");
             gallery.setContent(List.of(), 1, 28, 28);
             worst = new int[0];
             return;
@@ -82,7 +84,7 @@ public final class ResidualPane extends VBox {
             sum += v;
         }
         title.setText(String.format("Residuals after step %d (layer %d %s): mean %.4f, max %.4f, %d datapoints",
-                r.step(), r.layer(), r.phase(), sum / res.length, max, res.length));
+                r.step() + 1, r.layer(), r.phase(), sum / res.length, max, res.length));
         int[] counts = new int[BINS];
         double top = max > 0 ? max : 1;
         for (double v : res) counts[Math.min(BINS - 1, (int) (v / top * BINS))]++;
@@ -97,14 +99,14 @@ public final class ResidualPane extends VBox {
             g.fillRect(left + i * bw + 1, bottom - bh, Math.max(1, bw - 2), bh);
         }
         g.setFill(Color.web("#444"));
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(starnet.ui.widgets.UiScale.px(11)));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("0", left, bottom + 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(String.format("%.3f", top), left + plotW, bottom + 4);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("relative residual ‖Vh + b − p‖ / ‖p‖", left + plotW / 2, bottom + 4);
+        g.fillText("relative residual ‖W[h; 1] − a⁻¹(t)‖ / ‖a⁻¹(t)‖", left + plotW / 2, bottom + 4);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(Integer.toString(peak), left - 4, bottom - plotH);
@@ -117,6 +119,9 @@ public final class ResidualPane extends VBox {
     }
 
     public int[] worstItems() { return worst.clone(); }
+
+    /** The histogram's title, e.g. "Residuals after step 3 (layer 2 SL): …". */
+    public String titleText() { return title.getText(); }
 
     /** Indices of the {@code k} largest values, largest first, in O(N·k) without boxing. */
     static int[] topIndices(double[] v, int k) {

@@ -8,15 +8,18 @@ import starnet.model.TrainingSnapshot;
 import starnet.session.ItemDetail;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
+import starnet.ui.core.StepCursor;
 
 import java.util.function.Consumer;
 
 /** The residual histogram and outlier gallery: the latest step's per-item residuals, and opening an item. */
 public final class ResidualViewModel {
     private final SessionModel model;
+    private final StepCursor cursor;
 
-    public ResidualViewModel(SessionModel model) {
+    public ResidualViewModel(SessionModel model, StepCursor cursor) {
         this.model = model;
+        this.cursor = cursor;
     }
 
     /** Opens one item (target, reconstruction, residual), computed in the background. */
@@ -26,6 +29,7 @@ public final class ResidualViewModel {
     }
 
     public ObservableList<StepResult> steps() { return model.steps(); }
-    public ReadOnlyObjectProperty<TrainingSnapshot> latestProperty() { return model.latestProperty(); }
     public ReadOnlyObjectProperty<Dataset> datasetProperty() { return model.datasetProperty(); }
+    /** The one time axis: the snapshot the window shows. */
+    public StepCursor cursor() { return cursor; }
 }

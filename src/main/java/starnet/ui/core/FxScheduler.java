@@ -30,8 +30,15 @@ public final class FxScheduler {
             lastUi = System.currentTimeMillis();
             update.run();
         });
+        if (timer.isShutdown()) return; // the window is closing: nobody looks any more
         if (wait <= 0) run.run();
-        else timer.schedule(run, wait, TimeUnit.MILLISECONDS);
+        else {
+            try {
+                timer.schedule(run, wait, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shut down between the check and the call: the window is closing
+            }
+        }
     }
 
     public void shutdown() {

@@ -33,7 +33,7 @@ public final class DatasetPane extends VBox {
         for (Samples.Sample s : Samples.ALL) {
             Button b = new Button(s.title());
             b.setId("sample-" + s.id());
-            b.setTooltip(new Tooltip("Load the bundled " + s.title() + " sample (" + s.source() + ")"));
+            b.setTooltip(starnet.ui.widgets.Tips.tip("Load the bundled " + s.title() + " sample (" + s.source() + ")"));
             b.setText(s.id().equals("mnist") ? "MNIST" : "Fashion");
             b.setOnAction(e -> vm.load(s.source()));
             b.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
@@ -41,10 +41,10 @@ public final class DatasetPane extends VBox {
         }
         Button file = new Button("File…");
         file.setId("open-file");
-        file.setTooltip(new Tooltip("IDX (.gz or raw), CIFAR .bin, SVHN .mat, .csv or .npy"));
+        file.setTooltip(starnet.ui.widgets.Tips.tip("IDX (.gz or raw), CIFAR .bin, SVHN .mat, .csv or .npy"));
         file.setOnAction(e -> openFile());
         Button folder = new Button("Folder…");
-        folder.setTooltip(new Tooltip("A folder of PNG/JPEG images (one sub-folder per class optional), an MNIST-style IDX folder or a CIFAR batches folder"));
+        folder.setTooltip(starnet.ui.widgets.Tips.tip("A folder of PNG/JPEG images (one sub-folder per class optional), an MNIST-style IDX folder or a CIFAR batches folder"));
         folder.setOnAction(e -> openFolder());
         file.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
         folder.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
@@ -54,6 +54,7 @@ public final class DatasetPane extends VBox {
         facts.getStyleClass().add("facts");
         source.setWrapText(true);
         source.getStyleClass().add("muted");
+        preview.setId("dataset-preview");
         preview.setTitleWidth(0);
         preview.setTileRange(22, 34);
         preview.setOnTileClicked((row, col) -> {
@@ -61,7 +62,7 @@ public final class DatasetPane extends VBox {
             int index = row * PREVIEW_COLUMNS + col;
             if (d != null && index < d.size()) vm.inspect(index, detail -> ItemDialog.show(getScene().getWindow(), detail, d));
         });
-        Tooltip.install(preview, new Tooltip("The first items with their labels; click one to open it"));
+        Tooltip.install(preview, starnet.ui.widgets.Tips.tip("The first items with their labels; click one to open it"));
         getChildren().addAll(samples, facts, source, preview);
         vm.datasetProperty().addListener((obs, o, d) -> show(d));
     }

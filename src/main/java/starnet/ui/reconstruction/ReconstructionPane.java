@@ -1,6 +1,7 @@
 package starnet.ui.reconstruction;
 
 import starnet.ui.widgets.TileGrid;
+import starnet.ui.core.StepCursor;
 
 import starnet.model.TrainingSnapshot;
 import javafx.beans.property.IntegerProperty;
@@ -36,6 +37,7 @@ public final class ReconstructionPane extends VBox {
     private final Label stripTitle = new Label();
     private final IntegerProperty stripItem = new SimpleIntegerProperty(0);
     private boolean followingHistory;
+    private List<Object> drawn;
 
     public ReconstructionPane(ReconstructionViewModel vm) {
         this.vm = vm;
@@ -49,39 +51,54 @@ public final class ReconstructionPane extends VBox {
 
         CheckBox heat = new CheckBox("Error heat map");
         heat.setId("heatmap");
-        heat.setTooltip(new Tooltip("Show |reconstruction − target| per pixel instead of the reconstruction (black = 0, yellow = 0.5 or more)"));
+        heat.setTooltip(starnet.ui.widgets.Tips.tip("Show |reconstruction − target| per pixel instead of the reconstruction (black = 0, yellow = 0.5 or more)"));
         heat.selectedProperty().addListener((obs, o, on) -> grid.setHeatmap(on));
         Button random = new Button("Pin random items");
-        random.setTooltip(new Tooltip("Show other items in the grid (seeded); the model stays, the step history restarts from now"));
+        random.setTooltip(starnet.ui.widgets.Tips.tip("Show other items in the grid (seeded); the model stays, the step history restarts from now"));
         random.setOnAction(e -> vm.pinRandom());
         random.disableProperty().bind(vm.model().runningProperty().or(vm.datasetProperty().isNull()));
         Button perClass = new Button("One per class");
-        perClass.setTooltip(new Tooltip("Pin the first item of every class"));
+        perClass.setTooltip(starnet.ui.widgets.Tips.tip("Pin the first item of every class"));
         perClass.setOnAction(e -> vm.pinPerClass());
         perClass.disableProperty().bind(random.disableProperty());
         Label title = new Label("Reconstructions");
         title.getStyleClass().add("section-title");
-        HBox top = new HBox(10, title, heat, random, perClass);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 6, title, heat, random, perClass); // wraps on a narrow screen
         top.setAlignment(Pos.CENTER_LEFT);
+        for (var n : List.of(title, heat, random, perClass)) ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        live.setSelected(true);
+        StepCursor cursor = vm.cursor();
         live.setId("follow-live");
+        live.setSelected(true);
         stepSlider.setId("step-slider");
         stepSlider.setMajorTickUnit(1);
         stepSlider.setMinorTickCount(0);
         stepSlider.setSnapToTicks(true);
         stepSlider.setBlockIncrement(1);
         stepSlider.valueProperty().addListener((obs, o, n) -> {
-            if (followingHistory) return; // the state that follows draws once
-            if (stepSlider.isFocused() || stepSlider.isValueChanging() || stepSlider.isPressed()) live.setSelected(false);
-            refresh();
+            if (followingHistory) return; // set from the cursor, not by the person
+            cursor.view((int) Math.round(n.doubleValue()));
         });
         live.selectedProperty().addListener((obs, o, on) -> {
-            if (on) stepSlider.setValue(stepSlider.getMax());
+            if (on && !cursor.liveProperty().get()) cursor.followLive();
+            else if (!on && cursor.liveProperty().get()) cursor.view(Math.max(0, vm.history().size() - 2));
+        });
+        cursor.liveProperty().addListener((obs, o, on) -> live.setSelected(on));
+        cursor.viewedProperty().addListener((obs, o, n) -> {
+            followingHistory = true;
+            try {
+                stepSlider.setValue(Math.max(0, cursor.index()));
+            } finally {
+                followingHistory = false;
+            }
             refresh();
         });
-        stepLabel.setMinWidth(260);
-        HBox sliderBox = new HBox(8, new Label("Step"), stepSlider, stepLabel, live);
+        stepLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label stepWord = new Label("Step");
+        stepWord.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stepSlider.setMinWidth(80);
+        HBox sliderBox = new HBox(8, stepWord, stepSlider, stepLabel, live);
         sliderBox.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(stepSlider, Priority.ALWAYS);
 
@@ -98,7 +115,7 @@ public final class ReconstructionPane extends VBox {
             followingHistory = true;
             try {
                 stepSlider.setMax(Math.max(0, vm.history().size() - 1));
-                if (live.isSelected()) stepSlider.setValue(stepSlider.getMax());
+                stepSlider.setValue(Math.max(0, cursor.index()));
             } finally {
                 followingHistory = false;
             }
@@ -113,18 +130,22 @@ public final class ReconstructionPane extends VBox {
         return p.isConv() ? p.conv().cIn() + "×" + p.conv().h() + "×" + p.conv().w() : Integer.toString(p.inputWidth());
     }
 
-    /** The snapshot on screen: the latest when following live, else the one the slider points at. */
+    /** What the step label says, e.g. "3 of 10: L2 SL2  (MSE 0.00123)". */
+    public String stepText() { return stepLabel.getText(); }
+
+    /** The snapshot on screen (the shared cursor's). */
     public TrainingSnapshot viewed() {
-        var h = vm.history();
-        if (h.isEmpty()) return null;
-        int i = live.isSelected() ? h.size() - 1 : (int) Math.round(Math.min(stepSlider.getValue(), h.size() - 1));
-        return h.get(i);
+        return vm.cursor().viewedProperty().get();
     }
 
     private void refresh() {
         Dataset d = vm.datasetProperty().get();
         TrainingSnapshot s = viewed();
         int[] pins = vm.pinnedProperty().get();
+        List<Object> key = java.util.Arrays.asList(d, s, pins, vm.pcaRowProperty().get(), vm.planProperty().get(), stripItem.get(),
+                vm.cursor().liveProperty().get(), vm.model().steps().size());
+        if (key.equals(drawn)) return; // the cursor and the state both announce one step: draw it once
+        drawn = key;
         if (d != null && (java.util.Arrays.stream(pins).anyMatch(p -> p >= d.size()) || (s != null && s.current().rows() != pins.length))) {
             return; // between two states (other data or pins arriving): the state that follows draws
         }
@@ -146,8 +167,11 @@ public final class ReconstructionPane extends VBox {
             stripTitle.setText("");
             return;
         }
-        String currentTitle = s.step() == null ? "Initial weights, random latents"
-                : s.finished() ? "Final (codes decoded)" : "Now: layer " + s.step().layer() + " after " + s.label().substring(s.label().indexOf(' ') + 1);
+        boolean atLiveEnd = vm.cursor().liveProperty().get();
+        int number = StepCursor.number(s), total = vm.model().steps().size();
+        String currentTitle = s.step() == null ? (s.finished() ? s.label() : "Initial weights, random latents")
+                : s.finished() ? "Final (codes decoded)" : (atLiveEnd ? "Now" : "Step " + number) + ": layer " + s.step().layer() + " after "
+                + s.label().substring(s.label().indexOf(' ') + 1);
         if (!s.finished()) rows.add(new TileGrid.Row(currentTitle, s.current(), targets, List.of()));
         var plan = vm.planProperty().get();
         Matrix pcaRow = vm.pcaRowProperty().get();
@@ -160,7 +184,7 @@ public final class ReconstructionPane extends VBox {
             rows.add(new TileGrid.Row(m == null ? "After layer " + (i + 1) + w + ": not yet" : "After layer " + (i + 1) + w, m, targets, List.of()));
         }
         grid.setContent(rows, d.channels(), d.height(), d.width());
-        stepLabel.setText(String.format("%d of %d: %s%s", s.index(), vm.history().size() - 1, s.label(),
+        stepLabel.setText(String.format("%d of %d: %s%s", number, total, s.label(),
                 s.step() == null ? "" : String.format("  (MSE %.5f)", s.step().mse())));
         refreshStrip(d, pins, s);
     }

@@ -12,6 +12,7 @@ import starnet.session.TaskKind;
 import starnet.session.WorkbenchSession;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
+import starnet.ui.core.StepCursor;
 
 import java.util.List;
 
@@ -21,11 +22,13 @@ import java.util.List;
  */
 public final class ReconstructionViewModel {
     private final SessionModel model;
+    private final StepCursor cursor;
     private final ReadOnlyObjectWrapper<Matrix> pcaRow = new ReadOnlyObjectWrapper<>();
     private long randomPins;
 
-    public ReconstructionViewModel(SessionModel model) {
+    public ReconstructionViewModel(SessionModel model, StepCursor cursor) {
         this.model = model;
+        this.cursor = cursor;
         model.pcaProperty().addListener((obs, o, n) -> updatePcaRow());
         model.pinnedProperty().addListener((obs, o, n) -> updatePcaRow());
     }
@@ -71,4 +74,6 @@ public final class ReconstructionViewModel {
     /** The pinned items' PCA reconstructions at the code width, once the PCA is computed; else null. */
     public ReadOnlyObjectProperty<Matrix> pcaRowProperty() { return pcaRow.getReadOnlyProperty(); }
     public SessionModel model() { return model; }
+    /** The one time axis the slider moves. */
+    public StepCursor cursor() { return cursor; }
 }

@@ -18,6 +18,7 @@ import starnet.session.TrainCommand;
 import starnet.ui.core.DiscardGuard;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
+import starnet.ui.core.StepCursor;
 
 /**
  * The run controls: training commands, pause, reset, the delay between steps, why training is blocked,
@@ -25,6 +26,7 @@ import starnet.ui.core.SessionModel;
  */
 public final class RunViewModel {
     private final SessionModel model;
+    private final StepCursor cursor;
     private final DiscardGuard guard;
     /** The longest wait between two solves the delay offers, in milliseconds. */
     public static final int MAX_DELAY_MILLIS = 10_000;
@@ -36,8 +38,9 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<int[]> schedule = new ReadOnlyObjectWrapper<>(new int[0]);
 
     /** @param editorError why the editor's fields are not a valid configuration ("" when they are) */
-    public RunViewModel(SessionModel model, DiscardGuard guard, ObservableStringValue editorError) {
+    public RunViewModel(SessionModel model, DiscardGuard guard, ObservableStringValue editorError, StepCursor cursor) {
         this.model = model;
+        this.cursor = cursor;
         this.guard = guard;
         blockedReason = Bindings.createStringBinding(() -> editorError.get().isEmpty() ? model.sessionBlockedReasonProperty().get()
                 : "Fix the configuration: " + editorError.get(), editorError, model.sessionBlockedReasonProperty());
@@ -129,6 +132,8 @@ public final class RunViewModel {
     }
 
     public SessionModel model() { return model; }
+    /** The one time axis: the ribbon marks the viewed step. */
+    public StepCursor cursor() { return cursor; }
     public IntegerProperty delayMillisProperty() { return delayMillis; }
     /** A background task runs (training or another): Pause stops it. */
     public javafx.beans.binding.BooleanBinding busy() { return busy; }

@@ -27,6 +27,7 @@ public final class StatusBar extends HBox {
     private final Label task = new Label();
     private final ProgressBar taskProgress = new ProgressBar();
     private final Button cancel = new Button("Cancel");
+    private final Tooltip taskTip = starnet.ui.widgets.Tips.tip("");
 
     public StatusBar(RunViewModel vm) {
         SessionModel model = vm.model();
@@ -47,6 +48,7 @@ public final class StatusBar extends HBox {
             stepTime.setText(r == null ? "Last solve: —" : String.format("Last solve: %.2f s, cond %.3g", r.seconds(), r.condition()));
         });
         task.setId("task-title");
+        Tooltip.install(task, taskTip);
         taskProgress.setPrefWidth(110);
         cancel.setId("task-cancel");
         cancel.getStyleClass().add("small");
@@ -57,7 +59,7 @@ public final class StatusBar extends HBox {
         showTasks(model.tasksProperty().get(), vm);
         ProgressBar progress = new ProgressBar(0);
         progress.setPrefWidth(110);
-        Tooltip.install(progress, new Tooltip("Share of the schedule done (every layer × epoch × phase)"));
+        Tooltip.install(progress, starnet.ui.widgets.Tips.tip("Share of the schedule done (every layer × epoch × phase)"));
         progress.progressProperty().bind(Bindings.createDoubleBinding(() -> {
             int[] cells = vm.scheduleProperty().get();
             if (cells.length == 0) return 0.0;
@@ -82,7 +84,7 @@ public final class StatusBar extends HBox {
         cancel.setVisible(show);
         if (!show) return;
         task.setText(first.title() + (tasks.size() > 1 ? "  (+" + (tasks.size() - 1) + " waiting)" : ""));
-        Tooltip.install(task, new Tooltip(first.detail().isEmpty() ? first.kind().label() : first.detail()));
+        taskTip.setText(first.detail().isEmpty() ? first.kind().label() : first.detail());
         taskProgress.setProgress(first.progress() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : first.progress());
         cancel.setOnAction(e -> vm.cancel(first.id()));
     }

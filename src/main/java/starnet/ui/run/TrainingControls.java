@@ -68,11 +68,11 @@ public final class TrainingControls extends HBox {
         javafx.scene.control.CheckBox atLayer = new javafx.scene.control.CheckBox("Stop at layer end");
         atLayer.setId("stop-at-layer");
         atLayer.selectedProperty().bindBidirectional(vm.stopAtLayerProperty());
-        atLayer.setTooltip(starnet.ui.widgets.Tips.readable(new Tooltip("Runs stop by themselves when a layer is done, before its latents become the targets of the layer below; Play continues")));
+        atLayer.setTooltip(starnet.ui.widgets.Tips.readable(starnet.ui.widgets.Tips.tip("Runs stop by themselves when a layer is done, before its latents become the targets of the layer below; Play continues")));
         javafx.scene.control.CheckBox atEpoch = new javafx.scene.control.CheckBox("Stop after epoch");
         atEpoch.setId("stop-at-epoch");
         atEpoch.selectedProperty().bindBidirectional(vm.stopAtEpochProperty());
-        atEpoch.setTooltip(starnet.ui.widgets.Tips.readable(new Tooltip("Runs stop by themselves after each epoch (one SL and one SW); Play continues")));
+        atEpoch.setTooltip(starnet.ui.widgets.Tips.readable(starnet.ui.widgets.Tips.tip("Runs stop by themselves after each epoch (one SL and one SW); Play continues")));
         Slider delay = new Slider(0, RunViewModel.MAX_DELAY_MILLIS, 0);
         delay.setId("delay");
         delay.setPrefWidth(130);
@@ -81,7 +81,7 @@ public final class TrainingControls extends HBox {
         delayLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.delayMillisProperty().get() == 0 ? "Delay: none"
                 : String.format("Delay: %.1f s", vm.delayMillisProperty().get() / 1000.0), vm.delayMillisProperty()));
         delayLabel.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip.install(delay, starnet.ui.widgets.Tips.readable(new Tooltip("Wait between solves, up to 10 s, for watching each step; all the way left is none")));
+        Tooltip.install(delay, starnet.ui.widgets.Tips.readable(starnet.ui.widgets.Tips.tip("Wait between solves, up to 10 s, for watching each step; all the way left is none")));
         getChildren().addAll(spacer, atLayer, atEpoch, delayLabel, delay);
     }
 

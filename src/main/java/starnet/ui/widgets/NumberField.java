@@ -29,7 +29,7 @@ public final class NumberField<T extends Number> extends TextField {
         focusedProperty().addListener((obs, o, focused) -> {
             if (!focused) commit();
         });
-        setTooltip(new Tooltip(expected));
+        setTooltip(Tips.tip(expected));
     }
 
     public static String format(Number n) {

@@ -52,15 +52,17 @@ public final class TileGrid extends Region {
 
     public TileGrid() {
         getChildren().add(canvas);
+        UiScale.factor().addListener((obs, o, n) -> redraw());
         getStyleClass().add("tile-grid");
         canvas.setOnMouseClicked(e -> {
             if (onTileClicked == null || tile <= 0) return;
-            int col = (int) ((e.getX() - titleWidth) / (tile + gap));
+            int col = (int) ((e.getX() - title()) / (tile + gap));
             int row = (int) (e.getY() / (tile + gap + captionHeight));
-            if (col >= 0 && col < columns && row >= 0 && row < rows.size() && e.getX() >= titleWidth) onTileClicked.accept(row, col);
+            if (col >= 0 && col < columns && row >= 0 && row < rows.size() && e.getX() >= title()) onTileClicked.accept(row, col);
         });
     }
 
+    /** The smallest and largest tile, in pixels at 100 % zoom ({@link UiScale} scales them). */
     public void setTileRange(double min, double max) {
         this.minTile = min;
         this.maxTile = max;
@@ -102,10 +104,16 @@ public final class TileGrid extends Region {
 
     public int columns() { return columns; }
 
+    /** The side of one tile as last drawn, in pixels. */
+    public double tileSize() { return tile; }
+
+    /** The width of the row titles at the current zoom. */
+    private double title() { return UiScale.px(titleWidth); }
+
     private double tileFor(double availableWidth) {
-        if (columns == 0) return maxTile;
-        double t = (availableWidth - titleWidth - gap * columns) / columns;
-        return Math.max(minTile, Math.min(maxTile, Math.floor(t)));
+        if (columns == 0) return UiScale.px(maxTile);
+        double t = (availableWidth - title() - gap * columns) / columns;
+        return Math.max(UiScale.px(minTile), Math.min(UiScale.px(maxTile), Math.floor(t)));
     }
 
     @Override
@@ -117,14 +125,14 @@ public final class TileGrid extends Region {
 
     @Override
     protected double computePrefWidth(double h) {
-        return titleWidth + columns * (maxTile * 0.6 + gap);
+        return title() + columns * (UiScale.px(maxTile) * 0.6 + gap);
     }
 
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         tile = tileFor(w);
-        captionHeight = hasCaptions ? 16 : 0;
+        captionHeight = hasCaptions ? UiScale.px(16) : 0;
         double h = Math.max(1, rows.size() * (tile + gap + captionHeight) + 4);
         if (!stale && canvas.getWidth() == w && canvas.getHeight() == h) return;
         canvas.setWidth(w);
@@ -145,7 +153,7 @@ public final class TileGrid extends Region {
             Row row = rows.get(r);
             int y0 = (int) (r * (tile + gap + captionHeight));
             for (int i = 0; i < columns; i++) {
-                int x0 = (int) (titleWidth + i * (tile + gap));
+                int x0 = (int) (title() + i * (tile + gap));
                 if (row.images() == null || i >= row.images().rows()) {
                     fill(pixels, cw, ch, x0, y0, t, 0xffeceff3);
                     continue;
@@ -162,18 +170,18 @@ public final class TileGrid extends Region {
         if (image == null || (int) image.getWidth() != cw || (int) image.getHeight() != ch) image = new WritableImage(cw, ch);
         image.getPixelWriter().setPixels(0, 0, cw, ch, PixelFormat.getIntArgbPreInstance(), pixels, 0, cw);
         g.drawImage(image, 0, 0);
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(UiScale.px(12)));
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             double y = r * (tile + gap + captionHeight);
             g.setFill(Color.web("#333"));
             g.setTextAlign(TextAlignment.LEFT);
-            drawWrapped(g, row.title(), 2, y + tile / 2, titleWidth - 8);
+            drawWrapped(g, row.title(), 2, y + tile / 2, title() - 8);
             g.setFill(Color.web("#555"));
             g.setTextAlign(TextAlignment.CENTER);
             for (int i = 0; i < row.captions().size() && i < columns; i++) {
-                g.fillText(clip(row.captions().get(i), tile), titleWidth + i * (tile + gap) + tile / 2, y + tile + 8);
+                g.fillText(clip(row.captions().get(i), tile), title() + i * (tile + gap) + tile / 2, y + tile + 8);
             }
         }
     }

@@ -20,6 +20,11 @@ public final class Tips {
         return wrap;
     }
 
+    /** A tooltip that wraps long text instead of running off the screen. */
+    public static Tooltip tip(String text) {
+        return readable(new Tooltip(text));
+    }
+
     /** Wraps long text instead of running off the screen. */
     public static Tooltip readable(Tooltip tip) {
         tip.setWrapText(true);
