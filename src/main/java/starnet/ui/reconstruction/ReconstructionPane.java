@@ -93,7 +93,7 @@ public final class ReconstructionPane extends VBox {
             }
             refresh();
         });
-        stepLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stepLabel.setMinWidth(60); // may shorten (ellipsis) before the slider row pushes the pane wider than its window
         live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label stepWord = new Label("Step");
         stepWord.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -15,6 +15,7 @@ import javafx.scene.layout.StackPane;
 import starnet.session.TrainCommand;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,13 +23,14 @@ import java.util.Map;
  * between steps. Disabled buttons explain why in their tooltip (installed on a wrapper, since a
  * disabled control shows no tooltip of its own).
  */
-public final class TrainingControls extends HBox {
+public final class TrainingControls extends javafx.scene.layout.FlowPane {
     private final Map<TrainCommand, Button> buttons = new EnumMap<>(TrainCommand.class);
 
     public TrainingControls(RunViewModel vm) {
         var model = vm.model();
-        setSpacing(6);
-        setAlignment(Pos.CENTER_LEFT);
+        setHgap(6);
+        setVgap(4);
+        setAlignment(Pos.CENTER_LEFT); // wraps to a second row on a narrow or zoomed window instead of cutting labels
         getStyleClass().add("training-controls");
         for (TrainCommand c : TrainCommand.values()) {
             Button b = new Button(c.label());
@@ -63,8 +65,6 @@ public final class TrainingControls extends HBox {
                 : vm.trainBlockedReason().get(), model.runningProperty(), vm.busy(), vm.trainBlockedReason())));
         getChildren().add(withTooltip(reset, Bindings.createStringBinding(() -> "New initial weights from the seed; asks first, and Undo brings the trained steps back (" + resetKey + ")")));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         javafx.scene.control.CheckBox atLayer = new javafx.scene.control.CheckBox("Stop at layer end");
         atLayer.setId("stop-at-layer");
         atLayer.selectedProperty().bindBidirectional(vm.stopAtLayerProperty());
@@ -82,7 +82,12 @@ public final class TrainingControls extends HBox {
                 : String.format("Delay: %.1f s", vm.delayMillisProperty().get() / 1000.0), vm.delayMillisProperty()));
         delayLabel.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip.install(delay, starnet.ui.widgets.Tips.readable(starnet.ui.widgets.Tips.tip("Wait between solves, up to 10 s, for watching each step; all the way left is none")));
-        getChildren().addAll(spacer, atLayer, atEpoch, delayLabel, delay);
+        HBox narration = new HBox(8, atLayer, atEpoch, delayLabel, delay);
+        narration.setAlignment(Pos.CENTER_LEFT);
+        narration.setPadding(new javafx.geometry.Insets(0, 0, 0, 12));
+        for (var n : List.of(atLayer, atEpoch)) n.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().add(narration);
+        for (var n : getChildren()) if (n instanceof StackPane wrap && wrap.getChildren().get(0) instanceof Button b) b.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     private static StackPane withTooltip(Button b, javafx.beans.binding.StringBinding text) {

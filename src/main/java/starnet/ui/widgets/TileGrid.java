@@ -62,7 +62,7 @@ public final class TileGrid extends Region {
         });
     }
 
-    /** The smallest and largest tile, in pixels at 100 % zoom ({@link UiScale} scales them). */
+    /** The smallest and largest tile, in pixels at 100 % zoom ({@link UiScale} scales the largest; the smallest stays, so a zoomed grid shrinks before it overflows). */
     public void setTileRange(double min, double max) {
         this.minTile = min;
         this.maxTile = max;
@@ -107,13 +107,16 @@ public final class TileGrid extends Region {
     /** The side of one tile as last drawn, in pixels. */
     public double tileSize() { return tile; }
 
-    /** The width of the row titles at the current zoom. */
-    private double title() { return UiScale.px(titleWidth); }
+    /** The width of the row titles at the current zoom, at most 30 % of the grid's width (titles wrap), so tiles keep their room. */
+    private double title() {
+        double t = UiScale.px(titleWidth);
+        return getWidth() > 0 && titleWidth > 0 ? Math.min(t, Math.max(UiScale.px(70), getWidth() * 0.3)) : t;
+    }
 
     private double tileFor(double availableWidth) {
         if (columns == 0) return UiScale.px(maxTile);
         double t = (availableWidth - title() - gap * columns) / columns;
-        return Math.max(UiScale.px(minTile), Math.min(UiScale.px(maxTile), Math.floor(t)));
+        return Math.max(minTile, Math.min(UiScale.px(maxTile), Math.floor(t)));
     }
 
     @Override
@@ -195,12 +198,12 @@ public final class TileGrid extends Region {
     }
 
     private static String clip(String s, double width) {
-        int max = Math.max(3, (int) (width / 6.5));
+        int max = Math.max(3, (int) (width / UiScale.px(6.5)));
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static void drawWrapped(GraphicsContext g, String text, double x, double cy, double maxWidth) {
-        int perLine = Math.max(6, (int) (maxWidth / 6.8));
+        int perLine = Math.max(6, (int) (maxWidth / UiScale.px(6.8)));
         List<String> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -212,7 +215,7 @@ public final class TileGrid extends Region {
             cur.append(word);
         }
         if (cur.length() > 0) lines.add(cur.toString());
-        double lh = 14;
+        double lh = UiScale.px(14);
         double y0 = cy - (lines.size() - 1) * lh / 2;
         for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), x, y0 + i * lh);
     }
