@@ -12,11 +12,12 @@ import starnet.ui.files.FilesViewModel;
 import starnet.ui.reconstruction.ReconstructionViewModel;
 import starnet.ui.research.ResearchViewModel;
 import starnet.ui.run.RunViewModel;
+import starnet.ui.solving.NowSolvingViewModel;
 
 /** The window's view models, one per panel, all over one {@link SessionModel}. */
 public record WorkbenchModels(SessionModel session, StepCursor cursor, DatasetViewModel dataset, ArchitectureViewModel architecture, RunViewModel run,
                               ReconstructionViewModel reconstructions, LossViewModel loss, ResidualViewModel residuals,
-                              ResearchViewModel research, FilesViewModel files) {
+                              ResearchViewModel research, NowSolvingViewModel solving, FilesViewModel files) {
     /**
      * @param guard     asks before trained steps are discarded
      * @param userFiles the recent-sessions list's home, or null to keep it in memory
@@ -26,7 +27,7 @@ public record WorkbenchModels(SessionModel session, StepCursor cursor, DatasetVi
         StepCursor cursor = new StepCursor(session);
         return new WorkbenchModels(session, cursor, new DatasetViewModel(session, guard), architecture,
                 new RunViewModel(session, guard, architecture.configErrorProperty(), cursor), new ReconstructionViewModel(session, cursor),
-                new LossViewModel(session, cursor), new ResidualViewModel(session, cursor), new ResearchViewModel(session),
+                new LossViewModel(session, cursor), new ResidualViewModel(session, cursor), new ResearchViewModel(session), new NowSolvingViewModel(session, cursor),
                 new FilesViewModel(session, guard, userFiles));
     }
 }

@@ -21,6 +21,7 @@ import starnet.ui.research.ResearchPane;
 import starnet.ui.run.ScheduleRibbon;
 import starnet.ui.run.StatusBar;
 import starnet.ui.run.TrainingControls;
+import starnet.ui.solving.NowSolvingPane;
 import starnet.ui.widgets.LiveScrollPane;
 import starnet.ui.widgets.NoticeBar;
 import starnet.ui.widgets.UiScale;
@@ -34,6 +35,7 @@ public final class WorkbenchView {
     private final ResidualPane residuals;
     private final TrainingControls controls;
     private final ResearchPane research;
+    private final NowSolvingPane solving;
     private final ScrollPane leftScroll;
     private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty();
     private double zoomBeforePresenter = 1;
@@ -65,7 +67,10 @@ public final class WorkbenchView {
         ScrollPane chartScroll = scroll(charts);
         chartScroll.setFitToHeight(true);
         research = new ResearchPane(m.research());
-        TabPane right = new TabPane(new Tab("Loss and residuals", chartScroll), new Tab("Generate, refine, score", scroll(research)));
+        solving = new NowSolvingPane(m.solving());
+        Tab solvingTab = new Tab("Now solving", scroll(solving));
+        solvingTab.setId("tab-now-solving");
+        TabPane right = new TabPane(new Tab("Loss and residuals", chartScroll), solvingTab, new Tab("Generate, refine, score", scroll(research)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.setId("right-tabs");
         SplitPane center = new SplitPane(scroll(reconstructions), right);
@@ -154,4 +159,5 @@ public final class WorkbenchView {
     public ResidualPane residuals() { return residuals; }
     public TrainingControls controls() { return controls; }
     public ResearchPane research() { return research; }
+    public NowSolvingPane solving() { return solving; }
 }

@@ -297,6 +297,44 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theNowSolvingPanelCountsTheSystemsOfEachSolve(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("Now solving");
+        var f = fx(() -> m.solving().focusProperty().get());
+        assertEquals(starnet.model.Phase.SL, f.shape().phase());
+        assertEquals(2, f.shape().layer());
+        assertEquals(List.of(1500L, 784L, 256L), List.of(f.shape().systems(), f.shape().equations(), f.shape().unknowns()), "SL: N systems of d_out in d_in");
+        assertTrue(fx(() -> view.solving().headlineText()).startsWith("Next: step 1 — layer 2: solve the latents"), fx(() -> view.solving().headlineText()));
+        assertTrue(fx(() -> view.solving().countsText()).startsWith("Will solve 1,500 systems of 784 equations in 256 unknowns"));
+        robot.clickOn("#cmd-step-sl");
+        waitUntil(() -> s.steps().size() == 1 && !s.runningProperty().get());
+        f = fx(() -> m.solving().focusProperty().get());
+        assertEquals(List.of(784L, 1500L, 257L), List.of(f.shape().systems(), f.shape().equations(), f.shape().unknowns()), "SW: one system per weight row, N equations in d_in + 1");
+        assertEquals(1, f.step().step() + 1, "with the numbers of the last solve");
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "now-solving-sw"));
+        assertTrue(Files.size(shot) > 20_000);
+
+        fx(() -> {
+            m.architecture().applyPreset(starnet.model.Presets.find("mnist-conv"));
+            return null;
+        });
+        waitUntil(() -> s.configProperty().get().architecture().isConv() && s.history().size() == 1 && s.tasksProperty().get().isEmpty());
+        f = fx(() -> m.solving().focusProperty().get());
+        assertEquals(List.of(1500L, 784L, 392L), List.of(f.shape().systems(), f.shape().equations(), f.shape().unknowns()), "conv SL: the operator's size");
+        assertEquals("Theorem 3", f.shape().theorem());
+        robot.clickOn("#cmd-step-sl");
+        waitUntil(() -> s.steps().size() == 1 && !s.runningProperty().get());
+        f = fx(() -> m.solving().focusProperty().get());
+        assertEquals(List.of(4L, 1500L * 14 * 14, 99L), List.of(f.shape().systems(), f.shape().equations(), f.shape().unknowns()),
+                "conv SW: one system per kernel, N × positions equations in k²·c_in + 1");
+        fx(() -> {
+            m.cursor().view(0); // looking back at Init shows the first solve to come
+            return null;
+        });
+        assertEquals(starnet.model.Phase.SL, fx(() -> m.solving().focusProperty().get()).shape().phase());
+    }
+
+    @Test
     void viewModelStateChangesOnlyOnTheFxThread() throws Exception {
         ready();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.run().reset());
