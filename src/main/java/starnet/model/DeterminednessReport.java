@@ -29,7 +29,8 @@ public record DeterminednessReport(List<Condition> conditions) {
                 out.add(new Condition(Condition.Status.OK, "Theorem 1", i, "latents are exactly determined" + shape + ": "
                         + outW + " equations for " + in + " unknowns."));
                 out.add(new Condition(Condition.Status.WARNING, "Lemma 5", i, "a square layer" + shape
-                        + " collapses to a degenerate identity-like map and adds nothing; make it wider than " + in + "."));
+                        + " is a degenerate, identity-like map that adds nothing: give it an input narrower than " + outW
+                        + " (keeping d_{i-1} < d_i, Theorem 1), or remove the layer."));
             } else {
                 out.add(new Condition(Condition.Status.ERROR, "Theorem 1", i, "latents are under-determined" + shape + ": only "
                         + outW + " equations per datapoint for " + in + " unknowns. Widths must not shrink toward the image"
@@ -58,6 +59,11 @@ public record DeterminednessReport(List<Condition> conditions) {
                             + (ok ? "." : ": use more datapoints.")));
         }
         return new DeterminednessReport(out);
+    }
+
+    /** The whole report for a decoder: {@link #of} and, for its slope and depth, {@link #withAmplification}. */
+    public static DeterminednessReport forDecoder(List<LayerPlan> plans, int datapoints, double slope) {
+        return of(plans, datapoints).withAmplification(slope, plans.size());
     }
 
     /** The report for resolved layer plans (feedforward or conv-unpool) and N datapoints used for SW. */
@@ -121,6 +127,33 @@ public record DeterminednessReport(List<Condition> conditions) {
         }
         return new DeterminednessReport(out);
     }
+
+    /**
+     * This report with a warning when the decoder's depth and slope can amplify errors: an error in the latents
+     * of layer i grows by up to 1/α through each leaky ReLU above it, so by up to (1/α)^(K−1) from the codes to
+     * the image. Every system can be determined and the decoded images still be poor; the warning gives the estimate.
+     *
+     * @param slope α in (0, 1]
+     * @param depth K, the number of layers
+     */
+    public DeterminednessReport withAmplification(double slope, int depth) {
+        double factor = Math.pow(1 / slope, depth - 1);
+        if (depth < 2 || factor < AMPLIFICATION_WARNING) return this;
+        List<Condition> out = new ArrayList<>(conditions);
+        out.add(new Condition(Condition.Status.WARNING, "Error amplification", 0, "an error in a lower layer's latents can grow by up to 1/α = "
+                + plain(1 / slope) + "× through each leaky ReLU above it, so by up to " + plain(factor) + "× from the codes to the image (α = "
+                + plain(slope) + ", " + depth + " layers). Every layer may fit well and the decoded images still be poor; "
+                + "a slope nearer 1 or fewer layers keep this small."));
+        return new DeterminednessReport(out);
+    }
+
+    /** Three significant digits, no trailing zeros: 5, 25, 0.2, 1.56. */
+    private static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The amplification (1/α)^(K−1) from which {@link #withAmplification} warns. */
+    public static final double AMPLIFICATION_WARNING = 4;
 
     public boolean hasErrors() { return conditions.stream().anyMatch(c -> c.status() == Condition.Status.ERROR); }
 

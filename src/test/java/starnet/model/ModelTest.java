@@ -33,6 +33,26 @@ class ModelTest {
     }
 
     @Test
+    void depthAndSlopeThatAmplifyErrorsAreWarnedWithTheEstimate() {
+        var deep = new ArchitectureConfig(List.of(64, 256, 512), 0.2).plan(1, 28, 28);
+        DeterminednessReport r = DeterminednessReport.forDecoder(deep, 8000, 0.2);
+        assertFalse(r.hasErrors(), "every system is determined");
+        Condition warning = r.conditions().stream().filter(c -> c.source().equals("Error amplification")).findFirst().orElseThrow();
+        assertEquals(Condition.Status.WARNING, warning.status());
+        assertTrue(warning.message().contains("1/α = 5×") && warning.message().contains("up to 25×"), warning.message()); // (1/0.2)^(3-1)
+        var paper = new ArchitectureConfig(List.of(128, 256), 0.5).plan(1, 28, 28);
+        assertFalse(DeterminednessReport.forDecoder(paper, 8000, 0.5).hasWarnings(), "the paper's 128,256 at α = 0.5: 2×, no warning");
+    }
+
+    @Test
+    void aSquareLayerIsToldToNarrowItsInputNotToWiden() {
+        var square = new ArchitectureConfig(List.of(128, 784), 0.5).plan(1, 28, 28);
+        Condition lemma5 = DeterminednessReport.forDecoder(square, 8000, 0.5).conditions().stream()
+                .filter(c -> c.source().equals("Lemma 5")).findFirst().orElseThrow();
+        assertTrue(lemma5.message().contains("narrower than 784") && !lemma5.message().contains("wider"), lemma5.message());
+    }
+
+    @Test
     void mnistDefaultIsDetermined() {
         DeterminednessReport r = DeterminednessReport.feedforward(new int[] {128, 256, 784}, 8000);
         assertFalse(r.hasErrors());

@@ -69,6 +69,7 @@ public final class ReportView extends VBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox box = new HBox(4, symbol, text);
         box.getStyleClass().add("report-row");
+        javafx.scene.control.Tooltip.install(box, starnet.ui.widgets.Tips.tip(starnet.ui.core.PaperNotes.explain(c.source())));
         return box;
     }
 }

@@ -30,17 +30,22 @@ import java.util.function.ToDoubleFunction;
 public final class LossChartPane extends VBox {
     /** A metric the chart can show. */
     enum Metric {
-        MSE("MSE (layer fit)", StepResult::mse),
-        MAE("MAE (layer fit)", StepResult::mae),
-        ELASTIC("Elastic (MSE + MAE)", StepResult::elastic),
-        OUTPUT("Output MSE (decoded images)", StepResult::outputMse);
+        OUTPUT("Output MSE (decoded images)", StepResult::outputMse, "The mean squared error of the images decoded from the current latents "
+                + "through every layer above: image space, comparable across layers and with the baselines (PCA, mean image)."),
+        MSE("Layer-fit MSE (the layer's own targets)", StepResult::mse, "The current layer's fit to its own targets. For the last layer "
+                + "these are the images; for a lower layer they are the latents of the layer above, so the curve jumps when training moves "
+                + "down a layer: another space, other numbers. Not comparable with the baselines."),
+        MAE("Layer-fit MAE", StepResult::mae, "The mean absolute error of the current layer's fit to its own targets."),
+        ELASTIC("Layer-fit elastic (MSE + MAE)", StepResult::elastic, "Layer-fit MSE + MAE: the loss the autoencoder baseline minimises.");
 
         final String label;
         final ToDoubleFunction<StepResult> value;
+        final String help;
 
-        Metric(String label, ToDoubleFunction<StepResult> value) {
+        Metric(String label, ToDoubleFunction<StepResult> value, String help) {
             this.label = label;
             this.value = value;
+            this.help = help;
         }
 
         @Override public String toString() { return label; }
@@ -52,7 +57,7 @@ public final class LossChartPane extends VBox {
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
     private final ChoiceBox<Metric> metric = new ChoiceBox<>(FXCollections.observableArrayList(Metric.values()));
     private final CheckBox log = new CheckBox("Log scale");
-    private final CheckBox pcaBound = new CheckBox("PCA bound");
+    private final CheckBox pcaBound = new CheckBox("Baselines");
     private final Map<Integer, XYChart.Series<Number, Number>> series = new HashMap<>();
     private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
 
@@ -78,16 +83,24 @@ public final class LossChartPane extends VBox {
             @Override public Number fromString(String s) { return Double.parseDouble(s); }
         });
         y.setForceZeroInRange(false);
-        metric.setValue(Metric.MSE);
+        metric.setValue(Metric.OUTPUT);
         metric.setId("loss-metric");
         log.setId("loss-log");
         log.setSelected(true);
-        metric.valueProperty().addListener((obs, o, n) -> rebuild());
+        javafx.scene.control.Tooltip metricTip = starnet.ui.widgets.Tips.tip(Metric.OUTPUT.help);
+        metric.setTooltip(metricTip);
+        metric.valueProperty().addListener((obs, o, n) -> {
+            metricTip.setText(n.help);
+            rebuild();
+        });
+        pcaBound.disableProperty().bind(metric.valueProperty().isNotEqualTo(Metric.OUTPUT));
         log.selectedProperty().addListener((obs, o, n) -> rebuild());
         Label title = new Label("Loss");
         title.getStyleClass().add("section-title");
         pcaBound.setId("pca-bound");
-        pcaBound.setTooltip(starnet.ui.widgets.Tips.tip("The best affine rank-d fit of the data (Eckart–Young), d = each layer's input width: the linear optimum StarNet's codes of that width compete with"));
+        pcaBound.setTooltip(starnet.ui.widgets.Tips.tip("Image-space baselines for the output MSE: the mean image (what predicting every item by the average scores) "
+                + "and PCA, the best affine rank-d fit of the data (Eckart–Young) for d = each layer's input width — the linear optimum codes of that width compete with. "
+                + "Shown with the output MSE only: the layer-fit values live in other spaces."));
         pcaBound.selectedProperty().addListener((obs, o, on) -> {
             if (on) vm.computePca();
             rebuild();
@@ -182,8 +195,17 @@ public final class LossChartPane extends VBox {
     private void addPcaBounds() {
         var p = vm.pcaProperty().get();
         var plan = vm.planProperty().get();
-        if (!pcaBound.isSelected() || p == null || plan == null || vm.steps().isEmpty()) return;
+        if (!pcaBound.isSelected() || metric.getValue() != Metric.OUTPUT || p == null || plan == null || vm.steps().isEmpty()) return;
         double x0 = vm.steps().get(0).step() + 1, x1 = Math.max(x0 + 1, vm.steps().get(vm.steps().size() - 1).step() + 1);
+        double mean = p.mse(0);
+        if (!log.isSelected() || mean > 0) {
+            XYChart.Series<Number, Number> m = new XYChart.Series<>();
+            m.setName(String.format("Mean image (%.4f)", mean));
+            double my = log.isSelected() ? Math.log10(mean) : mean;
+            m.getData().add(new XYChart.Data<>(x0, my));
+            m.getData().add(new XYChart.Data<>(x1, my));
+            chart.getData().add(m);
+        }
         for (var layer : plan) {
             double v = p.mse(layer.inputWidth());
             if (log.isSelected() && !(v > 0)) continue;

@@ -123,16 +123,7 @@ public final class NowSolvingPane extends VBox {
         if (f == null) return;
         StringBuilder text = new StringBuilder();
         for (var c : vm.theoremLines()) text.append(c.line()).append("\n\n");
-        text.append(switch (f.shape().theorem()) {
-            case "Theorem 1" -> "Paper §3, Theorem 1: the latents of a dense layer are determined when it has at least as many outputs as inputs "
-                    + "(d_{i-1} ≤ d_i, an inverse funnel): then every datapoint's system has at least as many equations as unknowns.";
-            case "Theorem 2" -> "Paper §3, Theorem 2 and Lemma 6: the weights are determined when there are at least as many datapoints as "
-                    + "inputs plus one (N ≥ d_{i-1} + 1): every row of weights then has at least as many equations as unknowns.";
-            case "Theorem 3" -> "Paper §4, Theorem 3: the latent grid of a conv-unpool layer is determined when the layer has at least as many "
-                    + "outputs as latent values and its operator A has full column rank.";
-            default -> "Paper §4, Theorem 4: each kernel is determined when the datapoints' patches give at least as many equations "
-                    + "(N × positions) as the kernel has weights plus its bias (k²·c_in + 1).";
-        });
+        text.append(starnet.ui.core.PaperNotes.explain(f.shape().theorem()));
         Alert a = new Alert(Alert.AlertType.INFORMATION, text.toString().strip(), ButtonType.CLOSE);
         a.initOwner(getScene().getWindow());
         a.setTitle(f.shape().theorem());
