@@ -141,7 +141,7 @@ public final class ArchitectureViewModel {
         edited();
     }
 
-    /** One of the paper's architectures (feedforward or conv), as one change. */
+    /** One of the paper's architectures (feedforward or conv), as one change; the slope stays as the person set it. */
     public void applyPreset(Presets.Preset p) {
         ArchitectureConfig a = p.architecture();
         edit(() -> {
@@ -154,7 +154,6 @@ public final class ArchitectureViewModel {
             } else {
                 widths.setAll(a.widths());
             }
-            slope.set(a.slope());
         });
     }
 

@@ -32,6 +32,8 @@ public final class ResidualPane extends VBox {
     private final TileGrid gallery = new TileGrid();
     private final Label title = new Label("Residuals");
     private int[] worst = new int[0];
+    private double[] bins; // {bin width, left, bar width, bottom, plot height} of the last drawing
+    private int[] binCounts;
 
     public ResidualPane(ResidualViewModel vm) {
         this.vm = vm;
@@ -52,9 +54,16 @@ public final class ResidualPane extends VBox {
         holder.prefHeightProperty().bind(starnet.ui.widgets.UiScale.factor().multiply(150));
         histogram.widthProperty().bind(holder.widthProperty());
         histogram.widthProperty().addListener((obs, o, n) -> draw());
+        javafx.scene.control.Tooltip hover = starnet.ui.widgets.Tips.tip("");
+        hover.setShowDelay(javafx.util.Duration.millis(100));
+        javafx.scene.control.Tooltip.install(histogram, hover);
+        histogram.setOnMouseMoved(e -> hover.setText(binText(e.getX())));
         Label galleryTitle = new Label("Highest residuals (outliers) — click to open");
         galleryTitle.getStyleClass().add("muted");
-        getChildren().addAll(title, holder, galleryTitle, gallery);
+        Label axes = new Label("x: relative residual ‖W[h; 1] − a⁻¹(t)‖ / ‖a⁻¹(t)‖ of each datapoint (paper Lemma 4) · y: datapoints · hover for a bin");
+        axes.getStyleClass().add("muted");
+        axes.setWrapText(true);
+        getChildren().addAll(title, holder, axes, galleryTitle, gallery);
         vm.cursor().viewedProperty().addListener((obs, o, n) -> draw());
     }
 
@@ -89,7 +98,7 @@ public final class ResidualPane extends VBox {
         double top = max > 0 ? max : 1;
         for (double v : res) counts[Math.min(BINS - 1, (int) (v / top * BINS))]++;
         int peak = IntStream.of(counts).max().orElse(1);
-        double left = 40, bottom = h - 22, plotW = w - left - 10, plotH = bottom - 8;
+        double left = starnet.ui.widgets.UiScale.px(40), bottom = h - starnet.ui.widgets.UiScale.px(20), plotW = w - left - 14, plotH = bottom - 8;
         g.setStroke(Color.web("#888"));
         g.strokeLine(left, bottom, left + plotW, bottom);
         g.setFill(Color.web("#4b6fa8"));
@@ -99,18 +108,25 @@ public final class ResidualPane extends VBox {
             g.fillRect(left + i * bw + 1, bottom - bh, Math.max(1, bw - 2), bh);
         }
         g.setFill(Color.web("#444"));
+        g.setStroke(Color.web("#888"));
+        g.setLineWidth(1);
         g.setFont(Font.font(starnet.ui.widgets.UiScale.px(11)));
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("0", left, bottom + 4);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format("%.3f", top), left + plotW, bottom + 4);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("relative residual ‖W[h; 1] − a⁻¹(t)‖ / ‖a⁻¹(t)‖", left + plotW / 2, bottom + 4);
-        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i <= 4; i++) { // x ticks: 0, ¼, ½, ¾ and all of the largest residual
+            double x = left + plotW * i / 4;
+            g.strokeLine(x, bottom, x, bottom + 3);
+            g.fillText(String.format("%.3g", top * i / 4), x, bottom + 4);
+        }
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(Integer.toString(peak), left - 4, bottom - plotH);
-        g.fillText("0", left - 4, bottom);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i <= 2; i++) { // y ticks: 0, half and the tallest bin's count
+            double y = bottom - plotH * i / 2;
+            g.strokeLine(left - 3, y, left, y);
+            g.fillText(Integer.toString(Math.round(peak * i / 2f)), left - 5, y);
+        }
+        bins = new double[] {top / BINS, left, bw, bottom, plotH};
+        binCounts = counts;
 
         worst = topIndices(res, GALLERY);
         List<String> captions = new ArrayList<>();
@@ -119,6 +135,16 @@ public final class ResidualPane extends VBox {
     }
 
     public int[] worstItems() { return worst.clone(); }
+
+    /** "Residual 0.120–0.130: 523 datapoints" for the bin under x, or what the axis shows. */
+    String binText(double x) {
+        if (bins == null || binCounts == null) return "Residuals appear after the first solve";
+        int i = (int) Math.floor((x - bins[1]) / bins[2]);
+        if (i < 0 || i >= binCounts.length) {
+            return "Relative residual of each datapoint: ‖W[h; 1] − a⁻¹(t)‖ / ‖a⁻¹(t)‖ (paper Lemma 4); high ones are outliers";
+        }
+        return String.format("Residual %.4f–%.4f: %,d datapoint%s", i * bins[0], (i + 1) * bins[0], binCounts[i], binCounts[i] == 1 ? "" : "s");
+    }
 
     /** The histogram's title, e.g. "Residuals after step 3 (layer 2 SL): …". */
     public String titleText() { return title.getText(); }

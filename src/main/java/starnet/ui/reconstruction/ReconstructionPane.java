@@ -52,6 +52,9 @@ public final class ReconstructionPane extends VBox {
         CheckBox heat = new CheckBox("Error heat map");
         heat.setId("heatmap");
         heat.setTooltip(starnet.ui.widgets.Tips.tip("Show |reconstruction − target| per pixel instead of the reconstruction (black = 0, yellow = 0.5 or more)"));
+        HeatScale scale = new HeatScale();
+        scale.visibleProperty().bind(heat.selectedProperty());
+        scale.managedProperty().bind(heat.selectedProperty());
         heat.selectedProperty().addListener((obs, o, on) -> grid.setHeatmap(on));
         Button random = new Button("Pin random items");
         random.setTooltip(starnet.ui.widgets.Tips.tip("Show other items in the grid (seeded); the model stays, the step history restarts from now"));
@@ -105,11 +108,12 @@ public final class ReconstructionPane extends VBox {
         stripTitle.getStyleClass().add("section-title");
         grid.setOnTileClicked((row, col) -> {
             stripItem.set(col);
+            grid.setSelectedColumn(col);
             refresh();
         });
         Label stripHint = new Label("Click an item in the grid to follow it in the progress strip.");
         stripHint.getStyleClass().add("muted");
-        getChildren().addAll(top, grid, sliderBox, stripTitle, strip, stripHint);
+        getChildren().addAll(top, grid, scale, sliderBox, stripTitle, strip, stripHint);
 
         vm.history().addListener((javafx.collections.ListChangeListener<TrainingSnapshot>) c -> {
             followingHistory = true;
@@ -120,7 +124,11 @@ public final class ReconstructionPane extends VBox {
                 followingHistory = false;
             }
         });
-        vm.pinnedProperty().addListener((obs, o, n) -> stripItem.set(0));
+        vm.pinnedProperty().addListener((obs, o, n) -> {
+            stripItem.set(0);
+            grid.setSelectedColumn(0);
+        });
+        grid.setSelectedColumn(0);
         vm.model().stateProperty().addListener((obs, o, n) -> refresh());
         vm.pcaRowProperty().addListener((obs, o, n) -> refresh());
     }

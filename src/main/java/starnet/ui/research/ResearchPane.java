@@ -80,6 +80,14 @@ public final class ResearchPane extends VBox {
         ChoiceBox<String> other = new ChoiceBox<>();
         for (Samples.Sample s : Samples.ALL) other.getItems().add(s.source());
         other.setValue("sample:fashion-mnist");
+        Runnable otherThanTraining = () -> { // compare with another dataset than the one trained on
+            var d = vm.datasetProperty().get();
+            if (d != null && d.source().equals(other.getValue())) {
+                other.getItems().stream().filter(x -> !x.equals(d.source())).findFirst().ifPresent(other::setValue);
+            }
+        };
+        vm.datasetProperty().addListener((obs, o, n) -> otherThanTraining.run());
+        otherThanTraining.run();
         Button score = new Button("Score out-of-distribution");
         score.setId("ood-score");
         score.setOnAction(e -> score(other.getValue()));

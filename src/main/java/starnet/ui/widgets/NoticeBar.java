@@ -12,8 +12,9 @@ import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 
 /**
- * A message strip above the work area that takes its own space (it never covers controls): errors
- * stay until closed, information hides after a few seconds.
+ * A message strip above the work area that keeps its own space whether or not it shows a message, so
+ * nothing below it moves when a message comes or goes (no mis-clicks) and it never covers controls:
+ * errors stay until closed, information fades after a few seconds.
  */
 public final class NoticeBar extends HBox {
     static final Duration INFO_VISIBLE = Duration.seconds(6);
@@ -36,15 +37,18 @@ public final class NoticeBar extends HBox {
         hide.setOnFinished(e -> {
             if (vm.noticeProperty().get() != null && vm.noticeProperty().get().kind() == Notice.Kind.INFO) vm.dismissNotice();
         });
-        setVisible(false);
-        setManaged(false);
+        close.setVisible(false);
+        getStyleClass().add("notice-empty");
         vm.noticeProperty().addListener((obs, o, n) -> {
             boolean show = n != null;
-            setVisible(show);
-            setManaged(show);
-            if (!show) return;
+            close.setVisible(show);
+            getStyleClass().removeAll("notice-error", "notice-info", "notice-empty");
+            if (!show) {
+                text.setText("");
+                getStyleClass().add("notice-empty");
+                return;
+            }
             text.setText(n.text());
-            getStyleClass().removeAll("notice-error", "notice-info");
             getStyleClass().add(n.kind() == Notice.Kind.ERROR ? "notice-error" : "notice-info");
             if (n.kind() == Notice.Kind.INFO) hide.playFromStart();
             else hide.stop();

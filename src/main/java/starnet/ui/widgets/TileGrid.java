@@ -49,6 +49,7 @@ public final class TileGrid extends Region {
     private double tile, gap = 4, captionHeight;
     private WritableImage image;
     private boolean stale = true;
+    private int selected = -1;
 
     public TileGrid() {
         getChildren().add(canvas);
@@ -88,6 +89,12 @@ public final class TileGrid extends Region {
             if (r.images() != null) columns = Math.max(columns, r.images().rows());
             columns = Math.max(columns, r.captions().size());
         }
+        redraw();
+    }
+
+    /** Outlines the tiles of column {@code col} (the item the person picked); −1 = none. */
+    public void setSelectedColumn(int col) {
+        selected = col;
         redraw();
     }
 
@@ -181,6 +188,11 @@ public final class TileGrid extends Region {
             g.setFill(Color.web("#333"));
             g.setTextAlign(TextAlignment.LEFT);
             drawWrapped(g, row.title(), 2, y + tile / 2, title() - 8);
+            if (selected >= 0 && selected < columns && (row.images() == null || selected < row.images().rows())) {
+                g.setStroke(Color.web("#1f6fb5"));
+                g.setLineWidth(2);
+                g.strokeRect(title() + selected * (tile + gap) - 1.5, y - 1.5, tile + 3, tile + 3);
+            }
             g.setFill(Color.web("#555"));
             g.setTextAlign(TextAlignment.CENTER);
             for (int i = 0; i < row.captions().size() && i < columns; i++) {
