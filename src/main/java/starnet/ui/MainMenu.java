@@ -29,6 +29,7 @@ public final class MainMenu {
     private final WorkbenchModels m;
     private final Supplier<Window> window;
     private final MenuBar bar;
+    private Runnable lessonStarter = () -> {};
 
     MainMenu(WorkbenchModels m, Supplier<Window> window, javafx.beans.property.BooleanProperty presenter) {
         this.m = m;
@@ -38,6 +39,9 @@ public final class MainMenu {
     }
 
     MenuBar bar() { return bar; }
+
+    /** What Help → Lesson does (the view sets it once the lesson exists). */
+    void setLessonStarter(Runnable r) { lessonStarter = r; }
 
     private Menu fileMenu() {
         Menu file = new Menu("File");
@@ -138,12 +142,14 @@ public final class MainMenu {
         Menu help = new Menu("Help");
         MenuItem welcome = item("Getting started", "F1", () -> message("Getting started", HelpText.WELCOME));
         MenuItem what = item("What are SL and SW?", null, () -> message("SL and SW", HelpText.SL_SW));
+        MenuItem lesson = item("Lesson: StarNet step by step", "Shortcut+F1", () -> lessonStarter.run());
+        lesson.setId("menu-lesson");
         Menu readme = new Menu("README");
         for (String heading : ReadmeDialog.headings()) readme.getItems().add(item(heading, null, () -> ReadmeDialog.show(window.get(), heading)));
         MenuItem keys = item("Keyboard shortcuts", null, () -> message("Keyboard shortcuts", HelpText.shortcuts()));
         MenuItem about = item("About StarNet Workbench", null,
                 () -> message("About", HelpText.about(Version.get(), m.session().linearAlgebra().description())));
-        help.getItems().addAll(welcome, what, keys, readme, new SeparatorMenuItem(), about);
+        help.getItems().addAll(welcome, lesson, what, keys, readme, new SeparatorMenuItem(), about);
         return help;
     }
 

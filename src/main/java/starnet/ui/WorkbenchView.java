@@ -22,6 +22,8 @@ import starnet.ui.run.ScheduleRibbon;
 import starnet.ui.run.StatusBar;
 import starnet.ui.run.TrainingControls;
 import starnet.ui.solving.NowSolvingPane;
+import starnet.ui.lesson.LessonPanel;
+import starnet.ui.lesson.LessonViewModel;
 import starnet.ui.widgets.LiveScrollPane;
 import starnet.ui.widgets.NoticeBar;
 import starnet.ui.widgets.UiScale;
@@ -36,6 +38,9 @@ public final class WorkbenchView {
     private final TrainingControls controls;
     private final ResearchPane research;
     private final NowSolvingPane solving;
+    private final LessonViewModel lesson;
+    private final LessonPanel lessonPanel;
+    private TabPane rightTabs;
     private final ScrollPane leftScroll;
     private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty();
     private double zoomBeforePresenter = 1;
@@ -73,10 +78,14 @@ public final class WorkbenchView {
         TabPane right = new TabPane(new Tab("Loss and residuals", chartScroll), solvingTab, new Tab("Generate, refine, score", scroll(research)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.setId("right-tabs");
+        rightTabs = right;
         SplitPane center = new SplitPane(scroll(reconstructions), right);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.56);
-        VBox work = new VBox(new NoticeBar(m.session()), center);
+        lesson = new LessonViewModel(m.session());
+        lessonPanel = new LessonPanel(lesson, id -> root.lookup("#" + id), this::reveal);
+        menu.setLessonStarter(lesson::start);
+        VBox work = new VBox(new NoticeBar(m.session()), lessonPanel, center);
         VBox.setVgrow(center, Priority.ALWAYS);
         root.setCenter(work);
         root.setBottom(new StatusBar(m.run()));
@@ -105,6 +114,21 @@ public final class WorkbenchView {
     }
 
     public Parent root() { return root; }
+
+    /** Brings {@code node} into view: selects the right-hand tab it lives on. */
+    private void reveal(javafx.scene.Node node) {
+        for (Tab t : rightTabs.getTabs()) {
+            for (javafx.scene.Node p = node; p != null; p = p.getParent()) {
+                if (p == t.getContent()) {
+                    rightTabs.getSelectionModel().select(t);
+                    return;
+                }
+            }
+        }
+    }
+
+    public LessonViewModel lesson() { return lesson; }
+    public LessonPanel lessonPanel() { return lessonPanel; }
 
     /**
      * Presenter mode (F5): the editors step aside and everything is drawn at least at 150 %, so the

@@ -335,6 +335,34 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theLessonAdvancesLightsUpWhatItTalksAboutAndCanBeLeft(FxRobot robot) throws Exception {
+        ready();
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.F1).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lesson").query().isVisible());
+        assertEquals("Lesson — A decoder", robot.lookup("#lesson-title").queryAs(Label.class).getText());
+        assertEquals("now-solving", fx(() -> view.lessonPanel().litNode().getId()));
+        assertEquals("Now solving", fx(() -> robot.lookup("#right-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getText()),
+                "the step brings its panel into view");
+        waitUntil(() -> s.datapointsProperty().get() == 2000 && s.history().size() == 1 && s.tasksProperty().get().isEmpty());
+        robot.clickOn("#lesson-next");
+        assertEquals("report", fx(() -> view.lessonPanel().litNode().getId()));
+        robot.clickOn("#lesson-next");
+        waitUntil(() -> s.steps().size() == 1 && !s.runningProperty().get());
+        assertTrue(robot.lookup("#lesson-title").queryAs(Label.class).getText().contains("One SL"));
+        assertEquals(starnet.model.Phase.SL, s.steps().get(0).phase(), "the step ran its solve");
+        robot.clickOn("#lesson-back");
+        assertTrue(robot.lookup("#lesson-title").queryAs(Label.class).getText().contains("determined"));
+        assertEquals(1, s.steps().size(), "going back undoes nothing");
+        robot.clickOn("#lesson-leave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#lesson").query().isVisible());
+        assertTrue(robot.lookup(".lesson-target").queryAll().isEmpty(), "nothing stays lit");
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "lesson-left"));
+        assertTrue(Files.exists(shot));
+    }
+
+    @Test
     void viewModelStateChangesOnlyOnTheFxThread() throws Exception {
         ready();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.run().reset());

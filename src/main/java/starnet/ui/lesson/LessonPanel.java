@@ -1,0 +1,89 @@
+package starnet.ui.lesson;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The lesson's strip above the work area: the step's title and text, Back / Next / Leave, and the
+ * control or panel it talks about lit up (and brought into view) while the step is shown.
+ */
+public final class LessonPanel extends VBox {
+    static final String TARGET_CLASS = "lesson-target";
+    private final LessonViewModel vm;
+    private final Function<String, Node> find;
+    private final Consumer<Node> reveal;
+    private final Label title = new Label(), text = new Label(), count = new Label();
+    private final Button next = new Button();
+    private Node lit;
+
+    /**
+     * @param find   the node with an id in the window, or null
+     * @param reveal brings a node into view (selects its tab)
+     */
+    public LessonPanel(LessonViewModel vm, Function<String, Node> find, Consumer<Node> reveal) {
+        this.vm = vm;
+        this.find = find;
+        this.reveal = reveal;
+        setId("lesson");
+        getStyleClass().add("lesson");
+        setSpacing(4);
+        setPadding(new Insets(8, 12, 8, 12));
+        title.getStyleClass().add("section-title");
+        title.setId("lesson-title");
+        text.setWrapText(true);
+        text.setId("lesson-text");
+        count.getStyleClass().add("muted");
+        Button back = new Button("Back");
+        back.setId("lesson-back");
+        back.setOnAction(e -> vm.back());
+        back.disableProperty().bind(vm.indexProperty().lessThanOrEqualTo(0));
+        next.setId("lesson-next");
+        next.getStyleClass().add("accent");
+        next.setOnAction(e -> vm.next());
+        Button leave = new Button("Leave the lesson");
+        leave.setId("lesson-leave");
+        leave.setOnAction(e -> vm.leave());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, count, spacer, back, next, leave);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, text, buttons);
+        visibleProperty().bind(vm.activeProperty());
+        managedProperty().bind(vm.activeProperty());
+        vm.indexProperty().addListener((obs, o, n) -> show());
+        vm.activeProperty().addListener((obs, o, n) -> show());
+    }
+
+    private void show() {
+        if (lit != null) {
+            lit.getStyleClass().remove(TARGET_CLASS);
+            lit = null;
+        }
+        LessonStep s = vm.current();
+        if (s == null) return;
+        int i = vm.indexProperty().get();
+        title.setText("Lesson — " + s.title());
+        text.setText(s.text());
+        count.setText("Step " + (i + 1) + " of " + vm.size());
+        next.setText(i + 1 < vm.size() ? "Next ▶" : "Finish");
+        Node target = s.targetId() == null ? null : find.apply(s.targetId());
+        if (target != null) {
+            reveal.accept(target);
+            target.getStyleClass().add(TARGET_CLASS);
+            lit = target;
+        }
+    }
+
+    /** The node lit up by the current step, or null (for tests). */
+    public Node litNode() { return lit; }
+}
