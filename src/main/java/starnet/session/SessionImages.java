@@ -66,6 +66,7 @@ final class SessionImages {
         w.run = TrainingRun.restore(s.config(), d, ref.count(), w.pinned, la, TrainingStates.state(s.training()), s.history().size());
         w.history.addAll(s.history());
         w.steps.addAll(s.training().steps());
+        for (int i = 0; i < w.steps.size(); i++) w.heldOut.add(Double.NaN); // not saved: measured again as training goes on
         return w;
     }
 }

@@ -26,6 +26,8 @@ import java.util.List;
  * @param pinned        the data rows the grids show
  * @param history       snapshots for the step slider (Init first; at most {@link WorkbenchSession#HISTORY_LIMIT})
  * @param steps         every solve of the current run, in order
+ * @param heldOut       per step, the output MSE of held-out items inferred down to its layer (paper Lemma 3); NaN where not measured
+ * @param heldOutItems  how many held-out items that is (0: none — the data has no test part)
  * @param ready         a model is set up and can be stepped (or is fully trained)
  * @param finished      every layer is trained
  * @param tasks         background tasks, running first, then those waiting
@@ -35,17 +37,17 @@ import java.util.List;
  */
 public record SessionState(long revision, boolean dirty, Path file, Dataset dataset, int datapoints, StarNetConfig config,
                            List<LayerPlan> plan, DeterminednessReport report, String problem, int[] pinned,
-                           List<TrainingSnapshot> history, List<StepResult> steps, boolean ready, boolean finished,
+                           List<TrainingSnapshot> history, List<StepResult> steps, List<Double> heldOut, int heldOutItems, boolean ready, boolean finished,
                            List<TaskInfo> tasks, TrainCommand activeCommand, String undoable, Pca pca) {
     /** Before anything is loaded. */
     static SessionState empty() {
-        return new SessionState(0, false, null, null, 0, StarNetConfig.defaults(), null, null, "", new int[0], List.of(), List.of(),
+        return new SessionState(0, false, null, null, 0, StarNetConfig.defaults(), null, null, "", new int[0], List.of(), List.of(), List.of(), 0,
                 false, false, List.of(), null, null, null);
     }
 
     SessionState withTasks(List<TaskInfo> t, TrainCommand active) {
-        return new SessionState(revision, dirty, file, dataset, datapoints, config, plan, report, problem, pinned, history, steps, ready, finished,
-                t, active, undoable, pca);
+        return new SessionState(revision, dirty, file, dataset, datapoints, config, plan, report, problem, pinned, history, steps, heldOut, heldOutItems,
+                ready, finished, t, active, undoable, pca);
     }
 
     /** The newest snapshot, or null. */

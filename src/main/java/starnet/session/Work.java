@@ -28,6 +28,11 @@ final class Work {
     TrainingRun run;
     final List<TrainingSnapshot> history = new ArrayList<>();
     final List<StepResult> steps = new ArrayList<>();
+    /** Per step, the output MSE of held-out items inferred down to that step's layer (paper Lemma 3), NaN where not measured. */
+    final List<Double> heldOut = new ArrayList<>();
+    /** Items not trained on (the test split of a sample, or items past the limit), or null when there are none; loaded once. */
+    starnet.math.Matrix heldOutImages;
+    boolean heldOutLooked;
     Path file;
     long revision;
     long savedRevision;
@@ -50,9 +55,18 @@ final class Work {
         w.savedRevision = savedRevision;
         w.pca = pca;
         w.hash = hash;
+        w.heldOutImages = heldOutImages;
+        w.heldOutLooked = heldOutLooked;
         w.hashedRows = hashedRows;
         w.hashedData = hashedData;
         return w;
+    }
+
+    /** The data changed: what was computed from it (PCA, held-out items) is computed again when next needed. */
+    void forgetDataFacts() {
+        pca = null;
+        heldOutImages = null;
+        heldOutLooked = false;
     }
 
     /** Differs from its file: untitled work with trained steps, or any change since the last save or open. */

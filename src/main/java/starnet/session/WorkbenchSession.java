@@ -13,6 +13,8 @@ import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
 import starnet.training.CancelledException;
+import starnet.training.Engines;
+import starnet.training.LayerSystem;
 import starnet.training.StarNetTrainer;
 
 import java.io.IOException;
@@ -114,7 +116,7 @@ public final class WorkbenchSession {
             w.dataset = d;
             w.config = w.config.withData(spec);
             w.pinned = new int[0];
-            w.pca = null;
+            w.forgetDataFacts();
             rebuild(w);
             notice(Notice.info("Loaded " + d.name() + ": " + d.facts() + "."));
             return null;
@@ -141,7 +143,7 @@ public final class WorkbenchSession {
             w = work;
             if (d != w.dataset) {
                 w.pinned = new int[0];
-                w.pca = null;
+                w.forgetDataFacts();
             }
             w.dataset = d;
             w.config = c;
@@ -170,7 +172,7 @@ public final class WorkbenchSession {
             w.dataset = d;
             w.file = null;
             w.pinned = new int[0];
-            w.pca = null;
+            w.forgetDataFacts();
             rebuild(w);
             return null;
         });
@@ -217,11 +219,12 @@ public final class WorkbenchSession {
         w.run = null;
         w.history.clear();
         w.steps.clear();
+        w.heldOut.clear();
         Dataset d = w.dataset;
         if (d != null) {
             int limit = w.config.data().limit();
             int n = limit > 0 ? Math.min(limit, d.size()) : d.size();
-            if (n != w.datapoints) w.pca = null;
+            if (n != w.datapoints) w.forgetDataFacts();
             w.datapoints = n;
             if (w.pinned.length == 0 || java.util.Arrays.stream(w.pinned).anyMatch(r -> r >= n)) w.pinned = d.representativeRows(DEFAULT_PINNED, n);
             try {
@@ -271,8 +274,10 @@ public final class WorkbenchSession {
                 @Override public boolean isCancelled() { return stoppedAt[0] != null || ctx.isCancelled(); }
                 @Override public void progress(double fraction, String detail) { ctx.progress(fraction, detail); }
             };
+            LayerSystem evaluation = Engines.layerSystem(w.config, la);
             t.setListener(r -> {
                 w.steps.add(r);
+                w.heldOut.add(heldOutMse(w, t, r, evaluation, starnet.training.Cancellation.NEVER)); // a few ms; the step is committed already
                 w.history.add(run.snapshot(r));
                 if (w.history.size() > HISTORY_LIMIT) w.history.subList(1, w.history.size() - HISTORY_LIMIT + 1).clear();
                 for (SessionListener l : listeners) l.stepDone(r);
@@ -301,6 +306,32 @@ public final class WorkbenchSession {
             }
             return null;
         });
+    }
+
+    /** Held-out items for a work's data: up to this many. */
+    static final int HELD_OUT_ITEMS = 500;
+
+    /**
+     * The output MSE of held-out items after step {@code r} (paper Lemma 3: SL from the image down to the
+     * step's layer, then decode), or NaN when there are none or the decoder is convolutional. Worker only.
+     */
+    private double heldOutMse(Work w, StarNetTrainer t, StepResult r, LayerSystem system, starnet.training.Cancellation cancel) {
+        if (w.config.architecture().isConv()) return Double.NaN;
+        if (!w.heldOutLooked) {
+            w.heldOutLooked = true;
+            Dataset d = w.dataset;
+            try {
+                if (starnet.data.Samples.isSample(w.config.data().source()) && w.config.data().split().equals("train")) {
+                    w.heldOutImages = Datasets.load(w.config.data().source(), "test", HELD_OUT_ITEMS).images();
+                } else if (d.size() > w.datapoints) {
+                    w.heldOutImages = d.images().rowRange(w.datapoints, Math.min(d.size(), w.datapoints + HELD_OUT_ITEMS));
+                }
+            } catch (RuntimeException e) {
+                AppLog.error("loading held-out items", e);
+            }
+        }
+        if (w.heldOutImages == null) return Double.NaN;
+        return starnet.training.Inference.outputMse(system, t.decoder(), w.heldOutImages, r.layer() - 1, cancel);
     }
 
     /** The narration stop that {@code r} reaches, if it is asked for and training goes on after it; else null. */
@@ -563,8 +594,8 @@ public final class WorkbenchSession {
         Work w = work;
         synchronized (publishLock) {
             state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
-                    List.copyOf(w.history), List.copyOf(w.steps), w.run != null, w.finished(), tasks.list(), activeCommand,
-                    discardedWhat, w.pca);
+                    List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutImages == null ? 0 : w.heldOutImages.rows(),
+                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca);
             for (SessionListener l : listeners) l.stateChanged(state);
         }
     }

@@ -37,4 +37,19 @@ public final class Inference {
         Matrix recon = decoder.decodeFrom(system.linearAlgebra(), 0, latents[0]);
         return new Result(latents, residuals, recon);
     }
+
+    /**
+     * Lemma 3 down to layer {@code from} (0-based) only: SL through the last layer and each layer below it
+     * to layer {@code from}, then decode back — the held-out counterpart of a step's output MSE, for a decoder
+     * whose layers from {@code from} up are trained (or being trained). Returns the mean squared error against
+     * {@code images} (N × D, read only).
+     */
+    public static double outputMse(LayerSystem system, Decoder decoder, Matrix images, int from, Cancellation cancel) {
+        Matrix targets = images;
+        for (int i = decoder.depth() - 1; i >= from; i--) {
+            DenseLayer layer = decoder.layers().get(i).affine();
+            targets = system.solveLatents(layer, system.latentOperator(layer).x(), targets, cancel).latents();
+        }
+        return LayerSystem.mse(decoder.decodeFrom(system.linearAlgebra(), from, targets), images);
+    }
 }

@@ -97,6 +97,16 @@ class WorkbenchSessionTest {
         assertEquals(20, seen.size());
         assertNotNull(s().latest().afterLayer().get(0));
         assertTrue(s().trainBlockedReason().contains("Reset"));
+        // the held-out curve: the sample's test items, inferred (Lemma 3) down to each step's layer and decoded
+        assertEquals(500, s().heldOutItems());
+        assertEquals(20, s().heldOut().size());
+        var test = starnet.data.Datasets.load("sample:mnist", "test", 500).images();
+        var la = new EjmlLinearAlgebra(2);
+        var decoder = session.image().join().training().decoder();
+        double direct = starnet.training.Inference.outputMse(starnet.training.Engines.layerSystem(SMALL, la), decoder, test, 0,
+                starnet.training.Cancellation.NEVER);
+        assertEquals(direct, s().heldOut().get(19), 1e-12 * direct, "the last held-out value is the whole decoder's on the test items");
+        assertTrue(s().heldOut().get(19) > s().steps().get(19).outputMse(), "held-out items are fitted less well than the training items");
         assertThrows(CompletionException.class, () -> session.run(TrainCommand.STEP_SL).join());
         assertTrue(notices.get(notices.size() - 1).text().contains("Reset"));
     }

@@ -90,12 +90,13 @@ class WorkbenchUiTest {
 
         robot.clickOn("#cmd-step-sl");
         waitUntil(() -> s.history().size() == 2 && !s.runningProperty().get());
-        assertEquals(1, (int) fx(() -> view.loss().points()));
+        assertEquals(1, (int) fx(() -> view.loss().trainingPoints()));
+        assertEquals(1, (int) fx(() -> view.loss().heldOutPoints()), "and the held-out items' point beside it");
         assertEquals("L2 SL1", fx(() -> view.reconstructions().viewed().label()));
 
         robot.clickOn("#cmd-step-sw");
         waitUntil(() -> s.history().size() == 3 && !s.runningProperty().get());
-        assertEquals(2, (int) fx(() -> view.loss().points()));
+        assertEquals(2, (int) fx(() -> view.loss().trainingPoints()));
         assertTrue(fx(() -> view.residuals().worstItems().length) > 0);
 
         robot.clickOn("#cmd-train-all");
@@ -109,7 +110,7 @@ class WorkbenchUiTest {
         robot.clickOn("#cmd-reset");
         waitUntil(() -> s.history().size() == 1 && !s.finishedProperty().get());
         assertEquals(List.of("Reset:" + trained), asked, "Reset asked first, saying how many steps it discards");
-        assertEquals(0, (int) fx(() -> view.loss().points()));
+        assertEquals(0, (int) fx(() -> view.loss().trainingPoints()));
 
         fx(() -> {
             m.run().delayMillisProperty().set(400);
@@ -157,7 +158,7 @@ class WorkbenchUiTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
         waitUntil(() -> s.steps().size() == 2);
         assertEquals(before, s.history().get(s.history().size() - 1), "the same snapshots come back");
-        assertEquals(2, (int) fx(() -> view.loss().points()), "and the chart with them");
+        assertEquals(2, (int) fx(() -> view.loss().trainingPoints()), "and the chart with them");
         assertFalse(s.dirtyProperty().get(), "back to what the file holds");
         assertEquals("StarNet Workbench — trained.starnet", stage.getTitle());
     }

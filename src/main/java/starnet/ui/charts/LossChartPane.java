@@ -60,6 +60,8 @@ public final class LossChartPane extends VBox {
     private final CheckBox pcaBound = new CheckBox("Baselines");
     private final Map<Integer, XYChart.Series<Number, Number>> series = new HashMap<>();
     private final javafx.scene.shape.Line cursorLine = new javafx.scene.shape.Line();
+    private XYChart.Series<Number, Number> heldOut;
+    private int heldOutShown;
 
     public LossChartPane(LossViewModel vm) {
         this.vm = vm;
@@ -131,6 +133,7 @@ public final class LossChartPane extends VBox {
         show(x, AxisRange.steps(0));
         getChildren().addAll(top, plot);
         VBox.setVgrow(plot, Priority.ALWAYS);
+        vm.stateProperty().addListener((obs, o, n) -> addHeldOut());
         vm.steps().addListener((ListChangeListener<StepResult>) c -> {
             while (c.next()) {
                 if (c.wasRemoved()) {
@@ -147,6 +150,8 @@ public final class LossChartPane extends VBox {
     private void rebuild() {
         chart.getData().clear();
         series.clear();
+        heldOut = null;
+        heldOutShown = 0;
         boolean logScale = log.isSelected();
         y.setLabel(metric.getValue().label + (logScale ? ", log₁₀" : ""));
         y.setTickLabelFormatter(logScale ? new StringConverter<>() {
@@ -159,6 +164,7 @@ public final class LossChartPane extends VBox {
         if (plan != null) for (int layer = plan.size(); layer >= 1; layer--) seriesFor(layer);
         add(vm.steps());
         addPcaBounds();
+        addHeldOut();
         fitRanges();
     }
 
@@ -189,6 +195,33 @@ public final class LossChartPane extends VBox {
             chart.getData().add(n);
             return n;
         });
+    }
+
+    /**
+     * The held-out curve beside the training curve (output MSE only): held-out items inferred down to each
+     * step's layer (paper Lemma 3) and decoded — how the decoder does on images it was not trained on.
+     */
+    private void addHeldOut() {
+        var st = vm.stateProperty().get();
+        if (st == null || metric.getValue() != Metric.OUTPUT || st.heldOutItems() == 0) return;
+        List<Double> values = st.heldOut();
+        if (values.size() < heldOutShown) {
+            rebuild();
+            return;
+        }
+        boolean logScale = log.isSelected();
+        for (int i = heldOutShown; i < values.size() && i < st.steps().size(); i++) {
+            double v = values.get(i);
+            if (!(v > 0) || Double.isNaN(v)) continue;
+            if (heldOut == null) {
+                heldOut = new XYChart.Series<>();
+                heldOut.setName(String.format("Held-out (%,d items not trained on)", st.heldOutItems()));
+                chart.getData().add(heldOut);
+            }
+            heldOut.getData().add(new XYChart.Data<>(st.steps().get(i).step() + 1, logScale ? Math.log10(v) : v));
+        }
+        heldOutShown = values.size();
+        fitRanges();
     }
 
     /** One horizontal line per layer at the PCA optimum of that layer's input width. */
@@ -264,6 +297,17 @@ public final class LossChartPane extends VBox {
         return cursorLine.isVisible() && viewed != null ? StepCursor.number(viewed) : Double.NaN;
     }
 
+    /** Points of the training curves (one series per layer). */
+    public int trainingPoints() {
+        return series.values().stream().mapToInt(x -> x.getData().size()).sum();
+    }
+
+    /** Points of the held-out curve. */
+    public int heldOutPoints() {
+        return heldOut == null ? 0 : heldOut.getData().size();
+    }
+
+    /** Every point drawn: training curves, held-out curve and baselines. */
     public int points() {
         return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();
     }

@@ -28,6 +28,8 @@ public final class LossViewModel {
     }
 
     public ObservableList<StepResult> steps() { return model.steps(); }
+    /** The whole session state (the held-out curve reads its per-step values). */
+    public ReadOnlyObjectProperty<starnet.session.SessionState> stateProperty() { return model.stateProperty(); }
     public ReadOnlyObjectProperty<Pca> pcaProperty() { return model.pcaProperty(); }
     public ReadOnlyObjectProperty<List<LayerPlan>> planProperty() { return model.planProperty(); }
     /** The one time axis: the snapshot the window shows. */
