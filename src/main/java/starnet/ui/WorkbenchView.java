@@ -75,6 +75,9 @@ public final class WorkbenchView {
         solving = new NowSolvingPane(m.solving());
         Tab solvingTab = new Tab("Now solving", scroll(solving));
         solvingTab.setId("tab-now-solving");
+        solvingTab.selectedProperty().addListener((obs, o, on) -> {
+            if (on) javafx.application.Platform.runLater(solving::shownAgain);
+        });
         TabPane right = new TabPane(new Tab("Loss and residuals", chartScroll), solvingTab, new Tab("Generate, refine, score", scroll(research)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.setId("right-tabs");

@@ -207,6 +207,13 @@ public final class ReconstructionPane extends VBox {
         int last = h.indexOf(upTo);
         int layer = upTo.step() != null ? upTo.step().layer() : Math.max(1, upTo.layer());
         List<TrainingSnapshot> chosen = new ArrayList<>();
+        // a lower layer starts from what the layer above achieved: its last solve opens the strip (its targets are those latents)
+        TrainingSnapshot start = null;
+        for (int i = 0; i <= last; i++) {
+            TrainingSnapshot s = h.get(i);
+            if (s.step() != null && s.step().layer() == layer + 1 && s.step().layerDone()) start = s;
+        }
+        if (start != null) chosen.add(start);
         for (int i = 0; i <= last; i++) {
             TrainingSnapshot s = h.get(i);
             boolean stateAfterTraining = s.step() == null && s.finished(); // e.g. "Refined"
@@ -225,7 +232,8 @@ public final class ReconstructionPane extends VBox {
         for (int j = 0; j < picks.size(); j++) {
             TrainingSnapshot s = picks.get(j);
             tiles.setRows(j + 1, s.current().rowRange(item, item + 1));
-            captions.add(s.step() == null ? s.label() : s.step().phase() + Integer.toString(s.step().epoch()));
+            captions.add(s.step() == null ? s.label() : s.step().layer() != layer ? "L" + s.step().layer() + " done"
+                    : s.step().phase() + Integer.toString(s.step().epoch()));
         }
         stripTitle.setText("Progress strip, layer " + layer + ": item " + pins[item] + (d.hasLabels() ? " (" + d.labelText(pins[item]) + ")" : "")
                 + (chosen.size() > STRIP_MAX ? ", " + STRIP_MAX + " of " + chosen.size() + " steps" : ""));

@@ -43,6 +43,7 @@ public final class NowSolvingPane extends VBox {
     private final Hyperlink theorem = new Hyperlink();
     private final DoubleProperty pulse = new SimpleDoubleProperty(1);
     private final Timeline animation = new Timeline();
+    private boolean stale = true;
 
     public NowSolvingPane(NowSolvingViewModel vm) {
         this.vm = vm;
@@ -70,10 +71,12 @@ public final class NowSolvingPane extends VBox {
         theorem.setOnAction(e -> showTheorem());
         getChildren().addAll(headline, holder, counts, equation, roles, numbers, theorem, words);
         pulse.addListener((obs, o, n) -> draw());
+        visibleProperty().addListener((obs, o, n) -> draw());
+        sceneProperty().addListener((obs, o, n) -> draw());
         vm.focusProperty().addListener((obs, o, n) -> {
             boolean moved = o == null || n == null || o.shape().phase() != n.shape().phase() || o.shape().layer() != n.shape().layer();
             show(n);
-            if (moved) animate();
+            if (moved && shown()) animate(); // no animation frames while the panel's tab is not shown (they cost the solver time)
         });
         show(vm.focusProperty().get());
     }
@@ -132,8 +135,25 @@ public final class NowSolvingPane extends VBox {
         a.show();
     }
 
+    /** Draws what changed while the panel was hidden (call when its tab is selected). */
+    public void shownAgain() {
+        if (stale) draw();
+    }
+
+    /** Whether the panel is on screen: in a scene, and it and every parent visible (its tab selected). */
+    private boolean shown() {
+        if (getScene() == null) return false;
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
+    }
+
     /** The decoder from the code to the image: a box per latent vector, an arrow per layer's weights. */
     private void draw() {
+        if (!shown()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         GraphicsContext g = diagram.getGraphicsContext2D();
         double w = diagram.getWidth(), h = diagram.getHeight();
         g.clearRect(0, 0, w, h);
