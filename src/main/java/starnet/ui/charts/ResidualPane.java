@@ -41,6 +41,7 @@ public final class ResidualPane extends VBox {
         setPadding(new Insets(6));
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         histogram.setId("residual-histogram");
         gallery.setId("residual-gallery");
         gallery.setTitleWidth(0);

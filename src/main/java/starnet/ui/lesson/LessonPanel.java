@@ -18,7 +18,8 @@ import java.util.function.Function;
  * control or panel it talks about lit up (and brought into view) while the step is shown.
  */
 public final class LessonPanel extends VBox {
-    static final String TARGET_CLASS = "lesson-target";
+    /** A lit panel or control gets an outline; a drawing (no border of its own) a glow. */
+    static final String TARGET_CLASS = "lesson-target", TARGET_DRAWING_CLASS = "lesson-target-drawing";
     private final LessonViewModel vm;
     private final Function<String, Node> find;
     private final Consumer<Node> reveal;
@@ -41,6 +42,7 @@ public final class LessonPanel extends VBox {
         title.getStyleClass().add("section-title");
         title.setId("lesson-title");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE); // all of it, wrapped: a VBox would otherwise cut it to one line
         text.setId("lesson-text");
         count.getStyleClass().add("muted");
         Button back = new Button("Back");
@@ -66,7 +68,7 @@ public final class LessonPanel extends VBox {
 
     private void show() {
         if (lit != null) {
-            lit.getStyleClass().remove(TARGET_CLASS);
+            lit.getStyleClass().removeAll(TARGET_CLASS, TARGET_DRAWING_CLASS);
             lit = null;
         }
         LessonStep s = vm.current();
@@ -79,7 +81,7 @@ public final class LessonPanel extends VBox {
         Node target = s.targetId() == null ? null : find.apply(s.targetId());
         if (target != null) {
             reveal.accept(target);
-            target.getStyleClass().add(TARGET_CLASS);
+            target.getStyleClass().add(target instanceof Region ? TARGET_CLASS : TARGET_DRAWING_CLASS);
             lit = target;
         }
     }

@@ -45,7 +45,7 @@ public final class ReconstructionPane extends VBox {
         setPadding(new Insets(6));
         grid.setId("recon-grid");
         strip.setId("progress-strip");
-        grid.setTileRange(24, 84);
+        grid.setTileRange(16, 84); // small tiles before a cramped (zoomed) pane loses columns
         strip.setTileRange(30, 64);
         strip.setTitleWidth(0);
 

@@ -187,7 +187,7 @@ public final class TileGrid extends Region {
             double y = r * (tile + gap + captionHeight);
             g.setFill(Color.web("#333"));
             g.setTextAlign(TextAlignment.LEFT);
-            drawWrapped(g, row.title(), 2, y + tile / 2, title() - 8);
+            drawWrapped(g, row.title(), 2, y + tile / 2, title() - 8, tile + gap + captionHeight);
             if (selected >= 0 && selected < columns && (row.images() == null || selected < row.images().rows())) {
                 g.setStroke(Color.web("#1f6fb5"));
                 g.setLineWidth(2);
@@ -214,7 +214,7 @@ public final class TileGrid extends Region {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private static void drawWrapped(GraphicsContext g, String text, double x, double cy, double maxWidth) {
+    private static void drawWrapped(GraphicsContext g, String text, double x, double cy, double maxWidth, double maxHeight) {
         int perLine = Math.max(6, (int) (maxWidth / UiScale.px(6.8)));
         List<String> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -228,6 +228,12 @@ public final class TileGrid extends Region {
         }
         if (cur.length() > 0) lines.add(cur.toString());
         double lh = UiScale.px(14);
+        int fit = Math.max(1, (int) Math.floor(maxHeight / lh));
+        if (lines.size() > fit) { // never onto the next row: the last line that fits ends in an ellipsis
+            String lastFit = lines.get(fit - 1);
+            lines = new ArrayList<>(lines.subList(0, fit));
+            lines.set(fit - 1, (lastFit.length() > perLine - 1 ? lastFit.substring(0, Math.max(1, perLine - 1)) : lastFit) + "…");
+        }
         double y0 = cy - (lines.size() - 1) * lh / 2;
         for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), x, y0 + i * lh);
     }
