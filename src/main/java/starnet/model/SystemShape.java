@@ -50,7 +50,8 @@ public record SystemShape(Phase phase, int layer, long systems, long equations, 
         return String.format("%,d system%s of %,d equations in %,d unknowns", systems, systems == 1 ? "" : "s", equations, unknowns);
     }
 
-    private static String subscript(int n) {
+    /** n in subscript digits: 12 → "₁₂". */
+    public static String subscript(int n) {
         StringBuilder sb = new StringBuilder();
         for (char ch : Integer.toString(n).toCharArray()) sb.append((char) ('₀' + (ch - '0')));
         return sb.toString();

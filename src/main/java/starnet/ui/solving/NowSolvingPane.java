@@ -174,7 +174,7 @@ public final class NowSolvingPane extends VBox {
             g.fillRoundRect(x, top, boxW, boxH, 8, 8);
             g.setFill(Color.WHITE);
             g.setFont(Font.font(null, FontWeight.BOLD, UiScale.px(13)));
-            g.fillText(i == k ? "x" : "h" + sub(i), x + boxW / 2, top + boxH / 2 - UiScale.px(8));
+            g.fillText(i == k ? "x" : "h" + SystemShape.subscript(i), x + boxW / 2, top + boxH / 2 - UiScale.px(8));
             g.setFont(Font.font(UiScale.px(11)));
             g.fillText(size(plan, i), x + boxW / 2, top + boxH / 2 + UiScale.px(9));
             g.setFill(Color.web("#334"));
@@ -192,7 +192,7 @@ public final class NowSolvingPane extends VBox {
             g.fillPolygon(new double[] {x1 - 10, x1, x1 - 10}, new double[] {y - 6, y, y + 6}, 3);
             g.setFill(Color.web("#223"));
             g.setFont(Font.font(null, l == focus ? FontWeight.BOLD : FontWeight.NORMAL, UiScale.px(12)));
-            g.fillText("W" + sub(l) + (l == focus ? (sl ? " known" : " unknown") : ""), (x0 + x1) / 2, y - UiScale.px(12));
+            g.fillText("W" + SystemShape.subscript(l) + (l == focus ? (sl ? " known" : " unknown") : ""), (x0 + x1) / 2, y - UiScale.px(12));
         }
     }
 
@@ -210,11 +210,6 @@ public final class NowSolvingPane extends VBox {
         return p.isConv() ? p.conv().cIn() + "×" + p.conv().h() + "×" + p.conv().w() : Integer.toString(p.inputWidth());
     }
 
-    private static String sub(int n) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : Integer.toString(n).toCharArray()) sb.append((char) ('₀' + (ch - '0')));
-        return sb.toString();
-    }
 
     /** The headline as shown (for tests). */
     public String headlineText() { return headline.getText(); }
