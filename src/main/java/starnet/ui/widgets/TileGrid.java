@@ -128,9 +128,15 @@ public final class TileGrid extends Region {
 
     @Override
     protected double computePrefHeight(double w) {
-        double t = tileFor(w < 0 ? 800 : w);
-        double cap = hasCaptions ? 16 : 0;
+        double t = tileFor(w >= 0 ? w : getWidth() > 0 ? getWidth() : 800);
+        double cap = hasCaptions ? UiScale.px(16) : 0;
         return rows.size() * (t + gap + cap) + 4;
+    }
+
+    /** The height follows the width (tiles grow with it): parents ask for the height at the width they give. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
     }
 
     @Override
