@@ -313,10 +313,12 @@ public final class WorkbenchSession {
 
     /**
      * The output MSE of held-out items after step {@code r} (paper Lemma 3: SL from the image down to the
-     * step's layer, then decode), or NaN when there are none or the decoder is convolutional. Worker only.
+     * step's layer, then decode), or NaN when there are none or a conv layer is too large for its explicit operator. Worker only.
      */
     private double heldOutMse(Work w, StarNetTrainer t, StepResult r, LayerSystem system, starnet.training.Cancellation cancel) {
-        if (w.config.architecture().isConv()) return Double.NaN;
+        for (var layer : t.decoder().layers()) { // conv layers whose operator is too large to build are inferred matrix-free only: skipped here
+            if (layer instanceof starnet.model.ConvUnpoolLayer c && !c.denseFits()) return Double.NaN;
+        }
         if (!w.heldOutLooked) {
             w.heldOutLooked = true;
             Dataset d = w.dataset;

@@ -209,6 +209,7 @@ class WorkbenchSessionTest {
         assertTrue(s().finished());
         assertEquals(4, s().steps().size());
         assertEquals(784, s().latest().afterLayer().get(0).cols());
+        assertTrue(s().heldOut().stream().allMatch(v -> v > 0 && v < 1), "conv layers get a held-out curve too: " + s().heldOut());
         session.configure(s().config().withArchitecture(ArchitectureConfig.conv(List.of(6, 2), List.of(3), List.of(3), Padding.FULL, 0.5))).join();
         assertTrue(s().problem().contains("not divisible"), s().problem());
         assertTrue(s().trainBlockedReason().startsWith("Fix the configuration"));
