@@ -277,7 +277,7 @@ public final class WorkbenchSession {
             LayerSystem evaluation = Engines.layerSystem(w.config, la);
             t.setListener(r -> {
                 w.steps.add(r);
-                w.heldOut.add(heldOutMse(w, t, r, evaluation, starnet.training.Cancellation.NEVER)); // a few ms; the step is committed already
+                w.heldOut.add(HeldOutItems.outputMse(w, t, r, evaluation)); // a few ms; the step is committed already
                 w.history.add(run.snapshot(r));
                 if (w.history.size() > HISTORY_LIMIT) w.history.subList(1, w.history.size() - HISTORY_LIMIT + 1).clear();
                 for (SessionListener l : listeners) l.stepDone(r);
@@ -306,34 +306,6 @@ public final class WorkbenchSession {
             }
             return null;
         });
-    }
-
-    /** Held-out items for a work's data: up to this many. */
-    static final int HELD_OUT_ITEMS = 500;
-
-    /**
-     * The output MSE of held-out items after step {@code r} (paper Lemma 3: SL from the image down to the
-     * step's layer, then decode), or NaN when there are none or a conv layer is too large for its explicit operator. Worker only.
-     */
-    private double heldOutMse(Work w, StarNetTrainer t, StepResult r, LayerSystem system, starnet.training.Cancellation cancel) {
-        for (var layer : t.decoder().layers()) { // conv layers whose operator is too large to build are inferred matrix-free only: skipped here
-            if (layer instanceof starnet.model.ConvUnpoolLayer c && !c.denseFits()) return Double.NaN;
-        }
-        if (!w.heldOutLooked) {
-            w.heldOutLooked = true;
-            Dataset d = w.dataset;
-            try {
-                if (starnet.data.Samples.isSample(w.config.data().source()) && w.config.data().split().equals("train")) {
-                    w.heldOutImages = Datasets.load(w.config.data().source(), "test", HELD_OUT_ITEMS).images();
-                } else if (d.size() > w.datapoints) {
-                    w.heldOutImages = d.images().rowRange(w.datapoints, Math.min(d.size(), w.datapoints + HELD_OUT_ITEMS));
-                }
-            } catch (RuntimeException e) {
-                AppLog.error("loading held-out items", e);
-            }
-        }
-        if (w.heldOutImages == null) return Double.NaN;
-        return starnet.training.Inference.outputMse(system, t.decoder(), w.heldOutImages, r.layer() - 1, cancel);
     }
 
     /** The narration stop that {@code r} reaches, if it is asked for and training goes on after it; else null. */
