@@ -23,22 +23,31 @@ public final class IdxLoader {
 
     private IdxLoader() {}
 
-    /** Reads an images file and, when {@code labelsFile} is not null, its labels. */
+    /** Reads an images file and, when {@code labelsFile} is not null, its labels; images keep the header's rows × cols. */
     public static Dataset load(Path imagesFile, Path labelsFile, String name, List<String> classNames, int limit) {
         try (InputStream in = Files.newInputStream(imagesFile)) {
-            Matrix images = readImages(in, imagesFile, limit);
-            int side = (int) Math.round(Math.sqrt(images.cols()));
+            Images images = readImages(in, imagesFile, limit);
             int[] labels = null;
             if (labelsFile != null) {
                 try (InputStream lin = Files.newInputStream(labelsFile)) {
-                    labels = readLabels(lin, labelsFile, images.rows(), limit);
+                    labels = readLabels(lin, labelsFile, images.values().rows(), limit);
                 }
             }
-            return new Dataset(name, imagesFile.toString(), 1, side, images.cols() / side, images, labels, classNames);
+            return new Dataset(name, imagesFile.toString(), 1, images.rows(), images.cols(), images.values(), labels, classNames);
         } catch (IOException e) {
             throw DataException.of(imagesFile, "cannot be read (" + e.getMessage() + ")");
         }
     }
+
+    /**
+     * An IDX images file's content.
+     *
+     * @param values N × (rows·cols), pixels in [0, 1]
+     */
+    public record Images(Matrix values, int rows, int cols) {}
+
+    /** The largest image the reader accepts, in pixels (4096 × 4096). */
+    static final long MAX_PIXELS = 4096L * 4096L;
 
     /** Opens a stream, transparently gunzipping when it starts with the gzip magic. */
     static InputStream maybeGunzip(InputStream raw) throws IOException {
@@ -50,8 +59,11 @@ public final class IdxLoader {
         return in;
     }
 
-    /** Images file → N × (rows·cols) matrix in [0, 1]; at most {@code limit} items when limit > 0. */
-    public static Matrix readImages(InputStream raw, Object file, int limit) throws IOException {
+    /**
+     * Images file → N × (rows·cols) values in [0, 1]; at most {@code limit} items when limit > 0. The header's sizes
+     * are checked before anything is allocated, and memory grows with the images actually read.
+     */
+    public static Images readImages(InputStream raw, Object file, int limit) throws IOException {
         DataInputStream in = new DataInputStream(maybeGunzip(raw));
         int magic = readHeaderInt(in, file);
         if (magic != IMAGES_MAGIC) {
@@ -59,20 +71,33 @@ public final class IdxLoader {
                     + (magic == LABELS_MAGIC ? " (this is a labels file)" : ""), magic, IMAGES_MAGIC));
         }
         int count = readHeaderInt(in, file), rows = readHeaderInt(in, file), cols = readHeaderInt(in, file);
-        if (count < 0 || rows <= 0 || cols <= 0) throw DataException.of(file, "bad IDX dimensions " + count + "x" + rows + "x" + cols);
-        int n = limit > 0 ? Math.min(limit, count) : count;
+        if (count < 0 || rows <= 0 || cols <= 0) {
+            throw DataException.of(file, "bad IDX dimensions: " + Integer.toUnsignedString(count) + " images of " + Integer.toUnsignedString(rows)
+                    + "x" + Integer.toUnsignedString(cols) + "; expected a count ≥ 0 and rows, cols ≥ 1");
+        }
+        if ((long) rows * cols > MAX_PIXELS) {
+            throw DataException.of(file, "declares images of " + rows + "x" + cols + " pixels; the largest supported is 4096x4096");
+        }
         int d = rows * cols;
+        int n = limit > 0 ? Math.min(limit, count) : count;
+        long declared;
+        try {
+            declared = starnet.io.Declared.product("the header (" + n + " images of " + rows + "x" + cols + ")", n, d);
+        } catch (IllegalArgumentException e) {
+            throw DataException.of(file, e.getMessage() + "; use --limit to read fewer images");
+        }
+        starnet.io.GrowingValues values = new starnet.io.GrowingValues(declared);
         byte[] bytes = new byte[d];
-        double[] values = new double[Math.multiplyExact(n, d)];
         for (int i = 0; i < n; i++) {
             int got = in.readNBytes(bytes, 0, d);
             if (got < d) {
                 throw DataException.of(file, "truncated: the header promises " + count + " images of " + rows + "x" + cols
                         + " but the data ends inside image " + i);
             }
-            for (int j = 0; j < d; j++) values[i * d + j] = (bytes[j] & 0xff) / 255.0;
+            values.reserve(d);
+            for (int j = 0; j < d; j++) values.add((bytes[j] & 0xff) / 255.0);
         }
-        return new Matrix(n, d, values);
+        return new Images(new Matrix(n, d, values.array()), rows, cols);
     }
 
     /** Labels file → int[] of length min(count, limit); fails when it has fewer than {@code expected} labels. */
@@ -83,6 +108,7 @@ public final class IdxLoader {
             throw DataException.of(file, String.format("not an IDX labels file: magic number 0x%08X, expected 0x%08X", magic, LABELS_MAGIC));
         }
         int count = readHeaderInt(in, file);
+        if (count < 0) throw DataException.of(file, "bad IDX label count " + Integer.toUnsignedString(count) + "; expected a count ≥ 0");
         int n = limit > 0 ? Math.min(limit, count) : count;
         if (n != expected) {
             throw DataException.of(file, "has " + count + " labels but the images file has " + expected

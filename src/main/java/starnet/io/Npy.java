@@ -59,33 +59,52 @@ public final class Npy {
         String dtype = d.group(1);
         List<Integer> dims = new ArrayList<>();
         for (String part : s.group(1).split(",")) {
-            if (!part.isBlank()) dims.add(Integer.parseInt(part.trim()));
+            if (part.isBlank()) continue;
+            long v;
+            try {
+                v = Long.parseLong(part.trim().replaceFirst("[Ll]$", ""));
+            } catch (NumberFormatException e) {
+                throw new FormatException("the shape (" + s.group(1).trim() + ") is not a list of whole numbers");
+            }
+            if (v < 0 || v > Integer.MAX_VALUE) throw new FormatException("the shape (" + s.group(1).trim() + ") has a size out of range: " + v);
+            dims.add((int) v);
         }
         int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
-        long count = 1;
-        for (int v : shape) count *= v;
-        if (count > Integer.MAX_VALUE - 8) throw new FormatException("array of " + count + " elements is too large");
+        long count;
+        try {
+            count = Declared.product("the shape (" + s.group(1).trim() + ")", dims.stream().mapToLong(Integer::longValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(e.getMessage());
+        }
         int size = elementSize(dtype);
-        byte[] bytes = new byte[(int) count * size];
-        int got = in.readNBytes(bytes, 0, bytes.length);
-        if (got < bytes.length) {
-            throw new FormatException("truncated: the header promises " + count + " elements of " + dtype + " (" + bytes.length
-                    + " bytes) but only " + got + " bytes follow");
-        }
-        ByteBuffer bb = ByteBuffer.wrap(bytes).order(dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        double[] out = new double[(int) count];
+        ByteOrder order = dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         String kind = dtype.substring(1);
-        for (int i = 0; i < out.length; i++) {
-            switch (kind) {
-                case "u1" -> out[i] = bb.get(i) & 0xff;
-                case "i1" -> out[i] = bb.get(i);
-                case "i4" -> out[i] = bb.getInt(i * 4);
-                case "i8" -> out[i] = bb.getLong(i * 8);
-                case "f4" -> out[i] = bb.getFloat(i * 4);
-                case "f8" -> out[i] = bb.getDouble(i * 8);
-                default -> throw new IllegalStateException(kind);
+        GrowingValues values = new GrowingValues(count);
+        byte[] chunk = new byte[size * 8192];
+        long read = 0;
+        while (read < count) {
+            int want = (int) Math.min(8192, count - read);
+            int got = in.readNBytes(chunk, 0, want * size);
+            if (got < want * size) {
+                throw new FormatException("truncated: the header promises " + count + " elements of " + dtype + " ("
+                        + count * size + " bytes) but only " + (read * size + got) + " bytes follow");
             }
+            ByteBuffer bb = ByteBuffer.wrap(chunk, 0, got).order(order);
+            values.reserve(want);
+            for (int i = 0; i < want; i++) {
+                switch (kind) {
+                    case "u1" -> values.add(bb.get(i) & 0xff);
+                    case "i1" -> values.add(bb.get(i));
+                    case "i4" -> values.add(bb.getInt(i * 4));
+                    case "i8" -> values.add(bb.getLong(i * 8));
+                    case "f4" -> values.add(bb.getFloat(i * 4));
+                    case "f8" -> values.add(bb.getDouble(i * 8));
+                    default -> throw new IllegalStateException(kind);
+                }
+            }
+            read += want;
         }
+        double[] out = values.array();
         return new NpyArray(shape, dtype, fortran ? fortranToC(out, shape) : out);
     }
 

@@ -1,0 +1,118 @@
+package starnet.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Headers are checked before anything is allocated: a few bytes that claim a huge, negative or overflowing
+ * array get a plain message (no Java class names) at once, and memory follows the data actually read.
+ */
+class DeclaredSizesTest {
+    @TempDir Path tmp;
+
+    private Path idx(String name, int count, int rows, int cols, int imagesPresent) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream o = new DataOutputStream(b);
+        o.writeInt(0x00000803);
+        o.writeInt(count);
+        o.writeInt(rows);
+        o.writeInt(cols);
+        for (int i = 0; i < imagesPresent * rows * cols; i++) o.writeByte(i % 251);
+        Path p = tmp.resolve(name + "-images-idx3-ubyte");
+        Files.write(p, b.toByteArray());
+        return p;
+    }
+
+    private Path npy(String name, String shape, String dtype, int payloadBytes) throws IOException {
+        String dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int total = 10 + dict.length() + 1;
+        dict = dict + " ".repeat((64 - total % 64) % 64) + "\n";
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        b.write(dict.length() & 0xff);
+        b.write(dict.length() >> 8);
+        b.write(dict.getBytes(StandardCharsets.ISO_8859_1));
+        b.write(new byte[payloadBytes]);
+        Path p = tmp.resolve(name + ".npy");
+        Files.write(p, b.toByteArray());
+        return p;
+    }
+
+    private static String failure(Path p) {
+        DataException e = assertThrows(DataException.class, () -> Datasets.load(p.toString(), "train", 0));
+        assertFalse(e.getMessage().matches(".*(Exception|java\\.|starnet\\.).*"), "a class name reached the user: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void anIdxHeaderClaimingTwoMillionImagesIsTruncatedNotAllocated() throws IOException {
+        Runtime rt = Runtime.getRuntime();
+        long before = rt.totalMemory() - rt.freeMemory();
+        String m = failure(idx("huge", 2_000_000, 28, 28, 3)); // trusted, 12.5 GB of doubles
+        assertTrue(m.contains("truncated") && m.contains("image 3"), m);
+        assertTrue(rt.totalMemory() - rt.freeMemory() - before < 256L << 20, "memory followed the three images read");
+    }
+
+    @Test
+    void anIdxImageLargerThan4096SquareIsRefusedFromItsHeader() throws IOException {
+        String m = failure(idx("wide", 1, 30000, 30000, 0));
+        assertTrue(m.contains("30000x30000") && m.contains("4096x4096"), m);
+    }
+
+    @Test
+    void negativeOrOverflowingIdxSizesSayWhatWasExpected() throws IOException {
+        assertTrue(failure(idx("negative", 0x80000000, 28, 28, 0)).contains("expected a count ≥ 0"));
+        String m = failure(idx("overflow", Integer.MAX_VALUE, 4096, 4096, 0));
+        assertTrue(m.contains("more than one array holds") && m.contains("--limit"), m);
+        m = failure(idx("billions", Integer.MAX_VALUE, 28, 28, 1));
+        assertTrue(m.contains("2147483647 images of 28x28") && m.contains("--limit"), m);
+    }
+
+    @Test
+    void aNonSquareIdxKeepsItsHeadersShape() throws IOException {
+        Dataset d = Datasets.load(idx("wide", 3, 10, 20, 3).toString(), "train", 0);
+        assertEquals(3, d.size());
+        assertEquals(10, d.height());
+        assertEquals(20, d.width());
+        assertEquals((21 % 251) / 255.0, d.images().get(0, 21), 0.0, "row-major pixels, row 1 column 1");
+    }
+
+    @Test
+    void npyShapesThatAreNotSizesAreRefusedInPlainWords() throws IOException {
+        assertTrue(failure(npy("none", "(None, 784)", "<f8", 0)).contains("not a list of whole numbers"));
+        assertTrue(failure(npy("negative", "(-1, 784)", "<f8", 0)).contains("out of range"));
+        String m = failure(npy("overflow", "(100000, 100000, 100000)", "<f8", 0));
+        assertTrue(m.contains("more than one array holds"), m);
+        assertTrue(failure(npy("wraps", "(4294967296, 784)", "<f8", 0)).contains("out of range"), "a size past 2³¹ does not wrap to a small one");
+    }
+
+    @Test
+    void aTinyNpyClaimingAMillionImagesIsTruncatedNotAllocated() throws IOException {
+        String m = failure(npy("claims", "(1000000, 784)", "<f8", 800));
+        assertTrue(m.contains("truncated") && m.contains("800 bytes follow"), m);
+    }
+
+    @Test
+    void theCommandLineAnswersSuchFilesWithExitTwoAndOneLine() throws IOException {
+        Path p = idx("huge", 2_000_000, 28, 28, 1);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = starnet.cli.Cli.run(new String[] {"check", "--data", p.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(2, code);
+        String text = err.toString(StandardCharsets.UTF_8).strip();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.startsWith("error: ") && text.contains("truncated"), text);
+    }
+}
