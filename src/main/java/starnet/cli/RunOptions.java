@@ -43,10 +43,11 @@ final class RunOptions {
         if (a.has("config")) {
             Path p = Path.of(a.get("config", ""));
             try {
-                c = Json.MAPPER.readValue(Files.readAllBytes(p), StarNetConfig.class);
+                c = starnet.io.ConfigJson.read(Files.readAllBytes(p));
             } catch (IOException e) {
-                String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
-                throw new CliException(p + ": not a valid StarNet configuration (" + msg + ")");
+                throw new CliException(p + ": cannot be read (" + e.getMessage() + ")");
+            } catch (starnet.io.ConfigJson.ConfigException e) {
+                throw new CliException(p + ": not a valid StarNet configuration: " + e.getMessage());
             }
         }
         try {

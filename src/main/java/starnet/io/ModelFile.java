@@ -131,7 +131,7 @@ public final class ModelFile {
         Map<String, byte[]> entries = readEntries(file, "model");
         JsonNode m = manifest(file, entries, KIND, FORMAT);
         try {
-            StarNetConfig config = Json.MAPPER.treeToValue(m.get("config"), StarNetConfig.class);
+            StarNetConfig config = ConfigJson.fromTree(m.get("config"));
             Decoder decoder = readDecoder(file, m, entries);
             int[] shape = Json.MAPPER.treeToValue(m.get("image_shape"), int[].class);
             Matrix codes = m.has("codes") ? matrix(file, entries, m.get("codes").asText()) : null;

@@ -142,7 +142,7 @@ public final class SessionFile {
         Map<String, byte[]> entries = ModelFile.readEntries(file, "session");
         JsonNode m = ModelFile.manifest(file, entries, KIND, FORMAT);
         try {
-            StarNetConfig config = Json.MAPPER.treeToValue(m.get("config"), StarNetConfig.class);
+            StarNetConfig config = ConfigJson.fromTree(m.get("config"));
             DatasetRef ref = Json.MAPPER.treeToValue(m.get("dataset"), DatasetRef.class);
             int[] pinned = Json.MAPPER.treeToValue(m.get("pinned"), int[].class);
             Decoder decoder = ModelFile.readDecoder(file, m, entries);
