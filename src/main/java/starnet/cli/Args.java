@@ -41,6 +41,7 @@ public final class Args {
     public String required(String name, String example) {
         String v = values.get(name);
         if (v == null) throw new CliException("--" + name + " is required, e.g. --" + name + " " + example);
+        if (v.isBlank()) throw new CliException("--" + name + " needs a value, not an empty one, e.g. --" + name + " " + example);
         return v;
     }
 

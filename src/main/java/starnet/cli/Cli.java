@@ -92,15 +92,19 @@ public final class Cli {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            java.util.logging.Logger.getLogger("starnet").log(java.util.logging.Level.FINE, "I/O failure", e);
+            err.println("error: " + starnet.io.IoMessages.describe(e));
+            AppLog.error("I/O failure", e);
+            return 2;
+        } catch (java.nio.file.InvalidPathException e) {
+            err.println("error: not a usable file name: " + e.getInput().replace("\0", "\\0") + " (" + e.getReason() + ")");
             return 2;
         } catch (OutOfMemoryError e) {
-            err.println("error: out of memory; use --limit N or start Java with a larger -Xmx");
+            AppLog.error("out of memory", e);
+            err.println("error: out of memory; use --limit N for fewer items, or give Java more memory (for example java -Xmx8g -jar starnet.jar …)");
             return 1;
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (Throwable e) { // anything else is ours to fix: the detail goes to the log, the person gets one line
             AppLog.error("internal error", e);
-            err.println("internal error: " + e + " (details in " + AppLog.init() + ")");
+            err.println("internal error: StarNet Workbench could not finish this command; the details are in " + AppLog.init());
             return 1;
         }
     }

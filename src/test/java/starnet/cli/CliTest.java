@@ -160,6 +160,22 @@ class CliTest {
     }
 
     @Test
+    void emptyValuesBadPathsAndMissingFilesAreOneLineEach(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        for (String[] args : new String[][] {
+                {"train", "--data", "sample:mnist", "--out", ""},
+                {"export", "--session", tmp.resolve("missing.starnet").toString(), "--metrics", "m.csv"},
+                {"train", "--data", "sample:mnist", "--limit", "100", "--out", "bad\0name"}}) {
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            int code = Cli.run(args, new java.io.PrintStream(out), new java.io.PrintStream(err));
+            String text = err.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+            assertEquals(2, code, String.join(" ", args) + " → " + text);
+            assertEquals(1, text.lines().count(), text);
+            assertFalse(text.matches("(?s).*(Exception|java\\.|starnet\\.).*"), text);
+        }
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, run());
         assertTrue(out().contains("Commands:"));

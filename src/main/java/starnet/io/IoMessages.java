@@ -1,0 +1,33 @@
+package starnet.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** An I/O failure in plain words: which file and why (the exception's own message often names only the path). */
+public final class IoMessages {
+    private IoMessages() {}
+
+    public static String describe(IOException e) {
+        if (e instanceof NoSuchFileException f) return f.getFile() + ": no such file or folder" + other(f);
+        if (e instanceof AccessDeniedException f) return f.getFile() + ": permission denied" + other(f);
+        if (e instanceof FileAlreadyExistsException f) return f.getFile() + ": already exists" + other(f);
+        if (e instanceof DirectoryNotEmptyException f) return f.getFile() + ": is a folder that is not empty";
+        if (e instanceof NotDirectoryException f) return f.getFile() + ": is not a folder";
+        if (e instanceof FileSystemException f) {
+            String why = f.getReason() == null ? "cannot be used" : f.getReason();
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + why + other(f);
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) return "an input/output error (details in the log)";
+        return m.contains("No space left") ? m + " (the disk is full)" : m;
+    }
+
+    private static String other(FileSystemException f) {
+        return f.getOtherFile() == null ? "" : " (with " + f.getOtherFile() + ")";
+    }
+}
