@@ -134,6 +134,12 @@ public final class ModelFile {
             StarNetConfig config = ConfigJson.fromTree(m.get("config"));
             Decoder decoder = readDecoder(file, m, entries);
             int[] shape = Json.MAPPER.treeToValue(m.get("image_shape"), int[].class);
+            int[] widths = decoder.widths();
+            if (shape == null || shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1
+                    || (long) shape[0] * shape[1] * shape[2] != widths[widths.length - 1]) {
+                throw new ModelFileException(file + ": the file is damaged: the image shape " + java.util.Arrays.toString(shape)
+                        + " does not match the decoder's " + widths[widths.length - 1] + " outputs");
+            }
             Matrix codes = m.has("codes") ? matrix(file, entries, m.get("codes").asText()) : null;
             return new SavedModel(config, decoder, shape, codes);
         } catch (ModelFileException e) {
@@ -143,22 +149,57 @@ public final class ModelFile {
         }
     }
 
-    /** All entries of a StarNet zip, by name. */
+    /**
+     * The entries of a StarNet zip that a reader uses (the manifest and the .npy arrays), by name. Each entry is
+     * read with a cap (a few bytes that unpack to gigabytes are refused as they unpack, not after), names must be
+     * unique, and anything else in the zip is skipped without being kept.
+     */
     static Map<String, byte[]> readEntries(Path file, String what) throws IOException {
-        if (!Files.isRegularFile(file)) throw new ModelFileException(file + ": no such " + what + " file");
+        return readEntries(file, what, Math.min(Declared.MAX_VALUES, Runtime.getRuntime().maxMemory() / 2));
+    }
+
+    /** {@link #readEntries(Path, String)} with at most {@code budget} bytes unpacked in all. */
+    static Map<String, byte[]> readEntries(Path file, String what, long budget) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(file + (Files.exists(file) ? ": not a regular file (a folder, device or pipe)" : ": no such " + what + " file"));
+        }
         Map<String, byte[]> entries = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (ZipInputStream zip = new ZipInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
             ZipEntry e;
+            long total = 0;
             while ((e = zip.getNextEntry()) != null) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                zip.transferTo(b);
-                entries.put(e.getName(), b.toByteArray());
+                String name = e.getName();
+                if (!seen.add(name)) throw new ModelFileException(file + ": the file is damaged: the entry " + name + " appears twice");
+                if (!name.equals("manifest.json") && !name.endsWith(".npy")) continue;
+                byte[] b = readCapped(zip, budget - total, budget, file, name);
+                total += b.length;
+                entries.put(name, b);
             }
+        } catch (ModelFileException e) {
+            throw e;
         } catch (IOException e) {
-            throw new ModelFileException(file + ": not a StarNet " + what + " file (" + e.getMessage() + "); expected a .starnet zip");
+            throw new ModelFileException(file + ": not a StarNet " + what + " file (" + IoMessages.describe(e) + "); expected a .starnet zip");
         }
         if (!entries.containsKey("manifest.json")) throw new ModelFileException(file + ": not a StarNet " + what + " file (no manifest.json inside)");
         return entries;
+    }
+
+    /** One entry's bytes, refusing it once it passes {@code cap} bytes (what is left of {@code budget} for all entries). */
+    private static byte[] readCapped(InputStream in, long cap, long budget, Path file, String name) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        long n = 0;
+        int r;
+        while ((r = in.read(buf)) > 0) {
+            n += r;
+            if (n > cap) {
+                throw new ModelFileException(file + ": the file is damaged: its entries unpack to more than " + (budget >> 20)
+                        + " MB (at " + name + "; more than this Java can hold: a damaged file, or start Java with a larger -Xmx)");
+            }
+            b.write(buf, 0, r);
+        }
+        return b.toByteArray();
     }
 
     /** The manifest, checked for kind and format version. */
@@ -183,7 +224,12 @@ public final class ModelFile {
     /** The decoder described by {@link #describeDecoder} and stored by {@link #writeDecoderArrays}. */
     static Decoder readDecoder(Path file, JsonNode m, Map<String, byte[]> entries) throws IOException {
         {
-            LeakyRelu act = new LeakyRelu(m.path("slope").asDouble());
+            double slope = m.path("slope").asDouble(Double.NaN);
+            if (!(slope >= MIN_SLOPE && slope <= 1)) {
+                throw new ModelFileException(file + ": the file is damaged: the slope " + slope + " is outside [" + MIN_SLOPE + ", 1]"
+                        + " (a⁻¹ divides by it)");
+            }
+            LeakyRelu act = new LeakyRelu(slope);
             List<starnet.model.Layer> layers = new ArrayList<>();
             int[] widths = Json.MAPPER.treeToValue(m.get("widths"), int[].class);
             for (int i = 0; i < m.path("layers").size(); i++) {
@@ -208,12 +254,18 @@ public final class ModelFile {
         }
     }
 
+    /** The smallest slope a saved model may have: below it, inverting the activation overflows. */
+    static final double MIN_SLOPE = 1e-6;
+
     static Matrix matrix(Path file, Map<String, byte[]> entries, String name) throws IOException {
         byte[] b = entries.get(name);
         if (b == null) throw new ModelFileException(file + ": " + name + " is missing from the model");
         try (InputStream in = new ByteArrayInputStream(b)) {
             NpyArray a = Npy.read(in);
-            if (a.shape().length != 2) throw new ModelFileException(file + ": " + name + " is not a 2-D array");
+            if (a.shape().length != 2) throw new ModelFileException(file + ": the file is damaged: " + name + " is not a 2-D array");
+            for (double v : a.data()) {
+                if (!Double.isFinite(v)) throw new ModelFileException(file + ": the file is damaged: " + name + " holds NaN or infinite values");
+            }
             return new Matrix(a.shape()[0], a.shape()[1], a.data());
         } catch (Npy.FormatException e) {
             throw new ModelFileException(file + ": " + name + ": " + e.getMessage());
