@@ -3,6 +3,7 @@ package starnet.data;
 import starnet.math.Matrix;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,33 +20,57 @@ public final class CifarLoader {
 
     private CifarLoader() {}
 
-    /** @param cifar100 true for CIFAR-100 records (the fine label is used) */
+    /**
+     * Reads the batches record by record, stopping at {@code limit} items (0 = all): memory follows the items
+     * kept, never a whole file. Each file's size is checked against the record size before it is read.
+     *
+     * @param cifar100 true for CIFAR-100 records (the fine label is used)
+     */
     public static Dataset load(List<Path> batches, boolean cifar100, String name, int limit) {
         int record = PIXELS + (cifar100 ? 2 : 1);
-        List<double[]> rows = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
+        long wanted = 0;
         for (Path file : batches) {
-            byte[] all;
+            long size;
             try {
-                all = Files.readAllBytes(file);
+                size = Files.size(file);
             } catch (IOException e) {
-                throw DataException.of(file, "cannot be read (" + e.getMessage() + ")");
+                throw DataException.of(file, "cannot be read (" + starnet.io.IoMessages.describe(e) + ")");
             }
-            if (all.length == 0 || all.length % record != 0) {
-                throw DataException.of(file, "is " + all.length + " bytes, not a whole number of " + record + "-byte CIFAR-"
+            if (!Files.isRegularFile(file)) throw DataException.of(file, "is not a regular file; expected a CIFAR batch file");
+            if (size == 0 || size % record != 0) {
+                throw DataException.of(file, "is " + size + " bytes, not a whole number of " + record + "-byte CIFAR-"
                         + (cifar100 ? "100" : "10") + " records (label byte" + (cifar100 ? "s" : "") + " + 3072 pixels)");
             }
-            for (int off = 0; off < all.length && (limit <= 0 || rows.size() < limit); off += record) {
-                int label = all[off + record - PIXELS - 1] & 0xff;
-                if (!cifar100 && label > 9) throw DataException.of(file, "record " + off / record + " has label " + label + "; CIFAR-10 labels are 0–9");
-                double[] px = new double[PIXELS];
-                for (int j = 0; j < PIXELS; j++) px[j] = (all[off + record - PIXELS + j] & 0xff) / 255.0;
-                rows.add(px);
-                labels.add(label);
+            wanted += size / record;
+        }
+        if (limit > 0) wanted = Math.min(wanted, limit);
+        long declared;
+        try {
+            declared = starnet.io.Declared.product(batches.size() + " CIFAR batch file(s)", wanted, PIXELS);
+        } catch (IllegalArgumentException e) {
+            throw DataException.of(batches.get(0), e.getMessage() + "; use --limit to read fewer images");
+        }
+        starnet.io.GrowingValues values = new starnet.io.GrowingValues(declared);
+        List<Integer> labels = new ArrayList<>();
+        byte[] buf = new byte[record];
+        for (Path file : batches) {
+            if (labels.size() >= wanted) break;
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                for (int r = 0; labels.size() < wanted; r++) {
+                    int got = in.readNBytes(buf, 0, record);
+                    if (got == 0) break;
+                    if (got < record) throw DataException.of(file, "truncated inside record " + r);
+                    int label = buf[record - PIXELS - 1] & 0xff;
+                    if (!cifar100 && label > 9) throw DataException.of(file, "record " + r + " has label " + label + "; CIFAR-10 labels are 0–9");
+                    values.reserve(PIXELS);
+                    for (int j = 0; j < PIXELS; j++) values.add((buf[record - PIXELS + j] & 0xff) / 255.0);
+                    labels.add(label);
+                }
+            } catch (IOException e) {
+                throw DataException.of(file, "cannot be read (" + starnet.io.IoMessages.describe(e) + ")");
             }
         }
-        Matrix m = new Matrix(rows.size(), PIXELS);
-        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, m.data(), i * PIXELS, PIXELS);
+        Matrix m = new Matrix(labels.size(), PIXELS, values.array());
         return new Dataset(name, batches.get(0).toString(), 3, 32, 32, m, labels.stream().mapToInt(Integer::intValue).toArray(),
                 cifar100 ? List.of() : CIFAR10_CLASSES);
     }

@@ -26,6 +26,9 @@ public final class Datasets {
         if (Samples.isSample(source)) return Samples.load(source, split, limit);
         Path path = Path.of(source);
         if (!Files.exists(path)) throw DataException.of(path, "does not exist");
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            throw DataException.of(path, "is not a regular file (a pipe, socket or device); expected a data file or a folder");
+        }
         try {
             return Files.isDirectory(path) ? loadFolder(path, split, limit) : loadFile(path, limit);
         } catch (IOException e) {

@@ -115,4 +115,29 @@ class DeclaredSizesTest {
         assertEquals(1, text.lines().count(), text);
         assertTrue(text.startsWith("error: ") && text.contains("truncated"), text);
     }
+
+    @Test
+    void pipesAndDevicesAreRefusedBeforeTheyAreRead() throws Exception {
+        String dev = failure(Path.of("/dev/zero"));
+        assertTrue(dev.contains("not a regular file"), dev);
+        Path fifo = tmp.resolve("data_batch_1.bin");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        if (mk.waitFor() == 0) { // a FIFO would block a reader forever
+            String m = failure(fifo);
+            assertTrue(m.contains("not a regular file"), m);
+        }
+    }
+
+    @Test
+    void cifarStreamsItsRecordsUpToTheLimit() throws IOException {
+        byte[] batch = new byte[10 * 3073];
+        for (int r = 0; r < 10; r++) batch[r * 3073] = (byte) r;
+        Path f = tmp.resolve("data_batch_1.bin");
+        Files.write(f, batch);
+        Dataset d = Datasets.load(f.toString(), "train", 3);
+        assertEquals(3, d.size());
+        assertEquals("bird", d.labelText(2), "records in order (label 2 is bird)");
+        Files.write(f, java.util.Arrays.copyOf(batch, 3073 * 2 + 5));
+        assertTrue(failure(f).contains("not a whole number of 3073-byte"));
+    }
 }
