@@ -39,52 +39,55 @@ final class TrainCommand {
         LinearAlgebra la = RunOptions.awaitBackend(backend);
         WorkbenchSession session = WorkbenchSession.immediate(la);
         SessionRun.configure(session, config, ds, err);
-        Files.createDirectories(dir);
-        err.println("Backend: " + la.description() + "; data: " + ds.name() + ", " + ds.facts());
-        // config.json is written on the side: loading Jackson overlaps the first solves
-        CompletableFuture<Void> sideWork = CompletableFuture.runAsync(() -> {
-            try {
-                Files.writeString(dir.resolve("config.json"), Json.MAPPER.writeValueAsString(config));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        long t0 = System.nanoTime();
-        try (BufferedWriter metrics = Files.newBufferedWriter(dir.resolve("metrics.jsonl"))) {
-            SessionListener progress = new SessionListener() {
-                @Override public void stateChanged(SessionState s) {}
-
-                @Override
-                public void stepDone(StepResult r) {
-                    err.println(r.summary());
-                    try {
-                        metrics.write(metricsLine(r));
-                        metrics.newLine();
-                        metrics.flush();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+        try (RunFolder folder = RunFolder.open(dir)) {
+            err.println("Backend: " + la.description() + "; data: " + ds.name() + ", " + ds.facts());
+            // config.json is written on the side: loading Jackson overlaps the first solves
+            CompletableFuture<Void> sideWork = CompletableFuture.runAsync(() -> {
+                try {
+                    byte[] json = Json.MAPPER.writeValueAsBytes(config);
+                    starnet.io.AtomicFiles.write(folder.file("config.json"), o -> o.write(json));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            };
-            session.addListener(progress);
-            SessionRun.await(session.run(starnet.session.TrainCommand.TRAIN_ALL));
-            session.removeListener(progress);
+            });
+            long t0 = System.nanoTime();
+            try (BufferedWriter metrics = Files.newBufferedWriter(folder.file("metrics.jsonl"))) {
+                SessionListener progress = new SessionListener() {
+                    @Override public void stateChanged(SessionState s) {}
+
+                    @Override
+                    public void stepDone(StepResult r) {
+                        err.println(r.summary());
+                        try {
+                            metrics.write(metricsLine(r));
+                            metrics.newLine();
+                            metrics.flush();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                };
+                session.addListener(progress);
+                SessionRun.await(session.run(starnet.session.TrainCommand.TRAIN_ALL));
+                session.removeListener(progress);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            try {
+                sideWork.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
+                throw e;
+            }
+            SessionFile.Session image = SessionRun.await(session.image());
+            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(config, image.training().decoder(),
+                    new int[] {ds.channels(), ds.height(), ds.width()}, image.training().codes()));
+            SessionRun.await(session.save(folder.file("session.starnet")));
+            SessionExports.figure(image, "fig2", folder.file("reconstructions.png"), "png", 2);
+            folder.commit();
+            StepResult last = image.training().steps().get(image.training().steps().size() - 1);
+            out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", image.training().decoder().depth(), seconds,
+                    last.outputMse(), dir);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        try {
-            sideWork.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
-            throw e;
-        }
-        SessionFile.Session image = SessionRun.await(session.image());
-        ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, image.training().decoder(),
-                new int[] {ds.channels(), ds.height(), ds.width()}, image.training().codes()));
-        SessionRun.await(session.save(dir.resolve("session.starnet")));
-        SessionExports.figure(image, "fig2", dir.resolve("reconstructions.png"), "png", 2);
-        StepResult last = image.training().steps().get(image.training().steps().size() - 1);
-        out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", image.training().decoder().depth(), seconds,
-                last.outputMse(), dir);
         return 0;
     }
 

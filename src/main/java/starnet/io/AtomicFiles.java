@@ -17,9 +17,19 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /**
+     * Writes {@code target} through a temporary sibling and a move. A symbolic link is written through (the file
+     * it points to is replaced, the link stays); a target that exists and is not a regular file (a folder, a
+     * device, a pipe) is refused. Temporary files a killed process of ours left beside the target are removed.
+     */
     public static void write(Path target, Writer writer) throws IOException {
+        if (Files.isSymbolicLink(target) && Files.exists(target)) target = target.toRealPath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is not a regular file (a folder, device or pipe); it was left as it is");
+        }
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
+        if (dir != null) removeStaleTemporaries(dir, target.getFileName().toString());
         // a unique sibling created like any new file (so it gets the usual permissions, unlike createTempFile's 0600)
         Path tmp = dir == null ? Path.of("." + target.getFileName() + "." + System.nanoTime() + ".tmp")
                 : dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
@@ -35,6 +45,28 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes {@code .NAME.PID.N.tmp} siblings whose process is gone (a kill left them). */
+    static void removeStaleTemporaries(Path dir, String name) {
+        String prefix = "." + name + ".";
+        try (var files = Files.newDirectoryStream(dir, prefix + "*.tmp")) {
+            for (Path p : files) {
+                String rest = p.getFileName().toString().substring(prefix.length());
+                int dot = rest.indexOf('.');
+                if (dot <= 0) continue;
+                try {
+                    long pid = Long.parseLong(rest.substring(0, dot));
+                    if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                    if (pid == ProcessHandle.current().pid()) continue;
+                    Files.deleteIfExists(p);
+                } catch (NumberFormatException | IOException e) {
+                    // not one of ours, or already gone
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder: the write itself will say so
         }
     }
 }
