@@ -37,6 +37,19 @@ public final class LayerSystem {
 
     public NormalEquationsSolver solver() { return solver; }
 
+    /**
+     * The widest row a chunk touches: the layer's own outputs and inputs, and — when the output MSE is measured —
+     * every layer above that the chunk is decoded through. Chunk sizes follow it, so a narrow layer under a wide
+     * image never allocates chunk × image-width buffers sized for its own width.
+     */
+    static int widest(OutputCheck check, int dout, int din) {
+        int w = Math.max(dout, din);
+        if (check != null) {
+            for (int i = check.layerIndex() + 1; i < check.decoder().depth(); i++) w = Math.max(w, check.decoder().layers().get(i).outputWidth());
+        }
+        return w;
+    }
+
     /** Frees the pooled work memory now (it is also freed when this object is garbage collected). */
     public void releaseWorkMemory() {
         Workspace.free(pool);
@@ -78,7 +91,8 @@ public final class LayerSystem {
      */
     public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, OutputCheck check, Matrix into, Cancellation cancel) {
         int n = targets.rows(), dout = targets.cols(), din = layer.inputWidth();
-        int chunk = ChunkedRows.chunkRows(dout);
+        int width = widest(check, dout, din);
+        int chunk = ChunkedRows.balancedRows(n, width);
         try (Workspace ws = new Workspace(la, pool)) {
         Block s = ws.blockOf(op), v = ws.blockOf(layer.weights());
         double[] sb = new double[din];
@@ -92,7 +106,7 @@ public final class LayerSystem {
         Matrix latents = into != null ? into : new Matrix(n, din);
         FitAccumulator fit = new FitAccumulator(n);
         OutputDecoder out = new OutputDecoder(check, chunk, ws);
-        ChunkedRows.forEach(n, dout, cancel, (from, to) -> {
+        ChunkedRows.forEach(n, width, cancel, (from, to) -> {
             int rows = to - from;
             Block pc = preActivation(targets, from, to, p);
             Block hc = h.withRows(rows);
@@ -125,7 +139,7 @@ public final class LayerSystem {
      */
     public WeightSolve solveWeights(Matrix latents, Matrix targets, Cancellation cancel) {
         int n = latents.rows(), din = latents.cols(), dout = targets.cols();
-        int chunk = ChunkedRows.chunkRows(Math.max(dout, din + 1));
+        int chunk = ChunkedRows.balancedRows(n, Math.max(dout, din + 1));
         Matrix gramMatrix, rhsMatrix;
         try (Workspace ws = new Workspace(la, pool)) {
         Block gram = ws.zeros(din + 1, din + 1), rhs = ws.zeros(din + 1, dout);
@@ -160,13 +174,14 @@ public final class LayerSystem {
     /** {@link #evaluate(DenseLayer, Matrix, Matrix, Cancellation)} that also measures the output MSE (check may be null). */
     public LayerFit evaluate(DenseLayer layer, Matrix latents, Matrix targets, OutputCheck check, Cancellation cancel) {
         int n = latents.rows(), dout = targets.cols(), din = latents.cols();
-        int chunk = ChunkedRows.chunkRows(dout);
+        int width = widest(check, dout, din);
+        int chunk = ChunkedRows.balancedRows(n, width);
         try (Workspace ws = new Workspace(la, pool)) {
         Block v = ws.blockOf(layer.weights());
         Block h = ws.scratch(chunk, din), y = ws.scratch(chunk, dout), p = ws.scratch(chunk, dout);
         FitAccumulator fit = new FitAccumulator(n);
         OutputDecoder out = new OutputDecoder(check, chunk, ws);
-        ChunkedRows.forEach(n, dout, cancel, (from, to) -> {
+        ChunkedRows.forEach(n, width, cancel, (from, to) -> {
             Block hc = h.load(latents, from, to);
             Block yc = y.withRows(to - from);
             la.gemm(false, true, 1.0, hc, v, 0.0, yc);
@@ -183,7 +198,7 @@ public final class LayerSystem {
      */
     public LayerFit evaluateOutputs(java.util.function.BiFunction<Integer, Integer, Matrix> outputs, double[] bias, Matrix targets, Cancellation cancel) {
         int n = targets.rows(), dout = targets.cols();
-        int chunk = ChunkedRows.chunkRows(dout);
+        int chunk = ChunkedRows.balancedRows(n, dout);
         try (Workspace ws = new Workspace(la, pool)) {
             Block y = ws.scratch(chunk, dout), p = ws.scratch(chunk, dout);
             FitAccumulator fit = new FitAccumulator(n);

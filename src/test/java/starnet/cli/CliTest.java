@@ -176,6 +176,15 @@ class CliTest {
     }
 
     @Test
+    void aNarrowLayerUnderAWideImageChunksByTheWidestBuffer(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        // widths 2,4 under 784-pixel images: chunks sized for a 4-wide layer once asked for 500,000 × 784 buffers
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"train", "--data", "sample:mnist", "--limit", "100", "--widths", "2,4", "--epochs", "2",
+                "--out", tmp.resolve("narrow").toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertEquals(0, code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, run());
         assertTrue(out().contains("Commands:"));
