@@ -38,37 +38,39 @@ final class InferCommand {
         LinearAlgebra la = RunOptions.backend(a);
         LayerSystem system = starnet.training.Engines.layerSystem(cfg.training(), model.decoder().activation(), la);
         Inference.Result r = Inference.infer(system, model.decoder(), ds.images(), Cancellation.NEVER);
-        Files.createDirectories(dir);
-        int n = ds.size(), d = ds.pixels(), k = model.decoder().depth();
-        double[] x = ds.images().data(), y = r.reconstruction().data();
-        double sq = 0, ab = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("residuals.csv"))) {
-            StringBuilder head = new StringBuilder("index,label");
-            for (int i = 1; i <= k; i++) head.append(",residual_layer").append(i);
-            w.write(head.append(",reconstruction_mse").toString());
-            w.newLine();
-            for (int i = 0; i < n; i++) {
-                double e2 = 0;
-                for (int j = i * d; j < (i + 1) * d; j++) {
-                    double e = y[j] - x[j];
-                    e2 += e * e;
-                    ab += Math.abs(e);
-                }
-                sq += e2;
-                StringBuilder line = new StringBuilder().append(i).append(',').append(ds.hasLabels() ? Integer.toString(ds.labels()[i]) : "");
-                for (int l = 0; l < k; l++) line.append(',').append(r.residuals()[l][i]);
-                w.write(line.append(',').append(e2 / d).toString());
+        try (RunFolder folder = RunFolder.open(dir)) {
+            int n = ds.size(), d = ds.pixels(), k = model.decoder().depth();
+            double[] x = ds.images().data(), y = r.reconstruction().data();
+            double sq = 0, ab = 0;
+            try (BufferedWriter w = Files.newBufferedWriter(folder.file("residuals.csv"))) {
+                StringBuilder head = new StringBuilder("index,label");
+                for (int i = 1; i <= k; i++) head.append(",residual_layer").append(i);
+                w.write(head.append(",reconstruction_mse").toString());
                 w.newLine();
+                for (int i = 0; i < n; i++) {
+                    double e2 = 0;
+                    for (int j = i * d; j < (i + 1) * d; j++) {
+                        double e = y[j] - x[j];
+                        e2 += e * e;
+                        ab += Math.abs(e);
+                    }
+                    sq += e2;
+                    StringBuilder line = new StringBuilder().append(i).append(',').append(ds.hasLabels() ? Integer.toString(ds.labels()[i]) : "");
+                    for (int l = 0; l < k; l++) line.append(',').append(r.residuals()[l][i]);
+                    w.write(line.append(',').append(e2 / d).toString());
+                    w.newLine();
+                }
             }
+            ObjectNode m = Json.MAPPER.createObjectNode();
+            m.put("items", n);
+            m.put("mse", sq / ((double) n * d));
+            m.put("mae", ab / ((double) n * d));
+            m.put("model", modelPath.toString());
+            m.put("data", ds.source());
+            Files.writeString(folder.file("metrics.json"), Json.MAPPER.writeValueAsString(m));
+            folder.commit();
+            out.printf("inferred %d items: reconstruction MSE %.6f, MAE %.5f; wrote %s%n", n, sq / ((double) n * d), ab / ((double) n * d), dir);
         }
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.put("items", n);
-        m.put("mse", sq / ((double) n * d));
-        m.put("mae", ab / ((double) n * d));
-        m.put("model", modelPath.toString());
-        m.put("data", ds.source());
-        Files.writeString(dir.resolve("metrics.json"), Json.MAPPER.writeValueAsString(m));
-        out.printf("inferred %d items: reconstruction MSE %.6f, MAE %.5f; wrote %s%n", n, sq / ((double) n * d), ab / ((double) n * d), dir);
         return 0;
     }
 }

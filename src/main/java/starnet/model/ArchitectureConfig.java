@@ -25,6 +25,8 @@ import java.util.List;
 public record ArchitectureConfig(String kind, List<Integer> widths, double slope, List<Integer> kernels,
                                  List<Integer> kernelSizes, List<Integer> unpools, Padding padding) {
     public static final String FEEDFORWARD = "feedforward", CONV = "conv";
+    /** Bounds that keep every count in range and one layer's arrays in memory. */
+    public static final int MAX_WIDTH = 1_000_000, MAX_KERNEL = 63, MAX_UNPOOL = 16, MAX_CHANNELS = 4096;
 
     public ArchitectureConfig {
         if (kind == null) kind = FEEDFORWARD;
@@ -38,13 +40,21 @@ public record ArchitectureConfig(String kind, List<Integer> widths, double slope
         if (kind.equals(FEEDFORWARD)) {
             if (widths.isEmpty()) throw new IllegalArgumentException("widths must list at least one layer width, e.g. 128,256");
             for (Integer w : widths) if (w == null || w < 1) throw new IllegalArgumentException("every width must be a whole number ≥ 1, got " + widths);
+            for (Integer w : widths) {
+                if (w > MAX_WIDTH) throw new IllegalArgumentException("every width must be at most " + MAX_WIDTH + " (one layer's weights must fit in memory), got " + w);
+            }
         } else {
             if (kernels.isEmpty()) throw new IllegalArgumentException("kernels must list the channels of each layer's latent grid, e.g. 6,2");
             for (Integer c : kernels) if (c == null || c < 1) throw new IllegalArgumentException("every kernel count must be ≥ 1, got " + kernels);
             perLayer(kernelSizes, kernels.size(), "kernel sizes");
             perLayer(unpools, kernels.size(), "unpool sizes");
-            for (Integer k : kernelSizes) if (k == null || k < 1 || k % 2 == 0) throw new IllegalArgumentException("kernel sizes must be odd numbers ≥ 1, got " + kernelSizes);
-            for (Integer u : unpools) if (u == null || u < 1) throw new IllegalArgumentException("unpool sizes must be ≥ 1, got " + unpools);
+            for (Integer k : kernelSizes) {
+                if (k == null || k < 1 || k % 2 == 0 || k > MAX_KERNEL) {
+                    throw new IllegalArgumentException("kernel sizes must be odd numbers from 1 to " + MAX_KERNEL + ", got " + kernelSizes);
+                }
+            }
+            for (Integer u : unpools) if (u == null || u < 1 || u > MAX_UNPOOL) throw new IllegalArgumentException("unpool sizes must be from 1 to " + MAX_UNPOOL + ", got " + unpools);
+            for (Integer c : kernels) if (c > MAX_CHANNELS) throw new IllegalArgumentException("kernel counts must be at most " + MAX_CHANNELS + ", got " + kernels);
         }
     }
 

@@ -33,6 +33,15 @@ class ModelTest {
     }
 
     @Test
+    void sizesPastTheirBoundsAreRefusedInPlainWords() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ArchitectureConfig(List.of(5, Integer.MAX_VALUE), 0.5));
+        assertTrue(e.getMessage().contains("at most 1000000"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ArchitectureConfig.conv(List.of(6, 2), List.of(99999), List.of(2), Padding.SAME, 0.5));
+        assertTrue(e.getMessage().contains("from 1 to 63"), e.getMessage());
+    }
+
+    @Test
     void depthAndSlopeThatAmplifyErrorsAreWarnedWithTheEstimate() {
         var deep = new ArchitectureConfig(List.of(64, 256, 512), 0.2).plan(1, 28, 28);
         DeterminednessReport r = DeterminednessReport.forDecoder(deep, 8000, 0.2);
