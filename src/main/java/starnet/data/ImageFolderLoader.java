@@ -51,10 +51,34 @@ public final class ImageFolderLoader {
         }
         if (files.isEmpty()) throw DataException.of(folder, "contains no .png or .jpg images (directly or one sub-folder per class)");
         int n = limit > 0 ? Math.min(limit, files.size()) : files.size();
-        List<BufferedImage> images = new ArrayList<>();
+        // sizes from the images' headers first: nothing is decoded or allocated for a folder that cannot load
         int w = -1, h = -1;
         Path first = null;
+        for (int i = 0; i < n; i++) {
+            Path f = files.get(i);
+            int[] size = headerSize(f);
+            if ((long) size[0] * size[1] > MAX_PIXELS) {
+                throw DataException.of(f, "is " + size[0] + "x" + size[1] + " pixels; the largest supported image is 4096x4096");
+            }
+            if (w < 0) {
+                w = size[0];
+                h = size[1];
+                first = f;
+            } else if (size[0] != w || size[1] != h) {
+                throw DataException.of(f, "is " + size[0] + "x" + size[1] + " but " + first.getFileName() + " is "
+                        + w + "x" + h + "; every image in a folder must have the same size");
+            }
+        }
+        long declared;
+        try {
+            declared = starnet.io.Declared.product(n + " images of " + w + "x" + h + " in colour", n, 3L * w * h);
+        } catch (IllegalArgumentException e) {
+            throw DataException.of(folder, e.getMessage() + "; use --limit to read fewer images");
+        }
+        // one image decoded at a time, its red, green and blue planes kept; folded to one plane when every image is grey
+        starnet.io.GrowingValues values = new starnet.io.GrowingValues(declared);
         boolean grey = true;
+        int plane = w * h;
         for (int i = 0; i < n; i++) {
             Path f = files.get(i);
             BufferedImage img;
@@ -64,38 +88,48 @@ public final class ImageFolderLoader {
                 throw DataException.of(f, "cannot be decoded as PNG/JPEG (" + e.getMessage() + ")");
             }
             if (img == null) throw DataException.of(f, "cannot be decoded as PNG/JPEG");
-            if (w < 0) {
-                w = img.getWidth();
-                h = img.getHeight();
-                first = f;
-            } else if (img.getWidth() != w || img.getHeight() != h) {
-                throw DataException.of(f, "is " + img.getWidth() + "x" + img.getHeight() + " but " + first.getFileName() + " is "
-                        + w + "x" + h + "; every image in a folder must have the same size");
-            }
             grey &= isGrey(img);
-            images.add(img);
-        }
-        int c = grey ? 1 : 3;
-        int d = c * h * w;
-        Matrix m = new Matrix(n, d);
-        double[] v = m.data();
-        for (int i = 0; i < n; i++) {
-            BufferedImage img = images.get(i);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int rgb = img.getRGB(x, y);
-                    if (grey) {
-                        v[i * d + y * w + x] = (rgb & 0xff) / 255.0;
-                    } else {
-                        v[i * d + y * w + x] = ((rgb >> 16) & 0xff) / 255.0;
-                        v[i * d + (h + y) * w + x] = ((rgb >> 8) & 0xff) / 255.0;
-                        v[i * d + (2 * h + y) * w + x] = (rgb & 0xff) / 255.0;
-                    }
+            values.reserve(3 * plane);
+            for (int ch = 2; ch >= 0; ch--) { // red (bits 16–23), then green, then blue
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) values.add(((img.getRGB(x, y) >> (8 * ch)) & 0xff) / 255.0);
                 }
             }
         }
+        double[] rgb = values.array();
+        int c = grey ? 1 : 3;
+        int d = c * plane;
+        Matrix m;
+        if (grey) {
+            double[] v = new double[n * plane];
+            for (int i = 0; i < n; i++) System.arraycopy(rgb, i * 3 * plane, v, i * plane, plane);
+            m = new Matrix(n, d, v);
+        } else {
+            m = new Matrix(n, d, rgb);
+        }
         int[] lab = labels.isEmpty() ? null : labels.subList(0, n).stream().mapToInt(Integer::intValue).toArray();
         return new Dataset(folder.getFileName().toString(), folder.toString(), c, h, w, m, lab, classes);
+    }
+
+    /** The largest image accepted, in pixels (4096 × 4096). */
+    static final long MAX_PIXELS = 4096L * 4096L;
+
+    /** Width and height from an image's header, without decoding it. */
+    private static int[] headerSize(Path f) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) throw DataException.of(f, "is not a PNG or JPEG image");
+            javax.imageio.ImageReader r = readers.next();
+            try {
+                r.setInput(in, true, true);
+                return new int[] {r.getWidth(0), r.getHeight(0)};
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataException d) throw d;
+            throw DataException.of(f, "cannot be decoded as PNG/JPEG (" + e.getMessage() + ")");
+        }
     }
 
     private static boolean isGrey(BufferedImage img) {

@@ -140,4 +140,26 @@ class DeclaredSizesTest {
         Files.write(f, java.util.Arrays.copyOf(batch, 3073 * 2 + 5));
         assertTrue(failure(f).contains("not a whole number of 3073-byte"));
     }
+
+    @Test
+    void anImageWhoseHeaderClaimsAHugeSizeIsRefusedBeforeDecoding() throws IOException {
+        Path folder = Files.createDirectory(tmp.resolve("pngs"));
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream o = new DataOutputStream(b);
+        o.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        DataOutputStream c = new DataOutputStream(chunk);
+        c.writeBytes("IHDR");
+        c.writeInt(30000);
+        c.writeInt(30000);
+        c.write(new byte[] {8, 0, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(chunk.toByteArray());
+        o.writeInt(13);
+        o.write(chunk.toByteArray());
+        o.writeInt((int) crc.getValue());
+        Files.write(folder.resolve("huge.png"), b.toByteArray()); // 33 bytes that decode to 900 million pixels
+        String m = failure(folder);
+        assertTrue(m.contains("30000x30000") && m.contains("4096x4096"), m);
+    }
 }
