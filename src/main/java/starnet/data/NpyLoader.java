@@ -20,13 +20,14 @@ public final class NpyLoader {
     private NpyLoader() {}
 
     public static Dataset load(Path file, int limit) {
-        NpyArray a = read(file);
+        int declaredCount = declaredRows(file);
+        NpyArray a = read(file, limit);
         int[] s = a.shape();
         if (s.length < 2 || s.length > 4) {
             throw DataException.of(file, "has shape " + java.util.Arrays.toString(s) + "; expected (N, H, W), (N, H, W, C), (N, C, H, W) or (N, D)");
         }
-        int count = s[0];
-        int n = limit > 0 ? Math.min(limit, count) : count;
+        int count = declaredCount;
+        int n = limit > 0 ? Math.min(limit, s[0]) : s[0];
         int c, h, w;
         boolean channelsLast = false;
         if (s.length == 2) {
@@ -66,9 +67,25 @@ public final class NpyLoader {
         return new Dataset(file.getFileName().toString(), file.toString(), c, h, w, m, labels, List.of());
     }
 
-    private static NpyArray read(Path file) {
+    /** The number of items the file's header declares (its first axis), read from the header alone. */
+    private static int declaredRows(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return Npy.read(in);
+            int[] shape = Npy.shape(in);
+            return shape.length == 0 ? 0 : shape[0];
+        } catch (Npy.FormatException e) {
+            throw DataException.of(file, e.getMessage());
+        } catch (IOException e) {
+            throw DataException.of(file, "cannot be read (" + starnet.io.IoMessages.describe(e) + ")");
+        }
+    }
+
+    private static NpyArray read(Path file) {
+        return read(file, 0);
+    }
+
+    private static NpyArray read(Path file, int maxRows) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return Npy.read(in, maxRows);
         } catch (Npy.FormatException e) {
             throw DataException.of(file, e.getMessage());
         } catch (IOException e) {

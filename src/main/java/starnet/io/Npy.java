@@ -34,7 +34,21 @@ public final class Npy {
     }
 
     public static NpyArray read(InputStream raw) throws IOException {
-        DataInputStream in = new DataInputStream(raw);
+        return read(raw, 0);
+    }
+
+    /**
+     * Reads at most the first {@code maxRows} entries along the first axis of a C-ordered array (0 = all), so a
+     * {@code --limit} reads only what it keeps; the shape returned says how many were read. A Fortran-ordered array
+     * is read whole (its rows are not contiguous).
+     */
+    /** A .npy header: the shape, the element type, the order, and the number of elements it declares (checked). */
+    private record Header(int[] shape, String dtype, boolean fortran, long count) {}
+
+    /** The longest header accepted, in bytes. */
+    static final int MAX_HEADER = 1 << 20;
+
+    private static Header header(DataInputStream in) throws IOException {
         byte[] magic = new byte[6];
         readFully(in, magic, "the magic string");
         for (int i = 0; i < 6; i++) {
@@ -47,6 +61,7 @@ public final class Npy {
             headerLen = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
         } else if (major == 2 || major == 3) {
             headerLen = Integer.reverseBytes(in.readInt());
+            if (headerLen < 0 || headerLen > MAX_HEADER) throw new FormatException("the .npy header claims " + Integer.toUnsignedString(headerLen) + " bytes; expected at most " + MAX_HEADER);
         } else {
             throw new FormatException(".npy version " + major + " is not supported; expected 1, 2 or 3");
         }
@@ -75,6 +90,25 @@ public final class Npy {
             count = Declared.product("the shape (" + s.group(1).trim() + ")", dims.stream().mapToLong(Integer::longValue).toArray());
         } catch (IllegalArgumentException e) {
             throw new FormatException(e.getMessage());
+        }
+        return new Header(shape, dtype, fortran, count);
+    }
+
+    /** The shape a .npy stream declares, read from its header alone (nothing else is read). */
+    public static int[] shape(InputStream raw) throws IOException {
+        return header(new DataInputStream(raw)).shape();
+    }
+
+    public static NpyArray read(InputStream raw, int maxRows) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        Header hd = header(in);
+        int[] shape = hd.shape();
+        String dtype = hd.dtype();
+        boolean fortran = hd.fortran();
+        long count = hd.count();
+        if (maxRows > 0 && !fortran && shape.length >= 1 && shape[0] > maxRows) { // the first maxRows rows are the first values
+            count = count / shape[0] * maxRows;
+            shape[0] = maxRows;
         }
         int size = elementSize(dtype);
         ByteOrder order = dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;

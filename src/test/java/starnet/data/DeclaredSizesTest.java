@@ -162,4 +162,22 @@ class DeclaredSizesTest {
         String m = failure(folder);
         assertTrue(m.contains("30000x30000") && m.contains("4096x4096"), m);
     }
+
+    @Test
+    void aLimitedNpyReadsOnlyTheRowsItKeeps() throws IOException {
+        // 1,000 rows declared, 10 present: with --limit 5 only the first 5 rows are read, so the missing rest does not matter
+        Path p = npy("rows", "(1000, 784)", "<f8", 10 * 784 * 8);
+        Dataset d = Datasets.load(p.toString(), "train", 5);
+        assertEquals(5, d.size());
+        assertTrue(failure(p).contains("truncated"), "without the limit the file is short");
+    }
+
+    @Test
+    void aNpyHeaderClaimingGigabytesOfHeaderIsRefused() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
+        Path p = tmp.resolve("header.npy");
+        Files.write(p, b.toByteArray());
+        assertTrue(failure(p).contains("header claims"), failure(p));
+    }
 }
