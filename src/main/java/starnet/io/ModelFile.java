@@ -110,20 +110,27 @@ public final class ModelFile {
         zip.closeEntry();
     }
 
-    /** Arrays are stored uncompressed: doubles hardly deflate, and storing is ~20× faster. */
+    /**
+     * Arrays are stored uncompressed (doubles hardly deflate, and storing is ~20× faster), and streamed: a first pass
+     * over the array computes the entry's size and CRC without keeping its bytes, the second writes it into the zip.
+     * Saving a session needs no second copy of its largest arrays.
+     */
     static void putStored(ZipOutputStream zip, String name, Matrix m) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(m.data().length * 8 + 128);
-        Npy.write(bytes, m);
-        byte[] b = bytes.toByteArray();
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(b);
+        long[] size = {0};
+        try (java.util.zip.CheckedOutputStream measure = new java.util.zip.CheckedOutputStream(new java.io.OutputStream() {
+            @Override public void write(int b) { size[0]++; }
+            @Override public void write(byte[] b, int off, int len) { size[0] += len; }
+        }, crc)) {
+            Npy.write(measure, m);
+        }
         ZipEntry e = new ZipEntry(name);
         e.setMethod(ZipEntry.STORED);
-        e.setSize(b.length);
-        e.setCompressedSize(b.length);
+        e.setSize(size[0]);
+        e.setCompressedSize(size[0]);
         e.setCrc(crc.getValue());
         zip.putNextEntry(e);
-        zip.write(b);
+        Npy.write(zip, m);
         zip.closeEntry();
     }
 
