@@ -39,6 +39,7 @@ final class RunOptions {
 
     /** --config FILE.json first, then each flag overrides its field. */
     static StarNetConfig config(Args a) {
+        checkRuntime(a); // even where no backend is loaded (check on a dense model): a wrong value is still wrong
         StarNetConfig c = StarNetConfig.defaults();
         if (a.has("config")) {
             Path p = Path.of(a.get("config", ""));
@@ -99,6 +100,15 @@ final class RunOptions {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
+    }
+
+    /** The backend and thread options, checked whether or not the command ends up loading a backend. */
+    static void checkRuntime(Args a) {
+        String id = a.get("backend", "auto");
+        if (!id.equals("auto") && !id.equals("openblas") && !id.equals("ejml")) {
+            throw new CliException("--backend expects auto, openblas or ejml, got '" + id + "'");
+        }
+        a.integer("threads", Backends.defaultThreads(), 1);
     }
 
     static LinearAlgebra backend(Args a) {

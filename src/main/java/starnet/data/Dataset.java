@@ -17,6 +17,7 @@ import java.util.List;
 public record Dataset(String name, String source, int channels, int height, int width, Matrix images,
                       int[] labels, List<String> classNames) {
     public Dataset {
+        if (images.rows() == 0) throw new DataException(source + ": holds no images; expected at least one");
         if (images.cols() != channels * height * width) {
             throw new IllegalArgumentException("images have " + images.cols() + " values but the shape says " + channels + "x" + height + "x" + width);
         }

@@ -215,9 +215,14 @@ public final class ModelFile {
         JsonNode m;
         try {
             m = Json.MAPPER.readTree(manifestBytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ModelFileException(file + ": the file is damaged: its manifest is not valid JSON"
+                    + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : ""));
         } catch (IOException e) {
-            throw new ModelFileException(file + ": the manifest is not valid JSON (" + e.getMessage() + ")");
+            throw new ModelFileException(file + ": the file is damaged: its manifest cannot be read");
         }
+        if (m == null || !m.isObject()) throw new ModelFileException(file + ": the file is damaged: its manifest is not a JSON object");
         int format = m.path("format").asInt(-1);
         if (format < 1) throw new ModelFileException(file + ": the manifest has no format version");
         if (format > maxFormat) {
