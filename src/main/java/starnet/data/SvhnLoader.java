@@ -43,7 +43,15 @@ public final class SvhnLoader {
         if (y.getNumElements() != count) {
             throw DataException.of(file, "y has " + y.getNumElements() + " labels for " + count + " images; expected one per image");
         }
+        if (h < 1 || w < 1 || count < 0 || (long) h * w > 4096L * 4096L) {
+            throw DataException.of(file, "X has dimensions " + java.util.Arrays.toString(dims) + "; expected images of 1x1 to 4096x4096 pixels");
+        }
         int n = limit > 0 ? Math.min(limit, count) : count;
+        try {
+            starnet.io.Declared.product("X (" + n + " images of " + h + "x" + w + "x3)", n, 3L * h * w);
+        } catch (IllegalArgumentException e) {
+            throw DataException.of(file, e.getMessage() + "; use --limit to read fewer images");
+        }
         int d = 3 * h * w;
         Matrix m = new Matrix(n, d);
         double[] v = m.data();
