@@ -38,7 +38,7 @@ final class InferCommand {
         LinearAlgebra la = RunOptions.backend(a);
         LayerSystem system = starnet.training.Engines.layerSystem(cfg.training(), model.decoder().activation(), la);
         Inference.Result r = Inference.infer(system, model.decoder(), ds.images(), Cancellation.NEVER);
-        try (RunFolder folder = RunFolder.open(dir)) {
+        try (starnet.io.StagedFolder folder = starnet.io.StagedFolder.open(dir)) {
             int n = ds.size(), d = ds.pixels(), k = model.decoder().depth();
             double[] x = ds.images().data(), y = r.reconstruction().data();
             double sq = 0, ab = 0;

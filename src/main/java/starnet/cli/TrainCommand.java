@@ -39,7 +39,7 @@ final class TrainCommand {
         LinearAlgebra la = RunOptions.awaitBackend(backend);
         WorkbenchSession session = WorkbenchSession.immediate(la);
         SessionRun.configure(session, config, ds, err);
-        try (RunFolder folder = RunFolder.open(dir)) {
+        try (starnet.io.StagedFolder folder = starnet.io.StagedFolder.open(dir)) {
             err.println("Backend: " + la.description() + "; data: " + ds.name() + ", " + ds.facts());
             // config.json is written on the side: loading Jackson overlaps the first solves
             CompletableFuture<Void> sideWork = CompletableFuture.runAsync(() -> {

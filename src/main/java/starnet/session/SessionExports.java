@@ -27,9 +27,12 @@ public final class SessionExports {
         AtomicFiles.write(file, o -> o.write(csv));
     }
 
-    /** The decoder and codes as .npy files with architecture.json, into folder {@code dir}. */
+    /** The decoder and codes as .npy files with architecture.json, into folder {@code dir} (staged, then moved in whole). */
     public static void model(SessionFile.Session s, Path dir) throws IOException {
         SessionFile.SavedTraining t = s.training();
-        ModelExport.write(dir, t.decoder(), t.codes(), new int[] {s.dataset().channels(), s.dataset().height(), s.dataset().width()});
+        try (starnet.io.StagedFolder folder = starnet.io.StagedFolder.open(dir)) { // a half-written export never mixes with an older one
+            ModelExport.write(folder.file(""), t.decoder(), t.codes(), new int[] {s.dataset().channels(), s.dataset().height(), s.dataset().width()});
+            folder.commit();
+        }
     }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Outputs are never mixed or half-written: runs stage their files, writes are atomic, leftovers of killed runs go away. */
-class RunFolderTest {
+class StagedOutputsTest {
     @TempDir Path tmp;
 
     private static int train(Path out) {
@@ -36,27 +36,27 @@ class RunFolderTest {
     void aReusedOutputFolderIsReplacedWholeAndLeftoversOfKilledRunsGo() throws IOException {
         Path out = tmp.resolve("run");
         assertEquals(0, train(out));
-        assertTrue(Files.exists(out.resolve(RunFolder.COMPLETE)) && Files.exists(out.resolve("session.starnet")));
+        assertTrue(Files.exists(out.resolve(starnet.io.StagedFolder.COMPLETE)) && Files.exists(out.resolve("session.starnet")));
         Path stale = Files.createDirectory(tmp.resolve(".run.staging-999999999-1")); // a killed run's staging folder
         Files.writeString(stale.resolve("metrics.jsonl"), "half");
         long before = Files.getLastModifiedTime(out.resolve("model.starnet")).toMillis();
         assertEquals(0, train(out));
         assertEquals(0, leftovers(tmp), "the dead process's staging folder is gone");
         assertTrue(Files.getLastModifiedTime(out.resolve("model.starnet")).toMillis() >= before);
-        assertTrue(Files.exists(out.resolve(RunFolder.COMPLETE)));
+        assertTrue(Files.exists(out.resolve(starnet.io.StagedFolder.COMPLETE)));
     }
 
     @Test
     void aRunThatDoesNotFinishLeavesThePreviousFolderAsItWas() throws IOException {
         Path out = Files.createDirectory(tmp.resolve("kept"));
         Files.writeString(out.resolve("model.starnet"), "the previous run");
-        try (RunFolder f = RunFolder.open(out)) {
+        try (starnet.io.StagedFolder f = starnet.io.StagedFolder.open(out)) {
             Files.writeString(f.file("model.starnet"), "half of a new run");
             // no commit: the run failed, was cancelled or killed
         }
         assertEquals("the previous run", Files.readString(out.resolve("model.starnet")));
         assertEquals(0, leftovers(tmp));
-        assertFalse(Files.exists(out.resolve(RunFolder.COMPLETE)));
+        assertFalse(Files.exists(out.resolve(starnet.io.StagedFolder.COMPLETE)));
     }
 
     @Test

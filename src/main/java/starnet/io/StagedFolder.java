@@ -1,6 +1,4 @@
-package starnet.cli;
-
-import starnet.io.AtomicFiles;
+package starnet.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,40 +12,42 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * An output folder written as a whole: a run writes into a staging folder beside it, and only a finished run
+ * An output folder written as a whole (a training run's outputs, an exported model): a run writes into a staging folder beside it, and only a finished run
  * moves its files in (each by an atomic replace) and then writes {@code .complete}. A crash, a kill or a full
  * disk before that leaves the folder as the previous run left it; staging folders of processes that are gone
  * are removed by the next run.
  */
-final class RunFolder implements AutoCloseable {
-    static final String COMPLETE = ".complete";
+public final class StagedFolder implements AutoCloseable {
+    public static final String COMPLETE = ".complete";
     private final Path dir;
     private final Path staging;
     private boolean committed;
 
-    private RunFolder(Path dir, Path staging) {
+    private StagedFolder(Path dir, Path staging) {
         this.dir = dir;
         this.staging = staging;
     }
 
     /** Prepares a run into {@code dir} (created at the end if it does not exist). */
-    static RunFolder open(Path dir) throws IOException {
+    public static StagedFolder open(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) throw new CliException(dir + " exists and is not a folder; --out names a folder");
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new java.nio.file.FileSystemException(dir.toString(), null, "exists and is not a folder; a folder was expected here");
+        }
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         removeStale(parent, abs.getFileName().toString());
         Path staging = Files.createDirectory(parent.resolve("." + abs.getFileName() + ".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
-        return new RunFolder(abs, staging);
+        return new StagedFolder(abs, staging);
     }
 
     /** Where to write output {@code name} during the run. */
-    Path file(String name) {
+    public Path file(String name) {
         return staging.resolve(name);
     }
 
     /** The run finished: its files replace the folder's, then {@code .complete} says so. */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(COMPLETE));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
