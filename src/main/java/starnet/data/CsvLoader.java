@@ -1,78 +1,219 @@
 package starnet.data;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
+import starnet.io.Declared;
+import starnet.io.GrowingValues;
 import starnet.math.Matrix;
 
-import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * CSV with the label in the first column and one pixel per further column (the Kaggle MNIST
- * layout). A first row that is not numeric is taken as a header. Pixels in [0, 255] are scaled to
- * [0, 1]; the image shape is guessed from the pixel count (square grey, square colour, else a strip).
+ * CSV with one image per line: a class label and one pixel per further column (the Kaggle MNIST layout).
+ * Parsed by Apache Commons CSV, so quoted cells, CRLF line ends, blank lines and a byte-order mark
+ * (UTF-8 or UTF-16, as spreadsheet programs write them) are all understood. A first row that is not
+ * numeric is a header; a header column named {@code label}, {@code class}, {@code target} or {@code y}
+ * is the label wherever it stands, otherwise the label is the first column. Pixels in [0, 255] are
+ * scaled to [0, 1]; the image shape is guessed from the pixel count (square grey, square colour, else
+ * a strip). Memory follows the rows read: a line longer than {@link #MAX_LINE_CHARS} characters is
+ * refused before it is held, so a huge one-line file costs nothing.
  */
 public final class CsvLoader {
+    /** The longest line read: a 1024×1024 grey image written as "255," per pixel fits. */
+    static final int MAX_LINE_CHARS = 4 << 20;
+    private static final Set<String> LABEL_NAMES = Set.of("label", "labels", "class", "target", "y");
+
     private CsvLoader() {}
 
     public static Dataset load(Path file, int limit) {
-        List<double[]> rows = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        int width = -1;
-        try (BufferedReader r = Files.newBufferedReader(file)) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null && (limit <= 0 || rows.size() < limit)) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                String[] cells = line.split(",", -1);
-                if (lineNo == 1 && !isNumber(cells[0].trim())) continue; // header
-                if (width < 0) {
-                    width = cells.length;
-                    if (width < 2) throw DataException.of(file, "line " + lineNo + " has " + width + " column; expected a label then pixel columns");
-                } else if (cells.length != width) {
-                    throw DataException.of(file, "line " + lineNo + " has " + cells.length + " columns but line 1 has " + width
-                            + "; expected the same number on every line");
-                }
-                double[] px = new double[width - 1];
-                int label;
-                try {
-                    label = (int) Double.parseDouble(cells[0].trim());
-                } catch (NumberFormatException e) {
-                    throw DataException.of(file, "line " + lineNo + ", column 1: '" + cells[0] + "' is not a number; expected a class label");
-                }
-                for (int j = 1; j < width; j++) {
-                    try {
-                        px[j - 1] = Double.parseDouble(cells[j].trim());
-                    } catch (NumberFormatException e) {
-                        throw DataException.of(file, "line " + lineNo + ", column " + (j + 1) + ": '" + cells[j] + "' is not a number; expected a pixel value");
-                    }
-                }
-                rows.add(px);
-                labels.add(label);
-            }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        try (InputStream raw = Files.newInputStream(file);
+             BOMInputStream in = BOMInputStream.builder().setInputStream(raw)
+                     .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
+             Reader reader = new LineGuard(new InputStreamReader(in, decoder(in)));
+             CSVParser parser = format.parse(reader)) {
+            return read(file, parser, limit);
+        } catch (UncheckedIOException e) {
+            throw failure(file, e.getCause());
         } catch (IOException e) {
-            throw DataException.of(file, "cannot be read (" + e.getMessage() + ")");
+            throw failure(file, e);
         }
-        if (rows.isEmpty()) throw DataException.of(file, "has no data rows; expected a label then pixel columns per line");
+    }
+
+    private static Dataset read(Path file, CSVParser parser, int limit) {
+        GrowingValues pixels = new GrowingValues(Declared.MAX_VALUES);
+        GrowingLabels labels = new GrowingLabels();
+        int width = -1;
+        int labelColumn = 0;
+        boolean first = true;
+        for (CSVRecord row : parser) {
+            if (limit > 0 && labels.size >= limit) break;
+            long line = parser.getCurrentLineNumber();
+            if (first) {
+                first = false;
+                int named = labelColumnOf(row);
+                if (named >= 0 || !isNumber(row.get(0))) {
+                    labelColumn = Math.max(named, 0);
+                    width = row.size();
+                    continue;
+                }
+            }
+            if (width < 0) width = row.size();
+            if (row.size() != width) {
+                throw DataException.of(file, "line " + line + " has " + row.size() + " column" + (row.size() == 1 ? "" : "s")
+                        + " but the first line has " + width + "; expected the same number on every line");
+            }
+            if (width < 2) throw DataException.of(file, "line " + line + " has 1 column; expected a label then pixel columns");
+            labels.add(parseLabel(file, line, labelColumn, row.get(labelColumn)));
+            pixels.reserve(width - 1);
+            for (int j = 0; j < width; j++) {
+                if (j != labelColumn) pixels.add(parsePixel(file, line, j, row.get(j)));
+            }
+        }
+        if (labels.size == 0) throw DataException.of(file, "has no data rows; expected a label then pixel columns per line");
         int d = width - 1;
-        Matrix m = new Matrix(rows.size(), d);
-        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, m.data(), i * d, d);
+        Matrix m = new Matrix(labels.size, d, pixels.array());
         Pixels.requireFinite(file, m.data(), d);
         Pixels.normalise(file, m.data());
         int[] shape = Pixels.guessShape(d);
         return new Dataset(file.getFileName().toString(), file.toString(), shape[0], shape[1], shape[2], m,
-                labels.stream().mapToInt(Integer::intValue).toArray(), List.of());
+                labels.array(), List.of());
+    }
+
+    private static int labelColumnOf(CSVRecord header) {
+        for (int j = 0; j < header.size(); j++) {
+            if (LABEL_NAMES.contains(header.get(j).trim().toLowerCase(Locale.ROOT))) return j;
+        }
+        return -1;
+    }
+
+    private static int parseLabel(Path file, long line, int column, String cell) {
+        double v;
+        try {
+            v = Double.parseDouble(cell.trim());
+        } catch (NumberFormatException e) {
+            throw DataException.of(file, "line " + line + ", column " + (column + 1) + ": '" + shorten(cell)
+                    + "' is not a number; expected a class label");
+        }
+        if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
+            throw DataException.of(file, "line " + line + ", column " + (column + 1) + ": '" + shorten(cell)
+                    + "' is not a class label; expected a whole number ≥ 0");
+        }
+        return (int) v;
+    }
+
+    private static double parsePixel(Path file, long line, int column, String cell) {
+        try {
+            return Double.parseDouble(cell.trim());
+        } catch (NumberFormatException e) {
+            throw DataException.of(file, "line " + line + ", column " + (column + 1) + ": '" + shorten(cell)
+                    + "' is not a number; expected a pixel value");
+        }
+    }
+
+    /** UTF-8 unless the byte-order mark says UTF-16; undecodable bytes (a Latin-1 header) become U+FFFD. */
+    private static java.nio.charset.CharsetDecoder decoder(BOMInputStream in) throws IOException {
+        Charset charset = in.hasBOM() ? Charset.forName(in.getBOMCharsetName()) : StandardCharsets.UTF_8;
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    private static DataException failure(Path file, IOException e) {
+        if (e instanceof LineTooLong) {
+            return DataException.of(file, "has a line longer than " + String.format(Locale.ROOT, "%,d", MAX_LINE_CHARS)
+                    + " characters; expected one image (a label and its pixels) per line");
+        }
+        String why = String.valueOf(e.getMessage());
+        String lower = why.toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(lower);
+        String where = at.find() ? " on line " + at.group(1) : "";
+        if (lower.contains("eof reached before encapsulated token finished")) {
+            return DataException.of(file, "has a quoted value that is never closed" + where + "; expected a matching \" before the end of the file");
+        }
+        if (lower.contains("between encapsulated token and delimiter")) {
+            return DataException.of(file, "has text right after a closing quote" + where + "; expected a comma or the end of the line");
+        }
+        return DataException.of(file, "cannot be read (" + why + ")");
+    }
+
+    private static String shorten(String cell) {
+        return cell.length() <= 40 ? cell : cell.substring(0, 40) + "…";
     }
 
     private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s);
+            Double.parseDouble(s.trim());
             return true;
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** Labels as they arrive; grows by doubling. */
+    private static final class GrowingLabels {
+        private int[] values = new int[1024];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) values = java.util.Arrays.copyOf(values, 2 * size);
+            values[size++] = v;
+        }
+
+        int[] array() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+
+    /** Signals a line past {@link #MAX_LINE_CHARS}. */
+    private static final class LineTooLong extends IOException {
+        LineTooLong() {
+            super("line too long");
+        }
+    }
+
+    /** Counts characters since the last line end and stops the parser at the first line that is too long. */
+    private static final class LineGuard extends FilterReader {
+        private int sinceNewline;
+
+        LineGuard(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) count((char) c);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = 0; i < n; i++) count(buf[off + i]);
+            return n;
+        }
+
+        private void count(char c) throws LineTooLong {
+            if (c == '\n' || c == '\r') {
+                sinceNewline = 0;
+            } else if (++sinceNewline > MAX_LINE_CHARS) {
+                throw new LineTooLong();
+            }
         }
     }
 }

@@ -161,7 +161,8 @@ class MalformedInputCorpusTest {
         c.add(check("cifar label 42", file("data_batch_3.bin", badLabel)));
         // CSV
         String[] csvs = {"", "label,p1,p2\n", "1,0.5\n1,0.5,0.5\n", "1,a,b\n", "1,NaN,0.5,0.5,0.5\n", "1,Infinity,0,0,0\n", "1,-5,0,0,0\n",
-                "x\n", ",,,,\n", "1,0.5,0.5,0.5\n\n\n1,0.5\n"};
+                "x\n", ",,,,\n", "1,0.5,0.5,0.5\n\n\n1,0.5\n", "1,\"0,0,0\n", "1,\"0\"x,0,0\n", "1.5,0,0,0,0\n", "-3,0,0,0,0\n",
+                "\uFEFFlabel\r\n"};
         for (String csv : csvs) c.add(check("csv " + csv.replace("\n", "\\n"), file("h.csv", csv.getBytes(StandardCharsets.UTF_8))));
         // paths
         c.add(check("no such file", tmp.resolve("missing-images-idx3-ubyte")));

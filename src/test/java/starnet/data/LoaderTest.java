@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -256,6 +257,61 @@ class LoaderTest {
         Path noHeader = tmp.resolve("plain.csv");
         Files.writeString(noHeader, "1,0.5,0.25\n");
         assertEquals(0.25, Datasets.load(noHeader.toString(), "train", 0).images().get(0, 1), 1e-12);
+    }
+
+    @Test
+    void csvFromSpreadsheetsQuotedWithBomAndCrlf() throws IOException {
+        Path p = tmp.resolve("excel.csv");
+        byte[] body = "\"label\",\"p0\",\"p1\",\"p2\",\"p3\"\r\n\"4\", 0 ,\"255\",0,102\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF; withBom[1] = (byte) 0xBB; withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(p, withBom);
+        Dataset d = Datasets.load(p.toString(), "train", 0);
+        assertEquals(1, d.size());
+        assertArrayEquals(new int[] {4}, d.labels());
+        assertEquals(1.0, d.images().get(0, 1), 1e-12);
+        assertEquals(0.4, d.images().get(0, 3), 1e-12);
+        Path utf16 = tmp.resolve("unicode.csv");
+        byte[] text = "label,a,b,c,d\n2,0,0.5,0,1\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] marked = new byte[text.length + 2];
+        marked[0] = (byte) 0xFF; marked[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, marked, 2, text.length);
+        Files.write(utf16, marked);
+        assertEquals(0.5, Datasets.load(utf16.toString(), "train", 0).images().get(0, 1), 1e-12);
+    }
+
+    @Test
+    void csvLabelColumnNamedInTheHeaderMayBeLast() throws IOException {
+        Path p = tmp.resolve("last.csv");
+        Files.writeString(p, "p0,p1,p2,p3,Class\n0,0.25,0.5,1,9\n1,1,1,1,3\n");
+        Dataset d = Datasets.load(p.toString(), "train", 1);
+        assertArrayEquals(new int[] {9}, d.labels());
+        assertArrayEquals(new double[] {0, 0.25, 0.5, 1}, d.images().row(0), 1e-12);
+    }
+
+    @Test
+    void csvLatin1HeaderBrokenQuotesAndHugeLines() throws IOException {
+        Path latin = tmp.resolve("latin.csv");
+        Files.write(latin, "\u00e9tiquette,p0,p1,p2,p3\n1,0,0,0,1\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(1, Datasets.load(latin.toString(), "train", 0).size());
+        Path open = tmp.resolve("open.csv");
+        Files.writeString(open, "1,0,0,0,0\n2,\"0,0,0,0\n");
+        String m = error(() -> Datasets.load(open.toString(), "train", 0));
+        assertTrue(m.contains("open.csv") && m.contains("never closed"), m);
+        Files.writeString(open, "1,0,0,0,0\n2,\"0\"x,0,0,0\n");
+        m = error(() -> Datasets.load(open.toString(), "train", 0));
+        assertTrue(m.contains("right after a closing quote on line 2"), m);
+        Path label = tmp.resolve("half.csv");
+        Files.writeString(label, "1.5,0,0,0,0\n");
+        assertTrue(error(() -> Datasets.load(label.toString(), "train", 0)).contains("whole number"));
+        Path huge = tmp.resolve("one-line.csv");
+        try (var w = Files.newBufferedWriter(huge)) {
+            w.write("1");
+            for (int i = 0; i < CsvLoader.MAX_LINE_CHARS / 2 + 10; i++) w.write(",0");
+        }
+        m = error(() -> Datasets.load(huge.toString(), "train", 0));
+        assertTrue(m.contains("one-line.csv") && m.contains("longer than") && m.contains("one image"), m);
     }
 
     @Test
