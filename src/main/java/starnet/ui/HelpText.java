@@ -28,7 +28,7 @@ final class HelpText {
 
             Solve weights (SW): with those inputs fixed, find the weights that map all of them onto their targets best. One Gram matrix serves every output unit at once.
 
-            To begin: the MNIST sample is loaded and the paper's 128 → 256 decoder is ready. Press Step SL (Ctrl+1), then Step SW (Ctrl+2), and watch the reconstructions and the loss; or press Train all (Ctrl+T). The panel on the left checks the paper's conditions as you change the architecture.
+            To begin: a fresh start has the MNIST sample and the paper's 128 → 256 decoder ready (an opened session keeps its own data and decoder). Press Step SL (Ctrl+1), then Step SW (Ctrl+2), and watch the reconstructions and the loss; or press Train all (Ctrl+T). The panel on the left checks the paper's conditions as you change the architecture.
 
             New to StarNet? Help → Lesson (Ctrl+F1) walks through it in eleven steps on the sample, lighting up each part of the window as it goes.""";
 
