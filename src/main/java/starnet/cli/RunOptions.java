@@ -46,7 +46,7 @@ final class RunOptions {
             try {
                 c = starnet.io.ConfigJson.read(Files.readAllBytes(p));
             } catch (IOException e) {
-                throw new CliException(p + ": cannot be read (" + e.getMessage() + ")");
+                throw new CliException(p + ": cannot be read (" + starnet.io.IoMessages.describe(e) + ")");
             } catch (starnet.io.ConfigJson.ConfigException e) {
                 throw new CliException(p + ": not a valid StarNet configuration: " + e.getMessage());
             }

@@ -34,7 +34,7 @@ public final class CifarLoader {
             try {
                 size = Files.size(file);
             } catch (IOException e) {
-                throw DataException.of(file, "cannot be read (" + starnet.io.IoMessages.describe(e) + ")");
+                throw DataException.unreadable(file, e);
             }
             if (!Files.isRegularFile(file)) throw DataException.of(file, "is not a regular file; expected a CIFAR batch file");
             if (size == 0 || size % record != 0) {
@@ -67,7 +67,7 @@ public final class CifarLoader {
                     labels.add(label);
                 }
             } catch (IOException e) {
-                throw DataException.of(file, "cannot be read (" + starnet.io.IoMessages.describe(e) + ")");
+                throw DataException.unreadable(file, e);
             }
         }
         Matrix m = new Matrix(labels.size(), PIXELS, values.array());

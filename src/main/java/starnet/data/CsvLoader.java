@@ -16,13 +16,17 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CSV with one image per line: a class label and one pixel per further column (the Kaggle MNIST layout).
@@ -37,6 +41,8 @@ import java.util.Set;
 public final class CsvLoader {
     /** The longest line read: a 1024×1024 grey image written as "255," per pixel fits. */
     static final int MAX_LINE_CHARS = 4 << 20;
+    /** Where Commons CSV's own messages say the trouble is ("… at line: 3, position: 6"). */
+    private static final Pattern PARSER_LINE = Pattern.compile("line:? (\\d+)");
     private static final Set<String> LABEL_NAMES = Set.of("label", "labels", "class", "target", "y");
 
     private CsvLoader() {}
@@ -58,12 +64,12 @@ public final class CsvLoader {
 
     private static Dataset read(Path file, CSVParser parser, int limit) {
         GrowingValues pixels = new GrowingValues(Declared.MAX_VALUES);
-        GrowingLabels labels = new GrowingLabels();
+        List<Integer> labels = new ArrayList<>();
         int width = -1;
         int labelColumn = 0;
         boolean first = true;
         for (CSVRecord row : parser) {
-            if (limit > 0 && labels.size >= limit) break;
+            if (limit > 0 && labels.size() >= limit) break;
             long line = parser.getCurrentLineNumber();
             if (first) {
                 first = false;
@@ -86,14 +92,14 @@ public final class CsvLoader {
                 if (j != labelColumn) pixels.add(parsePixel(file, line, j, row.get(j)));
             }
         }
-        if (labels.size == 0) throw DataException.of(file, "has no data rows; expected a label then pixel columns per line");
+        if (labels.isEmpty()) throw DataException.of(file, "has no data rows; expected a label then pixel columns per line");
         int d = width - 1;
-        Matrix m = new Matrix(labels.size, d, pixels.array());
+        Matrix m = new Matrix(labels.size(), d, pixels.array());
         Pixels.requireFinite(file, m.data(), d);
         Pixels.normalise(file, m.data());
         int[] shape = Pixels.guessShape(d);
         return new Dataset(file.getFileName().toString(), file.toString(), shape[0], shape[1], shape[2], m,
-                labels.array(), List.of());
+                labels.stream().mapToInt(Integer::intValue).toArray(), List.of());
     }
 
     private static int labelColumnOf(CSVRecord header) {
@@ -128,7 +134,7 @@ public final class CsvLoader {
     }
 
     /** UTF-8 unless the byte-order mark says UTF-16; undecodable bytes (a Latin-1 header) become U+FFFD. */
-    private static java.nio.charset.CharsetDecoder decoder(BOMInputStream in) throws IOException {
+    private static CharsetDecoder decoder(BOMInputStream in) throws IOException {
         Charset charset = in.hasBOM() ? Charset.forName(in.getBOMCharsetName()) : StandardCharsets.UTF_8;
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
@@ -138,9 +144,8 @@ public final class CsvLoader {
             return DataException.of(file, "has a line longer than " + String.format(Locale.ROOT, "%,d", MAX_LINE_CHARS)
                     + " characters; expected one image (a label and its pixels) per line");
         }
-        String why = String.valueOf(e.getMessage());
-        String lower = why.toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(lower);
+        String lower = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        Matcher at = PARSER_LINE.matcher(lower);
         String where = at.find() ? " on line " + at.group(1) : "";
         if (lower.contains("eof reached before encapsulated token finished")) {
             return DataException.of(file, "has a quoted value that is never closed" + where + "; expected a matching \" before the end of the file");
@@ -148,7 +153,7 @@ public final class CsvLoader {
         if (lower.contains("between encapsulated token and delimiter")) {
             return DataException.of(file, "has text right after a closing quote" + where + "; expected a comma or the end of the line");
         }
-        return DataException.of(file, "cannot be read (" + why + ")");
+        return DataException.unreadable(file, e);
     }
 
     private static String shorten(String cell) {
@@ -161,21 +166,6 @@ public final class CsvLoader {
             return true;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    /** Labels as they arrive; grows by doubling. */
-    private static final class GrowingLabels {
-        private int[] values = new int[1024];
-        private int size;
-
-        void add(int v) {
-            if (size == values.length) values = java.util.Arrays.copyOf(values, 2 * size);
-            values[size++] = v;
-        }
-
-        int[] array() {
-            return java.util.Arrays.copyOf(values, size);
         }
     }
 

@@ -32,7 +32,7 @@ public final class Datasets {
         try {
             return Files.isDirectory(path) ? loadFolder(path, split, limit) : loadFile(path, limit);
         } catch (IOException e) {
-            throw DataException.of(path, "cannot be read (" + e.getMessage() + ")");
+            throw DataException.unreadable(path, e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class IdxLoader {
             }
             return new Dataset(name, imagesFile.toString(), 1, images.rows(), images.cols(), images.values(), labels, classNames);
         } catch (IOException e) {
-            throw DataException.of(imagesFile, "cannot be read (" + e.getMessage() + ")");
+            throw DataException.unreadable(imagesFile, e);
         }
     }
 

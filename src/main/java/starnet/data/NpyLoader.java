@@ -75,7 +75,7 @@ public final class NpyLoader {
         } catch (Npy.FormatException e) {
             throw DataException.of(file, e.getMessage());
         } catch (IOException e) {
-            throw DataException.of(file, "cannot be read (" + starnet.io.IoMessages.describe(e) + ")");
+            throw DataException.unreadable(file, e);
         }
     }
 
@@ -89,7 +89,7 @@ public final class NpyLoader {
         } catch (Npy.FormatException e) {
             throw DataException.of(file, e.getMessage());
         } catch (IOException e) {
-            throw DataException.of(file, "cannot be read (" + e.getMessage() + ")");
+            throw DataException.unreadable(file, e);
         }
     }
 

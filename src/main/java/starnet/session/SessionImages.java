@@ -3,6 +3,7 @@ package starnet.session;
 import starnet.data.DataException;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
+import starnet.io.IoMessages;
 import starnet.io.SessionFile;
 import starnet.math.LinearAlgebra;
 import starnet.model.DeterminednessReport;
@@ -42,7 +43,7 @@ final class SessionImages {
         try {
             s = SessionFile.read(file);
         } catch (IOException e) {
-            throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
+            throw new UserError("Could not open " + file + ": " + IoMessages.describe(e) + ". Your current work is unchanged.");
         }
         SessionFile.DatasetRef ref = s.dataset();
         ctx.progress(-1, "loading " + ref.source());

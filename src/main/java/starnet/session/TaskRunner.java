@@ -1,6 +1,7 @@
 package starnet.session;
 
 import starnet.data.DataException;
+import starnet.io.IoMessages;
 import starnet.training.CancelledException;
 
 import java.io.IOException;
@@ -67,14 +68,19 @@ final class TaskRunner {
                 return;
             } catch (RuntimeException | OutOfMemoryError e) {
                 AppLog.error(title, e);
-                fail(entry, f, e, title + " failed" + (e instanceof OutOfMemoryError ? " (out of memory; use fewer items or a larger -Xmx)" : "")
-                        + ". Your work is as it was before; details are in the log.");
+                fail(entry, f, e, internalFailure(title, e));
                 return;
             }
             tasks.remove(entry); // before completing: whoever waits for the result sees the task gone
             f.complete(result);
         });
         return f;
+    }
+
+    /** The one line a user sees for an internal error; the detail goes to the log, never a class name to the window. */
+    private static String internalFailure(String title, Throwable e) {
+        return title + " failed" + (e instanceof OutOfMemoryError ? " (out of memory; use fewer items or a larger -Xmx)" : "")
+                + ". Your work is as it was before; details are in the log.";
     }
 
     private void fail(Tasks.Entry entry, CompletableFuture<?> f, Throwable e, String message) {
@@ -117,9 +123,13 @@ final class TaskRunner {
                 } catch (UserError e) {
                     fail(entry, done, e, e.getMessage());
                     return;
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException e) {
                     AppLog.error(title, e);
-                    fail(entry, done, e, title + " failed: " + e.getMessage());
+                    fail(entry, done, e, title + " failed: " + IoMessages.describe(e));
+                    return;
+                } catch (RuntimeException e) {
+                    AppLog.error(title, e);
+                    fail(entry, done, e, internalFailure(title, e));
                     return;
                 }
                 tasks.remove(entry);

@@ -3,6 +3,7 @@ package starnet.session;
 import starnet.baseline.Pca;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
+import starnet.io.IoMessages;
 import starnet.io.SessionFile;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
@@ -390,7 +391,8 @@ public final class WorkbenchSession {
                 SessionFile.write(file, c.image());
             } catch (IOException | RuntimeException e) {
                 AppLog.error("saving " + file, e);
-                throw new UserError("Could not save to " + file + ": " + e.getMessage() + ". Nothing was lost: the previous file, if any, is unchanged.");
+                String why = e instanceof IOException io ? IoMessages.describe(io) : "an internal error (details are in the log)";
+                throw new UserError("Could not save to " + file + ": " + why + ". Nothing was lost: the previous file, if any, is unchanged.");
             }
             worker.submit(() -> {
                 c.work().file = file;

@@ -5,6 +5,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import starnet.data.Dataset;
+import starnet.io.IoMessages;
 import starnet.io.LossFigure;
 import starnet.math.Matrix;
 import starnet.session.Research;
@@ -123,7 +124,7 @@ public final class ResearchViewModel {
                         log, log, job.context());
                 return new ExperimentResult(fig, text.toString(java.nio.charset.StandardCharsets.UTF_8));
             } catch (java.io.IOException e) {
-                throw new UserError("Experiment " + name + ": could not write to " + dir + " (" + e.getMessage() + ").");
+                throw new UserError("Experiment " + name + ": could not write to " + dir + " (" + IoMessages.describe(e) + ").");
             }
         }), onFx);
     }
