@@ -43,6 +43,7 @@ public final class Cli {
 
             Every command takes --backend openblas|ejml|auto (default auto) and --threads N (default: all cores).
             SRC is sample:mnist, sample:fashion-mnist, an IDX/CIFAR/.mat/.csv/.npy file, or a folder.
+            CSV data: [--csv-label auto|first|last|none] [--csv-shape HxW|CxHxW] [--csv-max auto|255|16…]
             Exit codes: 0 success, 2 bad input (with a one-line message), 1 internal error (details in the log).
             """;
 

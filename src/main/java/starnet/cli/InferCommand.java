@@ -6,6 +6,7 @@ import starnet.data.Datasets;
 import starnet.io.Json;
 import starnet.io.ModelFile;
 import starnet.math.LinearAlgebra;
+import starnet.model.DataSpec;
 import starnet.model.StarNetConfig;
 import starnet.training.Cancellation;
 import starnet.training.Inference;
@@ -29,7 +30,7 @@ final class InferCommand {
         Path dir = Path.of(a.required("out", "runs/mnist-test"));
         ModelFile.SavedModel model = ModelFile.read(modelPath);
         StarNetConfig cfg = model.config();
-        Dataset ds = Datasets.load(a.get("data", cfg.data().source()), a.get("split", "test"), a.integer("limit", 0, 0));
+        Dataset ds = Datasets.load(new DataSpec(a.get("data", cfg.data().source()), a.get("split", "test"), a.integer("limit", 0, 0), cfg.data().csv()));
         int[] shape = model.imageShape();
         if (ds.pixels() != shape[0] * shape[1] * shape[2]) {
             throw new CliException(ds.source() + " has images of " + ds.channels() + "x" + ds.height() + "x" + ds.width()

@@ -5,7 +5,9 @@ import starnet.math.Backends;
 import starnet.math.LinearAlgebra;
 import starnet.math.SolverKind;
 import starnet.model.ArchitectureConfig;
+import starnet.model.CsvLayout;
 import starnet.model.DataSpec;
+import starnet.model.LabelColumn;
 import starnet.model.InitKind;
 import starnet.model.LayerPlan;
 import starnet.model.Padding;
@@ -23,7 +25,7 @@ import java.util.Set;
 
 /** The options shared by commands: configuration (from --config and flags) and the compute backend. */
 final class RunOptions {
-    static final Set<String> DATA = Set.of("data", "split", "limit");
+    static final Set<String> DATA = Set.of("data", "split", "limit", "csv-label", "csv-shape", "csv-max");
     static final Set<String> MODEL = Set.of("config", "preset", "arch", "widths", "kernels", "kernel-size", "unpool", "padding", "slope",
             "epochs", "tol", "seed", "solver", "order", "init", "ridge", "sw-sample", "sw-partitions", "sl-path");
     static final Set<String> RUNTIME = Set.of("backend", "threads");
@@ -35,6 +37,29 @@ final class RunOptions {
         Set<String> s = new HashSet<>();
         for (Set<String> x : sets) s.addAll(x);
         return s;
+    }
+
+    /** The CSV layout: {@code base} with --csv-label, --csv-shape and --csv-max applied. */
+    static CsvLayout csvLayout(Args a, CsvLayout base) {
+        LabelColumn label = base.label();
+        List<Integer> shape = base.shape();
+        try {
+            if (a.has("csv-label")) label = LabelColumn.parse(a.get("csv-label", ""));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--csv-label: " + e.getMessage());
+        }
+        try {
+            if (a.has("csv-shape")) shape = new CsvLayout(label, CsvLayout.parseShape(a.get("csv-shape", "")), 0).shape();
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--csv-shape: " + e.getMessage());
+        }
+        double maxValue = base.maxValue();
+        try {
+            if (a.has("csv-max")) maxValue = CsvLayout.parseMaxValue(a.get("csv-max", ""));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--csv-max " + e.getMessage());
+        }
+        return new CsvLayout(label, shape, maxValue);
     }
 
     /** --config FILE.json first, then each flag overrides its field. */
@@ -53,7 +78,7 @@ final class RunOptions {
         }
         try {
             DataSpec d = c.data();
-            d = new DataSpec(a.get("data", d.source()), a.get("split", d.split()), a.integer("limit", d.limit(), 0));
+            d = new DataSpec(a.get("data", d.source()), a.get("split", d.split()), a.integer("limit", d.limit(), 0), csvLayout(a, d.csv()));
             ArchitectureConfig arch = a.has("preset") ? Presets.find(a.get("preset", "")).architecture() : c.architecture();
             String kind = a.get("arch", arch.kind());
             if (!kind.equals("feedforward") && !kind.equals("conv")) throw new CliException("--arch expects feedforward or conv, got '" + kind + "'");

@@ -8,6 +8,8 @@ import org.apache.commons.io.input.BOMInputStream;
 import starnet.io.Declared;
 import starnet.io.GrowingValues;
 import starnet.math.Matrix;
+import starnet.model.CsvLayout;
+import starnet.model.LabelColumn;
 
 import java.io.FilterReader;
 import java.io.IOException;
@@ -33,9 +35,10 @@ import java.util.regex.Pattern;
  * Parsed by Apache Commons CSV, so quoted cells, CRLF line ends, blank lines and a byte-order mark
  * (UTF-8 or UTF-16, as spreadsheet programs write them) are all understood. A first row that is not
  * numeric is a header; a header column named {@code label}, {@code class}, {@code target} or {@code y}
- * is the label wherever it stands, otherwise the label is the first column. Pixels in [0, 255] are
- * scaled to [0, 1]; the image shape is guessed from the pixel count (square grey, square colour, else
- * a strip). Memory follows the rows read: a line longer than {@link #MAX_LINE_CHARS} characters is
+ * is the label wherever it stands, otherwise the label is the first column; a {@link CsvLayout} can say
+ * first, last or none instead, give the image shape (else guessed from the pixel count: square grey,
+ * square colour, else a strip) and the value of full intensity (else values in [0, 1] are kept and
+ * values in [0, 255] divided by 255). Memory follows the rows read: a line longer than {@link #MAX_LINE_CHARS} characters is
  * refused before it is held, so a huge one-line file costs nothing.
  */
 public final class CsvLoader {
@@ -48,13 +51,18 @@ public final class CsvLoader {
     private CsvLoader() {}
 
     public static Dataset load(Path file, int limit) {
+        return load(file, limit, CsvLayout.defaults());
+    }
+
+    /** Reads up to {@code limit} rows (0 = all) with the given label column, image shape and value scale. */
+    public static Dataset load(Path file, int limit, CsvLayout layout) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
         try (InputStream raw = Files.newInputStream(file);
              BOMInputStream in = BOMInputStream.builder().setInputStream(raw)
                      .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
              Reader reader = new LineGuard(new InputStreamReader(in, decoder(in)));
              CSVParser parser = format.parse(reader)) {
-            return read(file, parser, limit);
+            return read(file, parser, limit, layout);
         } catch (UncheckedIOException e) {
             throw failure(file, e.getCause());
         } catch (IOException e) {
@@ -62,44 +70,60 @@ public final class CsvLoader {
         }
     }
 
-    private static Dataset read(Path file, CSVParser parser, int limit) {
+    private static Dataset read(Path file, CSVParser parser, int limit, CsvLayout layout) {
         GrowingValues pixels = new GrowingValues(Declared.MAX_VALUES);
         List<Integer> labels = new ArrayList<>();
+        boolean labelled = layout.label() != LabelColumn.NONE;
         int width = -1;
-        int labelColumn = 0;
+        int labelColumn = -1;
+        int rows = 0;
         boolean first = true;
         for (CSVRecord row : parser) {
-            if (limit > 0 && labels.size() >= limit) break;
+            if (limit > 0 && rows >= limit) break;
             long line = parser.getCurrentLineNumber();
             if (first) {
                 first = false;
+                width = row.size();
                 int named = labelColumnOf(row);
-                if (named >= 0 || !isNumber(row.get(0))) {
-                    labelColumn = Math.max(named, 0);
-                    width = row.size();
-                    continue;
-                }
+                labelColumn = switch (layout.label()) {
+                    case AUTO -> Math.max(named, 0);
+                    case FIRST -> 0;
+                    case LAST -> width - 1;
+                    case NONE -> -1;
+                };
+                if (named >= 0 || !isNumber(row.get(0))) continue; // a header
             }
-            if (width < 0) width = row.size();
             if (row.size() != width) {
                 throw DataException.of(file, "line " + line + " has " + row.size() + " column" + (row.size() == 1 ? "" : "s")
                         + " but the first line has " + width + "; expected the same number on every line");
             }
-            if (width < 2) throw DataException.of(file, "line " + line + " has 1 column; expected a label then pixel columns");
-            labels.add(parseLabel(file, line, labelColumn, row.get(labelColumn)));
-            pixels.reserve(width - 1);
+            if (labelled && width < 2) throw DataException.of(file, "line " + line + " has 1 column; expected a label then pixel columns");
+            if (labelled) labels.add(parseLabel(file, line, labelColumn, row.get(labelColumn)));
+            int d = labelled ? width - 1 : width;
+            pixels.reserve(d);
             for (int j = 0; j < width; j++) {
                 if (j != labelColumn) pixels.add(parsePixel(file, line, j, row.get(j)));
             }
+            rows++;
         }
-        if (labels.isEmpty()) throw DataException.of(file, "has no data rows; expected a label then pixel columns per line");
-        int d = width - 1;
-        Matrix m = new Matrix(labels.size(), d, pixels.array());
+        if (rows == 0) {
+            throw DataException.of(file, "has no data rows; expected " + (labelled ? "a label then pixel columns" : "pixel columns") + " per line");
+        }
+        int d = labelled ? width - 1 : width;
+        Matrix m = new Matrix(rows, d, pixels.array());
         Pixels.requireFinite(file, m.data(), d);
-        Pixels.normalise(file, m.data());
-        int[] shape = Pixels.guessShape(d);
+        if (layout.maxValue() > 0) Pixels.scale(file, m.data(), layout.maxValue());
+        else Pixels.normalise(file, m.data());
+        int[] shape = layout.channelsHeightWidth();
+        if (shape == null) {
+            shape = Pixels.guessShape(d);
+        } else if ((long) shape[0] * shape[1] * shape[2] != d) {
+            throw DataException.of(file, "has " + d + " pixel columns but the image shape " + CsvLayout.text(layout.shape()) + " needs "
+                    + (long) shape[0] * shape[1] * shape[2] + "; give a shape whose sizes multiply to " + d
+                    + (labelled ? " (or say whether there is a label column)" : ""));
+        }
         return new Dataset(file.getFileName().toString(), file.toString(), shape[0], shape[1], shape[2], m,
-                labels.stream().mapToInt(Integer::intValue).toArray(), List.of());
+                labelled ? labels.stream().mapToInt(Integer::intValue).toArray() : null, List.of());
     }
 
     private static int labelColumnOf(CSVRecord header) {

@@ -1,5 +1,6 @@
 package starnet.data;
 
+import starnet.model.CsvLayout;
 import starnet.model.DataSpec;
 
 import java.io.IOException;
@@ -17,12 +18,17 @@ import java.util.stream.Stream;
 public final class Datasets {
     private Datasets() {}
 
+    /** @throws DataException with a plain message naming the file and what was expected */
     public static Dataset load(DataSpec spec) {
-        return load(spec.source(), spec.split(), spec.limit());
+        return load(spec.source(), spec.split(), spec.limit(), spec.csv());
     }
 
     /** @throws DataException with a plain message naming the file and what was expected */
     public static Dataset load(String source, String split, int limit) {
+        return load(source, split, limit, CsvLayout.defaults());
+    }
+
+    private static Dataset load(String source, String split, int limit, CsvLayout csv) {
         if (Samples.isSample(source)) return Samples.load(source, split, limit);
         Path path = Path.of(source);
         if (!Files.exists(path)) throw DataException.of(path, "does not exist");
@@ -30,13 +36,13 @@ public final class Datasets {
             throw DataException.of(path, "is not a regular file (a pipe, socket or device); expected a data file or a folder");
         }
         try {
-            return Files.isDirectory(path) ? loadFolder(path, split, limit) : loadFile(path, limit);
+            return Files.isDirectory(path) ? loadFolder(path, split, limit) : loadFile(path, limit, csv);
         } catch (IOException e) {
             throw DataException.unreadable(path, e);
         }
     }
 
-    private static Dataset loadFile(Path file, int limit) throws IOException {
+    private static Dataset loadFile(Path file, int limit, CsvLayout csv) throws IOException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.contains("idx3") || n.contains("images-idx")) {
             Path labels = siblingLabels(file);
@@ -45,7 +51,7 @@ public final class Datasets {
         if (n.contains("idx1")) throw DataException.of(file, "is an IDX labels file; open the matching images (…-images-idx3-ubyte) file instead");
         if (n.endsWith(".bin")) return CifarLoader.load(List.of(file), CifarLoader.looksLikeCifar100(file), "CIFAR", limit);
         if (n.endsWith(".mat")) return SvhnLoader.load(file, limit);
-        if (n.endsWith(".csv")) return CsvLoader.load(file, limit);
+        if (n.endsWith(".csv")) return CsvLoader.load(file, limit, csv);
         if (n.endsWith(".npy")) return NpyLoader.load(file, limit);
         if (n.endsWith(".gz")) return IdxLoader.load(file, siblingLabels(file), file.getFileName().toString(), List.of(), limit);
         throw DataException.of(file, "has an unknown format; expected IDX (.gz or raw), CIFAR .bin, SVHN .mat, .csv, .npy or a folder of images");

@@ -5,6 +5,7 @@ import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.io.IoMessages;
 import starnet.io.SessionFile;
+import starnet.model.DataSpec;
 import starnet.math.LinearAlgebra;
 import starnet.model.DeterminednessReport;
 import starnet.training.StarNetTrainer;
@@ -49,7 +50,7 @@ final class SessionImages {
         ctx.progress(-1, "loading " + ref.source());
         Dataset d;
         try {
-            d = Datasets.load(ref.source(), ref.split(), 0);
+            d = Datasets.load(new DataSpec(ref.source(), ref.split(), 0, s.config().data().csv()));
         } catch (DataException e) {
             throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
         }

@@ -110,7 +110,7 @@ public final class WorkbenchSession {
     /** Loads the data {@code spec} names (its split; the limit is the configuration's); a failure keeps the previous data. */
     public CompletableFuture<Void> load(DataSpec spec) {
         return tasks.task(TaskKind.LOAD, "Loading " + spec.source(), ctx -> {
-            Dataset d = Datasets.load(spec.source(), spec.split(), 0);
+            Dataset d = Datasets.load(spec.withLimit(0));
             ctx.check();
             discardTrainedSteps("loading other data");
             Work w = work;
@@ -137,8 +137,8 @@ public final class WorkbenchSession {
         return tasks.task(TaskKind.PREPARE, "Setting up the model", ctx -> {
             Work w = work;
             if (preloaded == null && c.equals(w.config) && w.dataset != null && (w.run != null || !w.problem.isEmpty() || hasErrors(w))) return null;
-            boolean reload = w.dataset == null || !c.data().source().equals(w.config.data().source()) || !c.data().split().equals(w.config.data().split());
-            Dataset d = preloaded != null ? preloaded : reload ? Datasets.load(c.data().source(), c.data().split(), 0) : w.dataset;
+            boolean reload = w.dataset == null || c.data().readsOtherValuesThan(w.config.data());
+            Dataset d = preloaded != null ? preloaded : reload ? Datasets.load(c.data().withLimit(0)) : w.dataset;
             ctx.check();
             discardTrainedSteps("changing the configuration");
             w = work;

@@ -185,6 +185,34 @@ class CliTest {
     }
 
     @Test
+    void csvLayoutFlagsTrainAnUnlabelledSmallImageTable(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        // 40 rows of 6×6 pixels, values 0-16, no label column, no header
+        StringBuilder sb = new StringBuilder();
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 36; j++) sb.append(j == 0 ? "" : ",").append(r.nextInt(17));
+            sb.append('\n');
+        }
+        Path csv = tmp.resolve("table.csv");
+        Files.writeString(csv, sb.toString());
+        Path out = tmp.resolve("run");
+        assertEquals(0, run("train", "--data", csv.toString(), "--csv-label", "none", "--csv-shape", "6x6", "--csv-max", "16",
+                "--widths", "4,8", "--epochs", "2", "--out", out.toString()), err());
+        String config = Files.readString(out.resolve("config.json"));
+        assertTrue(config.contains("\"label\" : \"none\"") && config.contains("\"maxValue\" : 16"), config);
+        assertEquals(0, run("check", "--config", out.resolve("config.json").toString()), err());
+        for (String[] bad : new String[][] {{"--csv-label", "middle"}, {"--csv-shape", "5x5"}, {"--csv-shape", "6 by 6"}, {"--csv-max", "-1"},
+                {"--csv-max", "10"}}) {
+            err.reset();
+            String[] args = {"check", "--data", csv.toString(), "--csv-label", "none", "--widths", "4,8", bad[0], bad[1]};
+            assertEquals(2, run(args), String.join(" ", args) + " → " + err());
+            String text = err().strip();
+            assertEquals(1, text.lines().count(), text);
+            assertFalse(text.matches("(?s).*(Exception|java\\.|starnet\\.).*"), text);
+        }
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, run());
         assertTrue(out().contains("Commands:"));

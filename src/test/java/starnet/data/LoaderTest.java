@@ -3,6 +3,9 @@ package starnet.data;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starnet.io.Npy;
+import starnet.model.CsvLayout;
+import starnet.model.DataSpec;
+import starnet.model.LabelColumn;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.MatlabType;
 
@@ -17,11 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -288,6 +293,58 @@ class LoaderTest {
         Dataset d = Datasets.load(p.toString(), "train", 1);
         assertArrayEquals(new int[] {9}, d.labels());
         assertArrayEquals(new double[] {0, 0.25, 0.5, 1}, d.images().row(0), 1e-12);
+    }
+
+    @Test
+    void csvLayoutSaysWhereTheLabelIsTheShapeAndTheScale() throws IOException {
+        // the UCI optical digits layout: 8×8 pixels with values 0-16, the class last, no header
+        Path p = tmp.resolve("optdigits.csv");
+        StringBuilder sb = new StringBuilder();
+        for (int row = 0; row < 3; row++) {
+            for (int j = 0; j < 64; j++) sb.append((row + j) % 17).append(',');
+            sb.append(row + 4).append('\n');
+        }
+        Files.writeString(p, sb.toString());
+        Dataset d = Datasets.load(new DataSpec(p.toString(), "train", 0, new CsvLayout(LabelColumn.LAST, List.of(8, 8), 16)));
+        assertEquals(3, d.size());
+        assertEquals(8, d.height());
+        assertEquals(8, d.width());
+        assertArrayEquals(new int[] {4, 5, 6}, d.labels());
+        assertEquals(16 / 16.0, d.images().get(0, 16), 1e-12);
+        assertEquals(1 / 16.0, d.images().get(1, 0), 1e-12);
+        // without the layout the same file is misread: the first pixel taken as the label, values 0-16 divided by 255
+        Dataset guessed = Datasets.load(p.toString(), "train", 0);
+        assertArrayEquals(new int[] {0, 1, 2}, guessed.labels());
+        assertEquals(2 / 255.0, guessed.images().get(0, 1), 1e-12);
+        // no label column: every column is a pixel
+        Dataset unlabelled = Datasets.load(new DataSpec(p.toString(), "train", 2, new CsvLayout(LabelColumn.NONE, List.of(5, 13), 0)));
+        assertFalse(unlabelled.hasLabels());
+        assertEquals(2, unlabelled.size());
+        assertEquals(65, unlabelled.pixels());
+        assertEquals(4 / 255.0, unlabelled.images().get(0, 64), 1e-12);
+        // the first column as label even when a header names another one
+        Path named = tmp.resolve("named.csv");
+        Files.writeString(named, "id,p0,p1,p2,p3,label\n7,0,1,1,0,3\n");
+        Dataset first = Datasets.load(new DataSpec(named.toString(), "train", 0, new CsvLayout(LabelColumn.FIRST, List.of(), 0)));
+        assertArrayEquals(new int[] {7}, first.labels());
+        assertArrayEquals(new double[] {0, 1 / 255.0, 1 / 255.0, 0, 3 / 255.0}, first.images().row(0), 1e-12);
+    }
+
+    @Test
+    void csvLayoutThatDoesNotFitIsAnsweredPlainly() throws IOException {
+        Path p = tmp.resolve("small.csv");
+        Files.writeString(p, "1,0,4,8,16\n2,16,8,4,0\n");
+        String shape = error(() -> Datasets.load(new DataSpec(p.toString(), "train", 0, new CsvLayout(LabelColumn.FIRST, List.of(3, 3), 0))));
+        assertTrue(shape.contains("small.csv") && shape.contains("4 pixel columns") && shape.contains("3×3 needs 9"), shape);
+        String scale = error(() -> Datasets.load(new DataSpec(p.toString(), "train", 0, new CsvLayout(LabelColumn.FIRST, List.of(), 10))));
+        assertTrue(scale.contains("small.csv") && scale.contains("16") && scale.contains("[0, 10"), scale);
+        assertThrows(IllegalArgumentException.class, () -> CsvLayout.parseShape("8 by 8"));
+        assertThrows(IllegalArgumentException.class, () -> new CsvLayout(LabelColumn.AUTO, List.of(0, 8), 0));
+        assertThrows(IllegalArgumentException.class, () -> new CsvLayout(LabelColumn.AUTO, List.of(8), 0));
+        assertThrows(IllegalArgumentException.class, () -> CsvLayout.parseMaxValue("-3"));
+        assertThrows(IllegalArgumentException.class, () -> CsvLayout.parseMaxValue("NaN"));
+        assertEquals(List.of(3, 32, 32), CsvLayout.parseShape("3x32×32"));
+        assertEquals(0, CsvLayout.parseMaxValue("Auto"));
     }
 
     @Test

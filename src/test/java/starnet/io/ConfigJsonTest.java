@@ -41,6 +41,20 @@ class ConfigJsonTest {
     }
 
     @Test
+    void theCsvLayoutIsPartOfTheDataAndReadsBack() throws Exception {
+        StarNetConfig c = read("{\"data\": {\"source\": \"digits.csv\", \"csv\": {\"label\": \"last\", \"shape\": [8, 8], \"maxValue\": 16}}}");
+        assertEquals(new starnet.model.CsvLayout(starnet.model.LabelColumn.LAST, List.of(8, 8), 16), c.data().csv());
+        assertEquals(c, ConfigJson.read(Json.MAPPER.writeValueAsBytes(c)));
+        assertEquals(starnet.model.CsvLayout.defaults(), read("{\"data\": {\"source\": \"a.csv\"}}").data().csv());
+        String label = refused("{\"data\": {\"csv\": {\"label\": \"middle\"}}}");
+        assertTrue(label.contains("middle") && label.contains("first, last or none"), label);
+        String shape = refused("{\"data\": {\"csv\": {\"shape\": [8]}}}");
+        assertTrue(shape.contains("height×width"), shape);
+        String typo = refused("{\"data\": {\"csv\": {\"labels\": \"none\"}}}");
+        assertTrue(typo.contains("data.csv.labels") && typo.contains("maxValue"), typo);
+    }
+
+    @Test
     void unknownKeysAreRefusedWithTheValidOnes() {
         String flat = refused("{\"widths\": [512, 256]}");
         assertTrue(flat.contains("unknown key 'widths'") && flat.contains("architecture") && flat.contains("training"), flat);

@@ -17,6 +17,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import starnet.math.SolverKind;
 import starnet.model.ArchitectureConfig;
+import starnet.model.CsvLayout;
 import starnet.model.DataSpec;
 import starnet.model.InitKind;
 import starnet.model.Padding;
@@ -43,6 +44,8 @@ public final class ArchitectureViewModel {
 
     private final StringProperty source = new SimpleStringProperty(DataSpec.defaults().source());
     private final StringProperty split = new SimpleStringProperty(DataSpec.defaults().split());
+    /** Not edited here (the dataset panel's CSV layout dialog sets it); carried so the mapping stays lossless. */
+    private final ObjectProperty<CsvLayout> csv = new SimpleObjectProperty<>(CsvLayout.defaults());
     private final IntegerProperty limit = new SimpleIntegerProperty(0);
     private final ObjectProperty<String> kind = new SimpleObjectProperty<>(ArchitectureConfig.FEEDFORWARD);
     private final ObservableList<Integer> widths = FXCollections.observableArrayList();
@@ -90,6 +93,7 @@ public final class ArchitectureViewModel {
             ArchitectureConfig a = c.architecture();
             TrainingConfig t = c.training();
             source.set(d.source());
+            csv.set(d.csv());
             split.set(d.split());
             limit.set(d.limit());
             kind.set(a.kind());
@@ -122,7 +126,7 @@ public final class ArchitectureViewModel {
      */
     public StarNetConfig toConfig() {
         return new StarNetConfig(StarNetConfig.FORMAT,
-                new DataSpec(source.get(), split.get(), limit.get()),
+                new DataSpec(source.get(), split.get(), limit.get(), csv.get()),
                 new ArchitectureConfig(kind.get(), new ArrayList<>(widths), slope.get(), new ArrayList<>(kernels),
                         new ArrayList<>(kernelSizes), new ArrayList<>(unpools), padding.get()),
                 new TrainingConfig(maxEpochs.get(), tolerance.get(), seed.get(), solver.get(), ridge.get(), order.get(), init.get(),

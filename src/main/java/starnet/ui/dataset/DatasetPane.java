@@ -12,6 +12,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import starnet.data.Dataset;
 import starnet.data.Samples;
+import starnet.model.CsvLayout;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -48,7 +49,15 @@ public final class DatasetPane extends VBox {
         folder.setOnAction(e -> openFolder());
         file.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
         folder.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
-        samples.getChildren().addAll(file, folder);
+        Button layout = new Button("CSV layout…");
+        layout.setId("csv-layout");
+        layout.setTooltip(starnet.ui.widgets.Tips.tip("Say where the label is, the image shape and the value of full intensity, and load the CSV file again"));
+        layout.setOnAction(e -> askCsvLayout(vm.current().source()));
+        layout.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+        layout.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.configProperty().get() != null && isCsv(vm.configProperty().get().data().source()), vm.configProperty()));
+        layout.managedProperty().bind(layout.visibleProperty());
+        samples.getChildren().addAll(file, folder, layout);
         facts.setId("dataset-facts");
         facts.setWrapText(true);
         facts.getStyleClass().add("facts");
@@ -65,11 +74,12 @@ public final class DatasetPane extends VBox {
         Tooltip.install(preview, starnet.ui.widgets.Tips.tip("The first items with their labels; click one to open it"));
         getChildren().addAll(samples, facts, source, preview);
         vm.datasetProperty().addListener((obs, o, d) -> show(d));
+        vm.configProperty().addListener((obs, o, c) -> showFacts(vm.datasetProperty().get()));
     }
 
     private void show(Dataset d) {
         if (d == null) return;
-        facts.setText(d.name() + " — " + d.facts());
+        showFacts(d);
         source.setText("Source: " + d.source());
         int n = Math.min(PREVIEW_COLUMNS * PREVIEW_ROWS, d.size());
         List<TileGrid.Row> rows = new ArrayList<>();
@@ -82,6 +92,18 @@ public final class DatasetPane extends VBox {
         preview.setContent(rows, d.channels(), d.height(), d.width());
     }
 
+    private void showFacts(Dataset d) {
+        if (d != null) facts.setText(d.name() + " — " + d.facts() + csvFacts());
+    }
+
+    /** " (CSV label column: last, full intensity: 16)" for a CSV source; "" otherwise. */
+    private String csvFacts() {
+        var c = vm.current();
+        if (!isCsv(c.source())) return "";
+        var l = c.csv();
+        return " (CSV label column: " + l.label().id() + ", full intensity: " + CsvLayout.maxValueText(l.maxValue()) + ")";
+    }
+
     private void openFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a dataset file");
@@ -89,7 +111,19 @@ public final class DatasetPane extends VBox {
                 new FileChooser.ExtensionFilter("Datasets", "*.gz", "*-ubyte", "*.bin", "*.mat", "*.csv", "*.npy"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(getScene().getWindow());
-        if (f != null) vm.load(f.getAbsolutePath());
+        if (f == null) return;
+        if (isCsv(f.getName())) askCsvLayout(f.getAbsolutePath());
+        else vm.load(f.getAbsolutePath());
+    }
+
+    /** Asks for the CSV layout (starting from the one in force) and loads {@code file} with it. */
+    private void askCsvLayout(String file) {
+        CsvLayoutDialog.ask(getScene().getWindow(), java.nio.file.Path.of(file), vm.current().csv())
+                .ifPresent(layout -> vm.loadCsv(file, layout));
+    }
+
+    static boolean isCsv(String source) {
+        return source.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
     }
 
     private void openFolder() {

@@ -3,6 +3,7 @@ package starnet.ui.dataset;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import starnet.data.Dataset;
+import starnet.model.CsvLayout;
 import starnet.model.DataSpec;
 import starnet.model.StarNetConfig;
 import starnet.session.ItemDetail;
@@ -25,6 +26,15 @@ public final class DatasetViewModel {
 
     /** Loads {@code sample:NAME} or a path in the background (the configuration's split and item limit); a failure keeps the previous data. */
     public void load(String source) {
+        load(current().withSource(source));
+    }
+
+    /** Loads a CSV file with the given label column, image shape and value scale. */
+    public void loadCsv(String file, CsvLayout layout) {
+        load(current().withSource(file).withCsv(layout));
+    }
+
+    private void load(DataSpec spec) {
         FxThread.check();
         if (model.runningProperty().get()) {
             model.notify(Notice.error("Pause training before loading another dataset."));
@@ -32,8 +42,12 @@ public final class DatasetViewModel {
         }
         int trained = model.steps().size();
         if (trained > 0 && !guard.allowDiscard("Loading other data", trained)) return;
-        DataSpec d = model.configProperty().get() == null ? DataSpec.defaults() : model.configProperty().get().data();
-        model.session().load(new DataSpec(source, d.split(), d.limit()));
+        model.session().load(spec);
+    }
+
+    /** The data part of the configuration in force. */
+    public DataSpec current() {
+        return model.configProperty().get() == null ? DataSpec.defaults() : model.configProperty().get().data();
     }
 
     /** Opens one item (target, current reconstruction, latest residual), computed in the background. */
