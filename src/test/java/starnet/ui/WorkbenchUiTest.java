@@ -465,4 +465,46 @@ class WorkbenchUiTest {
         assertTrue(s.datasetProperty().get().name().startsWith("MNIST"));
         assertTrue(robot.lookup("#dataset-facts").queryAs(Label.class).getText().startsWith("MNIST"));
     }
+
+    @Test
+    void theCsvLayoutDialogReloadsTheTableWithItsLabelShapeAndScale(FxRobot robot) throws Exception {
+        ready();
+        StringBuilder sb = new StringBuilder();
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 64; j++) sb.append(r.nextInt(17)).append(',');
+            sb.append(i % 10).append('\n');
+        }
+        Path csv = tmp.resolve("optdigits.csv");
+        Files.writeString(csv, sb.toString());
+        assertFalse(robot.lookup("#csv-layout").query().isVisible(), "the CSV layout button shows only for CSV data");
+        fx(() -> {
+            m.dataset().load(csv.toString());
+            return null;
+        });
+        waitUntil(() -> s.datasetProperty().get().source().equals(csv.toString()) && s.tasksProperty().get().isEmpty());
+        assertEquals(8, s.datasetProperty().get().height(), "guessed: the first column taken for the label, 64 pixels left");
+        robot.clickOn("#csv-layout");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#csv-label").clickOn("the last column");
+        robot.doubleClickOn("#csv-max").eraseText(4).write("lots");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        String error = robot.lookup("#csv-error").queryAs(Label.class).getText();
+        assertTrue(error.startsWith("Full intensity: expected auto or the value of full intensity"), error);
+        robot.doubleClickOn("#csv-max").eraseText(4).write("16"); // the dialog stayed open with what was typed
+        robot.doubleClickOn("#csv-shape").eraseText(4).write("8x8");
+        robot.clickOn("OK");
+        waitUntil(() -> s.configProperty().get().data().csv().maxValue() == 16 && s.tasksProperty().get().isEmpty());
+        var d = s.datasetProperty().get();
+        assertEquals("9", d.labelText(9), "the last column is the label");
+        assertEquals(8, d.height());
+        assertEquals(64, d.pixels());
+        int first = Integer.parseInt(Files.readAllLines(csv).get(0).split(",")[0]);
+        assertEquals(first / 16.0, d.images().get(0, 0), 1e-12, "divided by the full intensity 16");
+        String facts = robot.lookup("#dataset-facts").queryAs(Label.class).getText();
+        assertTrue(facts.contains("label column: last") && facts.contains("full intensity: 16"), facts);
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "csv-layout"));
+        assertTrue(Files.exists(shot));
+    }
 }

@@ -57,7 +57,7 @@ public final class DatasetPane extends VBox {
         layout.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.configProperty().get() != null && isCsv(vm.configProperty().get().data().source()), vm.configProperty()));
         layout.managedProperty().bind(layout.visibleProperty());
-        samples.getChildren().addAll(file, folder, layout);
+        samples.getChildren().addAll(file, folder);
         facts.setId("dataset-facts");
         facts.setWrapText(true);
         facts.getStyleClass().add("facts");
@@ -72,7 +72,7 @@ public final class DatasetPane extends VBox {
             if (d != null && index < d.size()) vm.inspect(index, detail -> ItemDialog.show(getScene().getWindow(), detail, d));
         });
         Tooltip.install(preview, starnet.ui.widgets.Tips.tip("The first items with their labels; click one to open it"));
-        getChildren().addAll(samples, facts, source, preview);
+        getChildren().addAll(samples, facts, source, layout, preview);
         vm.datasetProperty().addListener((obs, o, d) -> show(d));
         vm.configProperty().addListener((obs, o, c) -> showFacts(vm.datasetProperty().get()));
     }
