@@ -15,7 +15,7 @@ final class CheckCommand {
         StarNetConfig c = RunOptions.config(a);
         Dataset ds = Datasets.load(c.data());
         var plan = RunOptions.plan(c, ds);
-        DeterminednessReport r = DeterminednessReport.forDecoder(plan, ds.size(), c.architecture().slope());
+        DeterminednessReport r = DeterminednessReport.forDecoder(plan, ds.size(), c.architecture().slope(), c.training());
         if (c.architecture().isConv() && !r.hasErrors()) {
             var act = new starnet.model.LeakyRelu(c.architecture().slope());
             var decoder = starnet.training.Initializer.decoder(plan, act, c.training().init(), c.training().seed());

@@ -133,12 +133,24 @@ final class RunOptions {
         if (!id.equals("auto") && !id.equals("openblas") && !id.equals("ejml")) {
             throw new CliException("--backend expects auto, openblas or ejml, got '" + id + "'");
         }
-        a.integer("threads", Backends.defaultThreads(), 1);
+        threads(a);
     }
+
+    /** --threads: 1 up to {@link #MAX_THREADS} (more threads than that only queue for the cores). */
+    static int threads(Args a) {
+        int n = a.integer("threads", Backends.defaultThreads(), 1);
+        if (n > MAX_THREADS) {
+            throw new CliException("--threads must be at most " + MAX_THREADS + " (this machine has " + Runtime.getRuntime().availableProcessors()
+                    + " cores), got " + n);
+        }
+        return n;
+    }
+
+    static final int MAX_THREADS = 256;
 
     static LinearAlgebra backend(Args a) {
         try {
-            return Backends.create(a.get("backend", "auto"), a.integer("threads", Backends.defaultThreads(), 1));
+            return Backends.create(a.get("backend", "auto"), threads(a));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

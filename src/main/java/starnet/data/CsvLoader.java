@@ -46,6 +46,9 @@ public final class CsvLoader {
     static final int MAX_LINE_CHARS = 4 << 20;
     /** Where Commons CSV's own messages say the trouble is ("… at line: 3, position: 6"). */
     private static final Pattern PARSER_LINE = Pattern.compile("line:? (\\d+)");
+    /** A plain decimal number as people write them: no Java suffixes (1f, 1d) and no hexadecimal (0x1p3). */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> LABEL_NAMES = Set.of("label", "labels", "class", "target", "y");
 
     private CsvLoader() {}
@@ -136,7 +139,7 @@ public final class CsvLoader {
     private static int parseLabel(Path file, long line, int column, String cell) {
         double v;
         try {
-            v = Double.parseDouble(cell.trim());
+            v = number(cell);
         } catch (NumberFormatException e) {
             throw DataException.of(file, "line " + line + ", column " + (column + 1) + ": '" + shorten(cell)
                     + "' is not a number; expected a class label");
@@ -150,11 +153,20 @@ public final class CsvLoader {
 
     private static double parsePixel(Path file, long line, int column, String cell) {
         try {
-            return Double.parseDouble(cell.trim());
+            return number(cell);
         } catch (NumberFormatException e) {
             throw DataException.of(file, "line " + line + ", column " + (column + 1) + ": '" + shorten(cell)
                     + "' is not a number; expected a pixel value");
         }
+    }
+
+    /** The value of a plain decimal cell; NaN and infinities are read (and refused later with their position). */
+    private static double number(String cell) {
+        String t = cell.trim();
+        if (DECIMAL.matcher(t).matches()) return Double.parseDouble(t);
+        if (NOT_FINITE.matcher(t).matches()) return t.toLowerCase(Locale.ROOT).contains("nan") ? Double.NaN
+                : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        throw new NumberFormatException(t);
     }
 
     /** UTF-8 unless the byte-order mark says UTF-16; undecodable bytes (a Latin-1 header) become U+FFFD. */
@@ -186,7 +198,7 @@ public final class CsvLoader {
 
     private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s.trim());
+            number(s);
             return true;
         } catch (NumberFormatException e) {
             return false;

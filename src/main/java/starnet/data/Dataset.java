@@ -18,6 +18,9 @@ public record Dataset(String name, String source, int channels, int height, int 
                       int[] labels, List<String> classNames) {
     public Dataset {
         if (images.rows() == 0) throw new DataException(source + ": holds no images; expected at least one");
+        if (images.cols() == 0 || channels < 1 || height < 1 || width < 1) {
+            throw new DataException(source + ": holds images of " + channels + "×" + height + "×" + width + " values; expected at least one pixel per image");
+        }
         if (images.cols() != channels * height * width) {
             throw new IllegalArgumentException("images have " + images.cols() + " values but the shape says " + channels + "x" + height + "x" + width);
         }

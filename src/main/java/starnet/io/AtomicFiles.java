@@ -34,8 +34,8 @@ public final class AtomicFiles {
         Path tmp = dir == null ? Path.of("." + target.getFileName() + "." + System.nanoTime() + ".tmp")
                 : dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(openNew(tmp, target),
+ 1 << 16)) {
                 writer.write(out);
             }
             try {
@@ -46,6 +46,32 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static OutputStream openNew(Path tmp, Path target) throws IOException {
+        try {
+            return Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileSystemException e) {
+            throw about(e, target);
+        }
+    }
+
+    /**
+     * The failure to create a helper file (a temporary copy, a staging folder) beside {@code target}, told about
+     * {@code target}: the user named it, not the helper.
+     */
+    static java.nio.file.FileSystemException about(java.nio.file.FileSystemException e, Path target) {
+        String where = target.toString();
+        java.nio.file.FileSystemException out;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            out = new java.nio.file.AccessDeniedException(where, null, null);
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            out = new java.nio.file.FileSystemException(where, null, "cannot be written: its folder does not accept new files");
+        } else {
+            out = new java.nio.file.FileSystemException(where, null, e.getReason() == null ? "cannot be written" : e.getReason());
+        }
+        out.initCause(e);
+        return out;
     }
 
     /** Deletes {@code .NAME.PID.N.tmp} siblings whose process is gone (a kill left them). */

@@ -267,7 +267,7 @@ public final class ModelFile {
     }
 
     /** The smallest slope a saved model may have: below it, inverting the activation overflows. */
-    static final double MIN_SLOPE = 1e-6;
+    static final double MIN_SLOPE = starnet.model.LeakyRelu.MIN_SLOPE;
 
     static Matrix matrix(Path file, Map<String, byte[]> entries, String name) throws IOException {
         byte[] b = entries.get(name);

@@ -37,7 +37,12 @@ public final class StagedFolder implements AutoCloseable {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         removeStale(parent, abs.getFileName().toString());
-        Path staging = Files.createDirectory(parent.resolve("." + abs.getFileName() + ".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+        Path staging;
+        try {
+            staging = Files.createDirectory(parent.resolve("." + abs.getFileName() + ".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+        } catch (java.nio.file.FileSystemException e) {
+            throw AtomicFiles.about(e, dir);
+        }
         return new StagedFolder(abs, staging);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param kind        "feedforward" or "conv"
  * @param widths      feedforward widths, code first, e.g. [128, 256]
- * @param slope       leaky-ReLU slope α in (0, 1]
+ * @param slope       leaky-ReLU slope α in [10⁻⁶, 1]
  * @param kernels     conv: latent channels per layer, first to last
  * @param kernelSizes conv: odd kernel size per layer (one value = every layer)
  * @param unpools     conv: unpool factor per layer (one value = every layer)

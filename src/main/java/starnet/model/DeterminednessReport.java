@@ -44,7 +44,7 @@ public record DeterminednessReport(List<Condition> conditions) {
                         + " datapoints (equations) for " + unknowns + " unknowns per weight row (" + widths[i - 1] + " inputs + bias)."));
             } else {
                 out.add(new Condition(Condition.Status.ERROR, "Theorem 2", i, "weights are under-determined: " + datapoints
-                        + " datapoints for " + unknowns + " unknowns per weight row (" + widths[i - 1] + " inputs + bias). Use at least "
+                        + (datapoints == 1 ? " datapoint for " : " datapoints for ") + unknowns + " unknowns per weight row (" + widths[i - 1] + " inputs + bias). Use at least "
                         + unknowns + " datapoints or a narrower input."));
             }
         }
@@ -64,6 +64,23 @@ public record DeterminednessReport(List<Condition> conditions) {
     /** The whole report for a decoder: {@link #of} and, for its slope and depth, {@link #withAmplification}. */
     public static DeterminednessReport forDecoder(List<LayerPlan> plans, int datapoints, double slope) {
         return of(plans, datapoints).withAmplification(slope, plans.size());
+    }
+
+    /**
+     * The whole report for a decoder trained with {@code training}: when SW solves on a sample or on partitions
+     * (paper Lemma 8), the weight conditions are checked with the datapoints of its smallest system.
+     */
+    public static DeterminednessReport forDecoder(List<LayerPlan> plans, int datapoints, double slope, TrainingConfig training) {
+        int rows = training.swDatapoints(datapoints);
+        if (rows == datapoints) return forDecoder(plans, datapoints, slope);
+        List<Condition> out = new ArrayList<>();
+        int sample = training.swSample() == 0 || training.swSample() >= datapoints ? datapoints : training.swSample();
+        int parts = Math.max(1, Math.min(training.swPartitions(), sample));
+        out.add(new Condition(Condition.Status.OK, "Lemma 8", 0, "SW solves on " + (sample < datapoints ? "a random " + sample + " of the " + datapoints
+                + " datapoints each epoch" : "all " + datapoints + " datapoints") + (parts > 1 ? ", split into " + parts + " partitions whose solutions are averaged" : "")
+                + ", so each weight system has " + rows + " datapoints: the weight conditions below count those."));
+        out.addAll(of(plans, rows).conditions());
+        return new DeterminednessReport(out).withAmplification(slope, plans.size());
     }
 
     /** The report for resolved layer plans (feedforward or conv-unpool) and N datapoints used for SW. */

@@ -1,13 +1,16 @@
 package starnet.model;
 
 /**
- * Leaky ReLU a(y) = y for y ≥ 0 and α·y otherwise, with α in (0, 1] (α = 1 is linear), and its
+ * Leaky ReLU a(y) = y for y ≥ 0 and α·y otherwise, with α in [10⁻⁶, 1] (α = 1 is linear), and its
  * inverse a⁻¹(y) = y for y ≥ 0 and y/α otherwise.
  */
 public record LeakyRelu(double slope) {
+    /** The smallest slope: its inverse 1/α = 10⁶ still leaves the inverted targets finite and meaningful. */
+    public static final double MIN_SLOPE = 1e-6;
+
     public LeakyRelu {
-        if (!(slope > 0 && slope <= 1)) {
-            throw new IllegalArgumentException("leaky-ReLU slope must be in (0, 1], got " + slope);
+        if (!(slope >= MIN_SLOPE && slope <= 1)) {
+            throw new IllegalArgumentException("leaky-ReLU slope must be between 0.000001 and 1 (its inverse divides by it), got " + slope);
         }
     }
 

@@ -45,6 +45,16 @@ public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverK
         this(maxEpochs, tolerance, seed, solver, ridge, order, init, 0, 1, "auto");
     }
 
+    /**
+     * Datapoints in the smallest SW system for {@code n} datapoints: n, or the sample size, divided among the
+     * partitions (the trainer splits the sample as evenly as it can).
+     */
+    public int swDatapoints(int n) {
+        int m = swSample == 0 || swSample >= n ? n : swSample;
+        int parts = Math.max(1, Math.min(swPartitions, m));
+        return m / parts;
+    }
+
     public static TrainingConfig defaults() {
         return new TrainingConfig(5, 1e-3, 0, SolverKind.CHOLESKY, 1e-10, SolveOrder.SL_FIRST, InitKind.GAUSSIAN);
     }

@@ -64,7 +64,7 @@ final class SessionImages {
         w.datapoints = ref.count();
         w.pinned = s.pinned().clone();
         w.plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
-        w.report = DeterminednessReport.forDecoder(w.plan, ref.count(), s.config().architecture().slope());
+        w.report = DeterminednessReport.forDecoder(w.plan, ref.count(), s.config().architecture().slope(), s.config().training());
         w.run = TrainingRun.restore(s.config(), d, ref.count(), w.pinned, la, TrainingStates.state(s.training()), s.history().size());
         w.history.addAll(s.history());
         w.steps.addAll(s.training().steps());

@@ -230,7 +230,7 @@ public final class WorkbenchSession {
             if (w.pinned.length == 0 || java.util.Arrays.stream(w.pinned).anyMatch(r -> r >= n)) w.pinned = d.representativeRows(DEFAULT_PINNED, n);
             try {
                 w.plan = List.copyOf(w.config.architecture().plan(d.channels(), d.height(), d.width()));
-                w.report = DeterminednessReport.forDecoder(w.plan, n, w.config.architecture().slope());
+                w.report = DeterminednessReport.forDecoder(w.plan, n, w.config.architecture().slope(), w.config.training());
             } catch (IllegalArgumentException e) {
                 w.problem = e.getMessage() + " (images are " + d.channels() + "×" + d.height() + "×" + d.width() + ")";
             }

@@ -146,7 +146,9 @@ class MalformedInputCorpusTest {
                 "not a dictionary at all",
                 "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 784.5), }",
                 "{'descr': '<f8', 'fortran_order': False, 'shape': (0, 784), }",
-                "{'descr': 'f8', 'fortran_order': False, 'shape': (2, 784), }"};
+                "{'descr': 'f8', 'fortran_order': False, 'shape': (2, 784), }",
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (4194304, 0), }",
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 0, 28), }"};
         for (String h : headers) c.add(check("npy " + h, file("a.npy", npy(h, 16))));
         c.add(check("npy magic", file("b.npy", "\u0093NUMPX\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1))));
         c.add(check("npy version 9", file("c.npy", new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 9, 0, 0, 0})));
@@ -162,7 +164,7 @@ class MalformedInputCorpusTest {
         // CSV
         String[] csvs = {"", "label,p1,p2\n", "1,0.5\n1,0.5,0.5\n", "1,a,b\n", "1,NaN,0.5,0.5,0.5\n", "1,Infinity,0,0,0\n", "1,-5,0,0,0\n",
                 "x\n", ",,,,\n", "1,0.5,0.5,0.5\n\n\n1,0.5\n", "1,\"0,0,0\n", "1,\"0\"x,0,0\n", "1.5,0,0,0,0\n", "-3,0,0,0,0\n",
-                "\uFEFFlabel\r\n"};
+                "\uFEFFlabel\r\n", "1,1f,0,0,0\n", "1,0x1p3,0,0,0\n", "1,2d,0,0,0\n", "1e300,0,0,0,0\n", "3.7,0,0,0,0\n", "1,0,0,0,300\n"};
         for (String csv : csvs) c.add(check("csv " + csv.replace("\n", "\\n"), file("h.csv", csv.getBytes(StandardCharsets.UTF_8))));
         // paths
         c.add(check("no such file", tmp.resolve("missing-images-idx3-ubyte")));

@@ -27,6 +27,17 @@ class WriteFaultsTest {
     }
 
     @Test
+    void aFolderThatRefusesNewFilesIsReportedAboutTheFileTheUserNamed() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(Path.of("/proc/version")), "needs Linux /proc");
+        IOException file = assertThrows(IOException.class, () -> AtomicFiles.write(Path.of("/proc/version"), out -> out.write(1)));
+        String m = IoMessages.describe(file);
+        assertTrue(m.startsWith("/proc/version: cannot be written") && !m.contains(".tmp"), m);
+        IOException folder = assertThrows(IOException.class, () -> StagedFolder.open(Path.of("/proc/starnet-outputs")));
+        String f = IoMessages.describe(folder);
+        assertTrue(f.startsWith("/proc/starnet-outputs: cannot be written") && !f.contains("staging"), f);
+    }
+
+    @Test
     void aWriteThatFailsHalfWayLeavesTheOldFileWhole() throws IOException {
         Path target = tmp.resolve("session.starnet");
         Files.writeString(target, "the saved session");

@@ -26,10 +26,10 @@ class ModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {0, -0.5, 1.5, Double.NaN})
+    @ValueSource(doubles = {0, -0.5, 1.5, Double.NaN, 1e-300, 9e-7})
     void slopeOutsideTheUnitIntervalIsRefused(double slope) {
         var e = assertThrows(IllegalArgumentException.class, () -> new LeakyRelu(slope));
-        assertTrue(e.getMessage().contains("(0, 1]"));
+        assertTrue(e.getMessage().contains("between 0.000001 and 1"), e.getMessage());
     }
 
     @Test
@@ -107,5 +107,22 @@ class ModelTest {
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withTolerance(-1));
         assertThrows(IllegalArgumentException.class, () -> new DataSpec("sample:mnist", "validation", 0));
         assertThrows(IllegalArgumentException.class, () -> new StarNetConfig(99, null, null, null));
+    }
+
+    @Test
+    void swOnASampleOrOnPartitionsCountsTheDatapointsOfItsSmallestSystem() {
+        List<LayerPlan> paper = new ArchitectureConfig(List.of(128, 256), 0.5).plan(1, 28, 28);
+        TrainingConfig t = TrainingConfig.defaults();
+        assertEquals(8000, t.swDatapoints(8000));
+        assertEquals(2000, new TrainingConfig(5, 0, 0, null, 1e-10, null, null, 0, 4).swDatapoints(8000));
+        assertEquals(166, new TrainingConfig(5, 0, 0, null, 1e-10, null, null, 500, 3).swDatapoints(8000), "500 split in 3: 166, 167, 167");
+        assertEquals(300, new TrainingConfig(5, 0, 0, null, 1e-10, null, null, 5000, 1).swDatapoints(300), "a sample larger than the data is all of it");
+        DeterminednessReport five = DeterminednessReport.forDecoder(paper, 300, 0.5, new TrainingConfig(5, 0, 0, null, 1e-10, null, null, 5, 1));
+        assertTrue(five.hasErrors(), five.text());
+        assertTrue(five.text().contains("Lemma 8") && five.text().contains("random 5 of the 300"), five.text());
+        DeterminednessReport all = DeterminednessReport.forDecoder(paper, 300, 0.5, t);
+        assertFalse(all.hasErrors());
+        assertFalse(all.text().contains("Lemma 8"));
+        assertEquals(DeterminednessReport.forDecoder(paper, 300, 0.5), all);
     }
 }

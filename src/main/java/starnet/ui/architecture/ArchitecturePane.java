@@ -142,7 +142,7 @@ public final class ArchitecturePane extends VBox {
             if (!slope.isValueChanging()) slope.setValue(n.doubleValue());
         });
         NumberField<Number> slopeField = new NumberField<>(vm.slopeProperty(), s -> NumberField.doubleIn(0, 1, true).apply(s),
-                "leaky-ReLU slope α in (0, 1]; 1 is linear");
+                "leaky-ReLU slope α in [10⁻⁶, 1]; 1 is linear");
         slopeField.setId("slope-field");
         slopeField.setPrefColumnCount(5);
         HBox slopeBox = new HBox(6, slope, slopeField);
