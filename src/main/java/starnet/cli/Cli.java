@@ -82,7 +82,7 @@ public final class Cli {
                     return ScoreCommand.run(new Args(argv, 1, Set.of(), ScoreCommand.OPTIONS), out);
                 }
                 case "export" -> {
-                    return ExportCommand.run(new Args(argv, 1, Set.of(), ExportCommand.OPTIONS), out);
+                    return ExportCommand.run(new Args(argv, 1, ExportCommand.FLAGS, ExportCommand.OPTIONS), out);
                 }
                 case "bench" -> {
                     return BenchCommand.run(new Args(argv, 1, Set.of("json"), RunOptions.union(model, Set.of("repeat"))), out, err);

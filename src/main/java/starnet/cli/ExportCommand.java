@@ -1,6 +1,11 @@
 package starnet.cli;
 
-import starnet.io.SessionFigures;
+import starnet.figures.FigureFormat;
+import starnet.figures.FigureKind;
+import starnet.figures.FigureOptions;
+import starnet.figures.FigureSize;
+import starnet.figures.FigureWriter;
+import starnet.figures.SessionFigures;
 import starnet.io.SessionFile;
 import starnet.session.SessionExports;
 
@@ -14,7 +19,8 @@ import java.util.Set;
  * the metrics as CSV, or writes the model as NumPy files.
  */
 final class ExportCommand {
-    static final Set<String> OPTIONS = Set.of("session", "figure", "format", "scale", "out", "metrics", "model-dir");
+    static final Set<String> FLAGS = Set.of("caption");
+    static final Set<String> OPTIONS = Set.of("session", "figure", "format", "scale", "size", "out", "metrics", "model-dir");
 
     private ExportCommand() {}
 
@@ -25,16 +31,35 @@ final class ExportCommand {
         }
         SessionFile.Session s = SessionFile.read(sessionPath);
         if (a.has("figure")) {
-            String name = a.get("figure", "");
-            if (!SessionFigures.NAMES.contains(name)) throw new CliException("--figure expects one of " + String.join(", ", SessionFigures.NAMES) + ", got '" + name + "'");
-            String format = a.get("format", "png");
-            if (!format.equals("png") && !format.equals("svg")) throw new CliException("--format expects png or svg, got '" + format + "'");
+            FigureKind kind;
+            try {
+                kind = FigureKind.parse(a.get("figure", ""));
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--figure: " + e.getMessage());
+            }
+            Path file = Path.of(a.required("out", kind.id() + ".png"));
+            FigureFormat format;
+            try {
+                format = a.has("format") ? FigureFormat.parse(a.get("format", "")) : FigureFormat.ofFileName(file).orElse(FigureFormat.PNG);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--format: " + e.getMessage());
+            }
+            FigureFormat named = FigureFormat.ofFileName(file).orElse(null);
+            if (named != null && named != format) {
+                throw new CliException("--out " + file + " ends in ." + named.id() + " but --format is " + format.id() + "; name the file " + format.withExtension(file).getFileName());
+            }
             int scale = a.integer("scale", 2, 1);
             if (scale > 4) throw new CliException("--scale expects 1 to 4, got " + scale);
-            Path file = Path.of(a.required("out", "fig2." + format));
-            var fig = SessionExports.figure(s, name, file, format, scale);
-            out.printf("wrote %s (%s, %d×%d)%n", file, format, format.equals("png") ? fig.width() * scale : fig.width(),
-                    format.equals("png") ? fig.height() * scale : fig.height());
+            FigureSize size;
+            try {
+                size = a.has("size") ? FigureSize.parse(a.get("size", "")) : FigureSize.WIDE;
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--size: " + e.getMessage());
+            }
+            var fig = SessionExports.figure(s, kind, new FigureOptions(format, scale, size, a.has("caption")), file);
+            out.printf("wrote %s (%s, %d×%d) and %s%n", file, format.id(), format == FigureFormat.PNG ? fig.width() * scale : fig.width(),
+                    format == FigureFormat.PNG ? fig.height() * scale : fig.height(), FigureWriter.csvBeside(file).getFileName());
+            if (kind == FigureKind.FIG6 && s.baselines() == null) out.println("note: " + SessionFigures.missingBaselines());
         }
         if (a.has("metrics")) {
             Path file = Path.of(a.get("metrics", ""));

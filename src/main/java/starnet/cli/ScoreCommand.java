@@ -3,7 +3,9 @@ package starnet.cli;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.io.AtomicFiles;
-import starnet.io.LossFigure;
+import starnet.figures.FigureFormat;
+import starnet.figures.FigureWriter;
+import starnet.figures.LinePlot;
 import starnet.io.ModelFile;
 import starnet.math.LinearAlgebra;
 import starnet.training.Cancellation;
@@ -56,8 +58,8 @@ final class ScoreCommand {
         }
         if (a.has("roc")) {
             Path file = Path.of(a.get("roc", ""));
-            LossFigure.roc(String.format("ROC, %s vs %s (AUROC %.3f)", in.name(), ood.name(), auc), "StarNet residual score",
-                    OutlierScores.roc(sIn, sOut)).write(file, file.toString().endsWith(".svg") ? "svg" : "png", 2);
+            FigureWriter.write(LinePlot.roc(String.format(java.util.Locale.ROOT, "ROC: %s vs %s (AUROC %.3f)", in.name(), ood.name(), auc),
+                    "StarNet residual score", OutlierScores.roc(sIn, sOut)), file, FigureFormat.ofFileName(file).orElse(FigureFormat.PNG), 2);
         }
         return 0;
     }

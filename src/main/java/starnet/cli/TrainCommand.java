@@ -8,6 +8,8 @@ import starnet.io.SessionFile;
 import starnet.math.LinearAlgebra;
 import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
+import starnet.figures.FigureKind;
+import starnet.figures.FigureOptions;
 import starnet.session.SessionExports;
 import starnet.session.SessionListener;
 import starnet.session.SessionState;
@@ -82,7 +84,7 @@ final class TrainCommand {
             ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(config, image.training().decoder(),
                     new int[] {ds.channels(), ds.height(), ds.width()}, image.training().codes()));
             SessionRun.await(session.save(folder.file("session.starnet")));
-            SessionExports.figure(image, "fig2", folder.file("reconstructions.png"), "png", 2);
+            SessionExports.figure(image, FigureKind.FIG2, FigureOptions.defaults(), folder.file("reconstructions.png"));
             folder.commit();
             StepResult last = image.training().steps().get(image.training().steps().size() - 1);
             out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", image.training().decoder().depth(), seconds,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.math.Matrix;
+import starnet.model.Baselines;
 import starnet.model.Decoder;
 import starnet.model.StarNetConfig;
 import starnet.model.Phase;
@@ -59,9 +60,21 @@ public final class SessionFile {
      * The saved session.
      *
      * @param pinnedTargets the pinned items' images (pinned × D), so figures render without the dataset
+     * @param baselines     PCA and autoencoder results on the same data (paper Fig. 6), or null when none were computed
      */
     public record Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
-                          List<TrainingSnapshot> history) {}
+                          List<TrainingSnapshot> history, Baselines baselines) {
+        /** A session without baselines. */
+        public Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
+                       List<TrainingSnapshot> history) {
+            this(config, dataset, pinned, pinnedTargets, training, history, null);
+        }
+
+        /** The same session with {@code b} as its baselines (null = none). */
+        public Session withBaselines(Baselines b) {
+            return new Session(config, dataset, pinned, pinnedTargets, training, history, b);
+        }
+    }
 
     private SessionFile() {}
 
@@ -92,6 +105,13 @@ public final class SessionFile {
                     o.put("epochs_done", h.epochsDone());
                     ArrayNode after = o.putArray("after_layer");
                     for (Matrix a : h.afterLayer()) after.add(a != null);
+                }
+                if (s.baselines() != null) {
+                    ObjectNode b = m.putObject("baselines");
+                    b.put("pca_rank", s.baselines().pcaRank());
+                    b.put("pca_mse", s.baselines().pcaMse());
+                    ArrayNode ae = b.putArray("autoencoder_mse");
+                    for (double v : s.baselines().autoencoderMse()) ae.add(v);
                 }
                 ModelFile.putJson(zip, "manifest.json", m);
                 ModelFile.writeDecoderArrays(zip, st.decoder());
@@ -136,6 +156,18 @@ public final class SessionFile {
         Matrix m = new Matrix(rows.size(), c);
         for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, m.data(), i * c, c);
         return m;
+    }
+
+    private static Baselines baselines(JsonNode b) {
+        if (b == null || b.isNull()) return null;
+        JsonNode ae = b.path("autoencoder_mse");
+        double[] curve = new double[ae.size()];
+        for (int i = 0; i < curve.length; i++) curve[i] = ae.get(i).asDouble();
+        double pca = b.path("pca_mse").asDouble(Double.NaN);
+        if (!Double.isFinite(pca) || pca < 0 || java.util.Arrays.stream(curve).anyMatch(v -> !Double.isFinite(v) || v < 0)) {
+            throw new IllegalArgumentException("baselines hold values that are not finite and ≥ 0");
+        }
+        return new Baselines(b.path("pca_rank").asInt(0), pca, curve);
     }
 
     public static Session read(Path file) throws IOException {
@@ -187,7 +219,7 @@ public final class SessionFile {
                     h++;
                 }
             }
-            return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history);
+            return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history, baselines(m.get("baselines")));
         } catch (ModelFile.ModelFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -4,7 +4,7 @@ import starnet.baseline.Autoencoder;
 import starnet.baseline.Pca;
 import starnet.data.Dataset;
 import starnet.io.AtomicFiles;
-import starnet.io.LossFigure;
+import starnet.figures.LinePlot;
 import starnet.io.ModelFile;
 import starnet.math.LinearAlgebra;
 import starnet.model.SolveOrder;
@@ -91,53 +91,52 @@ public final class Experiments {
         write(dir.resolve("fig6.csv"), csv.toString());
         for (int axis = 0; axis < 2; axis++) {
             String x = axis == 0 ? "epoch (StarNet: epochs over all layers)" : "wall-clock seconds";
-            List<LossFigure.Series> series = new ArrayList<>();
+            List<LinePlot.Series> series = new ArrayList<>();
             for (int layer = widths.length - 1; layer >= 1; layer--) {
                 int l = layer;
                 List<double[]> rows = star.stream().filter(r -> r[3] == l).toList();
                 series.add(series(l == 1 ? "StarNet, full decode from the codes" : "StarNet layer " + l + " (decoded from its " + widths[l - 1] + "-d latents)", rows, axis));
             }
             series.add(series("Adam autoencoder", auto, axis));
-            series.add(new LossFigure.Series("PCA rank " + widths[0], new double[] {0, Math.max(last(star, axis), last(auto, axis))}, new double[] {pca, pca}));
-            new LossFigure("Reconstruction MSE: StarNet vs autoencoder (paper Fig. 6)", x, "MSE", series, true)
-                    .write(dir.resolve(axis == 0 ? "fig6-epochs.png" : "fig6-seconds.png"), "png", 2);
+            series.add(new LinePlot.Series("PCA rank " + widths[0], new double[] {0, Math.max(last(star, axis), last(auto, axis))}, new double[] {pca, pca}));
+            png(new LinePlot("Reconstruction MSE: StarNet vs autoencoder (paper Fig. 6)", x, "MSE", series, true), dir.resolve(axis == 0 ? "fig6-epochs.png" : "fig6-seconds.png"));
         }
         out.printf("StarNet: MSE %.5f after %d epochs in %.1f s; autoencoder: MSE %.5f after %d epochs in %.1f s; PCA rank %d: %.5f; wrote %s%n",
                 star.get(star.size() - 1)[2], epochs[0], clock[0], auto.get(auto.size() - 1)[2], epochs[0], aeClock, widths[0], pca, dir);
     }
 
-    private static LossFigure.Series series(String name, List<double[]> rows, int axis) {
+    private static LinePlot.Series series(String name, List<double[]> rows, int axis) {
         double[] x = new double[rows.size()], y = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             x[i] = rows.get(i)[axis];
             y[i] = rows.get(i)[2];
         }
-        return new LossFigure.Series(name, x, y);
+        return new LinePlot.Series(name, x, y);
     }
 
     private static double last(List<double[]> rows, int axis) { return rows.isEmpty() ? 1 : rows.get(rows.size() - 1)[axis]; }
 
     /** Last layer's loss per step with SL first and with SW first (random initial latents, paper Fig. 7). */
     static void fig7(StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, PrintStream out, Cancellation cancel) throws IOException {
-        List<LossFigure.Series> series = new ArrayList<>();
+        List<LinePlot.Series> series = new ArrayList<>();
         StringBuilder csv = new StringBuilder("order,step,phase,epoch,mse\n");
         for (SolveOrder o : SolveOrder.values()) {
             StarNetConfig c = config.withTraining(config.training().withOrder(o));
             StarNetTrainer t = StarNetTrainer.create(c, ds.images(), ds.channels(), ds.height(), ds.width(), la);
             List<StepResult> steps = t.trainLayer(cancel);
             for (StepResult r : steps) csv.append(o.id()).append(',').append(r.step()).append(',').append(r.phase()).append(',').append(r.epoch()).append(',').append(r.mse()).append('\n');
-            series.add(new LossFigure.Series(o.id(), steps.stream().mapToDouble(StepResult::step).toArray(), steps.stream().mapToDouble(StepResult::mse).toArray()));
+            series.add(new LinePlot.Series(o.id(), steps.stream().mapToDouble(StepResult::step).toArray(), steps.stream().mapToDouble(StepResult::mse).toArray()));
             out.printf("%s: last-layer MSE %.5f after %d steps%n", o.id(), steps.get(steps.size() - 1).mse(), steps.size());
         }
         write(dir.resolve("fig7.csv"), csv.toString());
-        new LossFigure("Last layer: SL first vs SW first (paper Fig. 7)", "step", "MSE", series, true).write(dir.resolve("fig7.png"), "png", 2);
+        png(new LinePlot("Last layer: SL first vs SW first (paper Fig. 7)", "step", "MSE", series, true), dir.resolve("fig7.png"));
         out.println("wrote " + dir);
     }
 
     /** The conv preset (or the given conv architecture) with SW on 100, 500 and all datapoints (paper Fig. 8). */
     static void fig8(StarNetConfig base, Dataset ds, LinearAlgebra la, Path dir, PrintStream out, Cancellation cancel) throws IOException {
         if (!base.architecture().isConv()) base = base.withArchitecture(starnet.model.Presets.find("mnist-conv").architecture());
-        List<LossFigure.Series> series = new ArrayList<>();
+        List<LinePlot.Series> series = new ArrayList<>();
         StringBuilder csv = new StringBuilder("sw_sample,layer,epoch,mse,seconds\n");
         for (int sample : new int[] {100, 500, 0}) {
             StarNetConfig c = base.withTraining(base.training().withSwSampling(sample, 1).withTolerance(0));
@@ -146,13 +145,12 @@ public final class Experiments {
             List<StepResult> sw = steps.stream().filter(r -> r.phase() == starnet.model.Phase.SW).toList();
             String label = sample == 0 ? "all" : Integer.toString(sample);
             for (StepResult r : sw) csv.append(label).append(',').append(r.layer()).append(',').append(r.epoch()).append(',').append(r.mse()).append(',').append(r.seconds()).append('\n');
-            series.add(new LossFigure.Series("S = " + label, java.util.stream.IntStream.range(0, sw.size()).asDoubleStream().map(i -> i + 1).toArray(),
+            series.add(new LinePlot.Series("S = " + label, java.util.stream.IntStream.range(0, sw.size()).asDoubleStream().map(i -> i + 1).toArray(),
                     sw.stream().mapToDouble(StepResult::outputMse).toArray()));
             out.printf("S = %s: final reconstruction MSE %.5f%n", label, steps.get(steps.size() - 1).outputMse());
         }
         write(dir.resolve("fig8.csv"), csv.toString());
-        new LossFigure("SW on a sample of S datapoints per epoch (paper Fig. 8)", "epoch (last layer, then first)", "output MSE", series, true)
-                .write(dir.resolve("fig8.png"), "png", 2);
+        png(new LinePlot("SW on a sample of S datapoints per epoch (paper Fig. 8)", "epoch (last layer, then first)", "output MSE", series, true), dir.resolve("fig8.png"));
         out.println("wrote " + dir);
     }
 
@@ -179,13 +177,17 @@ public final class Experiments {
             ys[i + 1] = steps.get(i).mseAfter();
         }
         double pcaLine = Pca.fit(ds.images(), la).mse(config.architecture().widths().get(0));
-        new LossFigure("End-to-end refinement after layer-wise training", "block (Gauss-Newton on codes, then layer refits, per round)", "reconstruction MSE",
-                java.util.List.of(new LossFigure.Series("refinement", xs, ys), new LossFigure.Series("PCA rank " + config.architecture().widths().get(0),
-                        new double[] {0, steps.size()}, new double[] {pcaLine, pcaLine})), true).write(dir.resolve("refinement.png"), "png", 2);
+        png(new LinePlot("End-to-end refinement after layer-wise training", "block (Gauss-Newton on codes, then layer refits, per round)", "reconstruction MSE",
+                java.util.List.of(new LinePlot.Series("refinement", xs, ys), new LinePlot.Series("PCA rank " + config.architecture().widths().get(0),
+                        new double[] {0, steps.size()}, new double[] {pcaLine, pcaLine})), true), dir.resolve("refinement.png"));
         ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, r.decoder(), new int[] {ds.channels(), ds.height(), ds.width()}, r.codes()));
         double pca = Pca.fit(ds.images(), la).mse(config.architecture().widths().get(0));
         out.printf("layer-wise MSE %.6f; refined MSE %.6f (%.1f%% lower); PCA rank %d optimum %.6f; wrote %s%n", layerwise, r.mse(),
                 100 * (1 - r.mse() / layerwise), config.architecture().widths().get(0), pca, dir);
+    }
+
+    private static void png(starnet.figures.Figure f, Path file) throws IOException {
+        starnet.figures.FigureWriter.writeFigure(f, file, starnet.figures.FigureFormat.PNG, 2);
     }
 
     private static void write(Path file, String text) throws IOException {

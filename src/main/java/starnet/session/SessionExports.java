@@ -1,9 +1,12 @@
 package starnet.session;
 
+import starnet.figures.Figure;
+import starnet.figures.FigureKind;
+import starnet.figures.FigureOptions;
+import starnet.figures.FigureWriter;
+import starnet.figures.SessionFigures;
 import starnet.io.AtomicFiles;
-import starnet.io.Figure;
 import starnet.io.ModelExport;
-import starnet.io.SessionFigures;
 import starnet.io.SessionFile;
 
 import java.io.IOException;
@@ -14,10 +17,11 @@ import java.nio.file.Path;
 public final class SessionExports {
     private SessionExports() {}
 
-    /** Renders figure {@code name} ({@link SessionFigures#NAMES}) to {@code file} as png (at {@code scale}) or svg; returns it. */
-    public static Figure figure(SessionFile.Session s, String name, Path file, String format, int scale) throws IOException {
-        Figure fig = SessionFigures.make(name, s);
-        fig.write(file, format, scale);
+    /** Renders {@code kind} to {@code file} (and its data to the same name with .csv); returns the figure drawn. */
+    public static Figure figure(SessionFile.Session s, FigureKind kind, FigureOptions options, Path file) throws IOException {
+        Figure fig = SessionFigures.make(kind, s, options.size());
+        if (options.caption()) fig = fig.withCaption(SessionFigures.caption(kind, s));
+        FigureWriter.write(fig, file, options.format(), options.scale());
         return fig;
     }
 

@@ -17,6 +17,9 @@ import javafx.stage.Window;
 import starnet.data.Samples;
 import starnet.io.Version;
 import starnet.session.TrainCommand;
+import starnet.figures.FigureKind;
+import starnet.figures.FigureOptions;
+import starnet.ui.files.FigureExportDialog;
 import starnet.ui.files.FilesViewModel;
 import starnet.ui.widgets.UiScale;
 
@@ -60,21 +63,19 @@ public final class MainMenu {
         m.files().recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
         Menu figures = new Menu("Export figure");
-        String[][] figs = {{"fig2", "Fig. 2 — targets and reconstructions after each layer"}, {"fig4", "Fig. 4 — progress strip over SL/SW steps"},
-                {"fig6", "Fig. 6 — loss per epoch"}, {"grid", "Reconstruction grid (with the current state)"}, {"loss", "Loss per step"}};
-        for (String[] f : figs) figures.getItems().add(item(f[1] + "…", null, () -> exportFigure(f[0])));
+        for (FigureKind k : FigureKind.values()) figures.getItems().add(item(k.title() + "…", null, () -> exportFigure(k)));
         MenuItem model = item("Export model as NumPy files…", null, () -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("Folder for the model's .npy files and architecture.json");
             File f = dc.showDialog(window.get());
-            if (f != null) m.files().export(FilesViewModel.ExportKind.MODEL, "", f.toPath(), "", 1);
+            if (f != null) m.files().exportModel(f.toPath());
         });
         MenuItem metrics = item("Export metrics as CSV…", null, () -> {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName("metrics.csv");
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
             File f = fc.showSaveDialog(window.get());
-            if (f != null) m.files().export(FilesViewModel.ExportKind.METRICS, "", f.toPath(), "", 1);
+            if (f != null) m.files().exportMetrics(f.toPath());
         });
         MenuItem quit = item("Quit", "Shortcut+Q", () -> window.get().fireEvent(new javafx.stage.WindowEvent(window.get(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         file.getItems().addAll(new SeparatorMenuItem(), open, recentMenu, item("Save session", "Shortcut+S", () -> save(false)),
@@ -216,14 +217,19 @@ public final class MainMenu {
         return m.files().save(target);
     }
 
-    private void exportFigure(String name) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Export " + name + " (PNG at 2× or SVG)");
-        fc.setInitialFileName(name + ".png");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image (2×)", "*.png"), new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
-        File f = fc.showSaveDialog(window.get());
-        if (f == null) return;
-        String format = f.getName().toLowerCase().endsWith(".svg") ? "svg" : "png";
-        m.files().export(FilesViewModel.ExportKind.FIGURE, name, f.toPath(), format, 2);
+    /** The export dialog, then a file chooser for the chosen format; the file name always ends in the format's extension. */
+    private FigureOptions lastFigureOptions = FigureOptions.defaults();
+
+    private void exportFigure(FigureKind kind) {
+        FigureExportDialog.ask(window.get(), m.files(), kind, lastFigureOptions).ifPresent(o -> {
+            lastFigureOptions = o;
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Export " + kind.id() + " as " + o.format().id().toUpperCase(java.util.Locale.ROOT));
+            fc.setInitialFileName(kind.id() + "." + o.format().id());
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(o.format().id().toUpperCase(java.util.Locale.ROOT), "*." + o.format().id()));
+            File f = fc.showSaveDialog(window.get());
+            if (f != null) m.files().exportFigure(kind, o, o.format().withExtension(f.toPath()));
+        });
     }
+
 }

@@ -2,7 +2,6 @@ package starnet.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.math.Backends;
@@ -16,9 +15,6 @@ import starnet.training.StarNetTrainer;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
 
-import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SessionFileTest {
+public class SessionFileTest {
     static final LinearAlgebra LA = Backends.create("auto", 2);
     static final Dataset DATA = Datasets.load("sample:mnist", "train", 300);
     static final StarNetConfig CONFIG = new StarNetConfig(1, new DataSpec("sample:mnist", "train", 300),
@@ -42,7 +38,7 @@ class SessionFileTest {
     @TempDir Path tmp;
 
     /** A run stopped after {@code steps} solves, with its history for 5 pinned items. */
-    static SessionFile.Session sessionAfter(int steps) {
+    public static SessionFile.Session sessionAfter(int steps) {
         StarNetTrainer t = StarNetTrainer.create(CONFIG, DATA.images(), LA);
         int[] pins = {0, 1, 2, 3, 4};
         List<TrainingSnapshot> history = new ArrayList<>();
@@ -140,34 +136,13 @@ class SessionFileTest {
     }
 
     @Test
-    void figuresRenderToImagesAndSvg() throws Exception {
-        SessionFile.Session s = sessionAfter(8);
-        for (String name : SessionFigures.NAMES) {
-            Figure fig = SessionFigures.make(name, s);
-            Path png = tmp.resolve(name + ".png");
-            fig.write(png, "png", 3);
-            BufferedImage img = ImageIO.read(png.toFile());
-            assertEquals(fig.width() * 3, img.getWidth(), name);
-            assertEquals(fig.height() * 3, img.getHeight(), name);
-            assertTrue(distinctColours(img) > 20, name + " is not blank");
-            Path svg = tmp.resolve(name + ".svg");
-            fig.write(svg, "svg", 1);
-            DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
-            xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // no network
-            Document doc = xml.newDocumentBuilder().parse(svg.toFile());
-            assertEquals("svg", doc.getDocumentElement().getTagName());
-        }
-        assertThrows(IllegalArgumentException.class, () -> SessionFigures.make("fig9", s));
-        assertThrows(IllegalArgumentException.class, () -> SessionFigures.make("fig2", s).toImage(5));
-        String csv = SessionFigures.metricsCsv(s.training().steps());
-        assertEquals(9, csv.lines().count());
-        assertTrue(csv.startsWith("step,layer,epoch,phase,mse"));
-    }
-
-    private static int distinctColours(BufferedImage img) {
-        java.util.Set<Integer> c = new java.util.HashSet<>();
-        for (int y = 0; y < img.getHeight(); y += 3) for (int x = 0; x < img.getWidth(); x += 3) c.add(img.getRGB(x, y));
-        return c.size();
+    void baselinesTravelWithTheSession() throws IOException {
+        Path f = tmp.resolve("with-baselines.starnet");
+        var b = new starnet.model.Baselines(16, 0.0123, new double[] {0.05, 0.03, 0.025});
+        SessionFile.write(f, sessionAfter(2).withBaselines(b));
+        assertEquals(b, SessionFile.read(f).baselines());
+        SessionFile.write(f, sessionAfter(2));
+        assertEquals(null, SessionFile.read(f).baselines());
     }
 
     @Test

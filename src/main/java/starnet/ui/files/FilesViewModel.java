@@ -4,6 +4,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import starnet.figures.Figure;
+import starnet.figures.FigureKind;
+import starnet.figures.FigureOptions;
+import starnet.figures.FigureWriter;
+import starnet.figures.SessionFigures;
 import starnet.session.Notice;
 import starnet.session.SessionExports;
 import starnet.session.UserFiles;
@@ -11,14 +16,13 @@ import starnet.ui.core.DiscardGuard;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 
 /** Sessions and files: new, open, save, recent sessions, undo of the last discard, exports, and the window title. */
 public final class FilesViewModel {
-    /** What {@link #export} writes. */
-    public enum ExportKind { FIGURE, MODEL, METRICS }
-
     private final SessionModel model;
     private final DiscardGuard guard;
     private final UserFiles userFiles;
@@ -74,20 +78,35 @@ public final class FilesViewModel {
         return trained == 0 || guard.allowDiscard(action, trained);
     }
 
-    /**
-     * Exports in the background from the session as it would be saved now: a figure ({@code what} =
-     * fig2, fig4, fig6, grid or loss; {@code format} png or svg), the model as NumPy files into a
-     * folder, or the metrics as CSV.
-     */
-    public void export(ExportKind kind, String what, Path target, String format, int scale) {
+    /** Writes figure {@code kind} (and its data as CSV beside it) in the background from the session as it would be saved now. */
+    public void exportFigure(FigureKind kind, FigureOptions options, Path target) {
         FxThread.check();
-        model.whenDone(model.session().export("Exporting " + target.getFileName(), s -> {
-            switch (kind) {
-                case FIGURE -> SessionExports.figure(s, what, target, format, scale);
-                case MODEL -> SessionExports.model(s, target);
-                case METRICS -> SessionExports.metrics(s, target);
-            }
-        }), v -> model.notify(Notice.info("Wrote " + target + ".")));
+        model.whenDone(model.session().export("Exporting " + target.getFileName(), s -> SessionExports.figure(s, kind, options, target)),
+                v -> model.notify(Notice.info("Wrote " + target + " and " + FigureWriter.csvBeside(target).getFileName() + ".")));
+    }
+
+    /** Writes the model as NumPy files into folder {@code dir} in the background. */
+    public void exportModel(Path dir) {
+        FxThread.check();
+        model.whenDone(model.session().export("Exporting " + dir.getFileName(), s -> SessionExports.model(s, dir)),
+                v -> model.notify(Notice.info("Wrote " + dir + ".")));
+    }
+
+    /** Writes every step's metrics as CSV in the background. */
+    public void exportMetrics(Path file) {
+        FxThread.check();
+        model.whenDone(model.session().export("Exporting " + file.getFileName(), s -> SessionExports.metrics(s, file)),
+                v -> model.notify(Notice.info("Wrote " + file + ".")));
+    }
+
+    /** Draws figure {@code kind} as it would be exported, at 1× in the background, for the export dialog's preview. */
+    public void preview(FigureKind kind, FigureOptions options, Consumer<BufferedImage> onFx) {
+        FxThread.check();
+        model.whenDone(model.session().image().thenApplyAsync(s -> {
+            Figure fig = SessionFigures.make(kind, s, options.size());
+            if (options.caption()) fig = fig.withCaption(SessionFigures.caption(kind, s));
+            return FigureWriter.toImage(fig, 1);
+        }), onFx);
     }
 
     /** Adds to the recent-sessions list (most recent first, at most 8). */

@@ -6,7 +6,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import starnet.data.Dataset;
 import starnet.io.IoMessages;
-import starnet.io.LossFigure;
+import starnet.figures.FigureWriter;
+import starnet.figures.LinePlot;
 import starnet.math.Matrix;
 import starnet.session.Research;
 import starnet.session.TaskKind;
@@ -105,8 +106,8 @@ public final class ResearchViewModel {
         FxThread.check();
         model.whenDone(model.session().research(TaskKind.SCORE, "Scoring against " + otherSource, job -> {
             Research.Scores s = Research.score(job.view(), otherSource, 2000, job.context());
-            var fig = LossFigure.roc(String.format("ROC: %s vs %s", s.inName(), s.outName()), "residual score", s.roc());
-            return new ScoreResult(fig.toImage(1), s.summary());
+            var fig = LinePlot.roc(String.format("ROC: %s vs %s", s.inName(), s.outName()), "residual score", s.roc());
+            return new ScoreResult(FigureWriter.toImage(fig, 1), s.summary());
         }), onFx);
     }
 
