@@ -1,5 +1,11 @@
 package starnet.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import java.util.concurrent.Callable;
 import starnet.baseline.Autoencoder;
 import starnet.baseline.Pca;
 import starnet.data.Dataset;
@@ -11,12 +17,19 @@ import starnet.training.LayerSystem;
 import java.io.PrintStream;
 
 /** {@code baseline}: the PCA bound at each width of the architecture and the Adam autoencoder's MSE per epoch. */
-final class BaselineCommand {
-    private BaselineCommand() {}
+@Command(name = "baseline", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "The PCA bound (Eckart-Young) at every width of the architecture, "
+        + "and the Adam autoencoder of the same widths per epoch.")
+final class BaselineCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Mixin DataOptions data;
+    @Mixin ModelOptions model;
+    @Mixin RuntimeOptions runtime;
 
-    static int run(Args a, PrintStream out) {
-        StarNetConfig config = RunOptions.config(a);
-        LinearAlgebra la = RunOptions.backend(a);
+    @Override
+    public Integer call() {
+        PrintStream out = cli.out;
+        StarNetConfig config = model.config(data);
+        LinearAlgebra la = runtime.backend();
         Dataset ds = Datasets.load(config.data());
         int[] widths = config.architecture().widths(ds.channels(), ds.height(), ds.width());
         long t0 = System.nanoTime();

@@ -1,6 +1,10 @@
 package starnet.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
@@ -22,18 +26,29 @@ import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 /**
  * {@code bench}: trains with the real trainer and reports, per layer, the median seconds of SL and SW
  * steps (each including its evaluation and, below the last layer, the decode to the output), their
  * GFLOP/s with the FLOP count assumed, the backend's 2000×2000 DGEMM rate and the peak heap.
  */
-final class BenchCommand {
-    private BenchCommand() {}
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "Trains with the real trainer and times SL and SW per layer with their FLOP "
+        + "counts, the backend's DGEMM rate and the peak heap.")
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Mixin DataOptions data;
+    @Mixin ModelOptions model;
+    @Mixin RuntimeOptions runtime;
 
-    static int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        StarNetConfig config = RunOptions.config(a);
-        LinearAlgebra la = RunOptions.backend(a);
+    @Option(names = "--json", description = "JSON output")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = cli.out;
+        StarNetConfig config = model.config(data);
+        LinearAlgebra la = runtime.backend();
         long t0 = System.nanoTime();
         Dataset ds = Datasets.load(config.data());
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
@@ -46,7 +61,6 @@ final class BenchCommand {
         long trainStart = System.nanoTime();
         trainer.trainAll(Cancellation.NEVER);
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
-        boolean json = a.has("json");
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("backend", la.description());
         root.put("items", n);

@@ -1,5 +1,11 @@
 package starnet.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import java.util.concurrent.Callable;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.model.DeterminednessReport;
@@ -8,18 +14,26 @@ import starnet.model.StarNetConfig;
 import java.io.PrintStream;
 
 /** {@code check}: prints the determinedness report; exit 0 when every system is determined, 2 otherwise. */
-final class CheckCommand {
-    private CheckCommand() {}
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "Prints the determinedness report (paper Theorems 1-4, Lemmas 5-8); "
+        + "exit 0 if every linear system is determined, 2 if not.")
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Mixin DataOptions data;
+    @Mixin ModelOptions model;
+    @Mixin RuntimeOptions runtime;
 
-    static int run(Args a, PrintStream out) {
-        StarNetConfig c = RunOptions.config(a);
+    @Override
+    public Integer call() {
+        PrintStream out = cli.out;
+        runtime.check();
+        StarNetConfig c = model.config(data);
         Dataset ds = Datasets.load(c.data());
         var plan = RunOptions.plan(c, ds);
         DeterminednessReport r = DeterminednessReport.forDecoder(plan, ds.size(), c.architecture().slope(), c.training());
         if (c.architecture().isConv() && !r.hasErrors()) {
             var act = new starnet.model.LeakyRelu(c.architecture().slope());
             var decoder = starnet.training.Initializer.decoder(plan, act, c.training().init(), c.training().seed());
-            r = r.withRank(decoder, RunOptions.backend(a));
+            r = r.withRank(decoder, runtime.backend());
         }
         out.println("Data: " + ds.name() + ", " + ds.facts());
         StringBuilder shape = new StringBuilder();

@@ -1,5 +1,11 @@
 package starnet.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import java.util.concurrent.Callable;
 import starnet.session.Experiments;
 import starnet.training.Cancellation;
 import starnet.data.Dataset;
@@ -12,19 +18,35 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /** {@code experiment fig6|fig7|fig8|refine}: runs {@link Experiments} and writes its figures and CSV to --out DIR. */
-final class ExperimentCommand {
-    static final Set<String> OPTIONS = RunOptions.union(RunOptions.DATA, RunOptions.MODEL, RunOptions.RUNTIME, Set.of("out", "rounds"));
+@Command(name = "experiment", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "The paper's experiments: fig6 (StarNet vs Adam autoencoder vs PCA), "
+        + "fig7 (SW-first vs SL-first), fig8 (SW on 100/500/all datapoints, conv), refine (layer-wise training, then end-to-end refinement); "
+        + "writes figures and CSV into --out DIR.")
+final class ExperimentCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Mixin DataOptions data;
+    @Mixin ModelOptions model;
+    @Mixin RuntimeOptions runtime;
 
-    private ExperimentCommand() {}
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Candidates.ExperimentNames.class, description = "fig6, fig7, fig8 or refine")
+    String name;
 
-    static int run(String name, Args a, PrintStream out, PrintStream err) throws IOException {
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the output folder")
+    String out;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "refine: rounds of end-to-end refinement")
+    int rounds;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = cli.out, err = cli.err;
         if (!Experiments.NAMES.contains(name)) throw new CliException("unknown experiment '" + name + "': expected fig6, fig7, fig8 or refine");
-        StarNetConfig config = RunOptions.config(a);
-        Path dir = Path.of(a.required("out", "runs/" + name));
+        if (rounds < 1) throw new CliException("--rounds must be at least 1, got " + rounds);
+        StarNetConfig config = model.config(data);
+        Path dir = Cli.outputPath("--out", this.out);
         Dataset ds = Datasets.load(config.data());
         RunOptions.plan(config, ds);
         try {
-            Experiments.run(name, config, ds, RunOptions.backend(a), dir, a.integer("rounds", 3, 1), out, err, Cancellation.NEVER);
+            Experiments.run(name, config, ds, runtime.backend(), dir, rounds, out, err, Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

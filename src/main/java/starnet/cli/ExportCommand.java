@@ -1,5 +1,8 @@
 package starnet.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import starnet.figures.FigureFormat;
 import starnet.figures.FigureKind;
 import starnet.figures.FigureOptions;
@@ -12,62 +15,93 @@ import starnet.session.SessionExports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
- * {@code export}: from a saved session, renders a figure (PNG at 1×–4× or SVG) without a display, writes
- * the metrics as CSV, or writes the model as NumPy files.
+ * {@code export}: from a saved session, a figure (PNG, SVG or PDF, its data as CSV beside it), the metrics as
+ * CSV, or the model as NumPy files — without a display.
  */
-final class ExportCommand {
-    static final Set<String> FLAGS = Set.of("caption");
-    static final Set<String> OPTIONS = Set.of("session", "figure", "format", "scale", "size", "out", "metrics", "model-dir");
+@Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "From a saved session (train writes DIR/session.starnet; the window saves them "
+        + "too): a figure as PNG, SVG or PDF with its data as CSV beside it, the metrics as CSV, or the model as NumPy .npy files.")
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
 
-    private ExportCommand() {}
+    @Option(names = "--session", paramLabel = "FILE", required = true, description = "a session.starnet")
+    String session;
 
-    static int run(Args a, PrintStream out) throws IOException {
-        Path sessionPath = Path.of(a.required("session", "runs/mnist/session.starnet"));
-        if (!a.has("figure") && !a.has("metrics") && !a.has("model-dir")) {
-            throw new CliException("say what to export: --figure fig2|fig4|fig6|grid|loss --out FILE, --metrics FILE.csv, or --model-dir DIR");
+    @Option(names = "--figure", paramLabel = "NAME", completionCandidates = Candidates.Figures.class,
+            description = "fig2 (after each layer), fig4 (progress strip), fig6 (loss per epoch with autoencoder and PCA), grid (with error map), loss")
+    String figure;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the figure's file; its extension names the format (default: NAME.png)")
+    String out;
+
+    @Option(names = "--format", paramLabel = "png|svg|pdf", completionCandidates = Candidates.Formats.class,
+            description = "the figure's format (default: from --out's extension, else png)")
+    String format;
+
+    @Option(names = "--scale", paramLabel = "1-4", defaultValue = "2", description = "PNG: device pixels per logical pixel (96 dpi each)")
+    int scale;
+
+    @Option(names = "--size", paramLabel = "column|wide|slide|WxH", defaultValue = "wide", completionCandidates = Candidates.Sizes.class,
+            description = "plots: 3.5 in (one paper column), 7 in (text width), 10 in (a slide), or W×H pixels at 96 dpi")
+    String size;
+
+    @Option(names = "--caption", description = "set a caption under the figure: the dataset, architecture and layer")
+    boolean caption;
+
+    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "write every step's metrics as CSV")
+    String metrics;
+
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "write the model as NumPy .npy files with architecture.json")
+    String modelDir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = cli.out;
+        Path sessionPath = Path.of(session);
+        if (figure == null && metrics == null && modelDir == null) {
+            throw new CliException("say what to export: --figure fig2|fig4|fig6|grid|loss [--out FILE], --metrics FILE.csv, or --model-dir DIR");
         }
         SessionFile.Session s = SessionFile.read(sessionPath);
-        if (a.has("figure")) {
+        if (figure != null) {
             FigureKind kind;
             try {
-                kind = FigureKind.parse(a.get("figure", ""));
+                kind = FigureKind.parse(figure);
             } catch (IllegalArgumentException e) {
                 throw new CliException("--figure: " + e.getMessage());
             }
-            Path file = Path.of(a.required("out", kind.id() + ".png"));
             FigureFormat format;
             try {
-                format = a.has("format") ? FigureFormat.parse(a.get("format", "")) : FigureFormat.ofFileName(file).orElse(FigureFormat.PNG);
+                format = this.format != null ? FigureFormat.parse(this.format)
+                        : this.out != null ? FigureFormat.ofFileName(Path.of(this.out)).orElse(FigureFormat.PNG) : FigureFormat.PNG;
             } catch (IllegalArgumentException e) {
                 throw new CliException("--format: " + e.getMessage());
             }
+            Path file = this.out != null ? Cli.outputPath("--out", this.out) : Path.of(kind.id() + "." + format.id());
             FigureFormat named = FigureFormat.ofFileName(file).orElse(null);
             if (named != null && named != format) {
                 throw new CliException("--out " + file + " ends in ." + named.id() + " but --format is " + format.id() + "; name the file " + format.withExtension(file).getFileName());
             }
-            int scale = a.integer("scale", 2, 1);
-            if (scale > 4) throw new CliException("--scale expects 1 to 4, got " + scale);
+            if (scale < 1 || scale > 4) throw new CliException("--scale expects 1 to 4, got " + scale);
             FigureSize size;
             try {
-                size = a.has("size") ? FigureSize.parse(a.get("size", "")) : FigureSize.WIDE;
+                size = FigureSize.parse(this.size);
             } catch (IllegalArgumentException e) {
                 throw new CliException("--size: " + e.getMessage());
             }
-            var fig = SessionExports.figure(s, kind, new FigureOptions(format, scale, size, a.has("caption")), file);
+            var fig = SessionExports.figure(s, kind, new FigureOptions(format, scale, size, caption), file);
             out.printf("wrote %s (%s, %d×%d) and %s%n", file, format.id(), format == FigureFormat.PNG ? fig.width() * scale : fig.width(),
                     format == FigureFormat.PNG ? fig.height() * scale : fig.height(), FigureWriter.csvBeside(file).getFileName());
             if (kind == FigureKind.FIG6 && s.baselines() == null) out.println("note: " + SessionFigures.missingBaselines());
         }
-        if (a.has("metrics")) {
-            Path file = Path.of(a.get("metrics", ""));
+        if (metrics != null) {
+            Path file = Cli.outputPath("--metrics", metrics);
             SessionExports.metrics(s, file);
             out.println("wrote " + file + " (" + s.training().steps().size() + " steps)");
         }
-        if (a.has("model-dir")) {
-            Path dir = Path.of(a.get("model-dir", ""));
+        if (modelDir != null) {
+            Path dir = Cli.outputPath("--model-dir", modelDir);
             SessionExports.model(s, dir);
             out.println("wrote the model to " + dir + " (architecture.json and .npy files)");
         }

@@ -1,5 +1,11 @@
 package starnet.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
@@ -22,21 +28,48 @@ import java.nio.file.Path;
  * {@code infer}: test-time inference (Lemma 3) with a saved model; writes DIR/metrics.json (mse, mae)
  * and DIR/residuals.csv (index, label, residual per layer, reconstruction error per datapoint).
  */
-final class InferCommand {
-    private InferCommand() {}
+@Command(name = "infer", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "Test-time inference with a saved model (paper Lemma 3): codes for new data; "
+        + "writes DIR/metrics.json (mse, mae) and DIR/residuals.csv (per item: residual per layer, reconstruction MSE).")
+final class InferCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Mixin RuntimeOptions runtime;
 
-    static int run(Args a, PrintStream out) throws IOException {
-        Path modelPath = Path.of(a.required("model", "runs/mnist/model.starnet"));
-        Path dir = Path.of(a.required("out", "runs/mnist-test"));
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "a model.starnet written by train or the window")
+    String modelFile;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the output folder")
+    String out;
+
+    @Option(names = "--data", paramLabel = "SRC", description = "the data to infer (default: the data the model was trained on)")
+    String source;
+
+    @Option(names = "--split", paramLabel = "test|train", defaultValue = "test", completionCandidates = Candidates.Splits.class,
+            description = "which part of a source that has both")
+    String split;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "use the first N items (0 = all)")
+    int limit;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = cli.out;
+        runtime.check();
+        Path modelPath = Path.of(modelFile);
+        Path dir = Cli.outputPath("--out", this.out);
         ModelFile.SavedModel model = ModelFile.read(modelPath);
         StarNetConfig cfg = model.config();
-        Dataset ds = Datasets.load(new DataSpec(a.get("data", cfg.data().source()), a.get("split", "test"), a.integer("limit", 0, 0), cfg.data().csv()));
+        Dataset ds;
+        try {
+            ds = Datasets.load(new DataSpec(source == null ? cfg.data().source() : source, split, limit, cfg.data().csv()));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
         int[] shape = model.imageShape();
         if (ds.pixels() != shape[0] * shape[1] * shape[2]) {
             throw new CliException(ds.source() + " has images of " + ds.channels() + "x" + ds.height() + "x" + ds.width()
                     + " but the model outputs " + shape[0] + "x" + shape[1] + "x" + shape[2]);
         }
-        LinearAlgebra la = RunOptions.backend(a);
+        LinearAlgebra la = runtime.backend();
         LayerSystem system = starnet.training.Engines.layerSystem(cfg.training(), model.decoder().activation(), la);
         Inference.Result r = Inference.infer(system, model.decoder(), ds.images(), Cancellation.NEVER);
         try (starnet.io.StagedFolder folder = starnet.io.StagedFolder.open(dir)) {

@@ -1,5 +1,10 @@
 package starnet.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import java.util.concurrent.Callable;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
 import starnet.io.AtomicFiles;
@@ -7,6 +12,7 @@ import starnet.figures.FigureFormat;
 import starnet.figures.FigureWriter;
 import starnet.figures.LinePlot;
 import starnet.io.ModelFile;
+import starnet.model.DataSpec;
 import starnet.math.LinearAlgebra;
 import starnet.training.Cancellation;
 import starnet.training.LayerSystem;
@@ -24,17 +30,46 @@ import java.util.Set;
  * out-of-distribution dataset under a saved model, their AUROC, and optionally the scores as CSV and
  * the ROC curve as a figure.
  */
-final class ScoreCommand {
-    static final Set<String> OPTIONS = RunOptions.union(RunOptions.RUNTIME, Set.of("model", "in", "out", "split", "limit", "csv", "roc"));
+@Command(name = "score", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "Out-of-distribution scores from residuals (paper Lemma 4) for data like the "
+        + "model's (--data) and other data (--ood), and their AUROC; optionally the scores as CSV and the ROC curve as a figure.")
+final class ScoreCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Mixin RuntimeOptions runtime;
 
-    private ScoreCommand() {}
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "a model.starnet written by train or the window")
+    String modelFile;
 
-    static int run(Args a, PrintStream out) throws IOException {
-        ModelFile.SavedModel model = ModelFile.read(Path.of(a.required("model", "runs/mnist/model.starnet")));
-        String split = a.get("split", "test");
-        int limit = a.integer("limit", 0, 0);
-        Dataset in = Datasets.load(a.required("in", "sample:mnist"), split, limit);
-        Dataset ood = Datasets.load(a.required("out", "sample:fashion-mnist"), split, limit);
+    @Option(names = "--data", paramLabel = "SRC", description = "in-distribution data (default: the data the model was trained on)")
+    String inSource;
+
+    @Option(names = "--ood", paramLabel = "SRC", required = true, description = "out-of-distribution data, e.g. sample:fashion-mnist")
+    String oodSource;
+
+    @Option(names = "--split", paramLabel = "test|train", defaultValue = "test", completionCandidates = Candidates.Splits.class,
+            description = "which part of sources that have both")
+    String split;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "use the first N items of each (0 = all)")
+    int limit;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "write every item's score (set, index, score)")
+    String csv;
+
+    @Option(names = "--roc", paramLabel = "FILE.png|svg|pdf", description = "draw the ROC curve (its points beside it as .csv)")
+    String roc;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = cli.out;
+        runtime.check();
+        ModelFile.SavedModel model = ModelFile.read(Path.of(modelFile));
+        Dataset in, ood;
+        try {
+            in = Datasets.load(new DataSpec(inSource == null ? model.config().data().source() : inSource, split, limit, model.config().data().csv()));
+            ood = Datasets.load(new DataSpec(oodSource, split, limit));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
         int[] shape = model.imageShape();
         for (Dataset d : List.of(in, ood)) {
             if (d.pixels() != shape[0] * shape[1] * shape[2]) {
@@ -42,22 +77,22 @@ final class ScoreCommand {
                         + " but the model outputs " + shape[0] + "x" + shape[1] + "x" + shape[2]);
             }
         }
-        LinearAlgebra la = RunOptions.backend(a);
+        LinearAlgebra la = runtime.backend();
         LayerSystem system = starnet.training.Engines.layerSystem(model.config().training(), model.decoder().activation(), la);
         double[] sIn = OutlierScores.score(system, model.decoder(), in.images(), Cancellation.NEVER);
         double[] sOut = OutlierScores.score(system, model.decoder(), ood.images(), Cancellation.NEVER);
         double auc = OutlierScores.auroc(sIn, sOut);
         out.printf("in: %s (%d items, mean score %.4f); out: %s (%d items, mean score %.4f); AUROC %.4f%n",
                 in.name(), sIn.length, mean(sIn), ood.name(), sOut.length, mean(sOut), auc);
-        if (a.has("csv")) {
+        if (csv != null) {
             StringBuilder sb = new StringBuilder("set,index,score\n");
             for (int i = 0; i < sIn.length; i++) sb.append("in,").append(i).append(',').append(sIn[i]).append('\n');
             for (int i = 0; i < sOut.length; i++) sb.append("out,").append(i).append(',').append(sOut[i]).append('\n');
             byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(Path.of(a.get("csv", "")), o -> o.write(b));
+            AtomicFiles.write(Path.of(csv), o -> o.write(b));
         }
-        if (a.has("roc")) {
-            Path file = Path.of(a.get("roc", ""));
+        if (roc != null) {
+            Path file = Path.of(roc);
             FigureWriter.write(LinePlot.roc(String.format(java.util.Locale.ROOT, "ROC: %s vs %s (AUROC %.3f)", in.name(), ood.name(), auc),
                     "StarNet residual score", OutlierScores.roc(sIn, sOut)), file, FigureFormat.ofFileName(file).orElse(FigureFormat.PNG), 2);
         }

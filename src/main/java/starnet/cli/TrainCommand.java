@@ -16,7 +16,13 @@ import starnet.session.SessionState;
 import starnet.session.WorkbenchSession;
 
 import java.io.BufferedWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
 import java.io.IOException;
+import java.util.concurrent.Callable;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,17 +34,32 @@ import java.util.concurrent.CompletableFuture;
  * DIR/model.starnet, DIR/session.starnet (openable in the window and by {@code export}),
  * DIR/reconstructions.png and DIR/config.json; one progress line per step on stderr.
  */
-final class TrainCommand {
-    private TrainCommand() {}
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "Trains every layer, last first, and writes the run's files into --out DIR: "
+        + "metrics.jsonl, model.starnet, session.starnet (opens in the window), reconstructions.png with its .csv, config.json.")
+final class TrainCommand implements Callable<Integer> {
+    @ParentCommand Cli cli;
+    @Mixin DataOptions data;
+    @Mixin ModelOptions model;
+    @Mixin RuntimeOptions runtime;
 
-    static int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        StarNetConfig config = RunOptions.config(a);
-        Path dir = Path.of(a.required("out", "runs/mnist"));
-        // the native library loads while the data is read
-        CompletableFuture<LinearAlgebra> backend = CompletableFuture.supplyAsync(() -> RunOptions.backend(a));
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the output folder (written whole at the end)")
+    String out;
+
+    @Option(names = "--baselines", description = "also train the Adam autoencoder and fit PCA at the code width, kept in session.starnet for fig6")
+    boolean baselines;
+
+    @Override
+    public Integer call() throws IOException {
+        return run(cli.out, cli.err);
+    }
+
+    int run(PrintStream out, PrintStream err) throws IOException {
+        StarNetConfig config = model.config(data);
+        Path dir = Cli.outputPath("--out", this.out);
+        CompletableFuture<LinearAlgebra> backend = runtime.backendAsync();
         Dataset ds = Datasets.load(config.data());
         RunOptions.plan(config, ds);
-        LinearAlgebra la = RunOptions.awaitBackend(backend);
+        LinearAlgebra la = RuntimeOptions.await(backend);
         WorkbenchSession session = WorkbenchSession.immediate(la);
         SessionRun.configure(session, config, ds, err);
         try (starnet.io.StagedFolder folder = starnet.io.StagedFolder.open(dir)) {
@@ -79,6 +100,10 @@ final class TrainCommand {
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
                 throw e;
+            }
+            if (baselines) {
+                err.println("Baselines: PCA at the code width and the Adam autoencoder for as many epochs as StarNet ran…");
+                SessionRun.await(session.computeBaselines());
             }
             SessionFile.Session image = SessionRun.await(session.image());
             ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(config, image.training().decoder(),

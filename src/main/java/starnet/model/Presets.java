@@ -24,6 +24,11 @@ public final class Presets {
 
     private Presets() {}
 
+    /** Every preset's name, in list order. */
+    public static List<String> names() {
+        return ALL.stream().map(Preset::id).toList();
+    }
+
     public static Preset find(String id) {
         for (Preset p : ALL) if (p.id().equals(id)) return p;
         StringBuilder names = new StringBuilder();

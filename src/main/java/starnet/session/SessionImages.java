@@ -30,7 +30,7 @@ final class SessionImages {
         int[] pins = w.pinned.clone();
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split(), w.datapoints,
                 d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
-                List.copyOf(w.history));
+                List.copyOf(w.history), w.currentBaselines());
     }
 
     /**
@@ -69,6 +69,8 @@ final class SessionImages {
         w.history.addAll(s.history());
         w.steps.addAll(s.training().steps());
         for (int i = 0; i < w.steps.size(); i++) w.heldOut.add(Double.NaN); // not saved: measured again as training goes on
+        w.baselines = s.baselines();
+        w.baselinesFor = s.baselines() == null ? null : s.config();
         return w;
     }
 }

@@ -37,6 +37,9 @@ final class Work {
     long revision;
     long savedRevision;
     Pca pca;
+    /** Fig. 6's references, and the configuration they were computed for (they hold while its data and architecture do). */
+    starnet.model.Baselines baselines;
+    StarNetConfig baselinesFor;
     private String hash;
     private int hashedRows = -1;
     private Dataset hashedData;
@@ -54,6 +57,8 @@ final class Work {
         w.file = file;
         w.savedRevision = savedRevision;
         w.pca = pca;
+        w.baselines = baselines;
+        w.baselinesFor = baselinesFor;
         w.hash = hash;
         w.heldOutImages = heldOutImages;
         w.heldOutLooked = heldOutLooked;
@@ -65,8 +70,17 @@ final class Work {
     /** The data changed: what was computed from it (PCA, held-out items) is computed again when next needed. */
     void forgetDataFacts() {
         pca = null;
+        baselines = null;
         heldOutImages = null;
         heldOutLooked = false;
+    }
+
+    /** The baselines when they were computed for this data and architecture, else null. */
+    starnet.model.Baselines currentBaselines() {
+        if (baselines == null || baselinesFor == null) return null;
+        boolean same = baselinesFor.data().equals(config.data()) && baselinesFor.architecture().equals(config.architecture())
+                && baselinesFor.training().seed() == config.training().seed();
+        return same ? baselines : null;
     }
 
     /** Differs from its file: untitled work with trained steps, or any change since the last save or open. */

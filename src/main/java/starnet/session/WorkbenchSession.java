@@ -1,5 +1,6 @@
 package starnet.session;
 
+import starnet.baseline.Autoencoder;
 import starnet.baseline.Pca;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
@@ -8,6 +9,7 @@ import starnet.io.SessionFile;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.model.DataSpec;
+import starnet.model.Baselines;
 import starnet.model.Decoder;
 import starnet.model.DeterminednessReport;
 import starnet.model.StarNetConfig;
@@ -527,6 +529,45 @@ public final class WorkbenchSession {
                 publish();
             }
             return w.pca;
+        });
+    }
+
+    /**
+     * Fig. 6's references for the data and architecture in use: PCA at the code width (the Eckart–Young bound) and
+     * an Adam autoencoder of the same widths, trained for as many epochs as StarNet has run over all layers (at
+     * least the configuration's epochs per layer times the depth). Kept with the session and saved in its file.
+     */
+    public CompletableFuture<Baselines> computeBaselines() {
+        return tasks.task(TaskKind.BASELINE, "Autoencoder and PCA baselines", ctx -> {
+            Work w = work;
+            if (w.run == null) throw new UserError("Baselines: load a dataset and make a valid model first.");
+            Dataset d = w.dataset;
+            Matrix x = w.datapoints < d.size() ? d.images().rowRange(0, w.datapoints) : d.images();
+            int[] widths = w.config.architecture().widths(d.channels(), d.height(), d.width());
+            ctx.progress(0, "PCA");
+            if (w.pca == null) w.pca = Pca.fit(x, la);
+            double pcaMse = w.pca.mse(widths[0]);
+            int closed = 0;
+            for (int i = 0; i < w.steps.size(); i++) {
+                StepResult r = w.steps.get(i);
+                boolean last = i + 1 == w.steps.size() || w.steps.get(i + 1).layer() != r.layer() || w.steps.get(i + 1).epoch() != r.epoch();
+                if (last) closed++;
+            }
+            int epochs = Math.max(closed, w.config.training().maxEpochs() * w.config.architecture().depth());
+            Autoencoder ae = new Autoencoder(widths, w.config.architecture().slope(), w.config.training().seed());
+            double[] curve = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                ctx.check();
+                ctx.progress((double) e / epochs, "autoencoder epoch " + (e + 1) + " of " + epochs);
+                ae.trainEpoch(x, la);
+                curve[e] = starnet.training.LayerSystem.mse(ae.reconstruct(x, la), x);
+            }
+            w.baselines = new Baselines(widths[0], pcaMse, curve);
+            w.baselinesFor = w.config;
+            changed(w);
+            notice(Notice.info(String.format(java.util.Locale.ROOT, "Baselines: PCA rank %d MSE %.5f; autoencoder MSE %.5f after %d epochs.",
+                    widths[0], pcaMse, curve[epochs - 1], epochs)));
+            return w.baselines;
         });
     }
 

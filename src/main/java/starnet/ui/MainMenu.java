@@ -136,6 +136,10 @@ public final class MainMenu {
             mi.disableProperty().bind(m.session().runningProperty().or(m.session().datasetProperty().isNull()));
             experiments.getItems().add(mi);
         }
+        MenuItem baselines = item("Compare with autoencoder and PCA (kept with the session, shown in fig6)", null, () -> m.research().compareBaselines());
+        baselines.setId("menu-baselines");
+        baselines.disableProperty().bind(m.session().runningProperty().or(m.session().datasetProperty().isNull()));
+        experiments.getItems().addAll(new SeparatorMenuItem(), baselines);
         return experiments;
     }
 

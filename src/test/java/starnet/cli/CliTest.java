@@ -77,7 +77,7 @@ class CliTest {
         assertEquals(9, Files.readAllLines(tmp.resolve("m.csv")).size());
         assertTrue(Files.exists(tmp.resolve("npy/layer1_W.npy")) && Files.exists(tmp.resolve("npy/architecture.json")));
         assertEquals(2, run("export", "--session", session.toString(), "--figure", "fig9", "--out", png.toString()));
-        assertTrue(err().contains("expects one of fig2"), err());
+        assertTrue(err().contains("expected fig2, fig4, fig6, grid or loss"), err());
         assertEquals(2, run("export", "--session", session.toString()));
         assertEquals(2, run("export", "--session", dir.resolve("metrics.jsonl").toString(), "--figure", "fig2", "--out", png.toString()));
         assertTrue(err().startsWith("error: ") && err().contains("not a StarNet session"), err());
@@ -95,10 +95,10 @@ class CliTest {
                 "--rounds", "1", "--out", ref.toString()), err());
         assertTrue(out().contains("% lower"), out());
         assertTrue(Files.exists(ref.resolve("model.starnet")) && Files.exists(ref.resolve("refinement.png")));
-        assertEquals(0, run("score", "--model", ref.resolve("model.starnet").toString(), "--in", "sample:mnist", "--out", "sample:fashion-mnist",
-                "--limit", "300", "--roc", tmp.resolve("roc.png").toString()), err());
+        assertEquals(0, run("score", "--model", ref.resolve("model.starnet").toString(), "--data", "sample:mnist", "--ood", "sample:fashion-mnist",
+                "--limit", "300", "--roc", tmp.resolve("roc.pdf").toString()), err());
         assertTrue(out().contains("AUROC"), out());
-        assertTrue(Files.exists(tmp.resolve("roc.png")));
+        assertTrue(Files.exists(tmp.resolve("roc.pdf")) && Files.exists(tmp.resolve("roc.csv")), "the ROC as PDF with its points beside it");
         assertEquals(0, run("baseline", "--data", "sample:mnist", "--limit", "500", "--widths", "16,48", "--epochs", "1"), err());
         assertTrue(out().contains("rank 16: MSE") && out().contains("autoencoder epoch 1"), out());
         assertEquals(2, run("experiment", "fig99", "--out", dir.toString()));
@@ -215,8 +215,60 @@ class CliTest {
     @Test
     void helpAndVersion() {
         assertEquals(0, run());
-        assertTrue(out().contains("Commands:"));
+        assertTrue(out().contains("Commands:") && out().contains("train") && out().contains("experiment") && out().contains("score"), out());
         assertEquals(0, run("--version"));
         assertTrue(out().startsWith("StarNet Workbench"));
+        assertEquals(0, run("version"));
+        assertTrue(out().startsWith("StarNet Workbench"));
+        assertEquals(0, run("help", "train"));
+        assertTrue(out().contains("--widths") && out().contains("Default: 128,256"), out());
+        assertEquals(0, run("train", "--help"));
+        assertTrue(out().contains("--baselines"), out());
+    }
+
+    @Test
+    void typedOptionsAnswerInThePlainWordsOfTheProject() {
+        for (String[] args : new String[][] {{"train", "--epochs", "many", "--out", "x"}, {"check", "--slope", "steep"}, {"check", "--bogus"},
+                {"train", "--data", "sample:mnist"}, {"check", "--limit", "1.5"}, {"score", "--model", "m.starnet"}, {"frobnicate"}}) {
+            assertEquals(2, run(args), String.join(" ", args));
+            String text = err().strip();
+            assertEquals(1, text.lines().count(), text);
+            assertFalse(text.matches("(?s).*(Exception|java\\.[a-z]|starnet\\.[a-z]+\\.|\\bint\\b|\\bdouble\\b).*"), text);
+            assertTrue(text.startsWith("error: ") && text.contains("help"), text);
+        }
+        run("train", "--epochs", "many", "--out", "x");
+        assertTrue(err().contains("--epochs expects a whole number, got 'many'"), err());
+        run("train", "--data", "sample:mnist");
+        assertTrue(err().contains("missing --out DIR"), err());
+    }
+
+    @Test
+    void flagsWithoutAConfigAreTheConfigurationsDefaults() {
+        // the defaults shown in the help are the configuration's own: parsing no options gives StarNetConfig.defaults()
+        var cmd = Cli.commandLine(new PrintStream(out), new PrintStream(err));
+        var parsed = cmd.parseArgs("check");
+        CheckCommand check = (CheckCommand) parsed.subcommand().commandSpec().userObject();
+        assertEquals(starnet.model.StarNetConfig.defaults(), check.model.config(check.data));
+        for (var o : parsed.subcommand().commandSpec().options()) {
+            if (o.defaultValue() == null || o.longestName().equals("--backend")) continue;
+            var one = Cli.commandLine(new PrintStream(out), new PrintStream(err)).parseArgs("check", o.longestName(), o.defaultValue());
+            CheckCommand c = (CheckCommand) one.subcommand().commandSpec().userObject();
+            assertEquals(starnet.model.StarNetConfig.defaults(), c.model.config(c.data), "typing the shown default of " + o.longestName() + " changes nothing");
+        }
+    }
+
+    @Test
+    void theReadmesReferenceIsTheGeneratedOne() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int a = readme.indexOf(CliReference.START), b = readme.indexOf(CliReference.END);
+        assertTrue(a >= 0 && b > a, "README.md has the generated reference between its markers");
+        assertEquals(CliReference.markdown(), readme.substring(a, b + CliReference.END.length()) + "\n",
+                "README.md's command-line reference drifted from the commands: paste the output of java -jar target/starnet.jar reference");
+    }
+
+    @Test
+    void aBashCompletionScriptIsGenerated() {
+        assertEquals(0, run("generate-completion"));
+        assertTrue(out().contains("complete -F") && out().contains("--widths") && out().contains("sl-first"), out().substring(0, 200));
     }
 }

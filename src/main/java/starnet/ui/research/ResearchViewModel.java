@@ -111,6 +111,15 @@ public final class ResearchViewModel {
         }), onFx);
     }
 
+    /**
+     * Trains the Adam autoencoder and fits PCA on the data in use, in the background; they stay with the session
+     * (and its file), so the loss-per-epoch figure (fig6) shows them.
+     */
+    public void compareBaselines() {
+        FxThread.check();
+        model.whenDone(model.session().computeBaselines(), b -> { });
+    }
+
     /** An experiment's main figure and what it reported. */
     public record ExperimentResult(java.nio.file.Path figure, String log) {}
 

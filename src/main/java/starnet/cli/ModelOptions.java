@@ -1,0 +1,150 @@
+package starnet.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import starnet.io.ConfigJson;
+import starnet.io.IoMessages;
+import starnet.math.SolverKind;
+import starnet.model.ArchitectureConfig;
+import starnet.model.InitKind;
+import starnet.model.Padding;
+import starnet.model.Presets;
+import starnet.model.SolveOrder;
+import starnet.model.StarNetConfig;
+import starnet.model.TrainingConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The architecture and training options. Defaults are the configuration's own (a test holds them together);
+ * --config FILE.json is read first and every option typed after it overrides its field.
+ */
+final class ModelOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE.json", description = "the configuration as JSON (the format of config.json); options given override it")
+    String config;
+
+    @Option(names = "--preset", paramLabel = "NAME", completionCandidates = Candidates.Presets.class,
+            description = "a named architecture: ${COMPLETION-CANDIDATES}")
+    String preset;
+
+    @Option(names = "--arch", paramLabel = "feedforward|conv", defaultValue = "feedforward", completionCandidates = Candidates.Kinds.class,
+            description = "decoder kind")
+    String arch;
+
+    @Option(names = "--widths", paramLabel = "W1,W2,…", defaultValue = "128,256",
+            description = "feedforward hidden widths, code first (the image size is the last width)")
+    String widths;
+
+    @Option(names = "--kernels", paramLabel = "K1,K2,…", defaultValue = "6,2", description = "conv: channels of the latent grid entering each layer")
+    String kernels;
+
+    @Option(names = "--kernel-size", paramLabel = "K", defaultValue = "7", description = "conv: odd kernel size, one value or one per layer")
+    String kernelSize;
+
+    @Option(names = "--unpool", paramLabel = "U", defaultValue = "2", description = "conv: unpool factor, one value or one per layer")
+    String unpool;
+
+    @Option(names = "--padding", paramLabel = "same|full", defaultValue = "same", completionCandidates = Candidates.Paddings.class,
+            description = "conv padding (full keeps every latent fully determined, Lemma 7)")
+    String padding;
+
+    @Option(names = "--slope", paramLabel = "α", defaultValue = "0.5", description = "leaky-ReLU slope α in [1e-6, 1]")
+    double slope;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "maximum epochs per layer")
+    int epochs;
+
+    @Option(names = "--tol", paramLabel = "T", defaultValue = "0.001",
+            description = "stop a layer when an epoch improves its loss by less than this fraction (0 = never early)")
+    double tol;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seeds the initial weights (and SW-first latents, SW sampling)")
+    long seed;
+
+    @Option(names = "--init", paramLabel = "gaussian|orthogonal", defaultValue = "gaussian", completionCandidates = Candidates.Inits.class,
+            description = "initial weights")
+    String init;
+
+    @Option(names = "--solver", paramLabel = "cholesky|pinv", defaultValue = "cholesky", completionCandidates = Candidates.Solvers.class,
+            description = "normal equations + Cholesky (SVD fall-back), or the pseudo-inverse (paper eq. 3)")
+    String solver;
+
+    @Option(names = "--ridge", paramLabel = "λ", defaultValue = "1e-10", description = "relative ridge λ·trace(G)/n for Cholesky")
+    double ridge;
+
+    @Option(names = "--order", paramLabel = "sl-first|sw-first", defaultValue = "sl-first", completionCandidates = Candidates.Orders.class,
+            description = "which half of an epoch comes first (SW-first starts from random latents, paper Fig. 7)")
+    String order;
+
+    @Option(names = "--sw-sample", paramLabel = "all|S", defaultValue = "all",
+            description = "SW on a random subset of S datapoints per epoch (paper Lemma 8, Fig. 8)")
+    String swSample;
+
+    @Option(names = "--sw-partitions", paramLabel = "P", defaultValue = "1", description = "SW on P partitions, solutions averaged")
+    int swPartitions;
+
+    @Option(names = "--sl-path", paramLabel = "auto|dense|cg", defaultValue = "auto", completionCandidates = Candidates.LatentPaths.class,
+            description = "conv latents by the explicit operator or matrix-free conjugate gradients")
+    String slPath;
+
+    private boolean given(String option) { return Given.given(spec, option); }
+
+    /** The configuration: --config (or the defaults), then every typed option; {@code data} sets the data part. */
+    StarNetConfig config(DataOptions data) {
+        StarNetConfig c = StarNetConfig.defaults();
+        if (config != null) {
+            Path p = Path.of(config);
+            try {
+                c = ConfigJson.read(Files.readAllBytes(p));
+            } catch (IOException e) {
+                throw new CliException(p + ": cannot be read (" + IoMessages.describe(e) + ")");
+            } catch (ConfigJson.ConfigException e) {
+                throw new CliException(p + ": not a valid StarNet configuration: " + e.getMessage());
+            }
+        }
+        try {
+            ArchitectureConfig a = preset != null ? Presets.find(preset).architecture() : c.architecture();
+            String kind = given("--arch") ? arch : a.kind();
+            if (!kind.equals(ArchitectureConfig.FEEDFORWARD) && !kind.equals(ArchitectureConfig.CONV)) {
+                throw new CliException("--arch expects feedforward or conv, got '" + kind + "'");
+            }
+            a = new ArchitectureConfig(kind,
+                    given("--widths") ? ArchitectureConfig.parseWidths(widths) : a.widths(),
+                    given("--slope") ? slope : a.slope(),
+                    given("--kernels") ? ArchitectureConfig.parseList(kernels, "--kernels", "6,2") : a.kernels(),
+                    given("--kernel-size") ? ArchitectureConfig.parseList(kernelSize, "--kernel-size", "7 or 7,5") : a.kernelSizes(),
+                    given("--unpool") ? ArchitectureConfig.parseList(unpool, "--unpool", "2") : a.unpools(),
+                    given("--padding") ? Padding.parse(padding) : a.padding());
+            TrainingConfig t = c.training();
+            if (given("--epochs") && epochs < 1) throw new CliException("--epochs must be at least 1, got " + epochs);
+            if (given("--sw-partitions") && swPartitions < 1) throw new CliException("--sw-partitions must be at least 1, got " + swPartitions);
+            t = new TrainingConfig(given("--epochs") ? epochs : t.maxEpochs(), given("--tol") ? tol : t.tolerance(), given("--seed") ? seed : t.seed(),
+                    given("--solver") ? SolverKind.parse(solver) : t.solver(), given("--ridge") ? ridge : t.ridge(),
+                    given("--order") ? SolveOrder.parse(order) : t.order(), given("--init") ? InitKind.parse(init) : t.init(),
+                    given("--sw-sample") ? swSample() : t.swSample(), given("--sw-partitions") ? swPartitions : t.swPartitions(),
+                    given("--sl-path") ? slPath : t.latentPath());
+            return new StarNetConfig(StarNetConfig.FORMAT, data.apply(c.data()), a, t);
+        } catch (CliException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    private int swSample() {
+        String s = swSample.trim();
+        if (s.equals("all")) return 0;
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new CliException("--sw-sample expects all or a number of datapoints (at least 1), got '" + swSample + "'");
+    }
+}

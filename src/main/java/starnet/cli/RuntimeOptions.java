@@ -1,0 +1,63 @@
+package starnet.cli;
+
+import picocli.CommandLine.Option;
+import starnet.math.Backends;
+import starnet.math.LinearAlgebra;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The compute backend and its threads. */
+final class RuntimeOptions {
+    static final int MAX_THREADS = 256;
+
+    @Option(names = "--backend", paramLabel = "auto|openblas|ejml", defaultValue = "auto", completionCandidates = Candidates.Backends.class,
+            description = "linear algebra backend (auto = OpenBLAS, EJML if it does not load)")
+    String backend;
+
+    @Option(names = "--threads", paramLabel = "N", description = "BLAS and element-wise threads (default: all cores)")
+    Integer threads;
+
+    /** Checks the values whether or not the command ends up loading a backend. */
+    void check() {
+        if (!backend.equals("auto") && !backend.equals("openblas") && !backend.equals("ejml")) {
+            throw new CliException("--backend expects auto, openblas or ejml, got '" + backend + "'");
+        }
+        threads();
+    }
+
+    int threads() {
+        int n = threads == null ? Backends.defaultThreads() : threads;
+        if (n < 1) throw new CliException("--threads must be at least 1, got " + n);
+        if (n > MAX_THREADS) {
+            throw new CliException("--threads must be at most " + MAX_THREADS + " (this machine has " + Runtime.getRuntime().availableProcessors()
+                    + " cores), got " + n);
+        }
+        return n;
+    }
+
+    LinearAlgebra backend() {
+        check();
+        try {
+            return Backends.create(backend, threads());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /** The backend loading on another thread (the native library loads while the data is read). */
+    CompletableFuture<LinearAlgebra> backendAsync() {
+        check();
+        return CompletableFuture.supplyAsync(this::backend);
+    }
+
+    /** Waits for {@link #backendAsync}, passing its user errors on. */
+    static LinearAlgebra await(CompletableFuture<LinearAlgebra> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+}
