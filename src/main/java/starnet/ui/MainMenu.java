@@ -154,7 +154,8 @@ public final class MainMenu {
         MenuItem keys = item("Keyboard shortcuts", null, () -> message("Keyboard shortcuts", HelpText.shortcuts()));
         MenuItem about = item("About StarNet Workbench", null,
                 () -> message("About", HelpText.about(Version.get(), m.session().linearAlgebra().description())));
-        help.getItems().addAll(welcome, lesson, what, keys, readme, new SeparatorMenuItem(), about);
+        MenuItem licences = item("Third-party licences", null, () -> ReadmeDialog.showText(window.get(), "Third-party licences", "THIRD-PARTY-NOTICES.md"));
+        help.getItems().addAll(welcome, lesson, what, keys, readme, new SeparatorMenuItem(), licences, about);
         return help;
     }
 

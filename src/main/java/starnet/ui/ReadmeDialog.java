@@ -67,4 +67,26 @@ final class ReadmeDialog {
         a.setResizable(true);
         a.show();
     }
+
+    /** A bundled text file ({@code resource}, e.g. THIRD-PARTY-NOTICES.md) in a read-only dialog. */
+    static void showText(Window owner, String title, String resource) {
+        String body;
+        try (InputStream in = ReadmeDialog.class.getClassLoader().getResourceAsStream(resource)) {
+            body = in == null ? resource + " is not in this build." : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            AppLog.error("reading " + resource, e);
+            body = resource + " could not be read.";
+        }
+        TextArea text = new TextArea(body);
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setStyle("-fx-font-family: monospace;");
+        text.setPrefSize(900, 560);
+        Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.getDialogPane().setContent(text);
+        a.setResizable(true);
+        a.show();
+    }
 }
