@@ -507,4 +507,61 @@ class WorkbenchUiTest {
         Path shot = fx(() -> ScreenshotSupport.save(view.root(), "csv-layout"));
         assertTrue(Files.exists(shot));
     }
+
+    @Test
+    void theFigureDialogPreviewsAndTheExportFollowsTheChosenFormat(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#cmd-step-epoch");
+        waitUntil(() -> s.steps().size() == 2 && !s.runningProperty().get());
+        var result = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<starnet.figures.FigureOptions>>();
+        javafx.application.Platform.runLater(() -> result.set(starnet.ui.files.FigureExportDialog.ask(view.root().getScene().getWindow(), m.files(),
+                starnet.figures.FigureKind.LOSS, starnet.figures.FigureOptions.defaults())));
+        waitUntil(() -> robot.lookup("#figure-preview").tryQuery().isPresent()
+                && ((javafx.scene.image.ImageView) robot.lookup("#figure-preview").query()).getImage() != null);
+        double pngWidth = fx(() -> ((javafx.scene.image.ImageView) robot.lookup("#figure-preview").query()).getImage().getWidth());
+        assertEquals(starnet.figures.FigureSize.WIDE.width(), pngWidth, 0.5, "the preview is the figure at 1×");
+        robot.clickOn("#format-pdf");
+        robot.clickOn("#figure-caption");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#figure-scale").query().isDisabled(), "no PNG scale for a PDF");
+        Path shot = fx(() -> ScreenshotSupport.save(robot.lookup("#figure-export-dialog").query(), "figure-export-dialog"));
+        assertTrue(Files.exists(shot));
+        robot.clickOn("Choose file…");
+        waitUntil(() -> result.get() != null);
+        var o = result.get().orElseThrow();
+        assertEquals(starnet.figures.FigureFormat.PDF, o.format());
+        assertTrue(o.caption());
+        Path target = o.format().withExtension(tmp.resolve("loss.png"));
+        assertEquals(tmp.resolve("loss.pdf"), target, "the file name follows the format");
+        fx(() -> {
+            m.files().exportFigure(starnet.figures.FigureKind.LOSS, o, target);
+            return null;
+        });
+        waitUntil(() -> Files.exists(target) && Files.exists(tmp.resolve("loss.csv")));
+        assertTrue(Files.readString(tmp.resolve("loss.csv")).startsWith("series,x,y"));
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(target), 5);
+        assertEquals("%PDF-", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void theTaskListShowsEveryBackgroundTaskAndCancelsOne(FxRobot robot) throws Exception {
+        ready();
+        fx(() -> {
+            m.run().delayMillisProperty().set(400);
+            return null;
+        });
+        robot.clickOn("#cmd-train-all");
+        waitUntil(() -> s.history().size() >= 2 && s.runningProperty().get());
+        robot.clickOn("#task-list");
+        waitUntil(() -> robot.lookup("#task-progress-view").tryQuery().isPresent());
+        org.controlsfx.control.TaskProgressView<?> list = robot.lookup("#task-progress-view").query();
+        waitUntil(() -> !list.getTasks().isEmpty());
+        assertTrue(fx(() -> list.getTasks().get(0).getTitle()).startsWith("Train"), fx(() -> list.getTasks().get(0).getTitle()));
+        Path shot = fx(() -> ScreenshotSupport.save(view.root(), "task-list"));
+        assertTrue(Files.exists(shot));
+        fx(() -> list.getTasks().get(0).cancel()); // what the view's cancel button does
+        waitUntil(() -> !s.runningProperty().get());
+        waitUntil(list.getTasks()::isEmpty);
+        assertFalse(s.finishedProperty().get(), "cancelled mid-run; the model stays as after the last solve");
+    }
 }

@@ -73,9 +73,13 @@ public final class FigureExportDialog {
             @Override public FigureSize fromString(String s) { return FigureSize.parse(s.split(" ")[0]); }
         });
         size.setDisable(!kind.isPlot());
-        ToggleSwitch caption = new ToggleSwitch("Caption beneath (dataset, architecture, layer)");
+        ToggleSwitch caption = new ToggleSwitch();
         caption.setId("figure-caption");
         caption.setSelected(start.caption());
+        Label captionText = new Label("beneath: the dataset, architecture and layer");
+        captionText.setOnMouseClicked(e -> caption.setSelected(!caption.isSelected())); // the words toggle it too
+        HBox captionRow = new HBox(8, caption, captionText);
+        captionRow.setAlignment(Pos.CENTER_LEFT);
 
         Label note = new Label();
         note.getStyleClass().add("muted");
@@ -86,7 +90,7 @@ public final class FigureExportDialog {
         g.addRow(0, new Label("Format"), format);
         g.addRow(1, new Label("PNG scale"), scale);
         g.addRow(2, new Label("Size"), size);
-        g.add(caption, 0, 3, 2, 1);
+        g.addRow(3, new Label("Caption"), captionRow);
         g.add(note, 0, 4, 2, 1);
 
         ImageView preview = new ImageView();

@@ -13,6 +13,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.Duration;
+import org.controlsfx.control.PopOver;
+import org.controlsfx.control.TaskProgressView;
 import starnet.model.StepResult;
 import starnet.session.TaskInfo;
 import starnet.ui.core.SessionModel;
@@ -21,7 +23,8 @@ import java.util.List;
 
 /**
  * Backend in use, status, last step time, the background task that runs (with its progress and a
- * Cancel button, and how many wait behind it), the schedule's progress and memory.
+ * Cancel button, and how many wait behind it; "Tasks…" lists them all in ControlsFX's task view, each
+ * with its own progress and cancel), the schedule's progress and memory.
  */
 public final class StatusBar extends HBox {
     private final Label task = new Label();
@@ -52,7 +55,31 @@ public final class StatusBar extends HBox {
         taskProgress.setPrefWidth(110);
         cancel.setId("task-cancel");
         cancel.getStyleClass().add("small");
-        HBox taskBox = new HBox(6, task, taskProgress, cancel);
+        Button all = new Button("Tasks…");
+        all.setId("task-list");
+        all.getStyleClass().add("small");
+        all.setTooltip(starnet.ui.widgets.Tips.tip("Every background task, running and waiting, each with its progress and its own cancel button"));
+        TaskMirrors mirrors = new TaskMirrors(vm::cancel);
+        model.tasksProperty().addListener((obs, o, t) -> mirrors.show(t));
+        mirrors.show(model.tasksProperty().get());
+        TaskProgressView<javafx.concurrent.Task<Void>> list = new TaskProgressView<>();
+        list.setId("task-progress-view");
+        mirrors.tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<Void>>) c -> {
+            while (c.next()) list.getTasks().addAll(c.getAddedSubList()); // the view drops each task itself when it ends
+        });
+        list.setPrefSize(420, 220);
+        PopOver pop = new PopOver(list);
+        pop.setTitle("Background tasks");
+        pop.setHeaderAlwaysVisible(true);
+        pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
+        pop.setDetachable(false);
+        all.setOnAction(e -> {
+            if (pop.isShowing()) pop.hide();
+            else pop.show(all);
+        });
+        all.visibleProperty().bind(Bindings.isNotEmpty(mirrors.tasks()));
+        all.managedProperty().bind(all.visibleProperty());
+        HBox taskBox = new HBox(6, task, taskProgress, cancel, all);
         taskBox.setAlignment(Pos.CENTER_LEFT);
         taskBox.setId("task-box");
         model.tasksProperty().addListener((obs, o, t) -> showTasks(t, vm));
