@@ -199,7 +199,7 @@ class WorkbenchUiTest {
         });
         robot.type(javafx.scene.input.KeyCode.SPACE);
         waitUntil(() -> s.runningProperty().get() && s.steps().size() >= 11);
-        assertEquals("⏸ Pause", play.getText());
+        assertEquals("❚❚ Pause", play.getText());
         robot.type(javafx.scene.input.KeyCode.SPACE);
         waitUntil(() -> !s.runningProperty().get());
         assertTrue(s.steps().size() < 20, "paused after " + s.steps().size());

@@ -79,6 +79,8 @@ public final class StatusBar extends HBox {
         });
         all.visibleProperty().bind(Bindings.isNotEmpty(mirrors.tasks()));
         all.managedProperty().bind(all.visibleProperty());
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        all.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox taskBox = new HBox(6, task, taskProgress, cancel, all);
         taskBox.setAlignment(Pos.CENTER_LEFT);
         taskBox.setId("task-box");

@@ -48,7 +48,7 @@ public final class TrainingControls extends javafx.scene.layout.FlowPane {
         }
         Button pause = new Button();
         pause.setId("cmd-pause");
-        pause.textProperty().bind(Bindings.when(vm.busy()).then("⏸ Pause").otherwise("▶ Play"));
+        pause.textProperty().bind(Bindings.when(vm.busy()).then("❚❚ Pause").otherwise("▶ Play"));
         pause.setMinWidth(Region.USE_PREF_SIZE);
         pause.setOnAction(e -> vm.playPause());
         pause.disableProperty().bind(vm.busy().not().and(vm.trainBlockedReason().isNotEmpty()));
