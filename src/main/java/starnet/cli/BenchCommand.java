@@ -81,9 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             double sl = 2 * eval + (double) p.outputWidth() * p.inputWidth() * p.inputWidth() + decode;
             double sw;
             if (p.isConv()) {
-                var s = p.conv();
-                double rows = (double) n * s.positions();
-                sw = rows * (s.patchSize() + 1) * (s.patchSize() + 1) + 2 * rows * (s.patchSize() + 1) * s.kernels() + eval + decode;
+                sw = starnet.training.ConvWeightSolver.flops(p.conv(), n) + eval + decode;
             } else {
                 sw = (double) n * (p.inputWidth() + 1) * (p.inputWidth() + 1) + 2.0 * n * (p.inputWidth() + 1) * p.outputWidth() + eval + decode;
             }

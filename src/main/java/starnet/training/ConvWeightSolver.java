@@ -15,10 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SW for a conv-unpool layer (DESIGN §4): every kernel shares the same input patches, so the exact
+ * SW for a conv-unpool layer (paper §3.2): every kernel shares the same input patches, so the exact
  * normal equations Σ [patch 1]ᵀ[patch 1] and Σ [patch 1]ᵀ·t over every (datapoint, position) are
- * accumulated once, in memory-bounded chunks of datapoints (im2col per chunk, then SYRK and GEMM),
- * and solved for all kernels at once.
+ * accumulated once and solved for all kernels at once. Two exact routes to the same sums:
+ * <ul>
+ * <li><b>latent Gram</b> (when it is the cheaper): C = Σₙ zₙzₙᵀ over whole latent grids and D = Σₙ zₙTₙᵀ against
+ * the targets in kernel order, two well-shaped GEMMs over the datapoints; every entry of the patch Gram is then
+ * a sum of entries of C over the positions where both patch elements fall inside the grid, and every entry of
+ * the right-hand side a sum of entries of D — no im2col at all;</li>
+ * <li><b>im2col</b>: patches per chunk of datapoints, then SYRK and GEMM over every (datapoint, position) row.</li>
+ * </ul>
+ * Both are memory-bounded (chunks of datapoints) and give the same normal equations up to rounding.
  */
 public final class ConvWeightSolver {
     private final LinearAlgebra la;
@@ -44,6 +51,120 @@ public final class ConvWeightSolver {
      * @param targets N × cOut·outH·outW, read only
      */
     public LayerSystem.WeightSolve solve(ConvShape s, Matrix latents, Matrix targets, Cancellation cancel) {
+        Matrix[] eq = latentGramIsCheaper(s) ? viaLatentGram(s, latents, targets, cancel) : viaIm2col(s, latents, targets, cancel);
+        cancel.check();
+        Solution sol = solver.solve(eq[0], eq[1]); // (p+1) × nk
+        Matrix x = sol.x();
+        Matrix kernels = x.rowRange(0, s.patchSize()).transpose();
+        double[] bias = x.row(s.patchSize());
+        return new LayerSystem.WeightSolve(new ConvUnpoolLayer(s, kernels, bias), sol);
+    }
+
+    /** Largest C + D (doubles) the latent-Gram route holds. */
+    static final long LATENT_GRAM_DOUBLES = 16L << 20;
+    /** For tests: force a route (null = the cheaper). */
+    Boolean forceLatentGram;
+
+    /** Whether the latent-Gram route does fewer multiply-adds per datapoint than im2col, within its memory bound. */
+    boolean latentGramIsCheaper(ConvShape s) {
+        return forceLatentGram != null ? forceLatentGram : latentGramRoute(s);
+    }
+
+    /** The floating-point operations of the normal equations for {@code n} datapoints, on the route taken. */
+    public static double flops(ConvShape s, int n) {
+        double in = s.inputWidth(), nkPos = (double) s.kernels() * s.positions(), p1 = s.patchSize() + 1, rows = (double) n * s.positions();
+        return latentGramRoute(s) ? n * in * in + 2.0 * n * in * nkPos : rows * p1 * p1 + 2 * rows * p1 * s.kernels();
+    }
+
+    static boolean latentGramRoute(ConvShape s) {
+        long in = s.inputWidth(), nkPos = (long) s.kernels() * s.positions(), p1 = s.patchSize() + 1;
+        long gram = in * (in + 1) / 2 + in * nkPos, im2col = s.positions() * (p1 * (p1 + 1) / 2 + p1 * s.kernels());
+        return in * (in + nkPos) <= LATENT_GRAM_DOUBLES && gram < im2col;
+    }
+
+    /** The normal equations {gram (p+1)², rhs (p+1) × nk} through C = Σ zzᵀ and D = Σ zTᵀ. */
+    private Matrix[] viaLatentGram(ConvShape s, Matrix latents, Matrix targets, Cancellation cancel) {
+        int n = latents.rows(), in = s.inputWidth(), nk = s.kernels(), pos = s.positions(), nkPos = nk * pos;
+        int chunk = (int) Math.max(1, Math.min(n, chunkDoubles / (in + nkPos)));
+        Matrix c, d;
+        double[] zSum = new double[in], tSum = new double[nkPos];
+        try (Workspace ws = new Workspace(la, pool)) {
+            Block cb = ws.zeros(in, in), db = ws.zeros(in, nkPos);
+            Block zb = ws.scratch(chunk, in), tb = ws.scratch(chunk, nkPos);
+            double[] space = new double[chunk * nkPos];
+            double inv = 1.0 / act.slope();
+            for (int from = 0; from < n; from += chunk) {
+                cancel.check();
+                int to = Math.min(n, from + chunk), count = to - from;
+                zb.buffer().put(0, latents.data(), from * in, count * in);
+                ConvOps.spaceToDepth(s, targets.data(), from, to, space); // per item: position-major, then kernel
+                for (int i = 0, len = count * nkPos; i < len; i++) {
+                    space[i] = Math.min(space[i], space[i] * inv);
+                    tSum[i % nkPos] += space[i];
+                }
+                for (int r = from; r < to; r++) for (int j = 0; j < in; j++) zSum[j] += latents.data()[r * in + j];
+                tb.buffer().put(0, space, 0, count * nkPos);
+                Block zc = zb.withRows(count), tc = tb.withRows(count);
+                la.gramAccumulate(1.0, zc, 1.0, cb);
+                la.gemm(true, false, 1.0, zc, tc, 1.0, db);
+            }
+            c = cb.toMatrix();
+            d = db.toMatrix();
+        }
+        return assemble(s, n, c, d, zSum, tSum);
+    }
+
+    /**
+     * Patch normal equations from the latent Gram C (in × in), the cross products D (in × nk·positions, column
+     * (position·nk + kernel)), the latents' column sums and the targets' sums. Patch element j = (c, dy, dx) at
+     * grid position (y, x) reads latent (c, y + dy − pad, x + dx − pad), or 0 outside the grid.
+     */
+    static Matrix[] assemble(ConvShape s, int n, Matrix c, Matrix d, double[] zSum, double[] tSum) {
+        int p = s.patchSize(), k = s.k(), pad = s.pad(), nk = s.kernels(), gh = s.gridH(), gw = s.gridW(), h = s.h(), w = s.w();
+        int[][] latentAt = new int[p][s.positions()]; // the latent index each patch element reads at each position, or −1
+        for (int j = 0; j < p; j++) {
+            int ch = j / (k * k), dy = (j / k) % k, dx = j % k;
+            for (int y = 0; y < gh; y++) {
+                for (int x = 0; x < gw; x++) {
+                    int iy = y + dy - pad, ix = x + dx - pad;
+                    latentAt[j][y * gw + x] = iy >= 0 && iy < h && ix >= 0 && ix < w ? (ch * h + iy) * w + ix : -1;
+                }
+            }
+        }
+        int pos = s.positions(), in = s.inputWidth(), nkPos = nk * pos;
+        double[] cv = c.data(), dv = d.data();
+        Matrix gram = new Matrix(p + 1, p + 1), rhs = new Matrix(p + 1, nk);
+        double[] g = gram.data(), r = rhs.data();
+        for (int j = 0; j < p; j++) {
+            int[] a = latentAt[j];
+            for (int j2 = j; j2 < p; j2++) {
+                int[] b = latentAt[j2];
+                double sum = 0;
+                for (int q = 0; q < pos; q++) if (a[q] >= 0 && b[q] >= 0) sum += cv[a[q] * in + b[q]];
+                g[j * (p + 1) + j2] = sum;
+                g[j2 * (p + 1) + j] = sum;
+            }
+            double bias = 0;
+            for (int q = 0; q < pos; q++) if (a[q] >= 0) bias += zSum[a[q]];
+            g[j * (p + 1) + p] = bias;
+            g[p * (p + 1) + j] = bias;
+            for (int kk = 0; kk < nk; kk++) {
+                double sum = 0;
+                for (int q = 0; q < pos; q++) if (a[q] >= 0) sum += dv[a[q] * nkPos + q * nk + kk];
+                r[j * nk + kk] = sum;
+            }
+        }
+        g[p * (p + 1) + p] = (double) n * pos;
+        for (int kk = 0; kk < nk; kk++) {
+            double sum = 0;
+            for (int q = 0; q < pos; q++) sum += tSum[q * nk + kk];
+            r[p * nk + kk] = sum;
+        }
+        return new Matrix[] {gram, rhs};
+    }
+
+    /** The normal equations through im2col patches per chunk of datapoints (SYRK and GEMM over every row). */
+    private Matrix[] viaIm2col(ConvShape s, Matrix latents, Matrix targets, Cancellation cancel) {
         int n = latents.rows(), p = s.patchSize(), nk = s.kernels(), pos = s.positions();
         int perItem = pos * (p + 1 + nk);
         int maxChunk = Math.max(1, chunkDoubles / perItem);
@@ -73,12 +194,7 @@ public final class ConvWeightSolver {
             gram = g.toMatrix();
             rhs = r.toMatrix();
         }
-        cancel.check();
-        Solution sol = solver.solve(gram, rhs); // (p+1) × nk
-        Matrix x = sol.x();
-        Matrix kernels = x.rowRange(0, p).transpose();
-        double[] bias = x.row(p);
-        return new LayerSystem.WeightSolve(new ConvUnpoolLayer(s, kernels, bias), sol);
+        return new Matrix[] {gram, rhs};
     }
 
     /** Frees pooled work memory now. */

@@ -119,6 +119,27 @@ class ConvTest {
     }
 
     @Test
+    void theLatentGramRouteGivesTheSameWeightsAsIm2col() {
+        for (ConvShape s : new ConvShape[] {SAME, FULL, new ConvShape(1, 6, 6, 1, 5, 1, Padding.SAME), new ConvShape(2, 3, 5, 2, 3, 3, Padding.FULL)}) {
+            Matrix z = Reference.gaussian(120, s.inputWidth(), 21);
+            Matrix x = Reference.gaussian(120, s.outputWidth(), 22);
+            var solver = SolverKind.CHOLESKY.create(0, LA);
+            ConvWeightSolver viaGram = new ConvWeightSolver(LA, ACT, solver, 5 * (s.inputWidth() + s.kernels() * s.positions()));
+            viaGram.forceLatentGram = true; // small chunks: the sums run over several
+            ConvWeightSolver viaCols = new ConvWeightSolver(LA, ACT, solver);
+            viaCols.forceLatentGram = false;
+            ConvUnpoolLayer a = (ConvUnpoolLayer) viaGram.solve(s, z, x, Cancellation.NEVER).layer();
+            ConvUnpoolLayer b = (ConvUnpoolLayer) viaCols.solve(s, z, x, Cancellation.NEVER).layer();
+            double rel = Reference.relativeError(a.augmentedKernels(), b.augmentedKernels());
+            assertTrue(rel < 1e-10, s + ": relative difference " + rel);
+        }
+        // the MNIST conv preset's layers take the cheaper route
+        ConvWeightSolver auto = new ConvWeightSolver(LA, ACT, SolverKind.CHOLESKY.create(0, LA));
+        assertTrue(auto.latentGramIsCheaper(new ConvShape(2, 14, 14, 1, 7, 2, Padding.SAME)));
+        assertTrue(auto.latentGramIsCheaper(new ConvShape(6, 7, 7, 2, 7, 2, Padding.SAME)));
+    }
+
+    @Test
     void chunkedWeightSolveEqualsOneBigSolve() {
         ConvShape s = FULL;
         ConvUnpoolLayer l = layer(s, 11);
