@@ -26,15 +26,14 @@ final class TrainingRun {
 
     /**
      * A fresh run of {@code config} on the first {@code datapoints} items of {@code dataset}.
-     * {@code interactive}: reserve the latents buffers now and warm the JIT up with a throwaway run, so the
-     * window's first steps neither allocate large arrays nor run cold code (costs memory; not for batch runs).
+     * {@code interactive}: reserve the latents buffers now (costs memory; not for batch runs), so the window's first
+     * steps do not allocate large arrays; {@link #warmUp} then runs once the first model is shown.
      */
     static TrainingRun start(StarNetConfig config, Dataset dataset, int datapoints, int[] pinned, LinearAlgebra la, boolean interactive) {
         Matrix data = rows(dataset, datapoints);
         StarNetTrainer t = StarNetTrainer.create(config, data, dataset.channels(), dataset.height(), dataset.width(), la);
         if (interactive) {
             t.reserveLatents();
-            warmUp(config, data, dataset, la);
             t.prepareFirstSolve();
         }
         return new TrainingRun(t, pinned, 0);
@@ -56,15 +55,18 @@ final class TrainingRun {
     }
 
     /**
-     * A throwaway one-epoch run on the first 512 items, done while the user is still looking at the
-     * initial state, so the JIT compiles the solver's loops now rather than while the window animates
-     * the first steps. The real trainer is untouched.
+     * A throwaway one-epoch run on the first 512 items of this run's data, done while the user looks at the
+     * initial state, so the JIT compiles the solver's loops now rather than while the window animates the first
+     * steps. The real trainer is untouched; {@code stop} ends it early (a command came in: it has the worker).
      */
-    private static void warmUp(StarNetConfig config, Matrix data, Dataset dataset, LinearAlgebra la) {
+    void warmUp(StarNetConfig config, Dataset dataset, LinearAlgebra la, Cancellation stop) {
+        Matrix data = trainer.data();
         int n = Math.min(512, data.rows());
         StarNetConfig small = config.withTraining(config.training().withMaxEpochs(1).withSwSampling(0, 1));
         try {
-            StarNetTrainer.create(small, data.rowRange(0, n), dataset.channels(), dataset.height(), dataset.width(), la).trainAll(Cancellation.NEVER);
+            StarNetTrainer.create(small, data.rowRange(0, n), dataset.channels(), dataset.height(), dataset.width(), la).trainAll(stop);
+        } catch (starnet.training.CancelledException e) {
+            // a command came in first; the JIT warms up on the real steps instead
         } catch (RuntimeException e) {
             AppLog.error("warm-up run (harmless)", e); // e.g. too few items for the weights: the real run reports it
         }

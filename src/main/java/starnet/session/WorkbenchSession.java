@@ -15,6 +15,7 @@ import starnet.model.DeterminednessReport;
 import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
+import starnet.training.Cancellation;
 import starnet.training.CancelledException;
 import starnet.training.Engines;
 import starnet.training.LayerSystem;
@@ -244,6 +245,7 @@ public final class WorkbenchSession {
                     if (!w.report.hasErrors()) {
                         w.run = run;
                         w.history.add(run.snapshot(null));
+                        if (interactive) warmUpWhenIdle(w, run);
                     }
                 } catch (IllegalArgumentException e) {
                     w.problem = e.getMessage();
@@ -251,6 +253,14 @@ public final class WorkbenchSession {
             }
         }
         changed(w);
+    }
+
+    /** After this task (the first model is shown by then), a JIT warm-up on the worker that yields to any command. */
+    private void warmUpWhenIdle(Work w, TrainingRun run) {
+        StarNetConfig c = w.config;
+        Dataset d = w.dataset;
+        Cancellation yield = () -> !tasks.list().isEmpty() || work.run != run;
+        worker.submit(() -> run.warmUp(c, d, la, yield));
     }
 
     private static boolean hasErrors(Work w) {

@@ -70,6 +70,37 @@ public final class WorkbenchApp extends Application {
         else if (opened != null) models.files().open(opened);
         else session.load(new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0));
         if (files.firstRun()) Platform.runLater(view.menu()::showWelcome);
+        if (System.getProperty("starnet.reportLaunch") != null) reportLaunch(models.session());
+    }
+
+    /**
+     * With {@code -Dstarnet.reportLaunch}: prints, once the window is interactive with its first model drawn (data
+     * loaded, the initial state in the grid, no task left), how long after the process started; {@code =exit} then
+     * quits. The launch benchmark in the README runs this.
+     */
+    private static void reportLaunch(starnet.ui.core.SessionModel model) {
+        boolean[] done = {false};
+        Runnable check = () -> {
+            if (done[0] || model.latestProperty().get() == null || !model.tasksProperty().get().isEmpty() || model.datasetProperty().get() == null) return;
+            done[0] = true;
+            Platform.runLater(() -> { // after the pulse that draws it
+                // the wall clock (ms since the epoch) for a script that noted when it started the process; the JVM's uptime
+                // misses the JVM's own start, and the operating system's process start time is rounded to the second
+                System.out.printf(java.util.Locale.ROOT, "launch: interactive at %d ms since the epoch (JVM uptime %.2f s)%n",
+                        System.currentTimeMillis(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+                if ("exit".equals(System.getProperty("starnet.reportLaunch"))) Platform.exit();
+            });
+        };
+        if ("trace".equals(System.getProperty("starnet.reportLaunch"))) {
+            java.util.function.Consumer<String> at = what -> System.out.printf(java.util.Locale.ROOT, "  %.2f s %s%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, what);
+            at.accept("window shown");
+            model.datasetProperty().addListener((obs, o, n) -> at.accept("data loaded"));
+            model.latestProperty().addListener((obs, o, n) -> at.accept("first model"));
+            model.tasksProperty().addListener((obs, o, n) -> at.accept("tasks " + n.stream().map(t -> t.title()).toList()));
+        }
+        model.tasksProperty().addListener((obs, o, n) -> check.run());
+        model.latestProperty().addListener((obs, o, n) -> check.run());
     }
 
     /** The session file named on the command line, if any. */
