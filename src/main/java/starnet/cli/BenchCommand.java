@@ -73,6 +73,8 @@ final class BenchCommand implements Callable<Integer> {
             out.println("median per step; SL and SW each include the layer's evaluation (and the decode to the output below the last layer)");
             out.printf("%-6s %-30s %-5s %10s %10s %10s  %s%n", "layer", "shape", "step", "seconds", "GFLOP", "GFLOP/s", "of DGEMM");
         }
+        int sample = config.training().swSample();
+        int swRows = sample == 0 || sample >= n ? n : sample; // SW on a sample solves on those rows only
         for (int i = plan.size() - 1; i >= 0; i--) {
             LayerPlan p = plan.get(i);
             double decode = 0;
@@ -81,9 +83,9 @@ final class BenchCommand implements Callable<Integer> {
             double sl = 2 * eval + (double) p.outputWidth() * p.inputWidth() * p.inputWidth() + decode;
             double sw;
             if (p.isConv()) {
-                sw = starnet.training.ConvWeightSolver.flops(p.conv(), n) + eval + decode;
+                sw = starnet.training.ConvWeightSolver.flops(p.conv(), swRows) + eval + decode;
             } else {
-                sw = (double) n * (p.inputWidth() + 1) * (p.inputWidth() + 1) + 2.0 * n * (p.inputWidth() + 1) * p.outputWidth() + eval + decode;
+                sw = (double) swRows * (p.inputWidth() + 1) * (p.inputWidth() + 1) + 2.0 * swRows * (p.inputWidth() + 1) * p.outputWidth() + eval + decode;
             }
             ObjectNode l = layers.addObject();
             l.put("layer", i + 1);
