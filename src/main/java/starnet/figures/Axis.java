@@ -55,7 +55,9 @@ public record Axis(double lo, double hi, boolean log, double[] major, List<Label
         }
         List<Double> minor = new ArrayList<>();
         double m = step / (isFive(step) ? 5 : 2);
-        for (long k = (long) Math.ceil(lo / m - 1e-9); k * m <= hi + m * 1e-9; k++) minor.add(k * m);
+        for (long k = (long) Math.ceil(lo / m - 1e-9); k * m <= hi + m * 1e-9; k++) {
+            if (!integers || k * m == Math.rint(k * m)) minor.add(k * m); // steps and epochs have no half-ticks
+        }
         return new Axis(lo, hi, false, unbox(ticks), labels, unbox(minor), factor);
     }
 
@@ -87,23 +89,29 @@ public record Axis(double lo, double hi, boolean log, double[] major, List<Label
                 }
                 if ((e - first) % every != 0 && e >= first) minor.add(Math.pow(10, e));
             }
-        } else { // less than two decades labelled: 1, 2, 5 × 10ⁿ in one plain decimal format
-            int smallest = Integer.MAX_VALUE;
-            for (int e = first - 1; e <= last; e++) {
-                for (int k : new int[] {1, 2, 5}) {
-                    double v = k * Math.pow(10, e);
-                    if (v >= lo && v <= hi) {
-                        major.add(v);
-                        smallest = Math.min(smallest, e);
+        } else { // less than two decades labelled: 1, 2, 5 × 10ⁿ (every digit when that gives fewer than two) in one decimal format
+            for (int[] digits : new int[][] {{1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+                major.clear();
+                minor.clear();
+                int smallest = Integer.MAX_VALUE;
+                for (int e = first - 1; e <= last; e++) {
+                    for (int k = 1; k <= 9; k++) {
+                        double v = k * Math.pow(10, e);
+                        if (v < lo || v > hi) continue;
+                        int digit = k;
+                        if (java.util.Arrays.stream(digits).anyMatch(x -> x == digit)) {
+                            major.add(v);
+                            smallest = Math.min(smallest, e);
+                        } else {
+                            minor.add(v);
+                        }
                     }
                 }
-                for (int k : new int[] {3, 4, 6, 7, 8, 9}) {
-                    double v = k * Math.pow(10, e);
-                    if (v >= lo && v <= hi) minor.add(v);
-                }
+                labels.clear();
+                int decimals = Math.max(0, -smallest);
+                for (double v : major) labels.add(new Label(String.format(Locale.ROOT, "%." + decimals + "f", v), null));
+                if (major.size() >= 2) break;
             }
-            int decimals = Math.max(0, -smallest);
-            for (double v : major) labels.add(new Label(String.format(Locale.ROOT, "%." + decimals + "f", v), null));
         }
         return new Axis(lo, hi, true, unbox(major), labels, unbox(minor), 0);
     }

@@ -124,9 +124,11 @@ public final class LinePlot implements Figure {
         if (yLines.size() > 2) yLines = List.of(yLabel); // very long: one line, shrunk below
         left += (yLines.size() - 1) * lfm.getHeight();
         pw -= (yLines.size() - 1) * lfm.getHeight();
+        int shift = 0; // a square plot is centred: its labels move with it
         if (square) { // equal scales (ROC): the plot is as wide as it is high
             int sideLength = Math.min(pw, ph);
-            left += (pw - sideLength) / 2;
+            shift = (pw - sideLength) / 2;
+            left += shift;
             pw = ph = sideLength;
         }
         Rectangle2D plot = new Rectangle2D.Double(left, top, pw, ph);
@@ -190,7 +192,7 @@ public final class LinePlot implements Figure {
         for (int i = 0; i < yLines.size(); i++) {
             String yl = yLines.get(i);
             rot.setFont(lfm.stringWidth(yl) > ph ? labelFont.deriveFont(labelFont.getSize2D() * (float) ph / lfm.stringWidth(yl)) : labelFont);
-            rot.drawString(yl, -(float) (top + ph / 2.0 + rot.getFontMetrics().stringWidth(yl) / 2.0), PAD + lfm.getAscent() + i * lfm.getHeight());
+            rot.drawString(yl, -(float) (top + ph / 2.0 + rot.getFontMetrics().stringWidth(yl) / 2.0), shift + PAD + lfm.getAscent() + i * lfm.getHeight());
         }
         rot.dispose();
         // legend
@@ -226,7 +228,7 @@ public final class LinePlot implements Figure {
         g.setColor(st.color);
         g.setStroke(st.stroke());
         g.draw(path);
-        if (st.marker != Marker.NONE && points.size() <= MARKERS_UP_TO) {
+        if (st.marker != Marker.NONE && s.x().length <= MARKERS_UP_TO) {
             g.setStroke(new BasicStroke(1f));
             for (double[] p : points) st.marker.draw(g, p[0], p[1]);
         }
@@ -325,6 +327,8 @@ public final class LinePlot implements Figure {
     record Style(Color color, float[] dash, float width, Marker marker) {
         static final Style REFERENCE = new Style(new Color(0x777777), new float[] {4f, 3f}, 1f, Marker.NONE);
 
+        Style withoutMarker() { return new Style(color, dash, width, Marker.NONE); }
+
         static Style of(int i) {
             return new Style(PALETTE[i % PALETTE.length], DASHES[i % DASHES.length], 1.8f, Marker.values()[i % 4]);
         }
@@ -349,7 +353,8 @@ public final class LinePlot implements Figure {
             int styleIndex = 0;
             for (Series s : series) {
                 entries.add(s.name());
-                styles.add(s.kind() == Kind.REFERENCE ? Style.REFERENCE : Style.of(styleIndex++));
+                Style st = s.kind() == Kind.REFERENCE ? Style.REFERENCE : Style.of(styleIndex++);
+                styles.add(s.x().length <= MARKERS_UP_TO ? st : st.withoutMarker()); // as the series is drawn
             }
             if (entries.size() <= 1 && series.stream().noneMatch(s -> s.kind() == Kind.REFERENCE)) { // one line needs no legend
                 entries.clear();

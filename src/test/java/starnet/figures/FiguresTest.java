@@ -127,7 +127,7 @@ class FiguresTest {
         assertEquals(List.of("0.002", "0.005", "0.010", "0.020", "0.050"), oneAndAHalf.labels().stream().map(Axis.Label::plain).toList(),
                 "one decade shown: 1-2-5 × 10ⁿ, all with three decimals");
         Axis narrow = Axis.log(0.0012, 0.0031);
-        assertEquals(List.of("0.002"), narrow.labels().stream().map(Axis.Label::plain).toList(), "less than a decade: 1-2-5 in plain decimals");
+        assertEquals(List.of("0.002", "0.003"), narrow.labels().stream().map(Axis.Label::plain).toList(), "a narrow range: every digit when 1-2-5 labels fewer than two");
         Axis fiveTo20 = Axis.log(0.004, 0.03);
         assertEquals(List.of("0.005", "0.010", "0.020"), fiveTo20.labels().stream().map(Axis.Label::plain).toList(), "one number format");
     }
