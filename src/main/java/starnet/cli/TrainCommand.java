@@ -48,6 +48,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--baselines", description = "also train the Adam autoencoder and fit PCA at the code width, kept in session.starnet for fig6")
     boolean baselines;
 
+    @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local", completionCandidates = Candidates.Engines.class,
+            description = "where to train: this machine, or Apache Spark (feedforward; Spark from spark-submit or bin/starnet-spark)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark: the master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "0", description = "Spark: partitions of the datapoints (0 = Spark's default parallelism)")
+    int partitions;
+
+    @Option(names = "--sw-mode", paramLabel = "exact|average", defaultValue = "exact", completionCandidates = Candidates.SwModes.class,
+            description = "Spark: SW sums the partitions' normal equations (exact) or averages their solutions (paper Lemma 8)")
+    String swMode;
+
     @Override
     public Integer call() throws IOException {
         return run(cli.out, cli.err);
@@ -56,6 +70,8 @@ final class TrainCommand implements Callable<Integer> {
     int run(PrintStream out, PrintStream err) throws IOException {
         StarNetConfig config = model.config(data);
         Path dir = Cli.outputPath("--out", this.out);
+        if (!engine.equals("local") && !engine.equals("spark")) throw new CliException("--engine expects local or spark, got '" + engine + "'");
+        if (engine.equals("spark")) return spark(config, dir, out, err);
         CompletableFuture<LinearAlgebra> backend = runtime.backendAsync();
         Dataset ds = Datasets.load(config.data());
         RunOptions.plan(config, ds);
@@ -114,6 +130,28 @@ final class TrainCommand implements Callable<Integer> {
             StepResult last = image.training().steps().get(image.training().steps().size() - 1);
             out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", image.training().decoder().depth(), seconds,
                     last.outputMse(), dir);
+        }
+        return 0;
+    }
+
+    private int spark(StarNetConfig config, Path dir, PrintStream out, PrintStream err) throws IOException {
+        if (!SparkRun.available()) {
+            throw new CliException("--engine spark needs Apache Spark 4 on the class path: run bin/starnet-spark train … from the build, "
+                    + "or spark-submit --class starnet.Launcher target/starnet.jar train … on a cluster");
+        }
+        starnet.spark.SparkTrainer.SwMode mode = switch (swMode) {
+            case "exact" -> starnet.spark.SparkTrainer.SwMode.EXACT;
+            case "average" -> starnet.spark.SparkTrainer.SwMode.AVERAGE;
+            default -> throw new CliException("--sw-mode expects exact or average, got '" + swMode + "'");
+        };
+        if (partitions < 0) throw new CliException("--partitions must be 0 (Spark's default) or more, got " + partitions);
+        LinearAlgebra la = runtime.backend();
+        Dataset ds = Datasets.load(config.data());
+        RunOptions.plan(config, ds);
+        try {
+            SparkRun.train(config, ds, la, master, partitions, mode, dir, out, err);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
         }
         return 0;
     }

@@ -138,24 +138,39 @@ public final class LayerSystem {
      * @param targets T, N × d_out, read only
      */
     public WeightSolve solveWeights(Matrix latents, Matrix targets, Cancellation cancel) {
+        Matrix[] eq = normalEquations(latents, targets, cancel);
+        cancel.check();
+        return solveNormalEquations(eq[0], eq[1]);
+    }
+
+    /**
+     * SW's normal equations for these rows: {[H 1]ᵀ[H 1] ((d_in+1)²), [H 1]ᵀa⁻¹(T) ((d_in+1) × d_out)}, accumulated over
+     * row chunks. Sums over disjoint row sets add up to the sums over their union (how a distributed SW combines them).
+     *
+     * @param latents H, N × d_in, read only
+     * @param targets T, N × d_out, read only
+     */
+    public Matrix[] normalEquations(Matrix latents, Matrix targets, Cancellation cancel) {
         int n = latents.rows(), din = latents.cols(), dout = targets.cols();
         int chunk = ChunkedRows.balancedRows(n, Math.max(dout, din + 1));
-        Matrix gramMatrix, rhsMatrix;
         try (Workspace ws = new Workspace(la, pool)) {
-        Block gram = ws.zeros(din + 1, din + 1), rhs = ws.zeros(din + 1, dout);
-        Block a = ws.scratch(chunk, din + 1), p = ws.scratch(chunk, dout);
-        ChunkedRows.forEach(n, Math.max(dout, din + 1), cancel, (from, to) -> {
-            Block ac = withOnesColumn(latents, from, to, a);
-            Block pc = preActivation(targets, from, to, p);
-            la.gramAccumulate(1.0, ac, 1.0, gram);
-            la.gemm(true, false, 1.0, ac, pc, 1.0, rhs);
-        });
-        gramMatrix = gram.toMatrix();
-        rhsMatrix = rhs.toMatrix();
+            Block gram = ws.zeros(din + 1, din + 1), rhs = ws.zeros(din + 1, dout);
+            Block a = ws.scratch(chunk, din + 1), p = ws.scratch(chunk, dout);
+            ChunkedRows.forEach(n, Math.max(dout, din + 1), cancel, (from, to) -> {
+                Block ac = withOnesColumn(latents, from, to, a);
+                Block pc = preActivation(targets, from, to, p);
+                la.gramAccumulate(1.0, ac, 1.0, gram);
+                la.gemm(true, false, 1.0, ac, pc, 1.0, rhs);
+            });
+            return new Matrix[] {gram.toMatrix(), rhs.toMatrix()};
         }
-        cancel.check();
-        Solution s = solver.solve(gramMatrix, rhsMatrix);
+    }
+
+    /** The layer that solves the normal equations {@code gram} ((d_in+1)², read only) and {@code rhs} ((d_in+1) × d_out, read only). */
+    public WeightSolve solveNormalEquations(Matrix gram, Matrix rhs) {
+        Solution s = solver.solve(gram, rhs);
         Matrix x = s.x(); // (din+1) × dout
+        int din = gram.rows() - 1;
         Matrix vNew = x.rowRange(0, din).transpose();
         double[] b = x.row(din);
         return new WeightSolve(new DenseLayer(vNew, b), s);
