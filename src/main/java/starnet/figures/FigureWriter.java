@@ -155,8 +155,8 @@ public final class FigureWriter {
     private static final class PngImages extends org.apache.batik.svggen.ImageHandlerBase64Encoder {
         @Override
         public void encodeImage(java.awt.image.RenderedImage img, OutputStream os) throws org.apache.batik.svggen.SVGGraphics2DIOException {
-            try { // os already encodes base64
-                if (!ImageIO.write(img, "png", os)) throw new IOException("no PNG writer");
+            try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(os)) { // os already encodes base64; no temporary files
+                if (!ImageIO.write(img, "png", ios)) throw new IOException("no PNG writer");
             } catch (IOException e) {
                 throw new org.apache.batik.svggen.SVGGraphics2DIOException(e);
             }
