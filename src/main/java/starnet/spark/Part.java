@@ -46,16 +46,16 @@ final class Part implements Serializable {
 
     Stats stats() { return stats; }
 
-    /** This partition's rows of layer {@code layer}'s latents, with the row it starts at. */
-    Object[] latentsOf(int layer) { return new Object[] {first, latents[layer]}; }
+    /** Consecutive rows of a matrix from row {@code first} on, row-major (shared, never written). */
+    record Rows(int first, double[] values) implements Serializable {}
 
-    /** Rows gathered from {@link #latentsOf} into one N × width matrix. */
-    static Matrix gather(List<Object[]> pieces, int n, int width) {
+    /** This partition's rows of layer {@code layer}'s latents. */
+    Rows latentsOf(int layer) { return new Rows(first, latents[layer]); }
+
+    /** Pieces from {@link #latentsOf} gathered into one N × width matrix. */
+    static Matrix gather(List<Rows> pieces, int n, int width) {
         Matrix m = new Matrix(n, width);
-        for (Object[] p : pieces) {
-            double[] v = (double[]) p[1];
-            System.arraycopy(v, 0, m.data(), (Integer) p[0] * width, v.length);
-        }
+        for (Rows p : pieces) System.arraycopy(p.values(), 0, m.data(), p.first() * width, p.values().length);
         return m;
     }
 
