@@ -46,6 +46,9 @@ final class SparkRun {
 
     static void train(StarNetConfig config, Dataset ds, LinearAlgebra la, String master, int partitions, SparkTrainer.SwMode mode, Path dir,
                       PrintStream out, PrintStream err) throws IOException {
+        if (System.getProperty("log4j2.configurationFile") == null) { // Spark's INFO lines would bury the progress; a user's own file wins
+            System.setProperty("log4j2.configurationFile", "starnet-spark-log4j2.properties");
+        }
         SparkConf conf = new SparkConf().setAppName("StarNet Workbench").set("spark.ui.enabled", "false");
         if (master != null) conf.setMaster(master);
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
