@@ -1,5 +1,7 @@
 package starnet.data;
 
+import starnet.model.Numbers;
+
 /** Checks that shared by every loader. */
 final class Pixels {
     private Pixels() {}
@@ -29,7 +31,7 @@ final class Pixels {
             for (int i = 0; i < values.length; i++) values[i] /= 255.0;
             return;
         }
-        throw DataException.of(file, "pixel values range from " + plain(min) + " to " + plain(max)
+        throw DataException.of(file, "pixel values range from " + Numbers.plain(min) + " to " + Numbers.plain(max)
                 + "; expected values in [0, 1] or [0, 255] (for a CSV file, give the value of full intensity)");
     }
 
@@ -37,16 +39,11 @@ final class Pixels {
     static void scale(Object file, double[] values, double max) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0 || values[i] > max) {
-                throw DataException.of(file, "has the pixel value " + plain(values[i]) + ", outside [0, " + plain(max) + "]; expected values up to the "
-                        + "given full intensity " + plain(max) + " (or auto)");
+                throw DataException.of(file, "has the pixel value " + Numbers.plain(values[i]) + ", outside [0, " + Numbers.plain(max) + "]; expected values up to the "
+                        + "given full intensity " + Numbers.plain(max) + " (or auto)");
             }
         }
         for (int i = 0; i < values.length; i++) values[i] /= max;
-    }
-
-    /** 15 → "15", 0.25 → "0.25", 1e300 → "1.0E300". */
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** (channels, height, width) guessed from a flat length: square grey, square colour, or a 1×1×D strip. */

@@ -455,7 +455,7 @@ public final class LinePlot implements Figure {
     }
 
     private static String num(double v) {
-        return Double.isFinite(v) ? (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v)) : "";
+        return Double.isFinite(v) ? starnet.model.Numbers.plain(v) : "";
     }
 
     /** For tests: the plot's axes as they would be drawn. */

@@ -4,6 +4,7 @@ import starnet.io.SessionFile;
 import starnet.math.Matrix;
 import starnet.model.Baselines;
 import starnet.model.LayerPlan;
+import starnet.model.Numbers;
 import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
@@ -65,7 +66,7 @@ public final class SessionFigures {
         }
         return String.format(Locale.ROOT, "Data: %s (%s), %d items of %d×%d×%d. Decoder (%s): %s, leaky ReLU α = %s; at most %d epochs per layer, seed %d.",
                 d.source(), d.split(), d.count(), d.channels(), d.height(), d.width(), c.architecture().kind(), arch,
-                trim(c.architecture().slope()), c.training().maxEpochs(), c.training().seed());
+                Numbers.plain(c.architecture().slope()), c.training().maxEpochs(), c.training().seed());
     }
 
     private static String layerShape(SessionFile.Session s, int layer) {
@@ -75,10 +76,6 @@ public final class SessionFigures {
 
     private static String currentLabel(SessionFile.Session s) {
         return s.history().isEmpty() ? "the initial weights" : s.history().get(s.history().size() - 1).label();
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Paper Figs. 2–3: targets, then the reconstruction decoded from each finished layer (last layer first). */

@@ -69,8 +69,7 @@ public record CsvLayout(LabelColumn label, List<Integer> shape, double maxValue)
 
     /** "auto", "255", "16", "0.5". */
     public static String maxValueText(double maxValue) {
-        if (maxValue == 0) return "auto";
-        return maxValue == Math.rint(maxValue) && Math.abs(maxValue) < 1e15 ? Long.toString((long) maxValue) : Double.toString(maxValue);
+        return maxValue == 0 ? "auto" : Numbers.plain(maxValue);
     }
 
     /** "8×8", "3×32×32" or "auto". */
