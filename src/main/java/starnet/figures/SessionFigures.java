@@ -142,8 +142,7 @@ public final class SessionFigures {
         int epochs = 0;
         for (int i = 0; i < steps.size(); i++) {
             StepResult r = steps.get(i);
-            boolean lastOfEpoch = i + 1 == steps.size() || steps.get(i + 1).layer() != r.layer() || steps.get(i + 1).epoch() != r.epoch();
-            if (lastOfEpoch) ends.add(new double[] {++epochs, r.layer(), r.outputMse()});
+            if (StepResult.closesEpoch(steps, i)) ends.add(new double[] {++epochs, r.layer(), r.outputMse()});
         }
         for (int layer = maxLayer; layer >= 1; layer--) {
             int l = layer;

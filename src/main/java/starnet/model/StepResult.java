@@ -20,6 +20,12 @@ public record StepResult(int step, int layer, int epoch, Phase phase, double mse
                          double seconds, double condition, String method, double[] residuals, boolean layerDone) {
     public double elastic() { return mse + mae; }
 
+    /** Whether {@code steps.get(i)} is the last solve of its layer's epoch in this log (the next step is of another epoch or layer, or there is none). */
+    public static boolean closesEpoch(java.util.List<StepResult> steps, int i) {
+        StepResult r = steps.get(i);
+        return i + 1 == steps.size() || steps.get(i + 1).layer() != r.layer() || steps.get(i + 1).epoch() != r.epoch();
+    }
+
     /** One line for logs and the CLI's stderr. */
     public String summary() {
         return String.format("layer %d epoch %d %s  mse %.6f  mae %.5f  output_mse %.6f  cond %.3g  %.3fs%s",

@@ -558,11 +558,7 @@ public final class WorkbenchSession {
             if (w.pca == null) w.pca = Pca.fit(x, la);
             double pcaMse = w.pca.mse(widths[0]);
             int closed = 0;
-            for (int i = 0; i < w.steps.size(); i++) {
-                StepResult r = w.steps.get(i);
-                boolean last = i + 1 == w.steps.size() || w.steps.get(i + 1).layer() != r.layer() || w.steps.get(i + 1).epoch() != r.epoch();
-                if (last) closed++;
-            }
+            for (int i = 0; i < w.steps.size(); i++) if (StepResult.closesEpoch(w.steps, i)) closed++;
             int epochs = Math.max(closed, w.config.training().maxEpochs() * w.config.architecture().depth());
             Autoencoder ae = new Autoencoder(widths, w.config.architecture().slope(), w.config.training().seed());
             double[] curve = new double[epochs];
