@@ -30,6 +30,12 @@ public final class SessionFigures {
         };
     }
 
+    /** {@code kind} as {@code options} ask: at their size, with the caption beneath when they want one. */
+    public static Figure make(FigureKind kind, SessionFile.Session s, FigureOptions options) {
+        Figure fig = make(kind, s, options.size());
+        return options.caption() ? fig.withCaption(caption(kind, s)) : fig;
+    }
+
     /** What {@code kind} shows, for a caption: the dataset, the architecture, the layer, and for fig6 how to add missing curves. */
     public static String caption(FigureKind kind, SessionFile.Session s) {
         String what = switch (kind) {

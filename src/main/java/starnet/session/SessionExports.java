@@ -19,8 +19,7 @@ public final class SessionExports {
 
     /** Renders {@code kind} to {@code file} (and its data to the same name with .csv); returns the figure drawn. */
     public static Figure figure(SessionFile.Session s, FigureKind kind, FigureOptions options, Path file) throws IOException {
-        Figure fig = SessionFigures.make(kind, s, options.size());
-        if (options.caption()) fig = fig.withCaption(SessionFigures.caption(kind, s));
+        Figure fig = SessionFigures.make(kind, s, options);
         FigureWriter.write(fig, file, options.format(), options.scale());
         return fig;
     }

@@ -4,7 +4,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import starnet.figures.Figure;
 import starnet.figures.FigureKind;
 import starnet.figures.FigureOptions;
 import starnet.figures.FigureWriter;
@@ -80,33 +79,28 @@ public final class FilesViewModel {
 
     /** Writes figure {@code kind} (and its data as CSV beside it) in the background from the session as it would be saved now. */
     public void exportFigure(FigureKind kind, FigureOptions options, Path target) {
-        FxThread.check();
-        model.whenDone(model.session().export("Exporting " + target.getFileName(), s -> SessionExports.figure(s, kind, options, target)),
-                v -> model.notify(Notice.info("Wrote " + target + " and " + FigureWriter.csvBeside(target).getFileName() + ".")));
+        export(target, s -> SessionExports.figure(s, kind, options, target), target + " and " + FigureWriter.csvBeside(target).getFileName());
     }
 
     /** Writes the model as NumPy files into folder {@code dir} in the background. */
     public void exportModel(Path dir) {
-        FxThread.check();
-        model.whenDone(model.session().export("Exporting " + dir.getFileName(), s -> SessionExports.model(s, dir)),
-                v -> model.notify(Notice.info("Wrote " + dir + ".")));
+        export(dir, s -> SessionExports.model(s, dir), dir.toString());
     }
 
     /** Writes every step's metrics as CSV in the background. */
     public void exportMetrics(Path file) {
+        export(file, s -> SessionExports.metrics(s, file), file.toString());
+    }
+
+    private void export(Path target, starnet.session.WorkbenchSession.ImageWriter writer, String written) {
         FxThread.check();
-        model.whenDone(model.session().export("Exporting " + file.getFileName(), s -> SessionExports.metrics(s, file)),
-                v -> model.notify(Notice.info("Wrote " + file + ".")));
+        model.whenDone(model.session().export("Exporting " + target.getFileName(), writer), v -> model.notify(Notice.info("Wrote " + written + ".")));
     }
 
     /** Draws figure {@code kind} as it would be exported, at 1× in the background, for the export dialog's preview. */
     public void preview(FigureKind kind, FigureOptions options, Consumer<BufferedImage> onFx) {
         FxThread.check();
-        model.whenDone(model.session().image().thenApplyAsync(s -> {
-            Figure fig = SessionFigures.make(kind, s, options.size());
-            if (options.caption()) fig = fig.withCaption(SessionFigures.caption(kind, s));
-            return FigureWriter.toImage(fig, 1);
-        }), onFx);
+        model.whenDone(model.session().image().thenApplyAsync(s -> FigureWriter.toImage(SessionFigures.make(kind, s, options), 1)), onFx);
     }
 
     /** Adds to the recent-sessions list (most recent first, at most 8). */
