@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.List;
 
 /** A figure with its caption beneath, wrapped to the figure's width. */
@@ -19,11 +18,9 @@ final class CaptionedFigure implements Figure {
     CaptionedFigure(Figure inner, String caption) {
         this.inner = inner;
         this.caption = caption;
-        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-        FontMetrics fm = probe.getFontMetrics(FONT);
+        FontMetrics fm = Text.metrics(FONT);
         this.lines = Text.wrap(caption, fm, inner.width() - 2 * PAD);
         this.lineHeight = fm.getHeight();
-        probe.dispose();
     }
 
     @Override public int width() { return inner.width(); }

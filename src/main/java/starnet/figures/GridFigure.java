@@ -48,11 +48,11 @@ public final class GridFigure implements Figure {
         int n = 0;
         for (Row r : rows) if (r.images() != null) n = Math.max(n, r.images().rows());
         this.items = n;
-        FontMetrics fm = LinePlot.metrics(FONT);
+        FontMetrics fm = Text.metrics(FONT);
         int lw = 0;
         for (Row r : rows) lw = Math.max(lw, fm.stringWidth(r.title()));
         this.labelWidth = lw;
-        this.titleHeight = this.title.isEmpty() ? 0 : LinePlot.metrics(TITLE).getHeight() + 4;
+        this.titleHeight = this.title.isEmpty() ? 0 : Text.metrics(TITLE).getHeight() + 4;
     }
 
     @Override public int width() { return Math.max(PAD + labelWidth + PAD + items * (TILE + GAP) - GAP + PAD, titleWidth()); }
@@ -60,7 +60,7 @@ public final class GridFigure implements Figure {
     @Override public int height() { return PAD + titleHeight + (columnLabels.isEmpty() ? 0 : 18) + rows.size() * (TILE + GAP) - GAP + PAD; }
 
     private int titleWidth() {
-        return title.isEmpty() ? 0 : LinePlot.metrics(TITLE).stringWidth(title) + 2 * PAD;
+        return title.isEmpty() ? 0 : Text.metrics(TITLE).stringWidth(title) + 2 * PAD;
     }
 
     @Override

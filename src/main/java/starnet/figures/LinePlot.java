@@ -11,7 +11,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -463,8 +462,4 @@ public final class LinePlot implements Figure {
 
     @Override
     public String toString() { return String.format(Locale.ROOT, "LinePlot[%s, %d series]", title, series.size()); }
-
-    static FontMetrics metrics(Font f) {
-        return new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(f);
-    }
 }

@@ -29,6 +29,16 @@ final class Text {
         return lines;
     }
 
+    /** How {@code f} measures, before any drawing surface exists. */
+    static FontMetrics metrics(java.awt.Font f) {
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(f);
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** A CSV cell: quoted when it holds a comma, quote or line break. */
     static String csv(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
