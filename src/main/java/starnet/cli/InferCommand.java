@@ -8,7 +8,6 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.data.Dataset;
-import starnet.data.Datasets;
 import starnet.io.Json;
 import starnet.io.ModelFile;
 import starnet.math.LinearAlgebra;
@@ -60,14 +59,9 @@ final class InferCommand implements Callable<Integer> {
         StarNetConfig cfg = model.config();
         Dataset ds;
         try {
-            ds = Datasets.load(new DataSpec(source == null ? cfg.data().source() : source, split, limit, cfg.data().csv()));
+            ds = RunOptions.dataFor(model, new DataSpec(source == null ? cfg.data().source() : source, split, limit, cfg.data().csv()));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
-        }
-        int[] shape = model.imageShape();
-        if (ds.pixels() != shape[0] * shape[1] * shape[2]) {
-            throw new CliException(ds.source() + " has images of " + ds.channels() + "x" + ds.height() + "x" + ds.width()
-                    + " but the model outputs " + shape[0] + "x" + shape[1] + "x" + shape[2]);
         }
         LinearAlgebra la = runtime.backend();
         LayerSystem system = starnet.training.Engines.layerSystem(cfg.training(), model.decoder().activation(), la);

@@ -9,6 +9,17 @@ import java.util.List;
 final class RunOptions {
     private RunOptions() {}
 
+    /** The data {@code spec} names, refused in one line when its images are not the size {@code model} decodes to. */
+    static starnet.data.Dataset dataFor(starnet.io.ModelFile.SavedModel model, starnet.model.DataSpec spec) {
+        starnet.data.Dataset d = starnet.data.Datasets.load(spec);
+        int[] shape = model.imageShape();
+        if (d.pixels() != shape[0] * shape[1] * shape[2]) {
+            throw new CliException(d.source() + " has images of " + d.channels() + "x" + d.height() + "x" + d.width()
+                    + " but the model outputs " + shape[0] + "x" + shape[1] + "x" + shape[2]);
+        }
+        return d;
+    }
+
     /** The architecture's layers for this dataset's image shape; sizes that do not fit are a user error. */
     static List<LayerPlan> plan(StarNetConfig c, starnet.data.Dataset ds) {
         try {

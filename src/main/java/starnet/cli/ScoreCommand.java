@@ -6,7 +6,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import starnet.data.Dataset;
-import starnet.data.Datasets;
 import starnet.io.AtomicFiles;
 import starnet.figures.FigureFormat;
 import starnet.figures.FigureWriter;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -65,17 +63,10 @@ final class ScoreCommand implements Callable<Integer> {
         ModelFile.SavedModel model = ModelFile.read(Path.of(modelFile));
         Dataset in, ood;
         try {
-            in = Datasets.load(new DataSpec(inSource == null ? model.config().data().source() : inSource, split, limit, model.config().data().csv()));
-            ood = Datasets.load(new DataSpec(oodSource, split, limit));
+            in = RunOptions.dataFor(model, new DataSpec(inSource == null ? model.config().data().source() : inSource, split, limit, model.config().data().csv()));
+            ood = RunOptions.dataFor(model, new DataSpec(oodSource, split, limit));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
-        }
-        int[] shape = model.imageShape();
-        for (Dataset d : List.of(in, ood)) {
-            if (d.pixels() != shape[0] * shape[1] * shape[2]) {
-                throw new CliException(d.source() + " has images of " + d.channels() + "x" + d.height() + "x" + d.width()
-                        + " but the model outputs " + shape[0] + "x" + shape[1] + "x" + shape[2]);
-            }
         }
         LinearAlgebra la = runtime.backend();
         LayerSystem system = starnet.training.Engines.layerSystem(model.config().training(), model.decoder().activation(), la);
