@@ -26,8 +26,13 @@ public record LeakyRelu(double slope) {
 
     /** Applies a⁻¹ to every element of {@code d}, in place. */
     public void inverseInPlace(double[] d) {
+        inverseInPlace(d, d.length);
+    }
+
+    /** Applies a⁻¹ to the first {@code length} elements of {@code d}, in place. */
+    public void inverseInPlace(double[] d, int length) {
         if (slope == 1) return;
         double inv = 1.0 / slope;
-        for (int i = 0; i < d.length; i++) if (d[i] < 0) d[i] *= inv;
+        for (int i = 0; i < length; i++) if (d[i] < 0) d[i] *= inv;
     }
 }

@@ -92,16 +92,13 @@ public final class ConvWeightSolver {
             Block cb = ws.zeros(in, in), db = ws.zeros(in, nkPos);
             Block zb = ws.scratch(chunk, in), tb = ws.scratch(chunk, nkPos);
             double[] space = new double[chunk * nkPos];
-            double inv = 1.0 / act.slope();
             for (int from = 0; from < n; from += chunk) {
                 cancel.check();
                 int to = Math.min(n, from + chunk), count = to - from;
                 zb.buffer().put(0, latents.data(), from * in, count * in);
                 ConvOps.spaceToDepth(s, targets.data(), from, to, space); // per item: position-major, then kernel
-                for (int i = 0, len = count * nkPos; i < len; i++) {
-                    space[i] = Math.min(space[i], space[i] * inv);
-                    tSum[i % nkPos] += space[i];
-                }
+                act.inverseInPlace(space, count * nkPos);
+                for (int i = 0, len = count * nkPos; i < len; i++) tSum[i % nkPos] += space[i];
                 for (int r = from; r < to; r++) for (int j = 0; j < in; j++) zSum[j] += latents.data()[r * in + j];
                 tb.buffer().put(0, space, 0, count * nkPos);
                 Block zc = zb.withRows(count), tc = tb.withRows(count);
@@ -183,8 +180,7 @@ public final class ConvWeightSolver {
                 ConvOps.im2col(s, latents.data(), from, to, patches, p + 1);
                 for (int i = 0; i < rows; i++) patches[i * (p + 1) + p] = 1.0;
                 ConvOps.spaceToDepth(s, targets.data(), from, to, space);
-                double inv = 1.0 / act.slope();
-                for (int i = 0, len = rows * nk; i < len; i++) space[i] = Math.min(space[i], space[i] * inv);
+                act.inverseInPlace(space, rows * nk);
                 a.buffer().put(0, patches, 0, rows * (p + 1));
                 t.buffer().put(0, space, 0, rows * nk);
                 Block ac = a.withRows(rows), tc = t.withRows(rows);
