@@ -54,7 +54,7 @@ final class DataOptions {
             throw new CliException("--csv-label: " + e.getMessage());
         }
         try {
-            if (Given.given(spec, "--csv-shape")) shape = new CsvLayout(label, CsvLayout.parseShape(csvShape), 0).shape();
+            if (Given.given(spec, "--csv-shape")) shape = CsvLayout.parseShape(csvShape);
         } catch (IllegalArgumentException e) {
             throw new CliException("--csv-shape: " + e.getMessage());
         }

@@ -16,7 +16,14 @@ import java.util.Locale;
 public record CsvLayout(LabelColumn label, List<Integer> shape, double maxValue) {
     public CsvLayout {
         if (label == null) label = LabelColumn.AUTO;
-        shape = shape == null ? List.of() : List.copyOf(shape);
+        shape = checkedShape(shape == null ? List.of() : List.copyOf(shape));
+        if (!Double.isFinite(maxValue) || maxValue < 0) {
+            throw new IllegalArgumentException("the maximum pixel value must be a positive number, or 0 for auto; got " + maxValue);
+        }
+    }
+
+    /** {@code shape} when it is empty, or 2 or 3 sizes of 1–65536 whose product fits an image; else a plain error. */
+    private static List<Integer> checkedShape(List<Integer> shape) {
         if (!shape.isEmpty() && shape.size() != 2 && shape.size() != 3) {
             throw new IllegalArgumentException("image shape must be height×width or channels×height×width, got " + shape.size() + " numbers");
         }
@@ -26,9 +33,7 @@ public record CsvLayout(LabelColumn label, List<Integer> shape, double maxValue)
             product *= s;
         }
         if (product > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("image shape " + text(shape) + " is too large");
-        if (!Double.isFinite(maxValue) || maxValue < 0) {
-            throw new IllegalArgumentException("the maximum pixel value must be a positive number, or 0 for auto; got " + maxValue);
-        }
+        return shape;
     }
 
     public static CsvLayout defaults() { return new CsvLayout(LabelColumn.AUTO, List.of(), 0); }
@@ -40,7 +45,7 @@ public record CsvLayout(LabelColumn label, List<Integer> shape, double maxValue)
         return shape.size() == 2 ? new int[] {1, shape.get(0), shape.get(1)} : new int[] {shape.get(0), shape.get(1), shape.get(2)};
     }
 
-    /** Parses "28x28" or "3x32x32" ("" or "auto" = guess). */
+    /** Parses "28x28" or "3x32x32" ("" or "auto" = guess), checked as the constructor checks it. */
     public static List<Integer> parseShape(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty() || t.equals("auto")) return List.of();
@@ -48,7 +53,7 @@ public record CsvLayout(LabelColumn label, List<Integer> shape, double maxValue)
         try {
             List<Integer> out = new java.util.ArrayList<>();
             for (String p : parts) out.add(Integer.parseInt(p));
-            return out;
+            return checkedShape(List.copyOf(out));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("image shape '" + text.trim() + "' is not understood; expected HxW or CxHxW such as 8x8 or 3x32x32");
         }

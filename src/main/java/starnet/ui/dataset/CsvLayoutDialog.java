@@ -81,7 +81,7 @@ final class CsvLayoutDialog {
     static CsvLayout read(LabelColumn label, String shape, String max) {
         java.util.List<Integer> s;
         try {
-            s = new CsvLayout(label, CsvLayout.parseShape(shape), 0).shape();
+            s = CsvLayout.parseShape(shape);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Image shape: " + e.getMessage());
         }
