@@ -16,6 +16,4 @@ public record FigureOptions(FigureFormat format, int scale, FigureSize size, boo
     }
 
     public static FigureOptions defaults() { return new FigureOptions(FigureFormat.PNG, 2, FigureSize.WIDE, false); }
-
-    public FigureOptions withFormat(FigureFormat f) { return new FigureOptions(f, scale, size, caption); }
 }

@@ -34,7 +34,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -196,13 +195,5 @@ public final class FigureWriter {
             doc.save(out);
             text.close();
         }
-    }
-
-    /** Names of the files {@link #write} would write. */
-    public static List<Path> outputs(Path file) {
-        List<Path> out = new ArrayList<>();
-        out.add(file);
-        out.add(csvBeside(file));
-        return out;
     }
 }

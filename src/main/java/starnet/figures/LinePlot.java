@@ -457,9 +457,6 @@ public final class LinePlot implements Figure {
         return Double.isFinite(v) ? starnet.model.Numbers.plain(v) : "";
     }
 
-    /** For tests: the plot's axes as they would be drawn. */
-    Axis[] axes() { return new Axis[] {xAxis(), yAxis()}; }
-
     @Override
     public String toString() { return String.format(Locale.ROOT, "LinePlot[%s, %d series]", title, series.size()); }
 }
