@@ -58,5 +58,33 @@ public final class Pca {
         return out;
     }
 
+    /**
+     * The rows of {@code x} (M × D, read only) in the first {@code rank} principal directions, centred on the
+     * fitted mean: a new M × rank matrix (column i = coordinate along direction i; each direction's sign is fixed
+     * so that its largest component is positive).
+     */
+    public Matrix coordinates(Matrix x, int rank, LinearAlgebra la) {
+        Matrix p = components.rowRange(0, Math.min(rank, components.rows()));
+        for (int r = 0; r < p.rows(); r++) {
+            int big = 0;
+            for (int j = 1; j < p.cols(); j++) if (Math.abs(p.get(r, j)) > Math.abs(p.get(r, big))) big = j;
+            if (p.get(r, big) < 0) for (int j = 0; j < p.cols(); j++) p.set(r, j, -p.get(r, j));
+        }
+        Matrix centred = x.copy();
+        double[] c = centred.data();
+        int d = mean.length;
+        for (int i = 0; i < x.rows(); i++) for (int j = 0; j < d; j++) c[i * d + j] -= mean[j];
+        return la.multiply(false, true, centred, p);
+    }
+
+    /** The share of the total variance each of the first {@code rank} directions explains. */
+    public double[] explained(int rank) {
+        double total = 0;
+        for (double v : eigenvalues) total += v;
+        double[] out = new double[Math.min(rank, eigenvalues.length)];
+        for (int i = 0; i < out.length; i++) out[i] = total == 0 ? 0 : eigenvalues[i] / total;
+        return out;
+    }
+
     public double[] eigenvalues() { return eigenvalues.clone(); }
 }

@@ -28,7 +28,9 @@ public final class LinePlot implements Figure {
         /** A data series: colour, dash and marker of its own. */
         DATA,
         /** A reference (chance diagonal, a bound): thin, dashed, grey. */
-        REFERENCE
+        REFERENCE,
+        /** A scatter: markers only, every point, no line (a colour and marker shape of its own). */
+        POINTS
     }
 
     /** One named line: x and y of equal length (non-finite values, and non-positive ones on a log axis, are skipped). */
@@ -151,8 +153,7 @@ public final class LinePlot implements Figure {
         int styleIndex = 0;
         List<double[]> drawnPoints = new ArrayList<>();
         for (Series s : series) {
-            Style st = s.kind() == Kind.REFERENCE ? Style.REFERENCE : Style.of(styleIndex++);
-            drawSeries(clip, s, st, x, y, plot, drawnPoints);
+            drawSeries(clip, s, styleOf(s, styleIndex++), x, y, plot, drawnPoints);
         }
         clip.dispose();
         // frame and ticks
@@ -201,7 +202,27 @@ public final class LinePlot implements Figure {
         }
     }
 
+    /** The style of the {@code index}-th series (references take none of the palette's places). */
+    private static Style styleOf(Series s, int index) {
+        return switch (s.kind()) {
+            case REFERENCE -> Style.REFERENCE;
+            case POINTS -> Style.of(index).asPoints();
+            case DATA -> Style.of(index);
+        };
+    }
+
     private void drawSeries(Graphics2D g, Series s, Style st, Axis x, Axis y, Rectangle2D plot, List<double[]> drawn) {
+        if (!st.line()) {
+            g.setColor(new Color(st.color().getRed(), st.color().getGreen(), st.color().getBlue(), s.x().length > 500 ? 150 : 230));
+            for (int i = 0; i < s.x().length; i++) {
+                double fx = x.fraction(s.x()[i]), fy = y.fraction(s.y()[i]);
+                if (!Double.isFinite(fx) || !Double.isFinite(fy)) continue;
+                double sx = plot.getX() + fx * plot.getWidth(), sy = plot.getY() + (1 - fy) * plot.getHeight();
+                st.marker().draw(g, sx, sy, s.x().length > 500 ? 0.7 : 1);
+                drawn.add(new double[] {sx, sy});
+            }
+            return;
+        }
         Path2D path = new Path2D.Double();
         boolean pen = false;
         List<double[]> points = new ArrayList<>();
@@ -301,8 +322,10 @@ public final class LinePlot implements Figure {
     enum Marker {
         CIRCLE, SQUARE, TRIANGLE, DIAMOND, NONE;
 
-        void draw(Graphics2D g, double x, double y) {
-            double r = 2.8;
+        void draw(Graphics2D g, double x, double y) { draw(g, x, y, 1); }
+
+        void draw(Graphics2D g, double x, double y, double scale) {
+            double r = 2.8 * scale;
             Shape s = switch (this) {
                 case CIRCLE -> new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
                 case SQUARE -> new Rectangle2D.Double(x - r * 0.9, y - r * 0.9, 1.8 * r, 1.8 * r);
@@ -323,13 +346,15 @@ public final class LinePlot implements Figure {
     }
 
     /** A series' colour, dash pattern, width and marker. */
-    record Style(Color color, float[] dash, float width, Marker marker) {
-        static final Style REFERENCE = new Style(new Color(0x777777), new float[] {4f, 3f}, 1f, Marker.NONE);
+    record Style(Color color, float[] dash, float width, Marker marker, boolean line) {
+        static final Style REFERENCE = new Style(new Color(0x777777), new float[] {4f, 3f}, 1f, Marker.NONE, true);
 
-        Style withoutMarker() { return new Style(color, dash, width, Marker.NONE); }
+        Style withoutMarker() { return new Style(color, dash, width, Marker.NONE, line); }
+
+        Style asPoints() { return new Style(color, null, width, marker, false); }
 
         static Style of(int i) {
-            return new Style(PALETTE[i % PALETTE.length], DASHES[i % DASHES.length], 1.8f, Marker.values()[i % 4]);
+            return new Style(PALETTE[i % PALETTE.length], DASHES[i % DASHES.length], 1.8f, Marker.values()[i % 4], true);
         }
 
         BasicStroke stroke() {
@@ -352,8 +377,8 @@ public final class LinePlot implements Figure {
             int styleIndex = 0;
             for (Series s : series) {
                 entries.add(s.name());
-                Style st = s.kind() == Kind.REFERENCE ? Style.REFERENCE : Style.of(styleIndex++);
-                styles.add(s.x().length <= MARKERS_UP_TO ? st : st.withoutMarker()); // as the series is drawn
+                Style st = styleOf(s, styleIndex++);
+                styles.add(s.x().length <= MARKERS_UP_TO || !st.line() ? st : st.withoutMarker()); // as the series is drawn
             }
             if (entries.size() <= 1 && series.stream().noneMatch(s -> s.kind() == Kind.REFERENCE)) { // one line needs no legend
                 entries.clear();
@@ -428,7 +453,7 @@ public final class LinePlot implements Figure {
                     Style st = styles.get(i);
                     g.setColor(st.color());
                     g.setStroke(st.stroke());
-                    g.draw(new Line2D.Double(x, mid, x + SAMPLE, mid));
+                    if (st.line()) g.draw(new Line2D.Double(x, mid, x + SAMPLE, mid));
                     if (st.marker() != Marker.NONE) st.marker().draw(g, x + SAMPLE / 2.0, mid);
                     g.setColor(INK);
                     g.drawString(entries.get(i), (float) (x + SAMPLE + 4), (float) (y + fm.getAscent()));

@@ -1,8 +1,6 @@
 package starnet.session;
 
 import starnet.data.Dataset;
-import starnet.data.Datasets;
-import starnet.data.Samples;
 import starnet.model.ConvUnpoolLayer;
 import starnet.model.StepResult;
 import starnet.training.Cancellation;
@@ -27,20 +25,21 @@ final class HeldOutItems {
         for (var layer : t.decoder().layers()) { // conv layers too large to build are inferred matrix-free only: skipped here
             if (layer instanceof ConvUnpoolLayer c && !c.denseFits()) return Double.NaN;
         }
+        Dataset held = data(w);
+        if (held == null) return Double.NaN;
+        return Inference.outputMse(system, t.decoder(), held.images(), r.layer() - 1, Cancellation.NEVER);
+    }
+
+    /** The work's held-out items (found once per data; worker only), or null when it has none. */
+    static Dataset data(Work w) {
         if (!w.heldOutLooked) {
             w.heldOutLooked = true;
-            Dataset d = w.dataset;
             try {
-                if (Samples.isSample(w.config.data().source()) && w.config.data().split().equals("train")) {
-                    w.heldOutImages = Datasets.load(w.config.data().source(), "test", COUNT).images();
-                } else if (d.size() > w.datapoints) {
-                    w.heldOutImages = d.images().rowRange(w.datapoints, Math.min(d.size(), w.datapoints + COUNT));
-                }
+                w.heldOutData = starnet.data.HeldOut.of(w.config.data(), w.dataset, w.datapoints, COUNT);
             } catch (RuntimeException e) {
                 AppLog.error("loading held-out items", e);
             }
         }
-        if (w.heldOutImages == null) return Double.NaN;
-        return Inference.outputMse(system, t.decoder(), w.heldOutImages, r.layer() - 1, Cancellation.NEVER);
+        return w.heldOutData;
     }
 }

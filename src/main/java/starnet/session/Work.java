@@ -31,7 +31,7 @@ final class Work {
     /** Per step, the output MSE of held-out items inferred down to that step's layer (paper Lemma 3), NaN where not measured. */
     final List<Double> heldOut = new ArrayList<>();
     /** Items not trained on (the test split of a sample, or items past the limit), or null when there are none; loaded once. */
-    starnet.math.Matrix heldOutImages;
+    starnet.data.Dataset heldOutData;
     boolean heldOutLooked;
     Path file;
     long revision;
@@ -60,7 +60,7 @@ final class Work {
         w.baselines = baselines;
         w.baselinesFor = baselinesFor;
         w.hash = hash;
-        w.heldOutImages = heldOutImages;
+        w.heldOutData = heldOutData;
         w.heldOutLooked = heldOutLooked;
         w.hashedRows = hashedRows;
         w.hashedData = hashedData;
@@ -71,7 +71,7 @@ final class Work {
     void forgetDataFacts() {
         pca = null;
         baselines = null;
-        heldOutImages = null;
+        heldOutData = null;
         heldOutLooked = false;
     }
 

@@ -617,7 +617,7 @@ public final class WorkbenchSession {
         Work w = work;
         synchronized (publishLock) {
             state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
-                    List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutImages == null ? 0 : w.heldOutImages.rows(),
+                    List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutData == null ? 0 : w.heldOutData.size(),
                     w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca);
             for (SessionListener l : listeners) l.stateChanged(state);
         }

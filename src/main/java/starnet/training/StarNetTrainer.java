@@ -389,6 +389,23 @@ public final class StarNetTrainer {
 
     public List<StepResult> log() { return Collections.unmodifiableList(log); }
 
+    /**
+     * The system of the newest step as it stands after it: its layer (0-based index and weights), the layer's
+     * targets T (N × d_out: the images for the last layer, else the latents of the layer above) and its
+     * latents H (N × d_in); null before the first step. Arrays are shared: read only.
+     */
+    public record StepSystem(StepResult step, int index, Layer layer, Matrix targets, Matrix latents) {}
+
+    /** See {@link StepSystem}; null before the first step. */
+    public StepSystem newestSystem() {
+        if (log.isEmpty()) return null;
+        StepResult r = log.get(log.size() - 1);
+        int i = r.layer() - 1;
+        Matrix t = i == decoder.depth() - 1 ? data : finishedLatents[i + 1];
+        Matrix h = i == layer ? latents : finishedLatents[i];
+        return new StepSystem(r, i, decoder.layers().get(i), t, h);
+    }
+
     /** The codes h_0 (N × d_0) once the first layer is done, else null. */
     public Matrix codes() { return finishedLatents[0]; }
 

@@ -1,0 +1,64 @@
+package starnet.explore;
+
+import starnet.model.Phase;
+import starnet.model.StepResult;
+
+import java.util.List;
+
+/**
+ * One solve's linear system, looked at closely (paper §3: each SL and SW is a determined least-squares system).
+ *
+ * @param step             the step it belongs to
+ * @param equations        equations per right-hand side (SL: the layer's outputs d_out; SW: the datapoints used)
+ * @param unknowns         unknowns per right-hand side (SL: d_in latents; SW: d_in + 1 weights and bias)
+ * @param rightHandSides   how many independent right-hand sides share the matrix (SL: datapoints; SW: d_out)
+ * @param knownMatrix      what the known matrix is, in words, with its shape
+ * @param singularValues   its singular values, descending (from the eigenvalues of its Gram matrix)
+ * @param rank             numerical rank: singular values above σ₁·√(n·ε), the precision of the Gram route
+ * @param condition        σ₁/σₙ (infinite when σₙ = 0)
+ * @param ridgeShift       the shift the solver added to the Gram matrix's diagonal (λ·trace/n; 0 for the pseudo-inverse)
+ * @param conditionWithRidge √((σ₁² + shift)/(σₙ² + shift)): the condition the solver actually met
+ * @param residualNorm     ‖R‖_F of the residual R = P − (known · solution) over the rows checked
+ * @param relativeResidual ‖R‖_F / ‖P‖_F
+ * @param orthogonality    ‖Aᵀ R‖_F / (σ₁ ‖R‖_F): 0 for an exact least-squares solution (round-off and the ridge make it ~1e-10)
+ * @param exactLeastSquares whether the step solved exactly this system (false when SW used a sample or averaged partitions)
+ * @param rowsChecked      datapoints the residual was measured on
+ * @param alerts           what looks unhealthy, each with what to change; empty when the system is healthy
+ */
+public record SystemInspection(StepResult step, int equations, int unknowns, int rightHandSides, String knownMatrix,
+                               double[] singularValues, int rank, double condition, double ridgeShift, double conditionWithRidge,
+                               double residualNorm, double relativeResidual, double orthogonality, boolean exactLeastSquares,
+                               int rowsChecked, List<String> alerts) {
+    /** Condition number beyond which a system counts as near-singular (its Gram matrix is then beyond 10¹², close to Cholesky's limit). */
+    public static final double NEAR_SINGULAR = 1e6;
+
+    public SystemInspection {
+        singularValues = singularValues.clone();
+        alerts = List.copyOf(alerts);
+    }
+
+    @Override public double[] singularValues() { return singularValues.clone(); }
+
+    public Phase phase() { return step.phase(); }
+
+    /** Whether nothing looks wrong. */
+    public boolean healthy() { return alerts.isEmpty(); }
+
+    /** The facts as lines of "name: value", for a panel or the command line. */
+    public List<String> facts() {
+        return List.of(
+                String.format("Step %d: layer %d, %s, epoch %d — %s, %.3f s", step.step() + 1, step.layer(), step.phase(), step.epoch(), step.method(), step.seconds()),
+                String.format("System: %,d equations × %,d unknowns, %,d right-hand sides sharing one matrix", equations, unknowns, rightHandSides),
+                "Known matrix: " + knownMatrix,
+                String.format("Rank %d of %d; condition σ₁/σₙ = %s; with the ridge (shift %.2e): %s", rank, unknowns, sci(condition), ridgeShift, sci(conditionWithRidge)),
+                String.format("Residual ‖R‖ = %.4g (%.2f%% of ‖P‖) on %,d datapoints", residualNorm, 100 * relativeResidual, rowsChecked),
+                String.format("Orthogonality ‖AᵀR‖/(σ₁‖R‖) = %.2e %s", orthogonality, exactLeastSquares
+                        ? (orthogonality < 1e-6 ? "— the residual is orthogonal to the columns, as a least-squares solution must be"
+                        : "— NOT orthogonal: the solve lost accuracy")
+                        : "— not expected to vanish: SW solved a sample or averaged partitions"));
+    }
+
+    static String sci(double v) {
+        return Double.isInfinite(v) ? "∞" : String.format("%.3g", v);
+    }
+}
