@@ -83,6 +83,7 @@ public record ArchitectureConfig(String kind, List<Integer> widths, double slope
 
     public ArchitectureConfig withSlope(double s) { return new ArchitectureConfig(kind, widths, s, kernels, kernelSizes, unpools, padding); }
     public ArchitectureConfig withWidths(List<Integer> w) { return new ArchitectureConfig(kind, w, slope, kernels, kernelSizes, unpools, padding); }
+    public ArchitectureConfig withKernels(List<Integer> k) { return new ArchitectureConfig(kind, widths, slope, k, kernelSizes, unpools, padding); }
 
     /**
      * Resolves the layers for images of (channels, height, width).

@@ -1,0 +1,114 @@
+package starnet.explore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import starnet.figures.LinePlot;
+import starnet.io.Json;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.model.ConvUnpoolLayer;
+import starnet.model.StepResult;
+import starnet.training.Cancellation;
+import starnet.training.Engines;
+import starnet.training.Inference;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs side by side: their loss curves on one chart, how their configurations differ, their reconstructions of the same items. */
+public final class RunComparison {
+    private RunComparison() {}
+
+    /** What the chart's x axis counts. */
+    public enum XAxis {
+        STEP("step (solves so far)"), SECONDS("seconds of solving");
+
+        private final String label;
+
+        XAxis(String label) { this.label = label; }
+
+        public String label() { return label; }
+
+        @Override public String toString() { return label; }
+    }
+
+    /** Which loss the chart shows. */
+    public enum Metric {
+        OUTPUT_MSE("output MSE (images decoded from the current layer)"), LAYER_MSE("layer MSE (each layer against its own targets)");
+
+        private final String label;
+
+        Metric(String label) { this.label = label; }
+
+        public String label() { return label; }
+
+        @Override public String toString() { return label; }
+    }
+
+    /** One line per run: {@code metric} after every solve, against {@code x}. */
+    public static LinePlot overlay(List<RunRecord> runs, Metric metric, XAxis x) {
+        List<LinePlot.Series> series = new ArrayList<>();
+        for (RunRecord r : runs) {
+            double[] xs = new double[r.steps().size()], ys = new double[r.steps().size()];
+            double clock = 0;
+            for (int i = 0; i < xs.length; i++) {
+                StepResult s = r.steps().get(i);
+                clock += s.seconds();
+                xs[i] = x == XAxis.STEP ? i + 1 : clock;
+                ys[i] = metric == Metric.OUTPUT_MSE ? s.outputMse() : s.mse();
+            }
+            series.add(new LinePlot.Series(r.name(), xs, ys));
+        }
+        return new LinePlot("Runs compared: " + metric.label(), x.label(), metric == Metric.OUTPUT_MSE ? "output MSE" : "layer MSE", series, true);
+    }
+
+    /** A setting on which the runs disagree, and each run's value ("—" where a run does not have it). */
+    public record Difference(String setting, List<String> values) {}
+
+    /** The settings that differ between the runs' configurations, as dotted paths (e.g. architecture.slope). */
+    public static List<Difference> differences(List<RunRecord> runs) {
+        List<Map<String, String>> flat = new ArrayList<>();
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            Map<String, String> m = new LinkedHashMap<>();
+            flatten("", Json.MAPPER.valueToTree(r.config()), m);
+            flat.add(m);
+            for (String k : m.keySet()) keys.put(k, true);
+        }
+        List<Difference> out = new ArrayList<>();
+        for (String k : keys.keySet()) {
+            List<String> values = flat.stream().map(m -> m.getOrDefault(k, "—")).toList();
+            if (values.stream().distinct().count() > 1) out.add(new Difference(k, values));
+        }
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else {
+            out.put(prefix, node.isTextual() ? node.asText() : node.toString());
+        }
+    }
+
+    /**
+     * Each run's reconstruction of {@code images} (M × D, read only): their codes inferred through the run's decoder
+     * (paper Lemma 3), then decoded. Null for a run whose images have another size or whose layers are too large to invert.
+     */
+    public static List<Matrix> reconstructions(List<RunRecord> runs, Matrix images, LinearAlgebra la, Cancellation cancel) {
+        List<Matrix> out = new ArrayList<>();
+        for (RunRecord r : runs) {
+            cancel.check();
+            int[] w = r.decoder().widths();
+            boolean fits = w[w.length - 1] == images.cols()
+                    && r.decoder().layers().stream().noneMatch(l -> l instanceof ConvUnpoolLayer c && !c.denseFits());
+            out.add(fits ? Inference.infer(Engines.layerSystem(r.config(), la), r.decoder(), images, cancel).reconstruction() : null);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package starnet.explore;
+
+import starnet.io.SessionFile;
+import starnet.model.Decoder;
+import starnet.model.StarNetConfig;
+import starnet.model.StepResult;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A run kept for comparison: its name, configuration, every solve it made and its decoder as it stands.
+ *
+ * @param imageShape channels, height, width of the images it decodes
+ * @param file       the session file it came from, or null for the session in the window
+ */
+public record RunRecord(String name, StarNetConfig config, List<StepResult> steps, Decoder decoder, int[] imageShape, Path file) {
+    public RunRecord {
+        steps = List.copyOf(steps);
+        imageShape = imageShape.clone();
+    }
+
+    /** A saved session's run, named {@code name}. */
+    public static RunRecord of(String name, SessionFile.Session s, Path file) {
+        SessionFile.DatasetRef d = s.dataset();
+        return new RunRecord(name, s.config(), s.training().steps(), s.training().decoder(), new int[] {d.channels(), d.height(), d.width()}, file);
+    }
+
+    /** The last step's output MSE, or NaN before any step. */
+    public double finalOutputMse() { return steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).outputMse(); }
+
+    public double totalSeconds() { return steps.stream().mapToDouble(StepResult::seconds).sum(); }
+
+    @Override public String toString() { return name; }
+}
