@@ -120,7 +120,7 @@ public final class Sweep {
     /** "slope = 0.2, ridge = 1e-6". */
     public String describe(List<String> values) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < axes.size(); i++) parts.add(axes.get(i).param().id() + " = " + values.get(i));
+        for (int i = 0; i < axes.size(); i++) parts.add(axes.get(i).param().id() + " = " + axes.get(i).param().display(values.get(i)));
         return String.join(", ", parts);
     }
 
@@ -158,7 +158,7 @@ public final class Sweep {
         List<LinePlot.Series> series = new ArrayList<>();
         for (String g : groups) {
             List<SweepRow> in = rows.stream().filter(r -> axes.size() == 1 || r.values().get(1).equals(g)).toList();
-            String suffix = g.isEmpty() ? "" : ", " + axes.get(1).param().id() + " = " + g;
+            String suffix = g.isEmpty() ? "" : ", " + axes.get(1).param().id() + " = " + axes.get(1).param().display(g);
             series.add(series("training items" + suffix, in, x, SweepRow::trainMse));
             if (in.stream().anyMatch(r -> Double.isFinite(r.heldOutMse()))) series.add(series("held-out items" + suffix, in, x, SweepRow::heldOutMse));
         }

@@ -78,6 +78,11 @@ public enum SweepParam {
         }
     }
 
+    /** The value as people read it ("all" for an SW sample of 0). */
+    public String display(String value) {
+        return this == SW_SAMPLE && value.trim().equals("0") ? "all" : value;
+    }
+
     /** The value as a number for a chart: itself (log₁₀ of it on a log scale) for numbers, else its position. */
     double plotted(String value, List<String> all) {
         if (!numeric) return all.indexOf(value) + 1;

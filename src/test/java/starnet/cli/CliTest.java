@@ -84,6 +84,34 @@ class CliTest {
     }
 
     @Test
+    void aTwoByTwoSweepWritesFourRowsAndAFigureAndCompareOverlaysTwoSavedRuns() throws IOException {
+        Path dir = tmp.resolve("sweep");
+        assertEquals(0, run("sweep", "--data", "sample:mnist", "--limit", "300", "--widths", "16,48", "--epochs", "2",
+                "--param", "slope=0.2,1.0", "--param", "ridge=1e-10,1e-3", "--out", dir.toString()), err());
+        List<String> lines = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(5, lines.size(), "a header and four runs");
+        assertTrue(lines.get(0).startsWith("slope,ridge,train_mse,heldout_mse,pca_mse"), lines.get(0));
+        assertTrue(lines.get(4).startsWith("1.0,1e-3,"), lines.get(4));
+        assertTrue(Files.size(dir.resolve("sweep.png")) > 5000);
+        assertEquals(2, run("sweep", "--data", "sample:mnist", "--param", "colour=red", "--out", dir.toString()));
+        assertTrue(err().contains("expected one of slope"), err());
+        assertEquals(2, run("sweep", "--data", "sample:mnist", "--param", "slope=0.3", "--out", dir.toString()));
+        assertTrue(err().contains("holds a sweep of other settings"), err());
+
+        Path a = tmp.resolve("a"), b = tmp.resolve("b"), cmp = tmp.resolve("cmp");
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "300", "--widths", "16,48", "--epochs", "2", "--out", a.toString()), err());
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "300", "--widths", "16,48", "--epochs", "2", "--slope", "0.2", "--out", b.toString()), err());
+        assertEquals(0, run("compare", a.resolve("session.starnet").toString(), b.resolve("session.starnet").toString(), "--out", cmp.toString()), err());
+        assertTrue(out().contains("architecture.slope: 0.5 | 0.2"), out());
+        List<String> curve = Files.readAllLines(cmp.resolve("compare.csv"));
+        starnet.io.SessionFile.Session sa = starnet.io.SessionFile.read(a.resolve("session.starnet"));
+        assertEquals(1 + 2 * sa.training().steps().size(), curve.size(), "one row per solve of each run");
+        assertTrue(curve.get(1).startsWith("a,1,"), curve.get(1));
+        assertTrue(Files.size(cmp.resolve("reconstructions.png")) > 5000);
+        assertEquals(2, run("compare", a.resolve("session.starnet").toString(), "--out", cmp.toString()));
+    }
+
+    @Test
     void experimentsScoreAndBaselinesRunOnTheSamples() throws IOException {
         Path dir = tmp.resolve("fig7");
         assertEquals(0, run("experiment", "fig7", "--data", "sample:mnist", "--limit", "400", "--widths", "16,48", "--epochs", "2", "--out", dir.toString()), err());
