@@ -13,7 +13,9 @@ public enum TaskKind {
     SCORE("Scoring"),
     BASELINE("Baseline"),
     GENERATE("Generating"),
-    INSPECT("Inspecting an item");
+    INSPECT("Inspecting an item"),
+    EXPLORE("Exploring"),
+    SWEEP("Sweep");
 
     private final String label;
 

@@ -24,6 +24,10 @@ public final class UserFiles {
     }
 
     public Path autosave() { return dir.resolve("autosave.starnet"); }
+    /** Where the window's sweeps write their tables and figures, one folder per sweep. */
+    public Path sweeps() { return dir.resolve("sweeps"); }
+    /** Where runs kept for comparison live, one session file each. */
+    public Path keptRuns() { return dir.resolve("runs"); }
     public Path marker() { return dir.resolve("window-open.marker"); }
     public Path recentList() { return dir.resolve("recent.txt"); }
     public Path placementFile() { return dir.resolve("window.properties"); }

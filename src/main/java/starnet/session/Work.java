@@ -33,6 +33,10 @@ final class Work {
     /** Items not trained on (the test split of a sample, or items past the limit), or null when there are none; loaded once. */
     starnet.data.Dataset heldOutData;
     boolean heldOutLooked;
+    /** Solver inspections of this run's steps, by step index (the newest on demand; every step while asked for). */
+    final java.util.Map<Integer, starnet.explore.SystemInspection> inspections = new java.util.TreeMap<>();
+    /** The latest latent map of this run, or null. */
+    starnet.explore.LatentMap latentMap;
     Path file;
     long revision;
     long savedRevision;

@@ -22,6 +22,7 @@ import starnet.training.LayerSystem;
 import starnet.training.StarNetTrainer;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,6 +62,8 @@ public final class WorkbenchSession {
     private final AtomicLong stepDelayMillis = new AtomicLong();
     private final Object publishLock = new Object();
     private volatile Autosave autosave;
+    private volatile boolean inspectEveryStep;
+    private volatile boolean liveLatentMap;
     private volatile Set<StopPoint> stopPoints = Set.of();
     private volatile TrainCommand activeCommand;
     private volatile SessionState state = SessionState.empty();
@@ -224,6 +227,8 @@ public final class WorkbenchSession {
         w.history.clear();
         w.steps.clear();
         w.heldOut.clear();
+        w.inspections.clear();
+        w.latentMap = null;
         Dataset d = w.dataset;
         if (d != null) {
             int limit = w.config.data().limit();
@@ -291,6 +296,7 @@ public final class WorkbenchSession {
             t.setListener(r -> {
                 w.steps.add(r);
                 w.heldOut.add(HeldOutItems.outputMse(w, t, r, evaluation)); // a few ms; the step is committed already
+                Exploring.afterStep(w, t, evaluation, inspectEveryStep, liveLatentMap);
                 w.history.add(run.snapshot(r));
                 if (w.history.size() > HISTORY_LIMIT) w.history.subList(1, w.history.size() - HISTORY_LIMIT + 1).clear();
                 for (SessionListener l : listeners) l.stepDone(r);
@@ -598,6 +604,87 @@ public final class WorkbenchSession {
     }
 
     // =====================================================================================
+    // Exploration: the solver inspector, the latent map, sweeps, runs compared
+    // =====================================================================================
+
+    /** While on, every training step's system is inspected as it is solved (costs a Gram eigen-decomposition and a residual pass per step). */
+    public void setInspectEveryStep(boolean on) { inspectEveryStep = on; }
+
+    /** While on, the latent map follows training: a PCA map of the newest step's latents after every step. */
+    public void setLiveLatentMap(boolean on) { liveLatentMap = on; }
+
+    /** Inspects the newest step's system and keeps the result with the run. */
+    public CompletableFuture<starnet.explore.SystemInspection> inspectNewestSystem() {
+        return tasks.task(TaskKind.EXPLORE, "Inspecting the newest solve", ctx -> {
+            Work w = work;
+            if (w.run == null || w.steps.isEmpty()) throw new UserError("Solver inspector: run a step first (SL or SW).");
+            var in = Exploring.inspect(w, ctx);
+            changed(w);
+            return in;
+        });
+    }
+
+    /** Maps the newest step's latents (the codes h₀ once training is done) to 2D and keeps the map with the run. */
+    public CompletableFuture<starnet.explore.LatentMap> latentMap(starnet.explore.Projection p) {
+        return tasks.task(TaskKind.EXPLORE, "Latent map (" + p.label() + ")", ctx -> {
+            Work w = work;
+            if (w.run == null || w.steps.isEmpty()) throw new UserError("Latent map: run a step first; the map shows the latents it solved.");
+            ctx.progress(-1, p == starnet.explore.Projection.UMAP ? "UMAP on up to " + starnet.explore.LatentMaps.UMAP_POINTS + " items" : "PCA");
+            w.latentMap = Exploring.map(w, p, Engines.layerSystem(w.config, la), ctx);
+            changed(w);
+            return w.latentMap;
+        });
+    }
+
+    /**
+     * Runs {@code sweep} on the data in use into {@code dir} (resuming what is there), as a cancellable background
+     * task; training waits for it. {@code onRow} gets each row on the worker.
+     */
+    public CompletableFuture<List<starnet.explore.SweepRow>> sweep(starnet.explore.Sweep sweep, Path dir, java.util.function.Consumer<starnet.explore.SweepRow> onRow) {
+        return tasks.task(TaskKind.SWEEP, "Sweep of " + sweep.axes().stream().map(a -> a.param().id()).reduce((a, b) -> a + " × " + b).orElse(""), ctx -> {
+            Work w = work;
+            if (w.dataset == null) throw new UserError("Sweep: load a dataset first.");
+            try {
+                return sweep.run(w.dataset, la, dir, onRow, ctx::progress, ctx);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("Sweep: " + e.getMessage() + ".");
+            } catch (IOException e) {
+                throw new UserError("Sweep: could not write to " + dir + " (" + IoMessages.describe(e) + "). The rows finished so far are kept there.");
+            }
+        });
+    }
+
+    /** Keeps the run as it stands for comparison: writes its session image to {@code file} and returns it as a run named {@code name}. */
+    public CompletableFuture<starnet.explore.RunRecord> keepRun(String name, Path file) {
+        return tasks.ioTask(TaskKind.SAVE, "Keeping the run \"" + name + "\"", () -> capture("keep"), c -> {
+            try {
+                Files.createDirectories(file.getParent());
+                SessionFile.write(file, c.image());
+            } catch (IOException e) {
+                throw new UserError("Could not keep the run in " + file + ": " + IoMessages.describe(e) + ".");
+            }
+            return starnet.explore.RunRecord.of(name, c.image(), file);
+        });
+    }
+
+    /** The run as it stands, named {@code name}, for comparison (not written anywhere). */
+    public CompletableFuture<starnet.explore.RunRecord> currentRun(String name) {
+        return image().thenApply(i -> starnet.explore.RunRecord.of(name, i, null));
+    }
+
+    /** Each run's reconstruction of the pinned items in use (their codes inferred through its decoder); null where the images differ. */
+    public CompletableFuture<List<Matrix>> reconstructPinned(List<starnet.explore.RunRecord> runs) {
+        return tasks.task(TaskKind.EXPLORE, "Reconstructing the pinned items with " + runs.size() + " runs", ctx -> {
+            Work w = work;
+            if (w.dataset == null) throw new UserError("Compare: load a dataset first; the runs reconstruct its pinned items.");
+            Matrix items = w.dataset.images().selectRows(w.pinned);
+            List<Matrix> out = new ArrayList<>(starnet.explore.RunComparison.reconstructions(runs, items, la, ctx));
+            out.add(0, items);
+            return out;
+        });
+    }
+
+    // =====================================================================================
     // Tasks and publication
     // =====================================================================================
 
@@ -618,7 +705,8 @@ public final class WorkbenchSession {
         synchronized (publishLock) {
             state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
                     List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutData == null ? 0 : w.heldOutData.size(),
-                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca);
+                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca,
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.inspections)), w.latentMap);
             for (SessionListener l : listeners) l.stateChanged(state);
         }
     }

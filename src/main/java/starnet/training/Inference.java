@@ -45,11 +45,16 @@ public final class Inference {
      * {@code images} (N × D, read only).
      */
     public static double outputMse(LayerSystem system, Decoder decoder, Matrix images, int from, Cancellation cancel) {
+        return LayerSystem.mse(decoder.decodeFrom(system.linearAlgebra(), from, latentsDownTo(system, decoder, images, from, cancel)), images);
+    }
+
+    /** The latents entering layer {@code from} (0-based) of {@code images} (N × D, read only): SL from the last layer down to it; a new matrix. */
+    public static Matrix latentsDownTo(LayerSystem system, Decoder decoder, Matrix images, int from, Cancellation cancel) {
         Matrix targets = images;
         for (int i = decoder.depth() - 1; i >= from; i--) {
             DenseLayer layer = decoder.layers().get(i).affine();
             targets = system.solveLatents(layer, system.latentOperator(layer).x(), targets, cancel).latents();
         }
-        return LayerSystem.mse(decoder.decodeFrom(system.linearAlgebra(), from, targets), images);
+        return targets;
     }
 }

@@ -8,6 +8,10 @@ import starnet.ui.core.DiscardGuard;
 import starnet.ui.core.SessionModel;
 import starnet.ui.core.StepCursor;
 import starnet.ui.dataset.DatasetViewModel;
+import starnet.ui.explore.CompareViewModel;
+import starnet.ui.explore.InspectorViewModel;
+import starnet.ui.explore.LatentMapViewModel;
+import starnet.ui.explore.SweepViewModel;
 import starnet.ui.files.FilesViewModel;
 import starnet.ui.reconstruction.ReconstructionViewModel;
 import starnet.ui.research.ResearchViewModel;
@@ -17,7 +21,10 @@ import starnet.ui.solving.NowSolvingViewModel;
 /** The window's view models, one per panel, all over one {@link SessionModel}. */
 public record WorkbenchModels(SessionModel session, StepCursor cursor, DatasetViewModel dataset, ArchitectureViewModel architecture, RunViewModel run,
                               ReconstructionViewModel reconstructions, LossViewModel loss, ResidualViewModel residuals,
-                              ResearchViewModel research, NowSolvingViewModel solving, FilesViewModel files) {
+                              ResearchViewModel research, NowSolvingViewModel solving, FilesViewModel files, ExploreModels explore) {
+    /** The Explore tab's view models. */
+    public record ExploreModels(CompareViewModel compare, SweepViewModel sweep, LatentMapViewModel latentMap, InspectorViewModel inspector) {}
+
     /**
      * @param guard     asks before trained steps are discarded
      * @param userFiles the recent-sessions list's home, or null to keep it in memory
@@ -28,6 +35,25 @@ public record WorkbenchModels(SessionModel session, StepCursor cursor, DatasetVi
         return new WorkbenchModels(session, cursor, new DatasetViewModel(session, guard), architecture,
                 new RunViewModel(session, guard, architecture.configErrorProperty(), cursor), new ReconstructionViewModel(session, cursor),
                 new LossViewModel(session, cursor), new ResidualViewModel(session, cursor), new ResearchViewModel(session), new NowSolvingViewModel(session, cursor),
-                new FilesViewModel(session, guard, userFiles));
+                new FilesViewModel(session, guard, userFiles), explore(session, userFiles));
+    }
+
+    /** The Explore tab's models; sweeps and kept runs go under the user's folder, or a temporary one when there is none (tests). */
+    private static ExploreModels explore(SessionModel session, UserFiles userFiles) {
+        java.nio.file.Path sweeps, runs;
+        if (userFiles != null) {
+            sweeps = userFiles.sweeps();
+            runs = userFiles.keptRuns();
+        } else {
+            try {
+                java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("starnet-explore");
+                sweeps = tmp.resolve("sweeps");
+                runs = tmp.resolve("runs");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new ExploreModels(new CompareViewModel(session, runs), new SweepViewModel(session, sweeps), new LatentMapViewModel(session),
+                new InspectorViewModel(session));
     }
 }

@@ -38,6 +38,7 @@ public final class WorkbenchView {
     private final TrainingControls controls;
     private final ResearchPane research;
     private final NowSolvingPane solving;
+    private final starnet.ui.explore.ExploreView explore;
     private final LessonViewModel lesson;
     private final LessonPanel lessonPanel;
     private TabPane rightTabs;
@@ -78,7 +79,11 @@ public final class WorkbenchView {
         solvingTab.selectedProperty().addListener((obs, o, on) -> {
             if (on) javafx.application.Platform.runLater(solving::shownAgain);
         });
-        TabPane right = new TabPane(new Tab("Loss and residuals", chartScroll), solvingTab, new Tab("Generate, refine, score", scroll(research)));
+        var em = m.explore();
+        explore = new starnet.ui.explore.ExploreView(em.compare(), em.sweep(), em.latentMap(), em.inspector());
+        Tab exploreTab = new Tab("Explore", explore);
+        exploreTab.setId("tab-explore");
+        TabPane right = new TabPane(new Tab("Loss and residuals", chartScroll), solvingTab, new Tab("Generate, refine, score", scroll(research)), exploreTab);
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.setId("right-tabs");
         rightTabs = right;
@@ -187,4 +192,5 @@ public final class WorkbenchView {
     public TrainingControls controls() { return controls; }
     public ResearchPane research() { return research; }
     public NowSolvingPane solving() { return solving; }
+    public starnet.ui.explore.ExploreView explore() { return explore; }
 }

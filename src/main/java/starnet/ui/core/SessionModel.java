@@ -72,6 +72,8 @@ public final class SessionModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper trainBlocked = new ReadOnlyStringWrapper("Load a dataset first");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<java.util.Map<Integer, starnet.explore.SystemInspection>> inspections = new ReadOnlyObjectWrapper<>(java.util.Map.of());
+    private final ReadOnlyObjectWrapper<starnet.explore.LatentMap> latentMap = new ReadOnlyObjectWrapper<>();
 
     public SessionModel(WorkbenchSession session, FxScheduler ui) {
         this.session = session;
@@ -124,6 +126,8 @@ public final class SessionModel {
         if (!s.tasks().equals(tasks.get())) tasks.set(s.tasks());
         undoable.set(s.undoable());
         pca.set(s.pca());
+        if (!s.inspections().equals(inspections.get())) inspections.set(s.inspections());
+        if (s.latentMap() != latentMap.get()) latentMap.set(s.latentMap());
         status.set(s.status());
         trainBlocked.set(s.trainBlockedReason());
         ListSync.sync(steps, s.steps());
@@ -176,4 +180,8 @@ public final class SessionModel {
     /** Why training cannot start, from the session ("" when it can); the editor adds its own reason. */
     public ReadOnlyStringProperty sessionBlockedReasonProperty() { return trainBlocked.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** Solver inspections of the run's steps, by step index. */
+    public ReadOnlyObjectProperty<java.util.Map<Integer, starnet.explore.SystemInspection>> inspectionsProperty() { return inspections.getReadOnlyProperty(); }
+    /** The run's latest latent map, or null. */
+    public ReadOnlyObjectProperty<starnet.explore.LatentMap> latentMapProperty() { return latentMap.getReadOnlyProperty(); }
 }

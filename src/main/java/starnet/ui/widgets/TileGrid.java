@@ -111,6 +111,9 @@ public final class TileGrid extends Region {
 
     public int columns() { return columns; }
 
+    /** Rows shown. */
+    public int rowCount() { return rows.size(); }
+
     /** The side of one tile as last drawn, in pixels. */
     public double tileSize() { return tile; }
 

@@ -1,0 +1,81 @@
+package starnet.session;
+
+import starnet.data.Dataset;
+import starnet.explore.LatentMap;
+import starnet.explore.LatentMaps;
+import starnet.explore.Projection;
+import starnet.explore.SolverInspector;
+import starnet.explore.SystemInspection;
+import starnet.math.Matrix;
+import starnet.model.ConvUnpoolLayer;
+import starnet.model.LeakyRelu;
+import starnet.model.StepResult;
+import starnet.training.Cancellation;
+import starnet.training.Inference;
+import starnet.training.LayerSystem;
+import starnet.training.StarNetTrainer;
+
+/** The exploration jobs on a work's run (worker only): inspections of its solves and maps of its latents. */
+final class Exploring {
+    private Exploring() {}
+
+    /** After a training step: inspect it and/or map its latents when asked; failures are logged, never stop training. */
+    static void afterStep(Work w, StarNetTrainer t, LayerSystem system, boolean inspect, boolean map) {
+        if (inspect) {
+            try {
+                inspect(w, Cancellation.NEVER);
+            } catch (IllegalStateException e) {
+                // a system the inspector does not cover (conv SW): nothing recorded for this step
+            } catch (RuntimeException e) {
+                AppLog.error("inspecting a step", e);
+            }
+        }
+        if (map) {
+            try {
+                w.latentMap = map(w, Projection.PCA, system, Cancellation.NEVER);
+            } catch (RuntimeException e) {
+                AppLog.error("mapping the latents", e);
+            }
+        }
+    }
+
+    /** Inspects the newest step and records it with the work. */
+    static SystemInspection inspect(Work w, Cancellation cancel) {
+        StarNetTrainer t = w.run.trainer();
+        SystemInspection in;
+        try {
+            in = SolverInspector.inspectNewest(t, new LeakyRelu(w.config.architecture().slope()), cancel);
+        } catch (IllegalStateException e) {
+            throw new UserError("Solver inspector: " + e.getMessage() + ".");
+        }
+        w.inspections.put(in.step().step(), in);
+        return in;
+    }
+
+    /**
+     * The newest step's latents (the codes h₀ once the first layer has run) in 2D, coloured by label, with the held-out
+     * items' latents inferred down to the same layer (paper Lemma 3) when every layer from there up can be inverted.
+     */
+    static LatentMap map(Work w, Projection p, LayerSystem system, Cancellation cancel) {
+        StarNetTrainer t = w.run.trainer();
+        StarNetTrainer.StepSystem s = t.newestSystem();
+        if (s == null) throw new UserError("Latent map: run a step first.");
+        Matrix latents = s.latents();
+        int index = s.index();
+        String source = index == 0 ? "codes h₀ (" + latents.cols() + "-d)" : "latents entering layer " + (index + 1) + " (" + latents.cols() + "-d)";
+        StepResult step = s.step();
+        source += ", after step " + (step.step() + 1) + " (layer " + step.layer() + " " + step.phase() + step.epoch() + ")";
+        Dataset d = w.dataset;
+        int[] labels = d.labels() == null ? null : java.util.Arrays.copyOf(d.labels(), w.datapoints);
+        Dataset held = HeldOutItems.data(w);
+        Matrix heldLatents = null;
+        boolean invertible = t.decoder().layers().stream().noneMatch(l -> l instanceof ConvUnpoolLayer c && !c.denseFits());
+        if (held != null && invertible) heldLatents = Inference.latentsDownTo(system, t.decoder(), held.images(), index, cancel);
+        try {
+            return LatentMaps.map(p, source, latents, labels, heldLatents, held == null ? null : held.labels(), d.classNames(),
+                    w.config.training().seed(), system.linearAlgebra(), cancel);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("Latent map: " + e.getMessage() + ".");
+        }
+    }
+}

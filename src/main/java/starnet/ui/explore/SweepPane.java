@@ -1,0 +1,127 @@
+package starnet.ui.explore;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import starnet.explore.Sweep;
+import starnet.explore.SweepParam;
+import starnet.explore.SweepRow;
+import starnet.figures.FigureWriter;
+
+import java.util.function.Function;
+
+/** Sweeps in the window: one or two settings, a table filled as runs finish, and the chart of final MSE against the first setting. */
+public final class SweepPane extends VBox {
+    private final SweepViewModel vm;
+    private final TableView<SweepRow> table = new TableView<>();
+    private final ImageView chart = new ImageView();
+
+    public SweepPane(SweepViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        ChoiceBox<SweepParam> first = new ChoiceBox<>();
+        first.getItems().addAll(SweepParam.values());
+        first.valueProperty().bindBidirectional(vm.firstProperty());
+        first.setId("sweep-param-1");
+        TextField firstValues = new TextField();
+        firstValues.textProperty().bindBidirectional(vm.firstValuesProperty());
+        firstValues.setId("sweep-values-1");
+        ChoiceBox<Object> second = new ChoiceBox<>();
+        second.getItems().add(SweepViewModel.NONE);
+        second.getItems().addAll(SweepParam.values());
+        second.valueProperty().bindBidirectional(vm.secondProperty());
+        second.setId("sweep-param-2");
+        TextField secondValues = new TextField();
+        secondValues.textProperty().bindBidirectional(vm.secondValuesProperty());
+        secondValues.setId("sweep-values-2");
+        secondValues.disableProperty().bind(vm.secondProperty().isEqualTo(SweepViewModel.NONE));
+        for (TextField f : new TextField[] {firstValues, secondValues}) {
+            f.setPrefColumnCount(16);
+            f.setTooltip(new Tooltip("A list (0.1,0.2,0.5), a range FROM..TO:COUNT (0.1..1:4), or for widths and kernels lists of layers with / (16/64,32/128)"));
+        }
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        grid.addRow(0, new Label("Vary"), first, firstValues);
+        grid.addRow(1, new Label("and"), second, secondValues);
+        GridPane.setHgrow(firstValues, Priority.ALWAYS);
+        GridPane.setHgrow(secondValues, Priority.ALWAYS);
+        Button run = new Button("Run sweep");
+        run.setId("sweep-run");
+        run.disableProperty().bind(vm.runningProperty().or(vm.model().datasetProperty().isNull()));
+        run.setTooltip(new Tooltip("Trains one model per combination with the configuration in force; the same sweep run again resumes where it stopped"));
+        run.setOnAction(e -> vm.run());
+        Button export = new Button("Export figure…");
+        export.setId("sweep-export");
+        export.disableProperty().bind(vm.sweepProperty().isNull());
+        export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "sweep", () -> vm.sweepProperty().get().figure(vm.rows()), vm.model()));
+        HBox bar = new HBox(8, run, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("sweep-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add("muted");
+
+        table.setId("sweep-table");
+        table.setItems(vm.rows());
+        table.setPrefHeight(200);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No runs yet: choose a setting and its values, then Run sweep."));
+        vm.sweepProperty().addListener((obs, o, s) -> columns(s));
+        vm.rows().addListener((javafx.collections.ListChangeListener<SweepRow>) c -> redraw());
+        chart.setPreserveRatio(true);
+        chart.fitWidthProperty().bind(widthProperty().subtract(20));
+        getChildren().addAll(grid, bar, message, table, chart);
+    }
+
+    private void columns(Sweep s) {
+        table.getColumns().clear();
+        if (s == null) return;
+        for (int i = 0; i < s.axes().size(); i++) {
+            int k = i;
+            SweepParam p = s.axes().get(i).param();
+            table.getColumns().add(column(p.id(), r -> p.display(r.values().get(k))));
+        }
+        table.getColumns().add(column("train MSE", r -> num(r.trainMse())));
+        table.getColumns().add(column("held-out MSE", r -> num(r.heldOutMse())));
+        table.getColumns().add(column("PCA bound", r -> num(r.pcaMse())));
+        table.getColumns().add(column("seconds", r -> r.ran() ? String.format("%.1f", r.seconds()) : ""));
+        table.getColumns().add(column("worst cond.", r -> Double.isFinite(r.worstCondition()) ? String.format("%.3g", r.worstCondition()) : ""));
+        table.getColumns().add(column("note", SweepRow::problem));
+    }
+
+    private static String num(double v) { return Double.isFinite(v) ? String.format("%.5f", v) : "—"; }
+
+    private static TableColumn<SweepRow, String> column(String title, Function<SweepRow, String> text) {
+        TableColumn<SweepRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private void redraw() {
+        Sweep s = vm.sweepProperty().get();
+        if (s == null || vm.rows().stream().noneMatch(SweepRow::ran)) {
+            chart.setImage(null);
+            return;
+        }
+        chart.setImage(SwingFXUtils.toFXImage(FigureWriter.toImage(s.figure(vm.rows()), 1), null));
+    }
+
+    public int rowCount() { return vm.rows().size(); }
+}

@@ -1,0 +1,113 @@
+package starnet.ui.explore;
+
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import starnet.explore.Sweep;
+import starnet.explore.SweepAxis;
+import starnet.explore.SweepParam;
+import starnet.explore.SweepRow;
+import starnet.session.TaskKind;
+import starnet.ui.core.FxThread;
+import starnet.ui.core.SessionModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A sweep from the window: one or two settings with their values, run in the background on the data in use and the
+ * configuration in force; rows arrive as they finish. Each sweep has its own folder (named after its settings and a
+ * digest of the configuration), so the same sweep run again resumes where it stopped.
+ */
+public final class SweepViewModel {
+    /** The second setting's choice meaning "none". */
+    public static final String NONE = "(none)";
+    private final SessionModel model;
+    private final Path home;
+    private final ObjectProperty<SweepParam> first = new SimpleObjectProperty<>(SweepParam.SLOPE);
+    private final StringProperty firstValues = new SimpleStringProperty(SweepAxis.example(SweepParam.SLOPE));
+    private final ObjectProperty<Object> second = new SimpleObjectProperty<>(NONE);
+    private final StringProperty secondValues = new SimpleStringProperty("");
+    private final ObservableList<SweepRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
+
+    /** @param home the folder that holds one folder per sweep */
+    public SweepViewModel(SessionModel model, Path home) {
+        this.model = model;
+        this.home = home;
+        first.addListener((obs, o, p) -> firstValues.set(SweepAxis.example(p)));
+        second.addListener((obs, o, p) -> secondValues.set(p instanceof SweepParam sp ? SweepAxis.example(sp) : ""));
+        model.tasksProperty().addListener((obs, o, t) -> running.set(t.stream().anyMatch(i -> i.kind() == TaskKind.SWEEP)));
+    }
+
+    public ObjectProperty<SweepParam> firstProperty() { return first; }
+    public StringProperty firstValuesProperty() { return firstValues; }
+    /** A {@link SweepParam}, or {@link #NONE}. */
+    public ObjectProperty<Object> secondProperty() { return second; }
+    public StringProperty secondValuesProperty() { return secondValues; }
+    public ObservableList<SweepRow> rows() { return rows; }
+    /** What happened last, or what is wrong with the settings. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    /** The sweep the rows belong to. */
+    public ReadOnlyObjectProperty<Sweep> sweepProperty() { return sweep.getReadOnlyProperty(); }
+    /** Its folder. */
+    public ReadOnlyObjectProperty<Path> folderProperty() { return folder.getReadOnlyProperty(); }
+
+    /** Starts (or resumes) the sweep the settings describe; false with a message when they are not valid. */
+    public boolean run() {
+        FxThread.check();
+        List<SweepAxis> axes = new ArrayList<>();
+        Sweep s;
+        try {
+            axes.add(SweepAxis.of(first.get(), firstValues.get()));
+            if (second.get() instanceof SweepParam p) axes.add(SweepAxis.of(p, secondValues.get()));
+            if (model.configProperty().get() == null || model.datasetProperty().get() == null) throw new IllegalArgumentException("load a dataset first");
+            s = new Sweep(model.configProperty().get(), axes);
+            s.combinations().forEach(s::config);
+        } catch (IllegalArgumentException e) {
+            message.set("Cannot sweep: " + e.getMessage() + ".");
+            return false;
+        }
+        Path dir = home.resolve(folderName(s));
+        sweep.set(s);
+        folder.set(dir);
+        rows.clear();
+        message.set("Running " + s.combinations().size() + " trainings into " + dir + " — training waits; cancel from the status bar's Tasks.");
+        model.whenDone(model.session().sweep(s, dir, row -> Platform.runLater(() -> rows.add(row))), all -> {
+            rows.setAll(all);
+            long failed = all.stream().filter(r -> !r.ran()).count();
+            message.set(String.format("Done: %d runs%s. Table and figure in %s.", all.size(), failed == 0 ? "" : ", " + failed + " could not run (see the note column)", dir));
+        });
+        return true;
+    }
+
+    /** "slope-ridge-1a2b3c4d": the settings swept and a digest of the whole sweep (base configuration and values). */
+    static String folderName(Sweep s) {
+        String names = String.join("-", s.axes().stream().map(a -> a.param().id()).toList());
+        String key = s.axes() + "|" + s.config(s.combinations().get(0));
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return names + "-" + HexFormat.of().formatHex(d, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java has SHA-256
+        }
+    }
+
+    SessionModel model() { return model; }
+}
