@@ -23,28 +23,35 @@ public final class RunComparison {
 
     /** What the chart's x axis counts. */
     public enum XAxis {
-        STEP("step (solves so far)"), SECONDS("seconds of solving");
+        STEP("step (solves so far)", "by step"), SECONDS("seconds of solving", "by seconds");
 
-        private final String label;
+        private final String label, shortName;
 
-        XAxis(String label) { this.label = label; }
+        XAxis(String label, String shortName) {
+            this.label = label;
+            this.shortName = shortName;
+        }
 
         public String label() { return label; }
 
-        @Override public String toString() { return label; }
+        @Override public String toString() { return shortName; }
     }
 
     /** Which loss the chart shows. */
     public enum Metric {
-        OUTPUT_MSE("output MSE (images decoded from the current layer)"), LAYER_MSE("layer MSE (each layer against its own targets)");
+        OUTPUT_MSE("output MSE (images decoded from the current layer)", "output MSE"),
+        LAYER_MSE("layer MSE (each layer against its own targets)", "layer MSE");
 
-        private final String label;
+        private final String label, shortName;
 
-        Metric(String label) { this.label = label; }
+        Metric(String label, String shortName) {
+            this.label = label;
+            this.shortName = shortName;
+        }
 
         public String label() { return label; }
 
-        @Override public String toString() { return label; }
+        @Override public String toString() { return shortName; }
     }
 
     /** One line per run: {@code metric} after every solve, against {@code x}. */

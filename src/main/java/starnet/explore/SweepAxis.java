@@ -80,7 +80,7 @@ public record SweepAxis(SweepParam param, List<String> values) {
         return switch (p) {
             case SLOPE -> "0.1,0.2,0.5,1.0";
             case RIDGE -> "1e-10,1e-6,1e-3";
-            case SW_SAMPLE -> "100,500,0";
+            case SW_SAMPLE -> "500,2000,0";
             case SW_PARTITIONS -> "1,2,4";
             case EPOCHS -> "1,3,5";
             case SEED -> "0,1,2";

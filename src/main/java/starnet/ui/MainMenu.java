@@ -46,6 +46,11 @@ public final class MainMenu {
     /** What Help → Lesson does (the view sets it once the lesson exists). */
     void setLessonStarter(Runnable r) { lessonStarter = r; }
 
+    private java.util.function.IntConsumer exploreOpener = i -> { };
+
+    /** Opens the Explore tab's sub-tab i (0 compare, 1 sweep, 2 latent map, 3 solver inspector). */
+    void setExploreOpener(java.util.function.IntConsumer o) { exploreOpener = o; }
+
     private Menu fileMenu() {
         Menu file = new Menu("File");
         file.getItems().addAll(item("New session", "Shortcut+N", () -> m.files().newSession()), new SeparatorMenuItem());
@@ -139,7 +144,14 @@ public final class MainMenu {
         MenuItem baselines = item("Compare with autoencoder and PCA (kept with the session, shown in fig6)", null, () -> m.research().compareBaselines());
         baselines.setId("menu-baselines");
         baselines.disableProperty().bind(m.session().runningProperty().or(m.session().datasetProperty().isNull()));
-        experiments.getItems().addAll(new SeparatorMenuItem(), baselines);
+        experiments.getItems().addAll(new SeparatorMenuItem(), baselines, new SeparatorMenuItem());
+        String[] explore = {"Compare runs", "Sweep a setting", "Latent map", "Solver inspector"};
+        for (int i = 0; i < explore.length; i++) {
+            int k = i;
+            MenuItem mi = item(explore[i], null, () -> exploreOpener.accept(k));
+            mi.setId("menu-explore-" + i);
+            experiments.getItems().add(mi);
+        }
         return experiments;
     }
 

@@ -83,16 +83,32 @@ public final class WorkbenchView {
         explore = new starnet.ui.explore.ExploreView(em.compare(), em.sweep(), em.latentMap(), em.inspector());
         Tab exploreTab = new Tab("Explore", explore);
         exploreTab.setId("tab-explore");
-        TabPane right = new TabPane(new Tab("Loss and residuals", chartScroll), solvingTab, new Tab("Generate, refine, score", scroll(research)), exploreTab);
+        Tab lossTab = new Tab("Loss", chartScroll);
+        lossTab.setTooltip(new javafx.scene.control.Tooltip("Loss charts and residuals"));
+        Tab generateTab = new Tab("Generate", scroll(research));
+        generateTab.setId("tab-generate");
+        generateTab.setTooltip(new javafx.scene.control.Tooltip("Generate, refine, score out-of-distribution"));
+        exploreTab.setTooltip(new javafx.scene.control.Tooltip("Compare runs, sweeps, the latent map and the solver inspector"));
+        TabPane right = new TabPane(lossTab, solvingTab, generateTab, exploreTab);
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.setId("right-tabs");
         rightTabs = right;
         SplitPane center = new SplitPane(scroll(reconstructions), right);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.56);
+        double[] before = {0.56}; // the Explore panels want room: the divider moves left while they show, and back after
+        exploreTab.selectedProperty().addListener((obs, was, on) -> {
+            if (on) {
+                before[0] = center.getDividers().get(0).getPosition();
+                if (before[0] > 0.42) center.setDividerPositions(0.42);
+            } else if (center.getDividers().get(0).getPosition() == 0.42) {
+                center.setDividerPositions(before[0]);
+            }
+        });
         lesson = new LessonViewModel(m.session());
         lessonPanel = new LessonPanel(lesson, id -> root.lookup("#" + id), this::reveal);
         menu.setLessonStarter(lesson::start);
+        menu.setExploreOpener(this::showExplore);
         VBox work = new VBox(new NoticeBar(m.session()), lessonPanel, center);
         VBox.setVgrow(center, Priority.ALWAYS);
         root.setCenter(work);
@@ -193,4 +209,10 @@ public final class WorkbenchView {
     public ResearchPane research() { return research; }
     public NowSolvingPane solving() { return solving; }
     public starnet.ui.explore.ExploreView explore() { return explore; }
+
+    /** Shows the Explore tab's sub-tab {@code index} (0 compare, 1 sweep, 2 latent map, 3 solver inspector). */
+    public void showExplore(int index) {
+        rightTabs.getTabs().stream().filter(t -> "tab-explore".equals(t.getId())).findFirst().ifPresent(t -> rightTabs.getSelectionModel().select(t));
+        explore.getSelectionModel().select(index);
+    }
 }

@@ -1,6 +1,5 @@
 package starnet.ui.explore;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -13,13 +12,12 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import starnet.data.Dataset;
 import starnet.explore.RunComparison;
 import starnet.explore.RunRecord;
-import starnet.figures.FigureWriter;
 import starnet.math.Matrix;
 import starnet.ui.widgets.TileGrid;
 
@@ -30,12 +28,13 @@ import java.util.List;
 /** Runs side by side: loss curves overlaid, configuration differences, and each run's reconstruction of the same pinned items. */
 public final class ComparePane extends VBox {
     private final CompareViewModel vm;
-    private final ImageView chart = new ImageView();
+    private final ImageView chart;
     private final Label differences = new Label();
     private final TileGrid grid = new TileGrid();
 
     public ComparePane(CompareViewModel vm) {
         this.vm = vm;
+        chart = FigureExport.view(this);
         setSpacing(6);
         setPadding(new Insets(6));
         ListView<CompareViewModel.Entry> list = new ListView<>(vm.entries());
@@ -77,7 +76,7 @@ public final class ComparePane extends VBox {
             }
             vm.remove(sel);
         });
-        HBox listButtons = new HBox(8, keep, add, remove);
+        FlowPane listButtons = new FlowPane(8, 4, keep, add, remove);
         listButtons.setAlignment(Pos.CENTER_LEFT);
 
         ChoiceBox<RunComparison.Metric> metric = new ChoiceBox<>();
@@ -95,13 +94,10 @@ public final class ComparePane extends VBox {
         export.setId("compare-export");
         export.disableProperty().bind(vm.resultProperty().isNull());
         export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "compare", () -> vm.resultProperty().get().chart(), vm.model()));
-        HBox options = new HBox(8, compare, metric, new Label("against"), x, export);
+        FlowPane options = new FlowPane(8, 4, compare, metric, x, export);
         options.setAlignment(Pos.CENTER_LEFT);
         metric.valueProperty().addListener(o -> { if (vm.resultProperty().get() != null) vm.compare(); });
         x.valueProperty().addListener(o -> { if (vm.resultProperty().get() != null) vm.compare(); });
-
-        chart.setPreserveRatio(true);
-        chart.fitWidthProperty().bind(widthProperty().subtract(20));
         differences.setId("compare-differences");
         differences.setWrapText(true);
         grid.setTileRange(28, 56);
@@ -121,7 +117,7 @@ public final class ComparePane extends VBox {
             differences.setText(r == null ? "" : "Nothing to compare: tick at least one run (the session in the window needs a trained step).");
             return;
         }
-        chart.setImage(SwingFXUtils.toFXImage(FigureWriter.toImage(r.chart(), 1), null));
+        chart.setImage(FigureExport.render(r.chart(), getWidth() - 20));
         StringBuilder sb = new StringBuilder();
         for (RunRecord run : r.runs()) {
             sb.append(String.format("%s: %d solves, final output MSE %.5f, %.1f s of solving%n", run.name(), run.steps().size(), run.finalOutputMse(), run.totalSeconds()));

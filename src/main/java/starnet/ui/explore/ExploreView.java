@@ -18,8 +18,8 @@ public final class ExploreView extends TabPane {
         sweep = new SweepPane(s);
         map = new LatentMapPane(m);
         inspector = new InspectorPane(i);
-        getTabs().addAll(tab("Compare runs", "explore-compare", compare), tab("Sweep", "explore-sweep", sweep),
-                tab("Latent map", "explore-map", map), tab("Solver inspector", "explore-inspector", inspector));
+        getTabs().addAll(tab("Compare", "explore-compare", compare), tab("Sweep", "explore-sweep", sweep),
+                tab("Latent map", "explore-map", map), tab("Solver", "explore-inspector", inspector));
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         setId("explore-tabs");
     }

@@ -17,6 +17,27 @@ import java.util.function.Supplier;
 final class FigureExport {
     private FigureExport() {}
 
+    /**
+     * {@code plot} drawn for a panel {@code width} pixels wide: laid out at that width (336–672 logical pixels, so its
+     * text stays legible) and rendered at twice the resolution for a crisp image.
+     */
+    static javafx.scene.image.Image render(starnet.figures.LinePlot plot, double width) {
+        int w = (int) Math.max(336, Math.min(672, width));
+        int legendRows = Math.max(0, plot.series().size() - 2); // a narrow plot puts its legend beneath: room for it
+        starnet.figures.LinePlot sized = plot.withSize(new starnet.figures.FigureSize(w, (int) Math.round(w * 0.62) + (w < 500 ? 17 * legendRows : 0)));
+        return javafx.embed.swing.SwingFXUtils.toFXImage(FigureWriter.toImage(sized, 2), null);
+    }
+
+    /** An image view for {@link #render} output inside {@code panel}: at most the panel's width, never wider than drawn. */
+    static javafx.scene.image.ImageView view(javafx.scene.layout.Region panel) {
+        javafx.scene.image.ImageView v = new javafx.scene.image.ImageView();
+        v.setPreserveRatio(true);
+        v.setSmooth(true);
+        v.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(100, Math.min(panel.getWidth() - 20, v.getImage() == null ? 672 : v.getImage().getWidth() / 2)), panel.widthProperty(), v.imageProperty()));
+        return v;
+    }
+
     static void ask(Window owner, String suggested, Supplier<Figure> figure, SessionModel model) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export figure");

@@ -1,7 +1,6 @@
 package starnet.ui.explore;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,10 +10,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import starnet.explore.SystemInspection;
-import starnet.figures.FigureWriter;
 import starnet.model.StepResult;
 
 /**
@@ -26,11 +24,12 @@ public final class InspectorPane extends VBox {
     private final InspectorViewModel vm;
     private final TableView<StepResult> table = new TableView<>();
     private final Label facts = new Label(), alerts = new Label();
-    private final ImageView chart = new ImageView();
+    private final ImageView chart;
     private SystemInspection shown;
 
     public InspectorPane(InspectorViewModel vm) {
         this.vm = vm;
+        chart = FigureExport.view(this);
         setSpacing(6);
         setPadding(new Insets(6));
         CheckBox every = new CheckBox("Inspect every step while training");
@@ -51,27 +50,27 @@ public final class InspectorPane extends VBox {
             if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().step() + 1), () -> InspectorViewModel.spectrum(shown), vm.model());
         });
         export.setDisable(true);
-        HBox bar = new HBox(8, now, every, export);
+        FlowPane bar = new FlowPane(8, 4, now, every, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label why = new Label();
         why.textProperty().bind(vm.blockedReason());
         why.getStyleClass().add("muted");
+        why.visibleProperty().bind(vm.blockedReason().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
         why.setWrapText(true);
 
         table.setId("inspector-table");
         table.setItems(vm.steps());
         table.setPrefHeight(180);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Step", r -> Integer.toString(r.step() + 1)));
-        table.getColumns().add(column("Layer", r -> Integer.toString(r.layer())));
-        table.getColumns().add(column("Solve", r -> r.phase() + " " + r.epoch()));
-        table.getColumns().add(column("Condition", r -> Double.isFinite(r.condition()) ? String.format("%.3g", r.condition()) : "—"));
-        table.getColumns().add(column("Time", r -> String.format("%.3f s", r.seconds())));
-        table.getColumns().add(column("Inspected", r -> {
+        table.getColumns().add(column("Step", r -> Integer.toString(r.step() + 1), 44));
+        table.getColumns().add(column("Solve", r -> "L" + r.layer() + " " + r.phase() + r.epoch(), 70));
+        table.getColumns().add(column("Cond.", r -> Double.isFinite(r.condition()) ? String.format("%.3g", r.condition()) : "—", 62));
+        table.getColumns().add(column("Time", r -> String.format("%.2f s", r.seconds()), 58));
+        table.getColumns().add(column("Check", r -> {
             SystemInspection in = vm.inspections().get().get(r.step());
             return in == null ? "" : in.healthy() ? "✓ healthy" : "⚠ " + in.alerts().size() + " alert" + (in.alerts().size() == 1 ? "" : "s");
-        }));
-        table.getColumns().add(column("Method", StepResult::method));
+        }, 80));
+        table.getColumns().add(column("Method", StepResult::method, 300));
         table.setPlaceholder(new Label("No solves yet: train a step, then inspect it."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, r) -> select(r));
         vm.inspections().addListener((obs, o, n) -> {
@@ -90,17 +89,15 @@ public final class InspectorPane extends VBox {
         alerts.getStyleClass().add("alert-box");
         alerts.setVisible(false);
         alerts.managedProperty().bind(alerts.visibleProperty());
-        chart.setPreserveRatio(true);
-        chart.setFitWidth(520);
-        chart.fitWidthProperty().bind(widthProperty().subtract(20));
         this.export = export;
         getChildren().addAll(bar, why, table, facts, alerts, chart);
     }
 
     private final Button export;
 
-    private static TableColumn<StepResult, String> column(String title, java.util.function.Function<StepResult, String> text) {
+    private static TableColumn<StepResult, String> column(String title, java.util.function.Function<StepResult, String> text, double width) {
         TableColumn<StepResult, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
         c.setSortable(false);
         return c;
@@ -131,7 +128,7 @@ public final class InspectorPane extends VBox {
         facts.setText(String.join("\n", in.facts()));
         alerts.setText(String.join("\n", in.alerts().stream().map(a -> "⚠ " + a).toList()));
         alerts.setVisible(!in.healthy());
-        chart.setImage(SwingFXUtils.toFXImage(FigureWriter.toImage(InspectorViewModel.spectrum(in), 1), null));
+        chart.setImage(FigureExport.render(InspectorViewModel.spectrum(in), getWidth() - 20));
     }
 
     public String factsText() { return facts.getText(); }

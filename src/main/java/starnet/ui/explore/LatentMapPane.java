@@ -10,7 +10,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -68,7 +67,7 @@ public final class LatentMapPane extends VBox {
         export.setId("map-export");
         export.disableProperty().bind(vm.mapProperty().isNull());
         export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "latent-map", () -> vm.mapProperty().get().figure("Latent map: " + vm.mapProperty().get().source()), vm.model()));
-        HBox bar = new HBox(8, projection, now, follow, held, export);
+        FlowPane bar = new FlowPane(8, 4, projection, now, follow, held, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         source.setWrapText(true);
         source.setId("map-source");
@@ -84,6 +83,7 @@ public final class LatentMapPane extends VBox {
         canvas.setId("map-canvas");
         thumb.setTitleWidth(0);
         thumb.setTileRange(56, 56);
+        thumb.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         hover.getChildren().addAll(thumb, hoverText);
         hover.getStyleClass().add("map-hover");
         hover.setVisible(false);
@@ -160,11 +160,13 @@ public final class LatentMapPane extends VBox {
         }
         g.setGlobalAlpha(1);
         if (vm.heldOutProperty().get()) {
-            g.setLineWidth(1.3);
+            g.setLineWidth(1);
+            g.setGlobalAlpha(0.75);
             for (int i = 0; i < m.heldX().length; i++) {
                 g.setStroke(colour(m.heldLabels() == null ? -1 : m.heldLabels()[i]));
-                g.strokeOval(sx(m.heldX()[i]) - 3.5, sy(m.heldY()[i]) - 3.5, 7, 7);
+                g.strokeOval(sx(m.heldX()[i]) - 3, sy(m.heldY()[i]) - 3, 6, 6);
             }
+            g.setGlobalAlpha(1);
         }
         if (hovered >= 0 && hovered < m.size()) {
             g.setStroke(Color.BLACK);

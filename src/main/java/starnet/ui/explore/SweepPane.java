@@ -1,7 +1,6 @@
 package starnet.ui.explore;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,13 +12,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import starnet.explore.Sweep;
 import starnet.explore.SweepParam;
 import starnet.explore.SweepRow;
-import starnet.figures.FigureWriter;
 
 import java.util.function.Function;
 
@@ -27,10 +25,11 @@ import java.util.function.Function;
 public final class SweepPane extends VBox {
     private final SweepViewModel vm;
     private final TableView<SweepRow> table = new TableView<>();
-    private final ImageView chart = new ImageView();
+    private final ImageView chart;
 
     public SweepPane(SweepViewModel vm) {
         this.vm = vm;
+        chart = FigureExport.view(this);
         setSpacing(6);
         setPadding(new Insets(6));
         ChoiceBox<SweepParam> first = new ChoiceBox<>();
@@ -56,8 +55,10 @@ public final class SweepPane extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
-        grid.addRow(0, new Label("Vary"), first, firstValues);
-        grid.addRow(1, new Label("and"), second, secondValues);
+        Label vary = new Label("Vary"), and = new Label("and");
+        for (Label l : new Label[] {vary, and}) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(0, vary, first, firstValues);
+        grid.addRow(1, and, second, secondValues);
         GridPane.setHgrow(firstValues, Priority.ALWAYS);
         GridPane.setHgrow(secondValues, Priority.ALWAYS);
         Button run = new Button("Run sweep");
@@ -69,7 +70,7 @@ public final class SweepPane extends VBox {
         export.setId("sweep-export");
         export.disableProperty().bind(vm.sweepProperty().isNull());
         export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "sweep", () -> vm.sweepProperty().get().figure(vm.rows()), vm.model()));
-        HBox bar = new HBox(8, run, export);
+        FlowPane bar = new FlowPane(8, 4, run, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("sweep-message");
@@ -80,12 +81,11 @@ public final class SweepPane extends VBox {
         table.setId("sweep-table");
         table.setItems(vm.rows());
         table.setPrefHeight(200);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No runs yet: choose a setting and its values, then Run sweep."));
+        Label empty = new Label("No runs yet: choose a setting and its values, then Run sweep.");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
         vm.sweepProperty().addListener((obs, o, s) -> columns(s));
         vm.rows().addListener((javafx.collections.ListChangeListener<SweepRow>) c -> redraw());
-        chart.setPreserveRatio(true);
-        chart.fitWidthProperty().bind(widthProperty().subtract(20));
         getChildren().addAll(grid, bar, message, table, chart);
     }
 
@@ -95,20 +95,21 @@ public final class SweepPane extends VBox {
         for (int i = 0; i < s.axes().size(); i++) {
             int k = i;
             SweepParam p = s.axes().get(i).param();
-            table.getColumns().add(column(p.id(), r -> p.display(r.values().get(k))));
+            table.getColumns().add(column(p.id(), r -> p.display(r.values().get(k)), 70));
         }
-        table.getColumns().add(column("train MSE", r -> num(r.trainMse())));
-        table.getColumns().add(column("held-out MSE", r -> num(r.heldOutMse())));
-        table.getColumns().add(column("PCA bound", r -> num(r.pcaMse())));
-        table.getColumns().add(column("seconds", r -> r.ran() ? String.format("%.1f", r.seconds()) : ""));
-        table.getColumns().add(column("worst cond.", r -> Double.isFinite(r.worstCondition()) ? String.format("%.3g", r.worstCondition()) : ""));
-        table.getColumns().add(column("note", SweepRow::problem));
+        table.getColumns().add(column("train MSE", r -> num(r.trainMse()), 78));
+        table.getColumns().add(column("held-out", r -> num(r.heldOutMse()), 78));
+        table.getColumns().add(column("PCA", r -> num(r.pcaMse()), 78));
+        table.getColumns().add(column("s", r -> r.ran() ? String.format("%.1f", r.seconds()) : "", 44));
+        table.getColumns().add(column("worst cond.", r -> Double.isFinite(r.worstCondition()) ? String.format("%.3g", r.worstCondition()) : "", 80));
+        table.getColumns().add(column("note", SweepRow::problem, 400));
     }
 
     private static String num(double v) { return Double.isFinite(v) ? String.format("%.5f", v) : "—"; }
 
-    private static TableColumn<SweepRow, String> column(String title, Function<SweepRow, String> text) {
+    private static TableColumn<SweepRow, String> column(String title, Function<SweepRow, String> text, double width) {
         TableColumn<SweepRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
         c.setSortable(false);
         return c;
@@ -120,7 +121,7 @@ public final class SweepPane extends VBox {
             chart.setImage(null);
             return;
         }
-        chart.setImage(SwingFXUtils.toFXImage(FigureWriter.toImage(s.figure(vm.rows()), 1), null));
+        chart.setImage(FigureExport.render(s.figure(vm.rows()), getWidth() - 20));
     }
 
     public int rowCount() { return vm.rows().size(); }
