@@ -100,11 +100,13 @@ public final class ComparePane extends VBox {
         x.valueProperty().addListener(o -> { if (vm.resultProperty().get() != null) vm.compare(); });
         differences.setId("compare-differences");
         differences.setWrapText(true);
+        differences.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.setTileRange(28, 56);
         grid.setTitleWidth(120);
         Label hint = new Label("Tick the runs to compare (\"This session\" is the window's run as it stands), then Compare. "
                 + "Keep this run saves it for later comparisons; Add brings in any saved session, e.g. a train --out folder's session.starnet.");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("muted");
         vm.resultProperty().addListener((obs, o, r) -> shown(r));
         vm.reconstructionsProperty().addListener((obs, o, r) -> shownReconstructions(r));

@@ -186,9 +186,14 @@ public final class CompareViewModel {
                 if (!e.live()) runs.add(e.saved());
                 else if (now != null) runs.add(now);
             }
-            result.set(new Result(runs, RunComparison.overlay(runs, metric.get(), xAxis.get()), RunComparison.differences(runs)));
+            Result r = new Result(runs, RunComparison.overlay(runs, metric.get(), xAxis.get()), RunComparison.differences(runs));
+            result.set(r);
             reconstructions.set(null);
-            if (!runs.isEmpty() && model.datasetProperty().get() != null) model.whenDone(model.session().reconstructPinned(runs), reconstructions::set);
+            if (!runs.isEmpty() && model.datasetProperty().get() != null) {
+                model.whenDone(model.session().reconstructPinned(runs), images -> {
+                    if (result.get() == r) reconstructions.set(images); // a newer comparison has replaced this one otherwise
+                });
+            }
         });
     }
 

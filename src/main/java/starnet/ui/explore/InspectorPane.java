@@ -82,10 +82,12 @@ public final class InspectorPane extends VBox {
 
         facts.setId("inspector-facts");
         facts.setWrapText(true);
+        facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         facts.setText("Select a solve. The condition column is the solver's own estimate; \"Inspect\" decomposes the system: singular values, rank, "
                 + "the ridge's effect, the residual and whether it is orthogonal to the columns.");
         alerts.setId("inspector-alerts");
         alerts.setWrapText(true);
+        alerts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alerts.getStyleClass().add("alert-box");
         alerts.setVisible(false);
         alerts.managedProperty().bind(alerts.visibleProperty());

@@ -70,6 +70,7 @@ public final class LatentMapPane extends VBox {
         FlowPane bar = new FlowPane(8, 4, projection, now, follow, held, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         source.setWrapText(true);
+        source.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         source.setId("map-source");
         source.getStyleClass().add("muted");
 

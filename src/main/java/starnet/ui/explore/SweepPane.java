@@ -75,6 +75,7 @@ public final class SweepPane extends VBox {
         Label message = new Label();
         message.setId("sweep-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("muted");
 
