@@ -210,9 +210,14 @@ public final class WorkbenchView {
     public NowSolvingPane solving() { return solving; }
     public starnet.ui.explore.ExploreView explore() { return explore; }
 
+    /** Selects the right-hand tab with id {@code id} (tab-now-solving, tab-generate, tab-explore). */
+    public void showTab(String id) {
+        rightTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> rightTabs.getSelectionModel().select(t));
+    }
+
     /** Shows the Explore tab's sub-tab {@code index} (0 compare, 1 sweep, 2 latent map, 3 solver inspector). */
     public void showExplore(int index) {
-        rightTabs.getTabs().stream().filter(t -> "tab-explore".equals(t.getId())).findFirst().ifPresent(t -> rightTabs.getSelectionModel().select(t));
+        showTab("tab-explore");
         explore.getSelectionModel().select(index);
     }
 }

@@ -422,7 +422,10 @@ class WorkbenchUiTest {
         robot.clickOn("#pca-bound");
         waitUntil(() -> s.pcaProperty().get() != null);
         assertTrue(fx(() -> view.loss().points()) >= 8 + 4, "PCA lines added");
-        robot.clickOn("Generate");
+        fx(() -> {
+            view.showTab("tab-generate");
+            return null;
+        });
         robot.clickOn("#gen-sample");
         waitUntil(() -> view.research().sampledCount() == 12);
         robot.clickOn("#ood-score");

@@ -147,34 +147,62 @@ public final class LatentMapPane extends VBox {
 
     private double sy(double y) { return canvas.getHeight() - MARGIN - (y - minY) / (maxY - minY) * (canvas.getHeight() - 2 * MARGIN); }
 
+    /**
+     * Draws the points into a pixel buffer and shows it as one image: thousands of points cost one texture upload,
+     * not thousands of shapes for the renderer (which, in software rendering, would take a core from the solver).
+     */
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        int w = (int) Math.ceil(canvas.getWidth()), h = (int) Math.ceil(canvas.getHeight());
         LatentMap m = vm.mapProperty().get();
-        if (m == null) return;
+        if (m == null || w < 1 || h < 1) {
+            g.setFill(Color.WHITE);
+            g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        int[] px = new int[w * h];
+        java.util.Arrays.fill(px, 0xFFFFFFFF);
         double r = m.size() > 5000 ? 1.6 : m.size() > 1000 ? 2.2 : 3;
-        g.setGlobalAlpha(m.size() > 5000 ? 0.55 : 0.8);
+        double alpha = m.size() > 5000 ? 0.6 : 0.85;
         for (int i = 0; i < m.size(); i++) {
-            g.setFill(colour(m.labels() == null ? -1 : m.labels()[i]));
-            g.fillOval(sx(m.x()[i]) - r, sy(m.y()[i]) - r, 2 * r, 2 * r);
+            disc(px, w, h, sx(m.x()[i]), sy(m.y()[i]), r, argb(colour(m.labels() == null ? -1 : m.labels()[i])), alpha, false);
         }
-        g.setGlobalAlpha(1);
         if (vm.heldOutProperty().get()) {
-            g.setLineWidth(1);
-            g.setGlobalAlpha(0.75);
             for (int i = 0; i < m.heldX().length; i++) {
-                g.setStroke(colour(m.heldLabels() == null ? -1 : m.heldLabels()[i]));
-                g.strokeOval(sx(m.heldX()[i]) - 3, sy(m.heldY()[i]) - 3, 6, 6);
+                disc(px, w, h, sx(m.heldX()[i]), sy(m.heldY()[i]), 3, argb(colour(m.heldLabels() == null ? -1 : m.heldLabels()[i])), 0.8, true);
             }
-            g.setGlobalAlpha(1);
         }
+        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) image = new javafx.scene.image.WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
+        g.drawImage(image, 0, 0);
         if (hovered >= 0 && hovered < m.size()) {
             g.setStroke(Color.BLACK);
             g.setLineWidth(2);
             g.strokeOval(sx(m.x()[hovered]) - 6, sy(m.y()[hovered]) - 6, 12, 12);
         }
     }
+
+    private javafx.scene.image.WritableImage image;
+
+    private static int argb(Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** A filled disc (or a one-pixel ring) of radius {@code r} at (cx, cy), blended over the buffer with {@code alpha}. */
+    private static void disc(int[] px, int w, int h, double cx, double cy, double r, int rgb, double alpha, boolean ring) {
+        int x0 = (int) Math.floor(cx - r - 1), x1 = (int) Math.ceil(cx + r + 1), y0 = (int) Math.floor(cy - r - 1), y1 = (int) Math.ceil(cy + r + 1);
+        for (int y = Math.max(0, y0); y <= Math.min(h - 1, y1); y++) {
+            for (int x = Math.max(0, x0); x <= Math.min(w - 1, x1); x++) {
+                double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+                if (ring ? Math.abs(d - r) > 0.6 : d > r) continue;
+                int o = px[y * w + x];
+                int rr = blend(o >> 16 & 0xFF, rgb >> 16 & 0xFF, alpha), gg = blend(o >> 8 & 0xFF, rgb >> 8 & 0xFF, alpha), bb = blend(o & 0xFF, rgb & 0xFF, alpha);
+                px[y * w + x] = 0xFF000000 | rr << 16 | gg << 8 | bb;
+            }
+        }
+    }
+
+    private static int blend(int under, int over, double alpha) { return (int) Math.round(under + (over - under) * alpha); }
 
     /** The map point under (px, py) in canvas pixels, or −1. */
     int pointAt(double px, double py) {
