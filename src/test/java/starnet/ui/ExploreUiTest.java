@@ -52,32 +52,17 @@ class ExploreUiTest {
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            String state = WaitForAsyncUtils.asyncFx(() -> "notice: " + s.noticeProperty().get() + "; status: " + s.statusProperty().get()
-                    + "; tasks: " + s.tasksProperty().get()).get();
-            throw new AssertionError("the condition did not hold within 90 s (" + state + ")", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        UiFixtures.waitUntil(s, 90, condition);
     }
 
     private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
+        return UiFixtures.fx(c);
     }
 
     /** The sample with 1,500 items, widths 32,96 and two epochs per layer, set up and idle. */
     private void small() throws Exception {
         waitUntil(() -> s.datasetProperty().get() != null && s.datapointsProperty().get() == 1500 && s.history().size() == 1 && s.tasksProperty().get().isEmpty());
-        fx(() -> {
-            m.architecture().edit(() -> {
-                m.architecture().maxEpochsProperty().set(2);
-                m.architecture().widths().setAll(32, 96);
-            });
-            return null;
-        });
-        waitUntil(() -> s.history().size() == 1 && s.planProperty().get() != null && s.planProperty().get().get(0).inputWidth() == 32
-                && s.tasksProperty().get().isEmpty());
+        UiFixtures.smallModel(m, 90);
     }
 
     private void trainAll(FxRobot robot) throws Exception {

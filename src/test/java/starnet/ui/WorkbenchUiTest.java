@@ -62,18 +62,11 @@ class WorkbenchUiTest {
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            String state = WaitForAsyncUtils.asyncFx(() -> "notice: " + s.noticeProperty().get() + "; status: " + s.statusProperty().get()
-                    + "; running: " + s.runningProperty().get() + "; history: " + s.history().size() + "; tasks: " + s.tasksProperty().get()).get();
-            throw new AssertionError("the condition did not hold within 60 s (" + state + ")", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        UiFixtures.waitUntil(s, 60, condition);
     }
 
     private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
+        return UiFixtures.fx(c);
     }
 
     private void ready() throws Exception {
@@ -408,15 +401,7 @@ class WorkbenchUiTest {
     @Test
     void generateRefineScoreAndThePcaBound(FxRobot robot) throws Exception {
         ready();
-        fx(() -> {
-            m.architecture().edit(() -> {
-                m.architecture().maxEpochsProperty().set(2);
-                m.architecture().widths().setAll(32, 96);
-            });
-            return null;
-        });
-        waitUntil(() -> s.history().size() == 1 && s.planProperty().get() != null && s.planProperty().get().get(0).inputWidth() == 32
-                && s.tasksProperty().get().isEmpty());
+        UiFixtures.smallModel(m, 60);
         robot.clickOn("#cmd-train-all");
         waitUntil(() -> s.finishedProperty().get() && !s.runningProperty().get());
         robot.clickOn("#pca-bound");

@@ -1,0 +1,43 @@
+package starnet.ui;
+
+import org.testfx.util.WaitForAsyncUtils;
+import starnet.ui.core.SessionModel;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** What the window tests share: waiting for the session, running on the JavaFX thread, a small model to train. */
+final class UiFixtures {
+    private UiFixtures() {}
+
+    /** Waits (up to {@code seconds}) until {@code condition} holds on the JavaFX thread; the failure says where the session stands. */
+    static void waitUntil(SessionModel s, int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            String state = WaitForAsyncUtils.asyncFx(() -> "notice: " + s.noticeProperty().get() + "; status: " + s.statusProperty().get()
+                    + "; running: " + s.runningProperty().get() + "; history: " + s.history().size() + "; tasks: " + s.tasksProperty().get()).get();
+            throw new AssertionError("the condition did not hold within " + seconds + " s (" + state + ")", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** {@code c} on the JavaFX thread, waited for. */
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    /** Widths 32,96 and two epochs per layer, set up and idle (the sample must be loaded). */
+    static void smallModel(WorkbenchModels m, int seconds) throws Exception {
+        SessionModel s = m.session();
+        fx(() -> {
+            m.architecture().edit(() -> {
+                m.architecture().maxEpochsProperty().set(2);
+                m.architecture().widths().setAll(32, 96);
+            });
+            return null;
+        });
+        waitUntil(s, seconds, () -> s.history().size() == 1 && s.planProperty().get() != null && s.planProperty().get().get(0).inputWidth() == 32
+                && s.tasksProperty().get().isEmpty());
+    }
+}
