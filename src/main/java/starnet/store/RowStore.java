@@ -1,0 +1,155 @@
+package starnet.store;
+
+import starnet.math.Matrix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A matrix of {@code rows × cols} values in a file, row-major, little-endian, read and written by row ranges: a
+ * 64-byte header ("STARNETROWS", precision, rows, cols), then the values. Chunks go through positional reads and
+ * writes, not a memory map, so the pages of a store larger than memory never count as the process's own.
+ * <p>
+ * Not thread-safe: one thread reads and writes it at a time.
+ */
+public final class RowStore implements AutoCloseable {
+    private static final byte[] MAGIC = "STARNETROWS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final int HEADER = 64;
+    private final Path file;
+    private final FileChannel channel;
+    private final long rows;
+    private final int cols;
+    private final Precision precision;
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+
+    private RowStore(Path file, FileChannel channel, long rows, int cols, Precision precision) {
+        this.file = file;
+        this.channel = channel;
+        this.rows = rows;
+        this.cols = cols;
+        this.precision = precision;
+    }
+
+    /** A new store of {@code rows × cols} zeros (a sparse file until written), replacing any file there. */
+    public static RowStore create(Path file, long rows, int cols, Precision precision) throws IOException {
+        if (rows < 0 || cols < 1) throw new IllegalArgumentException("a store needs rows ≥ 0 and columns ≥ 1, got " + rows + "x" + cols);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(MAGIC).put((byte) precision.bytes()).putLong(16, rows).putInt(24, cols);
+        h.position(0);
+        ch.write(h, 0);
+        long size = HEADER + rows * cols * precision.bytes();
+        if (size > HEADER) ch.write(ByteBuffer.allocate(1), size - 1); // the full length now: a short disk fails here, not mid-run
+        return new RowStore(file, ch, rows, cols, precision);
+    }
+
+    /** Opens a store written by {@link #create}; its header is checked against the file's length. */
+    public static RowStore open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        if (ch.read(h, 0) < HEADER) {
+            ch.close();
+            throw new IOException(file + ": not a row store (shorter than its header)");
+        }
+        byte[] magic = new byte[MAGIC.length];
+        h.get(0, magic);
+        int bytes = h.get(MAGIC.length);
+        long rows = h.getLong(16);
+        int cols = h.getInt(24);
+        Precision p = bytes == 4 ? Precision.F32 : bytes == 8 ? Precision.F64 : null;
+        if (!java.util.Arrays.equals(magic, MAGIC) || p == null || rows < 0 || cols < 1 || ch.size() != HEADER + rows * cols * bytes) {
+            ch.close();
+            throw new IOException(file + ": not a row store, or damaged (its length does not match its header)");
+        }
+        return new RowStore(file, ch, rows, cols, p);
+    }
+
+    public long rows() { return rows; }
+
+    public int cols() { return cols; }
+
+    public Precision precision() { return precision; }
+
+    public Path file() { return file; }
+
+    /** Rows [from, to) as a new (to − from) × cols matrix. */
+    public Matrix read(long from, long to) {
+        Matrix m = new Matrix((int) (to - from), cols);
+        read(from, m);
+        return m;
+    }
+
+    /** Rows [from, from + into.rows()) into {@code into} (written). */
+    public void read(long from, Matrix into) {
+        check(from, into);
+        ByteBuffer b = buffer(into.rows());
+        try {
+            long at = HEADER + from * cols * precision.bytes();
+            while (b.hasRemaining()) {
+                int n = channel.read(b, at + b.position());
+                if (n < 0) throw new IOException(file + ": ends before row " + (from + into.rows()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        b.flip();
+        double[] d = into.data();
+        int count = into.rows() * cols;
+        if (precision == Precision.F64) {
+            b.asDoubleBuffer().get(d, 0, count);
+        } else {
+            java.nio.FloatBuffer f = b.asFloatBuffer();
+            for (int i = 0; i < count; i++) d[i] = f.get(i);
+        }
+    }
+
+    /** Writes {@code values} (read only) as rows [from, from + values.rows()). */
+    public void write(long from, Matrix values) {
+        check(from, values);
+        ByteBuffer b = buffer(values.rows());
+        double[] d = values.data();
+        int count = values.rows() * cols;
+        if (precision == Precision.F64) {
+            b.asDoubleBuffer().put(d, 0, count);
+        } else {
+            java.nio.FloatBuffer f = b.asFloatBuffer();
+            for (int i = 0; i < count; i++) f.put(i, (float) d[i]);
+        }
+        b.limit(count * precision.bytes());
+        try {
+            long at = HEADER + from * cols * precision.bytes();
+            while (b.hasRemaining()) channel.write(b, at + b.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void check(long from, Matrix m) {
+        if (m.cols() != cols || from < 0 || from + m.rows() > rows) {
+            throw new IllegalArgumentException("rows [" + from + ", " + (from + m.rows()) + ") of " + m.cols() + " columns outside the store's " + rows + "x" + cols);
+        }
+    }
+
+    /** The reusable I/O buffer, cleared, sized for {@code n} rows. */
+    private ByteBuffer buffer(int n) {
+        int bytes = Math.multiplyExact(n, cols * precision.bytes());
+        if (buffer.capacity() < bytes) buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.clear();
+        buffer.limit(bytes);
+        return buffer;
+    }
+
+    /** Bytes on disk. */
+    public long bytes() { return HEADER + rows * cols * precision.bytes(); }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

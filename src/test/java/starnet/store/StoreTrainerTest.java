@@ -1,0 +1,114 @@
+package starnet.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.math.Backends;
+import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
+import starnet.model.ArchitectureConfig;
+import starnet.model.DenseLayer;
+import starnet.model.StarNetConfig;
+import starnet.model.StepResult;
+import starnet.training.Cancellation;
+import starnet.training.StarNetTrainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Training from row stores on disk against the in-memory trainer, and the stores themselves. */
+class StoreTrainerTest {
+    private static final LinearAlgebra LA = Backends.create("auto", 2);
+    private static final Dataset MNIST = Datasets.load("sample:mnist", "train", 1000);
+
+    private static StarNetConfig config() {
+        StarNetConfig c = StarNetConfig.defaults();
+        return c.withArchitecture(c.architecture().withWidths(ArchitectureConfig.parseWidths("16,48")))
+                .withTraining(c.training().withMaxEpochs(3).withTolerance(1e-3));
+    }
+
+    private static RowStore store(Path file, Matrix m, Precision p) throws IOException {
+        RowStore s = RowStore.create(file, m.rows(), m.cols(), p);
+        for (int from = 0; from < m.rows(); from += 333) s.write(from, m.rowRange(from, Math.min(m.rows(), from + 333)));
+        return s;
+    }
+
+    private static double relDiff(Matrix a, Matrix b) {
+        double num = 0, den = 0;
+        for (int i = 0; i < a.data().length; i++) {
+            double d = a.data()[i] - b.data()[i];
+            num += d * d;
+            den += b.data()[i] * b.data()[i];
+        }
+        return Math.sqrt(num / den);
+    }
+
+    @Test
+    void aFloat64StoreTrainsTheSameModelAsMemoryToOnePartInABillion(@TempDir Path dir) throws IOException {
+        StarNetConfig c = config();
+        StarNetTrainer memory = StarNetTrainer.create(c, MNIST.images(), LA);
+        List<StepResult> expected = memory.trainAll(Cancellation.NEVER);
+        StoreTrainer.Result r;
+        try (RowStore data = store(dir.resolve("data.bin"), MNIST.images(), Precision.F64)) {
+            r = new StoreTrainer(c, LA, dir.resolve("work"), Precision.F64, 301).train(data, 1, 28, 28, Cancellation.NEVER);
+        }
+        assertEquals(expected.size(), r.steps().size(), "the same schedule, early stops included");
+        for (int i = 0; i < expected.size(); i++) {
+            StepResult e = expected.get(i), a = r.steps().get(i);
+            assertEquals(e.phase(), a.phase());
+            assertEquals(e.layer(), a.layer());
+            assertEquals(e.layerDone(), a.layerDone());
+            assertEquals(e.mse(), a.mse(), 1e-9 * e.mse(), "step " + i + " mse");
+            assertEquals(e.outputMse(), a.outputMse(), 1e-9 * e.outputMse(), "step " + i + " output mse");
+        }
+        for (int l = 0; l < 2; l++) {
+            DenseLayer e = (DenseLayer) memory.decoder().layers().get(l), a = (DenseLayer) r.decoder().layers().get(l);
+            assertTrue(relDiff(a.augmentedWeights(), e.augmentedWeights()) < 1e-9, "layer " + (l + 1) + ": " + relDiff(a.augmentedWeights(), e.augmentedWeights()));
+        }
+        try (RowStore codes = RowStore.open(r.codes())) {
+            assertTrue(relDiff(codes.read(0, codes.rows()), memory.codes()) < 1e-9);
+        }
+        assertFalse(Files.exists(dir.resolve("work/latents-2.bin")), "a finished layer's targets are deleted once the layer below is done");
+        double[] last = r.steps().get(r.steps().size() - 1).residuals();
+        assertEquals(1000, last.length);
+        assertArrayEquals(expected.get(expected.size() - 1).residuals(), last, 1e-9);
+        assertEquals(0, r.steps().get(0).residuals().length, "older steps drop their residuals");
+    }
+
+    @Test
+    void aFloat32StoreStaysCloseAndHalvesTheBytes(@TempDir Path dir) throws IOException {
+        StarNetConfig c = config();
+        double memory = StarNetTrainer.create(c, MNIST.images(), LA).trainAll(Cancellation.NEVER).stream().reduce((a, b) -> b).orElseThrow().outputMse();
+        try (RowStore data = store(dir.resolve("data.bin"), MNIST.images(), Precision.F32)) {
+            assertEquals(RowStore.HEADER + 1000L * 784 * 4, Files.size(dir.resolve("data.bin")));
+            StoreTrainer.Result r = new StoreTrainer(c, LA, dir.resolve("work"), Precision.F32, 256).train(data, 1, 28, 28, Cancellation.NEVER);
+            double stored = r.steps().get(r.steps().size() - 1).outputMse();
+            assertEquals(memory, stored, 1e-4 * memory, "float32 storage moves the MSE by less than 0.01%: " + memory + " vs " + stored);
+        }
+    }
+
+    @Test
+    void storesCheckTheirHeaderAndTheirBounds(@TempDir Path dir) throws IOException {
+        Matrix m = MNIST.images().rowRange(0, 10);
+        try (RowStore s = store(dir.resolve("a.bin"), m, Precision.F64)) {
+            assertEquals(0, relDiff(s.read(3, 7), m.rowRange(3, 7)));
+            assertThrows(IllegalArgumentException.class, () -> s.read(8, 12));
+            assertThrows(IllegalArgumentException.class, () -> s.write(0, new Matrix(1, 5)));
+        }
+        try (RowStore s = RowStore.open(dir.resolve("a.bin"))) {
+            assertEquals(10, s.rows());
+            assertEquals(784, s.cols());
+            assertEquals(Precision.F64, s.precision());
+        }
+        Files.write(dir.resolve("b.bin"), new byte[100]);
+        assertTrue(assertThrows(IOException.class, () -> RowStore.open(dir.resolve("b.bin"))).getMessage().contains("not a row store"));
+        byte[] whole = Files.readAllBytes(dir.resolve("a.bin"));
+        Files.write(dir.resolve("c.bin"), java.util.Arrays.copyOf(whole, whole.length - 8));
+        assertTrue(assertThrows(IOException.class, () -> RowStore.open(dir.resolve("c.bin"))).getMessage().contains("damaged"));
+    }
+}
