@@ -62,9 +62,45 @@ final class TrainCommand implements Callable<Integer> {
             description = "Spark: SW sums the partitions' normal equations (exact) or averages their solutions (paper Lemma 8)")
     String swMode;
 
+    @Option(names = "--store", paramLabel = "DIR", description = "train out of core: the images and every layer's latents in row stores in DIR, "
+            + "read chunk by chunk (feedforward, SL first); chosen by itself, in a temporary folder, when the data would not fit the heap")
+    String store;
+
+    @Option(names = "--precision", paramLabel = "f32|f64", defaultValue = "f32", completionCandidates = Candidates.Precisions.class,
+            description = "with a store: the values on disk as float32 (half the disk and I/O) or float64 (exactly the in-memory engine's)")
+    String precision;
+
+    @Option(names = "--shifts", paramLabel = "K", defaultValue = "1", description = "with a store: every image also shifted by up to 2 pixels, "
+            + "K variants in all (1–25; 17 turns Fashion-MNIST's 60,000 images into 1,020,000)")
+    int shifts;
+
+    @Option(names = "--chunk", paramLabel = "ROWS", defaultValue = "8192", description = "with a store: datapoints per chunk read at a time")
+    int chunk;
+
     @Override
     public Integer call() throws IOException {
         return run(cli.out, cli.err);
+    }
+
+    /** Removes a temporary store folder (its files: data.bin and the codes' latents). */
+    private static void deleteStore(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /** Whether this run goes through a store: asked for, augmented, or too large for the heap (then the temporary folder to use). */
+    private Path storeFor(StarNetConfig config, PrintStream err) throws IOException {
+        if (store != null) return Cli.outputPath("--store", store);
+        if (shifts != 1) throw new CliException("--shifts needs --store DIR: a million shifted images do not fit the heap");
+        long values = starnet.store.StoreData.declaredValues(config.data());
+        long budget = Runtime.getRuntime().maxMemory() / 3; // the images, the targets and the latents of a layer, as doubles
+        if (values < 0 || values * 8 <= budget) return null;
+        Path tmp = Files.createTempDirectory("starnet-store");
+        err.printf("the data (%,d values, %.1f GB as doubles) would not fit the heap (%.1f GB): training out of core from %s%n", values, values * 8 / 1e9,
+                Runtime.getRuntime().maxMemory() / 1e9, tmp);
+        return tmp;
     }
 
     int run(PrintStream out, PrintStream err) throws IOException {
@@ -72,6 +108,21 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = Cli.outputPath("--out", this.out);
         if (!engine.equals("local") && !engine.equals("spark")) throw new CliException("--engine expects local or spark, got '" + engine + "'");
         if (engine.equals("spark")) return spark(config, dir, out, err);
+        Path storeDir = storeFor(config, err);
+        if (storeDir != null) {
+            starnet.store.Precision p;
+            try {
+                p = starnet.store.Precision.parse(precision);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--precision: " + e.getMessage());
+            }
+            if (shifts < 1 || shifts > starnet.store.StoreData.MAX_SHIFTS) throw new CliException("--shifts expects 1 to " + starnet.store.StoreData.MAX_SHIFTS + ", got " + shifts);
+            if (chunk < 1) throw new CliException("--chunk expects at least 1 row, got " + chunk);
+            if (baselines) throw new CliException("--baselines works in memory; leave it out when training from a store");
+            StoreRun.train(config, storeDir, p, shifts, chunk, runtime.backend(), dir, out, err);
+            if (store == null) deleteStore(storeDir);
+            return 0;
+        }
         CompletableFuture<LinearAlgebra> backend = runtime.backendAsync();
         Dataset ds = Datasets.load(config.data());
         RunOptions.plan(config, ds);

@@ -10,12 +10,12 @@ public final class DataException extends RuntimeException {
         super(message, cause);
     }
 
-    static DataException of(Object file, String what) {
+    public static DataException of(Object file, String what) {
         return new DataException(file + ": " + what);
     }
 
     /** A file that the system would not let us read, in plain words (which file and why). */
-    static DataException unreadable(Object file, java.io.IOException e) {
+    public static DataException unreadable(Object file, java.io.IOException e) {
         return new DataException(file + ": cannot be read (" + starnet.io.IoMessages.describe(e) + ")", e);
     }
 }

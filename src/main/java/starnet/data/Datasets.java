@@ -42,6 +42,26 @@ public final class Datasets {
         }
     }
 
+    /**
+     * The IDX images file {@code spec} reads (an IDX file, or a folder's train/test images), or null when the
+     * data is something else: such data can be streamed image by image ({@link IdxLoader#streamImages}).
+     */
+    public static Path idxImages(DataSpec spec) {
+        if (Samples.isSample(spec.source())) return null;
+        Path path = Path.of(spec.source());
+        if (Files.isRegularFile(path)) {
+            String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            return (n.contains("idx3") || n.contains("images-idx") || (n.endsWith(".gz") && !n.contains("idx1"))) ? path : null;
+        }
+        if (!Files.isDirectory(path)) return null;
+        String idxPrefix = spec.split().equals("test") ? "t10k-images-idx3" : "train-images-idx3";
+        try (Stream<Path> s = Files.list(path)) {
+            return s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().startsWith(idxPrefix)).sorted().findFirst().orElse(null);
+        } catch (IOException e) {
+            throw DataException.unreadable(path, e);
+        }
+    }
+
     private static Dataset loadFile(Path file, int limit, CsvLayout csv) throws IOException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.contains("idx3") || n.contains("images-idx")) {

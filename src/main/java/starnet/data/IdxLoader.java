@@ -64,6 +64,40 @@ public final class IdxLoader {
      * are checked before anything is allocated, and memory grows with the images actually read.
      */
     public static Images readImages(InputStream raw, Object file, int limit) throws IOException {
+        starnet.io.GrowingValues[] values = new starnet.io.GrowingValues[1];
+        int[] shape = streamImages(raw, file, limit, (header, n) -> {
+            try {
+                values[0] = new starnet.io.GrowingValues(starnet.io.Declared.product("the header (" + n + " images of " + header[1] + "x" + header[2] + ")",
+                        n, (long) header[1] * header[2]));
+            } catch (IllegalArgumentException e) {
+                throw DataException.of(file, e.getMessage() + "; use --limit to read fewer images");
+            }
+        }, (i, bytes) -> {
+            values[0].reserve(bytes.length);
+            for (byte b : bytes) values[0].add((b & 0xff) / 255.0);
+        });
+        return new Images(new Matrix(shape[0], shape[1] * shape[2], values[0].array()), shape[1], shape[2]);
+    }
+
+    /** Told the header (count, rows, cols) and how many images will be read, before any is. */
+    @FunctionalInterface
+    public interface HeaderSink {
+        void accept(int[] header, int reading) throws IOException;
+    }
+
+    /** Given each image's pixels (rows·cols bytes, reused between calls) in order. */
+    @FunctionalInterface
+    public interface ImageSink {
+        void accept(int index, byte[] pixels) throws IOException;
+    }
+
+    /**
+     * Reads an images file image by image, holding one image at a time: the header is checked, then {@code header}
+     * hears of it, then {@code images} gets at most {@code limit} images (all when limit ≤ 0).
+     *
+     * @return {images read, rows, cols}
+     */
+    public static int[] streamImages(InputStream raw, Object file, int limit, HeaderSink header, ImageSink images) throws IOException {
         DataInputStream in = new DataInputStream(maybeGunzip(raw));
         int magic = readHeaderInt(in, file);
         if (magic != IMAGES_MAGIC) {
@@ -80,13 +114,7 @@ public final class IdxLoader {
         }
         int d = rows * cols;
         int n = limit > 0 ? Math.min(limit, count) : count;
-        long declared;
-        try {
-            declared = starnet.io.Declared.product("the header (" + n + " images of " + rows + "x" + cols + ")", n, d);
-        } catch (IllegalArgumentException e) {
-            throw DataException.of(file, e.getMessage() + "; use --limit to read fewer images");
-        }
-        starnet.io.GrowingValues values = new starnet.io.GrowingValues(declared);
+        header.accept(new int[] {count, rows, cols}, n);
         byte[] bytes = new byte[d];
         for (int i = 0; i < n; i++) {
             int got = in.readNBytes(bytes, 0, d);
@@ -94,10 +122,9 @@ public final class IdxLoader {
                 throw DataException.of(file, "truncated: the header promises " + count + " images of " + rows + "x" + cols
                         + " but the data ends inside image " + i);
             }
-            values.reserve(d);
-            for (int j = 0; j < d; j++) values.add((bytes[j] & 0xff) / 255.0);
+            images.accept(i, bytes);
         }
-        return new Images(new Matrix(n, d, values.array()), rows, cols);
+        return new int[] {n, rows, cols};
     }
 
     /** Labels file → int[] of length min(count, limit); fails when it has fewer than {@code expected} labels. */

@@ -123,7 +123,7 @@ public final class SparkTrainer {
                 parts = next;
                 w2.unpersist(false);
                 epoch++;
-                done = converged(epoch, lastEpochLoss, fit.mse(), t);
+                done = StarNetTrainer.layerDone(epoch, lastEpochLoss, fit.mse(), t);
                 lastEpochLoss = fit.mse();
                 log.add(step(log.size(), layer + 1, Math.max(1, epoch), Phase.SW, fit, System.nanoTime() - t0, ws.solution(), done));
                 listener.accept(log.get(log.size() - 1));
@@ -160,11 +160,6 @@ public final class SparkTrainer {
         return new LayerSystem.WeightSolve(averaged, new Solution(mean, Double.NaN, t.solver().id() + ", averaged over " + solutions.size() + " partitions", false));
     }
 
-    private static boolean converged(int epoch, double lastEpochLoss, double loss, TrainingConfig t) {
-        if (epoch >= t.maxEpochs()) return true;
-        if (Double.isNaN(lastEpochLoss) || lastEpochLoss <= 0) return false;
-        return (lastEpochLoss - loss) / lastEpochLoss < t.tolerance();
-    }
 
     private static StepResult step(int index, int layer, int epoch, Phase phase, Fit fit, long nanos, Solution s, boolean done) {
         return new StepResult(index, layer, epoch, phase, fit.mse(), fit.mae(), fit.outputMse(), nanos / 1e9, s.conditionEstimate(),

@@ -16,6 +16,7 @@ import starnet.training.Engines;
 import starnet.training.Initializer;
 import starnet.training.LayerFit;
 import starnet.training.LayerSystem;
+import starnet.training.StarNetTrainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class StoreTrainer {
                 decoder = decoder.withLayer(layer, ws.layer());
                 fit = evaluatePass(decoder, layer, data, targets, latents, cancel);
                 epoch++;
-                done = converged(epoch, lastEpochLoss, fit.mse(), t);
+                done = StarNetTrainer.layerDone(epoch, lastEpochLoss, fit.mse(), t);
                 lastEpochLoss = fit.mse();
                 add(log, new StepResult(log.size(), layer + 1, epoch, Phase.SW, fit.mse(), fit.mae(), fit.outputMse(), seconds(t0),
                         ws.solution().conditionEstimate(), ws.solution().method() + " (store)", fit.residuals(), done));
@@ -204,9 +205,4 @@ public final class StoreTrainer {
         return sums.fit(data.rows(), l.outputWidth(), data.cols(), last);
     }
 
-    private static boolean converged(int epoch, double lastEpochLoss, double loss, TrainingConfig t) {
-        if (epoch >= t.maxEpochs()) return true;
-        if (Double.isNaN(lastEpochLoss) || lastEpochLoss <= 0) return false;
-        return (lastEpochLoss - loss) / lastEpochLoss < t.tolerance();
-    }
 }

@@ -358,9 +358,17 @@ public final class StarNetTrainer {
     }
 
     private boolean layerConverged(double loss) {
-        if (epoch >= config.maxEpochs()) return true;
-        if (Double.isNaN(lastEpochLoss) || lastEpochLoss <= 0) return false;
-        return (lastEpochLoss - loss) / lastEpochLoss < config.tolerance();
+        return layerDone(epoch, lastEpochLoss, loss, config);
+    }
+
+    /**
+     * The schedule's stopping rule, shared by every engine: a layer is done after {@code epochs} epochs when that is
+     * the maximum, or when the last epoch improved its loss ({@code previous} → {@code loss}) by less than the tolerance, relatively.
+     */
+    public static boolean layerDone(int epochs, double previous, double loss, TrainingConfig t) {
+        if (epochs >= t.maxEpochs()) return true;
+        if (Double.isNaN(previous) || previous <= 0) return false;
+        return (previous - loss) / previous < t.tolerance();
     }
 
     private static Phase other(Phase p) { return p == Phase.SL ? Phase.SW : Phase.SL; }

@@ -84,6 +84,33 @@ class CliTest {
     }
 
     @Test
+    void aStoreTrainsOutOfCoreLikeMemoryAndRefusesWhatItCannotDo() throws IOException {
+        Path mem = tmp.resolve("mem"), disk = tmp.resolve("disk"), store = tmp.resolve("store");
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "600", "--widths", "16,48", "--epochs", "2", "--out", mem.toString()), err());
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "600", "--widths", "16,48", "--epochs", "2", "--store", store.toString(),
+                "--precision", "f64", "--chunk", "250", "--out", disk.toString()), err());
+        assertTrue(out().contains("from the store"), out());
+        List<String> a = Files.readAllLines(mem.resolve("metrics.jsonl")), b = Files.readAllLines(disk.resolve("metrics.jsonl"));
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            double x = Json.MAPPER.readTree(a.get(i)).get("output_mse").asDouble(), y = Json.MAPPER.readTree(b.get(i)).get("output_mse").asDouble();
+            assertEquals(x, y, 1e-9 * x, "step " + i);
+        }
+        assertTrue(Files.exists(disk.resolve("model.starnet")) && Files.exists(disk.resolve("reconstructions.png")));
+        assertFalse(Files.exists(disk.resolve("session.starnet")));
+        assertTrue(Files.exists(store.resolve("data.bin")) && Files.exists(store.resolve("latents-1.bin")));
+        // the model it wrote infers like any other
+        assertEquals(0, run("infer", "--model", disk.resolve("model.starnet").toString(), "--data", "sample:mnist", "--split", "test",
+                "--limit", "100", "--out", tmp.resolve("inf").toString()), err());
+        assertEquals(2, run("train", "--data", "sample:mnist", "--shifts", "3", "--out", tmp.resolve("x").toString()));
+        assertTrue(err().contains("--shifts needs --store"), err());
+        assertEquals(2, run("train", "--data", "sample:mnist", "--store", store.toString(), "--precision", "f16", "--out", tmp.resolve("x").toString()));
+        assertTrue(err().contains("expected f32 or f64"), err());
+        assertEquals(2, run("train", "--data", "sample:mnist", "--limit", "300", "--store", store.toString(), "--order", "sw-first", "--out", tmp.resolve("x").toString()));
+        assertTrue(err().contains("runs SL first"), err());
+    }
+
+    @Test
     void aTwoByTwoSweepWritesFourRowsAndAFigureAndCompareOverlaysTwoSavedRuns() throws IOException {
         Path dir = tmp.resolve("sweep");
         assertEquals(0, run("sweep", "--data", "sample:mnist", "--limit", "300", "--widths", "16,48", "--epochs", "2",

@@ -1,0 +1,154 @@
+package starnet.store;
+
+import starnet.data.DataException;
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.data.IdxLoader;
+import starnet.math.Matrix;
+import starnet.model.DataSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Fills a row store with a dataset's images, optionally each also shifted by a few pixels (augmentation that turns
+ * 60,000 images into a million). IDX files stream one image at a time, so the heap never holds the dataset; other
+ * formats are loaded, then written. Rows are variant-major: rows [v·n, (v+1)·n) hold every image shifted by offset v,
+ * the originals first.
+ */
+public final class StoreData {
+    /** Offsets (dx, dy), nearest first: the original, the four neighbours, the diagonals, then two pixels away. */
+    static final int[][] OFFSETS = {{0, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, 1}, {1, -1}, {-1, 1}, {-1, -1},
+            {2, 0}, {-2, 0}, {0, 2}, {0, -2}, {2, 1}, {2, -1}, {-2, 1}, {-2, -1}, {1, 2}, {-1, 2}, {1, -2}, {-1, -2},
+            {2, 2}, {2, -2}, {-2, 2}, {-2, -2}};
+    /** The most variants per image. */
+    public static final int MAX_SHIFTS = OFFSETS.length;
+    private static final int BATCH = 512;
+
+    private StoreData() {}
+
+    /** A filled store and what it holds. */
+    public record Filled(RowStore store, int channels, int height, int width, long images, String name) {}
+
+    /**
+     * The values {@code spec} declares (images × pixels, after its limit) read from an IDX header without reading
+     * the images, or −1 when the data is not IDX (its size is known only once loaded).
+     */
+    public static long declaredValues(DataSpec spec) {
+        Path idx = Datasets.idxImages(spec);
+        if (idx == null) return -1;
+        long[] v = {-1};
+        try (InputStream in = Files.newInputStream(idx)) {
+            IdxLoader.streamImages(in, idx, spec.limit(), (h, n) -> {
+                v[0] = (long) n * h[1] * h[2];
+                throw new HeaderRead();
+            }, (i, b) -> { });
+        } catch (HeaderRead e) {
+            return v[0];
+        } catch (IOException e) {
+            throw DataException.unreadable(idx, e);
+        }
+        return v[0];
+    }
+
+    private static final class HeaderRead extends RuntimeException {
+        HeaderRead() { super(null, null, false, false); }
+    }
+
+    /**
+     * Writes the images of {@code spec}, each in {@code shifts} variants (1 = the images as they are), into a new
+     * store at {@code file}.
+     */
+    public static Filled fill(DataSpec spec, int shifts, Path file, Precision precision, Consumer<String> progress) throws IOException {
+        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
+        Path idx = Datasets.idxImages(spec);
+        if (idx == null) return fromDataset(Datasets.load(spec), shifts, file, precision, progress);
+        RowStore[] store = new RowStore[1];
+        int[] shape = new int[3];
+        Batches[] batches = new Batches[1];
+        try (InputStream in = Files.newInputStream(idx)) {
+            IdxLoader.streamImages(in, idx, spec.limit(), (h, n) -> {
+                shape[0] = n;
+                shape[1] = h[1];
+                shape[2] = h[2];
+                if (n == 0) throw DataException.of(idx, "holds no images; expected at least one");
+                store[0] = RowStore.create(file, (long) n * shifts, h[1] * h[2], precision);
+                batches[0] = new Batches(store[0], shifts, n, h[1] * h[2]);
+                progress.accept(String.format("writing %,d images × %d shift%s (%,d rows of %d values, %s) to %s", n, shifts, shifts == 1 ? "" : "s",
+                        (long) n * shifts, h[1] * h[2], precision.id(), file));
+            }, (i, bytes) -> {
+                double[] img = new double[bytes.length];
+                for (int j = 0; j < bytes.length; j++) img[j] = (bytes[j] & 0xff) / 255.0;
+                batches[0].add(img, 1, shape[1], shape[2]);
+            });
+        } catch (RuntimeException | IOException e) {
+            if (store[0] != null) store[0].close();
+            throw e;
+        }
+        batches[0].flush();
+        return new Filled(store[0], 1, shape[1], shape[2], (long) shape[0] * shifts, idx.getFileName().toString());
+    }
+
+    private static Filled fromDataset(Dataset ds, int shifts, Path file, Precision precision, Consumer<String> progress) throws IOException {
+        int n = ds.size(), d = ds.pixels();
+        progress.accept(String.format("writing %,d images × %d shift%s to %s", n, shifts, shifts == 1 ? "" : "s", file));
+        RowStore store = RowStore.create(file, (long) n * shifts, d, precision);
+        Batches b = new Batches(store, shifts, n, d);
+        for (int i = 0; i < n; i++) b.add(ds.images().row(i), ds.channels(), ds.height(), ds.width());
+        b.flush();
+        return new Filled(store, ds.channels(), ds.height(), ds.width(), (long) n * shifts, ds.name());
+    }
+
+    /** {@code img} (c × h × w) moved by (dx, dy), zeros where nothing moves in: a new array. */
+    static double[] shifted(double[] img, int c, int h, int w, int dx, int dy) {
+        double[] out = new double[img.length];
+        for (int ch = 0; ch < c; ch++) {
+            for (int y = 0; y < h; y++) {
+                int sy = y - dy;
+                if (sy < 0 || sy >= h) continue;
+                for (int x = 0; x < w; x++) {
+                    int sx = x - dx;
+                    if (sx >= 0 && sx < w) out[(ch * h + y) * w + x] = img[(ch * h + sy) * w + sx];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One buffer of rows per variant, written to the store when full. */
+    private static final class Batches {
+        private final RowStore store;
+        private final int shifts, n, d;
+        private final Matrix[] buffers;
+        private int filled, next;
+
+        Batches(RowStore store, int shifts, int n, int d) {
+            this.store = store;
+            this.shifts = shifts;
+            this.n = n;
+            this.d = d;
+            buffers = new Matrix[shifts];
+            for (int v = 0; v < shifts; v++) buffers[v] = new Matrix(Math.min(BATCH, n), d);
+        }
+
+        void add(double[] img, int c, int h, int w) {
+            for (int v = 0; v < shifts; v++) {
+                double[] row = v == 0 ? img : shifted(img, c, h, w, OFFSETS[v][0], OFFSETS[v][1]);
+                System.arraycopy(row, 0, buffers[v].data(), filled * d, d);
+            }
+            if (++filled == buffers[0].rows()) flush();
+        }
+
+        void flush() {
+            if (filled == 0) return;
+            for (int v = 0; v < shifts; v++) {
+                store.write((long) v * n + next, filled == buffers[v].rows() ? buffers[v] : buffers[v].rowRange(0, filled));
+            }
+            next += filled;
+            filled = 0;
+        }
+    }
+}
