@@ -44,14 +44,59 @@ final class SparkRun {
         }
     }
 
-    static void train(StarNetConfig config, Dataset ds, LinearAlgebra la, String master, int partitions, SparkTrainer.SwMode mode, Path dir,
-                      PrintStream out, PrintStream err) throws IOException {
+    /** Spark's configuration for a run: the given master, else spark-submit's, else every local core. */
+    private static SparkConf conf(String master) {
         if (System.getProperty("log4j2.configurationFile") == null) { // Spark's INFO lines would bury the progress; a user's own file wins
             System.setProperty("log4j2.configurationFile", "starnet-spark-log4j2.properties");
         }
         SparkConf conf = new SparkConf().setAppName("StarNet Workbench").set("spark.ui.enabled", "false");
         if (master != null) conf.setMaster(master);
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+        return conf;
+    }
+
+    /**
+     * {@code train --engine spark --store DIR}: the driver streams the data into DIR/data.bin (DIR on a filesystem every
+     * executor reads), each partition reads its own rows there, and the executors write the codes to DIR/codes.bin.
+     * Writes what a store run writes (no session.starnet).
+     */
+    static void trainFromStore(StarNetConfig config, Path storeDir, starnet.store.Precision precision, int shifts, LinearAlgebra la, String master,
+                               int partitions, Path dir, PrintStream out, PrintStream err) throws IOException {
+        starnet.store.StoreData.Filled data = StoreRun.prepare(config, storeDir, precision, shifts, err);
+        try (starnet.store.RowStore images = data.store(); JavaSparkContext sc = new JavaSparkContext(conf(master)); StagedFolder folder = StagedFolder.open(dir)) {
+            sc.setLogLevel("WARN");
+            int parts = partitions > 0 ? partitions : sc.defaultParallelism();
+            err.println("Spark " + sc.version() + " (" + sc.master() + ", " + parts + " partitions reading " + storeDir.resolve("data.bin") + ")");
+            SparkTrainer trainer = new SparkTrainer(sc, config, SparkTrainer.SwMode.EXACT, la);
+            long t0 = System.nanoTime();
+            SparkTrainer.Result result;
+            Path codes = storeDir.resolve("codes.bin");
+            try (BufferedWriter metrics = Files.newBufferedWriter(folder.file("metrics.jsonl"))) {
+                trainer.setListener(r -> {
+                    err.println(r.summary());
+                    try {
+                        metrics.write(TrainCommand.metricsLine(r));
+                        metrics.newLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                result = trainer.trainFromStore(storeDir.resolve("data.bin"), parts, data.channels(), data.height(), data.width(), codes);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            StoreRun.writeOutputs(folder, config, result.state().decoder(), images, codes, new int[] {data.channels(), data.height(), data.width()}, la, err);
+            folder.commit();
+            StepResult last = result.steps().get(result.steps().size() - 1);
+            out.printf("trained %d layers on Spark from the store in %.2f s (%,d datapoints); reconstruction MSE %.6f; wrote %s (no session.starnet)%n",
+                    result.state().decoder().depth(), seconds, images.rows(), last.outputMse(), dir);
+        }
+    }
+
+    static void train(StarNetConfig config, Dataset ds, LinearAlgebra la, String master, int partitions, SparkTrainer.SwMode mode, Path dir,
+                      PrintStream out, PrintStream err) throws IOException {
+        SparkConf conf = conf(master);
         int n = config.data().limit() > 0 ? Math.min(config.data().limit(), ds.size()) : ds.size();
         var data = n < ds.size() ? ds.images().rowRange(0, n) : ds.images();
         try (JavaSparkContext sc = new JavaSparkContext(conf); StagedFolder folder = StagedFolder.open(dir)) {

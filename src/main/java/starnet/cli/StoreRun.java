@@ -39,12 +39,13 @@ final class StoreRun {
 
     private StoreRun() {}
 
-    static void train(StarNetConfig config, Path storeDir, Precision precision, int shifts, int chunk, LinearAlgebra la, Path out,
-                      PrintStream stdout, PrintStream err) throws IOException {
+    /** Fills DIR/data.bin from the configuration's data and checks that the architecture fits and is determined. */
+    static StoreData.Filled prepare(StarNetConfig config, Path storeDir, Precision precision, int shifts, PrintStream err) throws IOException {
         Files.createDirectories(storeDir);
         long t0 = System.nanoTime();
         StoreData.Filled data = StoreData.fill(config.data(), shifts, storeDir.resolve("data.bin"), precision, err::println);
-        try (RowStore images = data.store(); StagedFolder folder = StagedFolder.open(out)) {
+        RowStore images = data.store();
+        try {
             err.printf("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s%n", images.rows(), images.cols(), storeDir,
                     images.bytes() / 1e9, precision.id(), (System.nanoTime() - t0) / 1e9);
             List<LayerPlan> plan;
@@ -56,6 +57,39 @@ final class StoreRun {
             if (images.rows() > Integer.MAX_VALUE - 16) throw new CliException("at most " + (Integer.MAX_VALUE - 16) + " datapoints, got " + images.rows());
             DeterminednessReport report = DeterminednessReport.forDecoder(plan, (int) images.rows(), config.architecture().slope(), config.training());
             if (report.hasErrors()) throw new CliException("not determined: " + report.firstError());
+            return data;
+        } catch (RuntimeException e) {
+            images.close();
+            throw e;
+        }
+    }
+
+    /**
+     * What a store run leaves besides its metrics: model.starnet (with the codes when they fit in {@link #CODES_IN_MODEL}),
+     * reconstructions.png of the first items (targets, reconstructions, errors) and config.json.
+     */
+    static void writeOutputs(StagedFolder folder, StarNetConfig config, starnet.model.Decoder decoder, RowStore images, Path codesFile, int[] shape,
+                             LinearAlgebra la, PrintStream err) throws IOException {
+        try (RowStore codes = RowStore.open(codesFile)) {
+            long values = codes.rows() * codes.cols();
+            Matrix all = values <= CODES_IN_MODEL ? codes.read(0, codes.rows()) : null;
+            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(config, decoder, shape, all));
+            int shown = (int) Math.min(12, images.rows());
+            Matrix targets = images.read(0, shown);
+            Matrix recon = decoder.decodeFrom(la, 0, codes.read(0, shown));
+            FigureWriter.write(new GridFigure("The first items and their reconstructions", List.of(new GridFigure.Row("targets", targets),
+                    new GridFigure.Row("reconstructed", recon), new GridFigure.Row("error", recon, targets)), List.of(), shape[0], shape[1], shape[2]),
+                    folder.file("reconstructions.png"), FigureFormat.PNG, 2);
+            if (all == null) err.printf("note: the codes (%,d values) stay in %s; model.starnet holds the decoder%n", values, codesFile);
+        }
+        byte[] json = Json.MAPPER.writeValueAsBytes(config);
+        AtomicFiles.write(folder.file("config.json"), o -> o.write(json));
+    }
+
+    static void train(StarNetConfig config, Path storeDir, Precision precision, int shifts, int chunk, LinearAlgebra la, Path out,
+                      PrintStream stdout, PrintStream err) throws IOException {
+        StoreData.Filled data = prepare(config, storeDir, precision, shifts, err);
+        try (RowStore images = data.store(); StagedFolder folder = StagedFolder.open(out)) {
             StoreTrainer trainer;
             try {
                 trainer = new StoreTrainer(config, la, storeDir, precision, chunk);
@@ -81,20 +115,7 @@ final class StoreRun {
             }
             double seconds = (System.nanoTime() - t1) / 1e9;
             int[] shape = {data.channels(), data.height(), data.width()};
-            try (RowStore codes = RowStore.open(result.codes())) {
-                long values = codes.rows() * codes.cols();
-                Matrix all = values <= CODES_IN_MODEL ? codes.read(0, codes.rows()) : null;
-                ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(config, result.decoder(), shape, all));
-                int shown = (int) Math.min(12, images.rows());
-                Matrix targets = images.read(0, shown);
-                Matrix recon = result.decoder().decodeFrom(la, 0, codes.read(0, shown));
-                FigureWriter.write(new GridFigure("The first items and their reconstructions", List.of(new GridFigure.Row("targets", targets),
-                        new GridFigure.Row("reconstructed", recon), new GridFigure.Row("error", recon, targets)), List.of(), shape[0], shape[1], shape[2]),
-                        folder.file("reconstructions.png"), FigureFormat.PNG, 2);
-                if (all == null) err.printf("note: the codes (%,d values) stay in %s; model.starnet holds the decoder%n", values, result.codes());
-            }
-            byte[] json = Json.MAPPER.writeValueAsBytes(config);
-            AtomicFiles.write(folder.file("config.json"), o -> o.write(json));
+            writeOutputs(folder, config, result.decoder(), images, result.codes(), shape, la, err);
             folder.commit();
             StepResult last = result.steps().get(result.steps().size() - 1);
             stdout.printf("trained %d layers from the store in %.2f s (%,d datapoints); reconstruction MSE %.6f; wrote %s (no session.starnet: "

@@ -82,6 +82,19 @@ final class TrainCommand implements Callable<Integer> {
         return run(cli.out, cli.err);
     }
 
+    private starnet.store.Precision precision() {
+        try {
+            return starnet.store.Precision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--precision: " + e.getMessage());
+        }
+    }
+
+    private int shifts() {
+        if (shifts < 1 || shifts > starnet.store.StoreData.MAX_SHIFTS) throw new CliException("--shifts expects 1 to " + starnet.store.StoreData.MAX_SHIFTS + ", got " + shifts);
+        return shifts;
+    }
+
     /** Removes a temporary store folder (its files: data.bin and the codes' latents). */
     private static void deleteStore(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
@@ -110,16 +123,9 @@ final class TrainCommand implements Callable<Integer> {
         if (engine.equals("spark")) return spark(config, dir, out, err);
         Path storeDir = storeFor(config, err);
         if (storeDir != null) {
-            starnet.store.Precision p;
-            try {
-                p = starnet.store.Precision.parse(precision);
-            } catch (IllegalArgumentException e) {
-                throw new CliException("--precision: " + e.getMessage());
-            }
-            if (shifts < 1 || shifts > starnet.store.StoreData.MAX_SHIFTS) throw new CliException("--shifts expects 1 to " + starnet.store.StoreData.MAX_SHIFTS + ", got " + shifts);
             if (chunk < 1) throw new CliException("--chunk expects at least 1 row, got " + chunk);
             if (baselines) throw new CliException("--baselines works in memory; leave it out when training from a store");
-            StoreRun.train(config, storeDir, p, shifts, chunk, runtime.backend(), dir, out, err);
+            StoreRun.train(config, storeDir, precision(), shifts(), chunk, runtime.backend(), dir, out, err);
             if (store == null) deleteStore(storeDir);
             return 0;
         }
@@ -197,6 +203,15 @@ final class TrainCommand implements Callable<Integer> {
         };
         if (partitions < 0) throw new CliException("--partitions must be 0 (Spark's default) or more, got " + partitions);
         LinearAlgebra la = runtime.backend();
+        if (store != null) {
+            if (mode != starnet.spark.SparkTrainer.SwMode.EXACT) throw new CliException("--sw-mode average reads data held by the driver; leave it at exact with --store");
+            try {
+                SparkRun.trainFromStore(config, Cli.outputPath("--store", store), precision(), shifts(), la, master, partitions, dir, out, err);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            return 0;
+        }
         Dataset ds = Datasets.load(config.data());
         RunOptions.plan(config, ds);
         try {

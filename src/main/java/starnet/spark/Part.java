@@ -46,6 +46,20 @@ final class Part implements Serializable {
 
     Stats stats() { return stats; }
 
+    /** Rows [from, to) of the row store at {@code store}, read where this runs (an executor): a new partition. */
+    static Part read(String store, int from, int to, int layers) throws java.io.IOException {
+        try (starnet.store.RowStore s = starnet.store.RowStore.open(java.nio.file.Path.of(store))) {
+            return new Part(from, s.read(from, to), layers);
+        }
+    }
+
+    /** Writes layer {@code layer}'s latents of these rows into the row store at {@code store} (rows [first, first + rows)). */
+    void writeLatents(int layer, String store) throws java.io.IOException {
+        try (starnet.store.RowStore s = starnet.store.RowStore.open(java.nio.file.Path.of(store))) {
+            s.write(first, current(layer));
+        }
+    }
+
     /** Consecutive rows of a matrix from row {@code first} on, row-major (shared, never written). */
     record Rows(int first, double[] values) implements Serializable {}
 

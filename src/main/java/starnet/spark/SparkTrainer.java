@@ -81,16 +81,53 @@ public final class SparkTrainer {
      * Trains every layer on {@code data} (N × D, read only) split into {@code partitions} row ranges.
      */
     public Result train(Matrix data, int partitions, int channels, int height, int width) {
+        int k = config.architecture().plan(channels, height, width).size(), n = data.rows();
+        List<Part> slices = new ArrayList<>();
+        for (int[] r : ranges(n, partitions)) slices.add(new Part(r[0], data.rowRange(r[0], r[1]), k));
+        return train(sc.parallelize(slices, slices.size()), n, data.cols(), channels, height, width, null);
+    }
+
+    /**
+     * Trains every layer on the images in the row store {@code dataStore} — a path every executor reads (a shared
+     * filesystem): each partition reads its own rows, so the driver never holds the images. The codes are written
+     * by the executors into the new store {@code codesStore} (same precision); the result's state holds no latents.
+     */
+    public Result trainFromStore(java.nio.file.Path dataStore, int partitions, int channels, int height, int width, java.nio.file.Path codesStore)
+            throws java.io.IOException {
+        long rows;
+        int cols;
+        starnet.store.Precision precision;
+        try (starnet.store.RowStore s = starnet.store.RowStore.open(dataStore)) {
+            rows = s.rows();
+            cols = s.cols();
+            precision = s.precision();
+        }
+        if (rows > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("at most " + (Integer.MAX_VALUE - 16) + " datapoints, got " + rows);
+        int n = (int) rows, k = config.architecture().plan(channels, height, width).size();
+        int codeWidth = config.architecture().widths(channels, height, width)[0];
+        starnet.store.RowStore.create(codesStore, n, codeWidth, precision).close();
+        String data = dataStore.toAbsolutePath().toString(), codes = codesStore.toAbsolutePath().toString();
+        JavaRDD<Part> parts = sc.parallelize(ranges(n, partitions), partitions).map(r -> Part.read(data, r[0], r[1], k));
+        return train(parts, n, cols, channels, height, width, codes);
+    }
+
+    /** {@code parts} row ranges [from, to) splitting n rows into at most {@code parts} pieces. */
+    private static List<int[]> ranges(int n, int parts) {
+        List<int[]> out = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
+            if (to > from) out.add(new int[] {from, to});
+        }
+        return out;
+    }
+
+    /** The schedule over {@code parts}; the codes go to {@code codesStore} (executors write them) when it is not null, else to the driver. */
+    private Result train(JavaRDD<Part> initial, int n, int pixels, int channels, int height, int width, String codesStore) {
         TrainingConfig t = config.training();
         LeakyRelu act = new LeakyRelu(config.architecture().slope());
         Decoder decoder = Initializer.decoder(config.architecture().plan(channels, height, width), act, t.init(), t.seed());
-        int k = decoder.depth(), n = data.rows();
-        List<Part> slices = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            int from = (int) ((long) n * p / partitions), to = (int) ((long) n * (p + 1) / partitions);
-            if (to > from) slices.add(new Part(from, data.rowRange(from, to), k));
-        }
-        JavaRDD<Part> parts = sc.parallelize(slices, slices.size()).persist(StorageLevel.MEMORY_AND_DISK());
+        int k = decoder.depth();
+        JavaRDD<Part> parts = initial.persist(StorageLevel.MEMORY_AND_DISK());
         List<StepResult> log = new ArrayList<>();
         Matrix[] finished = new Matrix[k];
         for (int layer = k - 1; layer >= 0; layer--) {
@@ -105,7 +142,7 @@ public final class SparkTrainer {
                 int l = layer;
                 double slope = act.slope();
                 JavaRDD<Part> next = step(parts.map(p -> p.solveLatents(l, w.value(), slope)));
-                Fit fit = Fit.collect(next, n, data.cols(), decoder.layers().get(layer).outputWidth(), layer == k - 1);
+                Fit fit = Fit.collect(next, n, pixels, decoder.layers().get(layer).outputWidth(), layer == k - 1);
                 parts.unpersist(false);
                 parts = next;
                 w.unpersist(false);
@@ -118,7 +155,7 @@ public final class SparkTrainer {
                 afterWeights.accept(decoder);
                 Broadcast<Weights> w2 = sc.broadcast(Weights.of(decoder, null));
                 next = step(parts.map(p -> p.evaluate(l, w2.value(), slope)));
-                fit = Fit.collect(next, n, data.cols(), decoder.layers().get(layer).outputWidth(), layer == k - 1);
+                fit = Fit.collect(next, n, pixels, decoder.layers().get(layer).outputWidth(), layer == k - 1);
                 parts.unpersist(false);
                 parts = next;
                 w2.unpersist(false);
@@ -129,7 +166,11 @@ public final class SparkTrainer {
                 listener.accept(log.get(log.size() - 1));
             }
             int l = layer;
-            finished[layer] = Part.gather(parts.map(p -> p.latentsOf(l)).collect(), n, decoder.layers().get(layer).inputWidth());
+            if (codesStore == null) {
+                finished[layer] = Part.gather(parts.map(p -> p.latentsOf(l)).collect(), n, decoder.layers().get(layer).inputWidth());
+            } else if (layer == 0) {
+                parts.foreach(p -> p.writeLatents(0, codesStore));
+            }
         }
         parts.unpersist(false);
         return new Result(new StarNetTrainer.State(decoder, -1, null, 0, false, Double.NaN, finished, List.copyOf(log)), List.copyOf(log));

@@ -109,4 +109,27 @@ class SparkEquivalenceTest {
         double r = rel(afterSw.get(0).layers().get(1).affine().augmentedWeights(), sum);
         assertTrue(r < 1e-9, "averaged weights differ by " + r);
     }
+
+    @Test
+    void partitionsReadTheirRowsFromAStoreAndWriteTheCodesBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path data = dir.resolve("data.bin"), codes = dir.resolve("codes.bin");
+        try (starnet.store.RowStore s = starnet.store.RowStore.create(data, DATA.rows(), DATA.cols(), starnet.store.Precision.F64)) {
+            s.write(0, DATA);
+        }
+        StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
+        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
+        SparkTrainer.Result got = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.EXACT, LA).trainFromStore(data, 4, 1, 28, 28, codes);
+        assertEquals(expected.size(), got.steps().size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(rel(expected.get(i).outputMse(), got.steps().get(i).outputMse()) < 1e-9, "step " + i);
+        }
+        for (int l = 0; l < 2; l++) {
+            double r = rel(got.state().decoder().layers().get(l).affine().augmentedWeights(), local.decoder().layers().get(l).affine().augmentedWeights());
+            assertTrue(r < 1e-9, "layer " + (l + 1) + " weights differ by " + r);
+        }
+        try (starnet.store.RowStore c = starnet.store.RowStore.open(codes)) {
+            double r = rel(c.read(0, c.rows()), local.codes());
+            assertTrue(r < 1e-9, "codes written by the executors differ by " + r);
+        }
+    }
 }
