@@ -108,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         if (store != null) return Cli.outputPath("--store", store);
         if (shifts != 1) throw new CliException("--shifts needs --store DIR: a million shifted images do not fit the heap");
         long values = starnet.store.StoreData.declaredValues(config.data());
-        long budget = Runtime.getRuntime().maxMemory() / 3; // the images, the targets and the latents of a layer, as doubles
+        long budget = Runtime.getRuntime().maxMemory() / 2; // in memory, a run needs about twice its data (the images, then latents and work)
         if (values < 0 || values * 8 <= budget) return null;
         Path tmp = Files.createTempDirectory("starnet-store");
         err.printf("the data (%,d values, %.1f GB as doubles) would not fit the heap (%.1f GB): training out of core from %s%n", values, values * 8 / 1e9,
