@@ -72,15 +72,7 @@ final class SparkRun {
             SparkTrainer.Result result;
             Path codes = storeDir.resolve("codes.bin");
             try (BufferedWriter metrics = Files.newBufferedWriter(folder.file("metrics.jsonl"))) {
-                trainer.setListener(r -> {
-                    err.println(r.summary());
-                    try {
-                        metrics.write(TrainCommand.metricsLine(r));
-                        metrics.newLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                trainer.setListener(TrainCommand.progress(metrics, err));
                 result = trainer.trainFromStore(storeDir.resolve("data.bin"), parts, data.channels(), data.height(), data.width(), codes);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -108,15 +100,7 @@ final class SparkRun {
             long t0 = System.nanoTime();
             SparkTrainer.Result result;
             try (BufferedWriter metrics = Files.newBufferedWriter(folder.file("metrics.jsonl"))) {
-                trainer.setListener(r -> {
-                    err.println(r.summary());
-                    try {
-                        metrics.write(TrainCommand.metricsLine(r));
-                        metrics.newLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                trainer.setListener(TrainCommand.progress(metrics, err));
                 result = trainer.train(data, parts, ds.channels(), ds.height(), ds.width());
             } catch (UncheckedIOException e) {
                 throw e.getCause();

@@ -99,16 +99,7 @@ final class StoreRun {
             long t1 = System.nanoTime();
             StoreTrainer.Result result;
             try (BufferedWriter metrics = Files.newBufferedWriter(folder.file("metrics.jsonl"))) {
-                trainer.setListener(r -> {
-                    err.println(r.summary());
-                    try {
-                        metrics.write(TrainCommand.metricsLine(r));
-                        metrics.newLine();
-                        metrics.flush();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                trainer.setListener(TrainCommand.progress(metrics, err));
                 result = trainer.train(images, data.channels(), data.height(), data.width(), Cancellation.NEVER);
             } catch (UncheckedIOException e) {
                 throw e.getCause();

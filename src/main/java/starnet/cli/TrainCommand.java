@@ -148,19 +148,13 @@ final class TrainCommand implements Callable<Integer> {
             });
             long t0 = System.nanoTime();
             try (BufferedWriter metrics = Files.newBufferedWriter(folder.file("metrics.jsonl"))) {
+                java.util.function.Consumer<StepResult> log = progress(metrics, err);
                 SessionListener progress = new SessionListener() {
                     @Override public void stateChanged(SessionState s) {}
 
                     @Override
                     public void stepDone(StepResult r) {
-                        err.println(r.summary());
-                        try {
-                            metrics.write(metricsLine(r));
-                            metrics.newLine();
-                            metrics.flush();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+                        log.accept(r);
                     }
                 };
                 session.addListener(progress);
@@ -220,6 +214,20 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         return 0;
+    }
+
+    /** What every training run does after a step: its summary on stderr and its line in metrics.jsonl (flushed, so a killed run keeps its steps). */
+    static java.util.function.Consumer<StepResult> progress(BufferedWriter metrics, PrintStream err) {
+        return r -> {
+            err.println(r.summary());
+            try {
+                metrics.write(metricsLine(r));
+                metrics.newLine();
+                metrics.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** One metrics.jsonl line, written by hand (numbers and a few plain strings). */

@@ -152,20 +152,34 @@ public final class StoreTrainer {
         }
     }
 
-    private Fit latentsPass(Decoder d, int layer, Matrix op, RowStore data, RowStore targets, RowStore latents, Cancellation cancel) {
-        DenseLayer l = d.layers().get(layer).affine();
+    /** What a pass does with one chunk: its rows [from, from + rows), their targets and the output check; returns the chunk's fit. */
+    @FunctionalInterface
+    private interface ChunkFit {
+        LayerFit fit(long from, int rows, Matrix targets, LayerSystem.OutputCheck check);
+    }
+
+    /** One pass over the datapoints, chunk by chunk, summing the chunks' fits. */
+    private Fit pass(Decoder d, int layer, RowStore data, RowStore targets, ChunkFit chunkFit, Cancellation cancel) {
+        int dout = d.layers().get(layer).outputWidth();
         boolean last = layer == d.depth() - 1;
         Sums sums = new Sums(data.rows());
         for (long from = 0; from < data.rows(); from += chunk) {
             cancel.check();
             int rows = (int) Math.min(chunk, data.rows() - from);
-            Matrix t = targets.read(from, from + rows);
             LayerSystem.OutputCheck check = last ? null : new LayerSystem.OutputCheck(d, layer, data.read(from, from + rows));
+            sums.add(chunkFit.fit(from, rows, targets.read(from, from + rows), check), from, rows, dout, data.cols());
+        }
+        return sums.fit(data.rows(), dout, data.cols(), last);
+    }
+
+    /** SL: each chunk's latents solved and written to {@code latents}. */
+    private Fit latentsPass(Decoder d, int layer, Matrix op, RowStore data, RowStore targets, RowStore latents, Cancellation cancel) {
+        DenseLayer l = d.layers().get(layer).affine();
+        return pass(d, layer, data, targets, (from, rows, t, check) -> {
             LayerSystem.LatentSolve ls = system.solveLatents(l, op, t, check, null, cancel);
             latents.write(from, ls.latents());
-            sums.add(ls.fit(), from, rows, l.outputWidth(), data.cols());
-        }
-        return sums.fit(data.rows(), l.outputWidth(), data.cols(), last);
+            return ls.fit();
+        }, cancel);
     }
 
     private LayerSystem.WeightSolve weights(RowStore latents, RowStore targets, Cancellation cancel) {
@@ -191,18 +205,10 @@ public final class StoreTrainer {
         for (int i = 0; i < s.length; i++) s[i] += p[i];
     }
 
+    /** The fit of the layer with the latents in {@code latents}. */
     private Fit evaluatePass(Decoder d, int layer, RowStore data, RowStore targets, RowStore latents, Cancellation cancel) {
         DenseLayer l = d.layers().get(layer).affine();
-        boolean last = layer == d.depth() - 1;
-        Sums sums = new Sums(data.rows());
-        for (long from = 0; from < data.rows(); from += chunk) {
-            cancel.check();
-            int rows = (int) Math.min(chunk, data.rows() - from);
-            LayerSystem.OutputCheck check = last ? null : new LayerSystem.OutputCheck(d, layer, data.read(from, from + rows));
-            LayerFit f = system.evaluate(l, latents.read(from, from + rows), targets.read(from, from + rows), check, cancel);
-            sums.add(f, from, rows, l.outputWidth(), data.cols());
-        }
-        return sums.fit(data.rows(), l.outputWidth(), data.cols(), last);
+        return pass(d, layer, data, targets, (from, rows, t, check) -> system.evaluate(l, latents.read(from, from + rows), t, check, cancel), cancel);
     }
 
 }

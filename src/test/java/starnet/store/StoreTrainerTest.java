@@ -39,12 +39,8 @@ class StoreTrainerTest {
     }
 
     private static double relDiff(Matrix a, Matrix b) {
-        double num = 0, den = 0;
-        for (int i = 0; i < a.data().length; i++) {
-            double d = a.data()[i] - b.data()[i];
-            num += d * d;
-            den += b.data()[i] * b.data()[i];
-        }
+        return starnet.Reference.relativeError(a, b);
+    }
         return Math.sqrt(num / den);
     }
 
