@@ -41,8 +41,6 @@ class StoreTrainerTest {
     private static double relDiff(Matrix a, Matrix b) {
         return starnet.Reference.relativeError(a, b);
     }
-        return Math.sqrt(num / den);
-    }
 
     @Test
     void aFloat64StoreTrainsTheSameModelAsMemoryToOnePartInABillion(@TempDir Path dir) throws IOException {
