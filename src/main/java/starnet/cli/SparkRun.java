@@ -56,32 +56,54 @@ final class SparkRun {
     }
 
     /**
-     * {@code train --engine spark --store DIR}: the driver streams the data into DIR/data.bin (DIR on a filesystem every
-     * executor reads), each partition reads its own rows there, and the executors write the codes to DIR/codes.bin.
-     * Writes what a store run writes (no session.starnet).
+     * {@code train --engine spark --store DIR}: each partition reads its own rows on its executor — from the .npy file
+     * itself when the data is one (and not augmented), else from DIR/data.bin, which the driver fills first (streaming
+     * IDX image by image) — so the driver never holds the images; the executors write the codes to DIR/codes.bin. DIR
+     * and the data must be on a filesystem every executor reads. Writes what a store run writes (no session.starnet).
      */
     static void trainFromStore(StarNetConfig config, Path storeDir, starnet.store.Precision precision, int shifts, LinearAlgebra la, String master,
                                int partitions, Path dir, PrintStream out, PrintStream err) throws IOException {
-        starnet.store.StoreData.Filled data = StoreRun.prepare(config, storeDir, precision, shifts, err);
-        try (starnet.store.RowStore images = data.store(); JavaSparkContext sc = new JavaSparkContext(conf(master)); StagedFolder folder = StagedFolder.open(dir)) {
+        Path npy = Path.of(config.data().source()).toString().endsWith(".npy") && shifts == 1 && config.data().limit() == 0
+                ? Path.of(config.data().source()) : null;
+        Path dataFile;
+        double divisor = 1;
+        int[] shape;
+        if (npy != null) {
+            Files.createDirectories(storeDir);
+            divisor = starnet.store.NpyRows.divisor(npy);
+            try (starnet.store.NpyRows rows = starnet.store.NpyRows.open(npy, divisor)) {
+                shape = new int[] {rows.images().channels(), rows.images().height(), rows.images().width()};
+                err.printf("executors read %s in place (%,d images of %dx%dx%d, divided by %s)%n", npy, rows.rows(), shape[0], shape[1], shape[2],
+                        starnet.model.Numbers.plain(divisor));
+            }
+            dataFile = npy;
+        } else {
+            starnet.store.StoreData.Filled data = StoreRun.prepare(config, storeDir, precision, shifts, err);
+            data.store().close();
+            shape = new int[] {data.channels(), data.height(), data.width()};
+            dataFile = storeDir.resolve("data.bin");
+        }
+        try (starnet.store.RowSource images = starnet.store.RowSource.open(dataFile, divisor); JavaSparkContext sc = new JavaSparkContext(conf(master));
+             StagedFolder folder = StagedFolder.open(dir)) {
+            StoreRun.check(config, shape, images.rows());
             sc.setLogLevel("WARN");
             int parts = partitions > 0 ? partitions : sc.defaultParallelism();
-            err.println("Spark " + sc.version() + " (" + sc.master() + ", " + parts + " partitions reading " + storeDir.resolve("data.bin") + ")");
+            err.println("Spark " + sc.version() + " (" + sc.master() + ", " + parts + " partitions reading " + dataFile + ")");
             SparkTrainer trainer = new SparkTrainer(sc, config, SparkTrainer.SwMode.EXACT, la);
             long t0 = System.nanoTime();
             SparkTrainer.Result result;
             Path codes = storeDir.resolve("codes.bin");
             try (BufferedWriter metrics = Files.newBufferedWriter(folder.file("metrics.jsonl"))) {
                 trainer.setListener(TrainCommand.progress(metrics, err));
-                result = trainer.trainFromStore(storeDir.resolve("data.bin"), parts, data.channels(), data.height(), data.width(), codes);
+                result = trainer.trainFromStore(dataFile, divisor, parts, shape[0], shape[1], shape[2], codes, precision);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            StoreRun.writeOutputs(folder, config, result.state().decoder(), images, codes, new int[] {data.channels(), data.height(), data.width()}, la, err);
+            StoreRun.writeOutputs(folder, config, result.state().decoder(), images, codes, shape, la, err);
             folder.commit();
             StepResult last = result.steps().get(result.steps().size() - 1);
-            out.printf("trained %d layers on Spark from the store in %.2f s (%,d datapoints); reconstruction MSE %.6f; wrote %s (no session.starnet)%n",
+            out.printf("trained %d layers on Spark in %.2f s (%,d datapoints read by the executors); reconstruction MSE %.6f; wrote %s (no session.starnet)%n",
                     result.state().decoder().depth(), seconds, images.rows(), last.outputMse(), dir);
         }
     }

@@ -48,15 +48,7 @@ final class StoreRun {
         try {
             err.printf("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s%n", images.rows(), images.cols(), storeDir,
                     images.bytes() / 1e9, precision.id(), (System.nanoTime() - t0) / 1e9);
-            List<LayerPlan> plan;
-            try {
-                plan = config.architecture().plan(data.channels(), data.height(), data.width());
-            } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage() + " (images are " + data.channels() + "×" + data.height() + "×" + data.width() + ")");
-            }
-            if (images.rows() > Integer.MAX_VALUE - 16) throw new CliException("at most " + (Integer.MAX_VALUE - 16) + " datapoints, got " + images.rows());
-            DeterminednessReport report = DeterminednessReport.forDecoder(plan, (int) images.rows(), config.architecture().slope(), config.training());
-            if (report.hasErrors()) throw new CliException("not determined: " + report.firstError());
+            check(config, new int[] {data.channels(), data.height(), data.width()}, images.rows());
             return data;
         } catch (RuntimeException e) {
             images.close();
@@ -64,11 +56,24 @@ final class StoreRun {
         }
     }
 
+    /** That the architecture fits images of {@code shape} (c, h, w) and that every system is determined for {@code rows} datapoints. */
+    static void check(StarNetConfig config, int[] shape, long rows) {
+        List<LayerPlan> plan;
+        try {
+            plan = config.architecture().plan(shape[0], shape[1], shape[2]);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage() + " (images are " + shape[0] + "×" + shape[1] + "×" + shape[2] + ")");
+        }
+        if (rows > Integer.MAX_VALUE - 16) throw new CliException("at most " + (Integer.MAX_VALUE - 16) + " datapoints, got " + rows);
+        DeterminednessReport report = DeterminednessReport.forDecoder(plan, (int) rows, config.architecture().slope(), config.training());
+        if (report.hasErrors()) throw new CliException("not determined: " + report.firstError());
+    }
+
     /**
      * What a store run leaves besides its metrics: model.starnet (with the codes when they fit in {@link #CODES_IN_MODEL}),
      * reconstructions.png of the first items (targets, reconstructions, errors) and config.json.
      */
-    static void writeOutputs(StagedFolder folder, StarNetConfig config, starnet.model.Decoder decoder, RowStore images, Path codesFile, int[] shape,
+    static void writeOutputs(StagedFolder folder, StarNetConfig config, starnet.model.Decoder decoder, starnet.store.RowSource images, Path codesFile, int[] shape,
                              LinearAlgebra la, PrintStream err) throws IOException {
         try (RowStore codes = RowStore.open(codesFile)) {
             long values = codes.rows() * codes.cols();

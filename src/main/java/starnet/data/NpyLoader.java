@@ -23,39 +23,17 @@ public final class NpyLoader {
         int declaredCount = declaredRows(file);
         NpyArray a = read(file, limit);
         int[] s = a.shape();
-        if (s.length < 2 || s.length > 4) {
-            throw DataException.of(file, "has shape " + java.util.Arrays.toString(s) + "; expected (N, H, W), (N, H, W, C), (N, C, H, W) or (N, D)");
-        }
         int count = declaredCount;
         int n = limit > 0 ? Math.min(limit, s[0]) : s[0];
-        int c, h, w;
-        boolean channelsLast = false;
-        if (s.length == 2) {
-            int[] g = Pixels.guessShape(s[1]);
-            c = g[0]; h = g[1]; w = g[2];
-        } else if (s.length == 3) {
-            c = 1; h = s[1]; w = s[2];
-        } else if (s[3] == 1 || s[3] == 3) {
-            h = s[1]; w = s[2]; c = s[3];
-            channelsLast = true;
-        } else if (s[1] == 1 || s[1] == 3) {
-            c = s[1]; h = s[2]; w = s[3];
-        } else {
-            throw DataException.of(file, "has shape " + java.util.Arrays.toString(s) + "; a 4-D array needs 1 or 3 channels first or last");
-        }
+        ImageLayout lay = imageLayout(file, s);
+        int c = lay.channels(), h = lay.height(), w = lay.width();
+        boolean channelsLast = lay.channelsLast();
         int d = c * h * w;
         Matrix m = new Matrix(n, d);
         double[] v = m.data(), src = a.data();
         for (int i = 0; i < n; i++) {
-            if (!channelsLast) {
-                System.arraycopy(src, i * d, v, i * d, d);
-            } else {
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        for (int ch = 0; ch < c; ch++) v[i * d + (ch * h + y) * w + x] = src[i * d + (y * w + x) * c + ch];
-                    }
-                }
-            }
+            if (!channelsLast) System.arraycopy(src, i * d, v, i * d, d);
+            else channelsFirst(src, i * d, v, i * d, c, h, w);
         }
         Pixels.requireFinite(file, v, d);
         if (a.dtype().endsWith("u1")) {
@@ -65,6 +43,40 @@ public final class NpyLoader {
         }
         int[] labels = readLabels(file, count, n);
         return new Dataset(file.getFileName().toString(), file.toString(), c, h, w, m, labels, List.of());
+    }
+
+    /** How an array's axes hold images: channels × height × width each, channels first or last. */
+    public record ImageLayout(int channels, int height, int width, boolean channelsLast) {
+        public int pixels() { return channels * height * width; }
+    }
+
+    /**
+     * The images an array of {@code shape} holds: (N, D) with D a square or 3 squares, (N, H, W), (N, H, W, C) or
+     * (N, C, H, W) with C in {1, 3}.
+     *
+     * @throws DataException for any other shape
+     */
+    public static ImageLayout imageLayout(Object file, int[] s) {
+        if (s.length < 2 || s.length > 4) {
+            throw DataException.of(file, "has shape " + java.util.Arrays.toString(s) + "; expected (N, H, W), (N, H, W, C), (N, C, H, W) or (N, D)");
+        }
+        if (s.length == 2) {
+            int[] g = Pixels.guessShape(s[1]);
+            return new ImageLayout(g[0], g[1], g[2], false);
+        }
+        if (s.length == 3) return new ImageLayout(1, s[1], s[2], false);
+        if (s[3] == 1 || s[3] == 3) return new ImageLayout(s[3], s[1], s[2], true);
+        if (s[1] == 1 || s[1] == 3) return new ImageLayout(s[1], s[2], s[3], false);
+        throw DataException.of(file, "has shape " + java.util.Arrays.toString(s) + "; a 4-D array needs 1 or 3 channels first or last");
+    }
+
+    /** Row {@code i} of channels-last values ({@code src}, rows of h·w·c) into channels-first {@code dst} at {@code at}. */
+    public static void channelsFirst(double[] src, int srcAt, double[] dst, int at, int c, int h, int w) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int ch = 0; ch < c; ch++) dst[at + (ch * h + y) * w + x] = src[srcAt + (y * w + x) * c + ch];
+            }
+        }
     }
 
     /** The number of items the file's header declares (its first axis), read from the header alone. */

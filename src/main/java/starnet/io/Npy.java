@@ -43,7 +43,39 @@ public final class Npy {
      * is read whole (its rows are not contiguous).
      */
     /** A .npy header: the shape, the element type, the order, and the number of elements it declares (checked). */
-    private record Header(int[] shape, String dtype, boolean fortran, long count) {}
+    private record Header(int[] shape, String dtype, boolean fortran, long count, long dataOffset) {}
+
+    /**
+     * Where a .npy file's values are: its shape, dtype (e.g. "<f4"), order, and the byte offset of the first value.
+     * For reading row ranges in place ({@code starnet.store.NpyRows}).
+     */
+    public record Layout(int[] shape, String dtype, boolean fortran, long dataOffset) {
+        /** Bytes per value. */
+        public int elementSize() throws FormatException { return Npy.elementSize(dtype); }
+
+        public ByteOrder order() { return dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN; }
+    }
+
+    /** The layout of the .npy file at {@code file}, from its header alone. */
+    public static Layout layout(java.nio.file.Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+            Header h = header(in);
+            return new Layout(h.shape(), h.dtype(), h.fortran(), h.dataOffset());
+        }
+    }
+
+    /** Value {@code i} of {@code bb} (in the buffer's order) for a dtype kind such as "f4" or "u1", as a double. */
+    public static double element(ByteBuffer bb, int i, String kind) {
+        return switch (kind) {
+            case "u1" -> bb.get(i) & 0xff;
+            case "i1" -> bb.get(i);
+            case "i4" -> bb.getInt(i * 4);
+            case "i8" -> bb.getLong(i * 8);
+            case "f4" -> bb.getFloat(i * 4);
+            case "f8" -> bb.getDouble(i * 8);
+            default -> throw new IllegalStateException(kind);
+        };
+    }
 
     /** The longest header accepted, in bytes. */
     static final int MAX_HEADER = 1 << 20;
@@ -91,7 +123,7 @@ public final class Npy {
         } catch (IllegalArgumentException e) {
             throw new FormatException(e.getMessage());
         }
-        return new Header(shape, dtype, fortran, count);
+        return new Header(shape, dtype, fortran, count, (major == 1 ? 10L : 12L) + headerLen);
     }
 
     /** The shape a .npy stream declares, read from its header alone (nothing else is read). */
@@ -125,17 +157,7 @@ public final class Npy {
             }
             ByteBuffer bb = ByteBuffer.wrap(chunk, 0, got).order(order);
             values.reserve(want);
-            for (int i = 0; i < want; i++) {
-                switch (kind) {
-                    case "u1" -> values.add(bb.get(i) & 0xff);
-                    case "i1" -> values.add(bb.get(i));
-                    case "i4" -> values.add(bb.getInt(i * 4));
-                    case "i8" -> values.add(bb.getLong(i * 8));
-                    case "f4" -> values.add(bb.getFloat(i * 4));
-                    case "f8" -> values.add(bb.getDouble(i * 8));
-                    default -> throw new IllegalStateException(kind);
-                }
-            }
+            for (int i = 0; i < want; i++) values.add(element(bb, i, kind));
             read += want;
         }
         double[] out = values.array();

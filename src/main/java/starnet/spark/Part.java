@@ -46,9 +46,9 @@ final class Part implements Serializable {
 
     Stats stats() { return stats; }
 
-    /** Rows [from, to) of the row store at {@code store}, read where this runs (an executor): a new partition. */
-    static Part read(String store, int from, int to, int layers) throws java.io.IOException {
-        try (starnet.store.RowStore s = starnet.store.RowStore.open(java.nio.file.Path.of(store))) {
+    /** Rows [from, to) of the row store or .npy file at {@code file}, read where this runs (an executor): a new partition. */
+    static Part read(String file, double divisor, int from, int to, int layers) throws java.io.IOException {
+        try (starnet.store.RowSource s = starnet.store.RowSource.open(java.nio.file.Path.of(file), divisor)) {
             return new Part(from, s.read(from, to), layers);
         }
     }

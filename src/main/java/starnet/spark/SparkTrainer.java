@@ -88,26 +88,25 @@ public final class SparkTrainer {
     }
 
     /**
-     * Trains every layer on the images in the row store {@code dataStore} — a path every executor reads (a shared
-     * filesystem): each partition reads its own rows, so the driver never holds the images. The codes are written
-     * by the executors into the new store {@code codesStore} (same precision); the result's state holds no latents.
+     * Trains every layer on the images in {@code dataFile} — a row store, or a .npy file whose values are divided by
+     * {@code divisor} — at a path every executor reads (a shared filesystem): each partition reads its own rows, so
+     * the driver never holds the images. The codes are written by the executors into the new row store
+     * {@code codesStore}; the result's state holds no latents.
      */
-    public Result trainFromStore(java.nio.file.Path dataStore, int partitions, int channels, int height, int width, java.nio.file.Path codesStore)
-            throws java.io.IOException {
+    public Result trainFromStore(java.nio.file.Path dataFile, double divisor, int partitions, int channels, int height, int width,
+                                 java.nio.file.Path codesStore, starnet.store.Precision codesPrecision) throws java.io.IOException {
         long rows;
         int cols;
-        starnet.store.Precision precision;
-        try (starnet.store.RowStore s = starnet.store.RowStore.open(dataStore)) {
+        try (starnet.store.RowSource s = starnet.store.RowSource.open(dataFile, divisor)) {
             rows = s.rows();
             cols = s.cols();
-            precision = s.precision();
         }
         if (rows > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("at most " + (Integer.MAX_VALUE - 16) + " datapoints, got " + rows);
         int n = (int) rows, k = config.architecture().plan(channels, height, width).size();
         int codeWidth = config.architecture().widths(channels, height, width)[0];
-        starnet.store.RowStore.create(codesStore, n, codeWidth, precision).close();
-        String data = dataStore.toAbsolutePath().toString(), codes = codesStore.toAbsolutePath().toString();
-        JavaRDD<Part> parts = sc.parallelize(ranges(n, partitions), partitions).map(r -> Part.read(data, r[0], r[1], k));
+        starnet.store.RowStore.create(codesStore, n, codeWidth, codesPrecision).close();
+        String data = dataFile.toAbsolutePath().toString(), codes = codesStore.toAbsolutePath().toString();
+        JavaRDD<Part> parts = sc.parallelize(ranges(n, partitions), partitions).map(r -> Part.read(data, divisor, r[0], r[1], k));
         return train(parts, n, cols, channels, height, width, codes);
     }
 

@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * <p>
  * Not thread-safe: one thread reads and writes it at a time.
  */
-public final class RowStore implements AutoCloseable {
+public final class RowStore implements RowSource {
     private static final byte[] MAGIC = "STARNETROWS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final int HEADER = 64;
     private final Path file;

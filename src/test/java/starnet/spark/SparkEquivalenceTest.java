@@ -118,7 +118,8 @@ class SparkEquivalenceTest {
         }
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        SparkTrainer.Result got = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.EXACT, LA).trainFromStore(data, 4, 1, 28, 28, codes);
+        SparkTrainer.Result got = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.EXACT, LA).trainFromStore(data, 1, 4, 1, 28, 28, codes,
+                starnet.store.Precision.F64);
         assertEquals(expected.size(), got.steps().size());
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(rel(expected.get(i).outputMse(), got.steps().get(i).outputMse()) < 1e-9, "step " + i);
@@ -130,6 +131,28 @@ class SparkEquivalenceTest {
         try (starnet.store.RowStore c = starnet.store.RowStore.open(codes)) {
             double r = rel(c.read(0, c.rows()), local.codes());
             assertTrue(r < 1e-9, "codes written by the executors differ by " + r);
+        }
+    }
+
+    @Test
+    void executorsReadANpyFileInPlaceWithTheLoadersScaling(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path npy = dir.resolve("digits.npy"), codes = dir.resolve("codes.bin");
+        double[] scaled = DATA.data().clone();
+        for (int i = 0; i < scaled.length; i++) scaled[i] *= 255; // pixel values 0–255, as many .npy files hold them
+        try (var out = java.nio.file.Files.newOutputStream(npy)) {
+            starnet.io.Npy.write(out, new int[] {DATA.rows(), 28, 28}, scaled);
+        }
+        assertEquals(255, starnet.store.NpyRows.divisor(npy));
+        Matrix loaded = starnet.data.NpyLoader.load(npy, 0).images();
+        StarNetTrainer local = StarNetTrainer.create(CONFIG, loaded, LA);
+        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
+        SparkTrainer.Result got = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.EXACT, LA).trainFromStore(npy, 255, 3, 1, 28, 28, codes,
+                starnet.store.Precision.F64);
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(rel(expected.get(i).outputMse(), got.steps().get(i).outputMse()) < 1e-9, "step " + i);
+        }
+        try (starnet.store.RowStore c = starnet.store.RowStore.open(codes)) {
+            assertTrue(rel(c.read(0, c.rows()), local.codes()) < 1e-9);
         }
     }
 }

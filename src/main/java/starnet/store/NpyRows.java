@@ -1,0 +1,107 @@
+package starnet.store;
+
+import starnet.data.NpyLoader;
+import starnet.io.Npy;
+import starnet.math.Matrix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A .npy file of images read by row ranges in place (C order; uint8, integer or float values), channels-last arrays
+ * turned channels-first row by row, values divided as the in-memory loader divides them. What lets Spark executors
+ * read their partitions from a shared filesystem without the driver touching the data.
+ */
+public final class NpyRows implements RowSource {
+    private final Path file;
+    private final FileChannel channel;
+    private final Npy.Layout layout;
+    private final NpyLoader.ImageLayout images;
+    private final int size;
+    private final String kind;
+    private final double divisor;
+
+    private NpyRows(Path file, FileChannel channel, Npy.Layout layout, NpyLoader.ImageLayout images, double divisor) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.layout = layout;
+        this.images = images;
+        this.size = layout.elementSize();
+        this.kind = layout.dtype().substring(1);
+        this.divisor = divisor;
+    }
+
+    /** Opens {@code file}; its values are divided by {@code divisor} (from {@link #divisor}). */
+    public static NpyRows open(Path file, double divisor) throws IOException {
+        Npy.Layout l = Npy.layout(file);
+        if (l.fortran()) throw new IOException(file + ": is in Fortran order; rows can be read in place only from a C-order array (numpy.ascontiguousarray)");
+        NpyLoader.ImageLayout images = NpyLoader.imageLayout(file, l.shape());
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        long expected = l.dataOffset() + (long) l.shape()[0] * images.pixels() * l.elementSize();
+        if (ch.size() < expected) {
+            ch.close();
+            throw new IOException(file + ": truncated: the header promises " + expected + " bytes, the file has " + ch.size());
+        }
+        return new NpyRows(file, ch, l, images, divisor);
+    }
+
+    /**
+     * What the values of {@code file} are divided by to lie in [0, 1], as the in-memory loader decides it: 255 for
+     * uint8; for other types 1 when every value is in [0, 1], 255 when in [0, 255] (one sequential pass).
+     *
+     * @throws IOException when the values are outside [0, 255] or not finite
+     */
+    public static double divisor(Path file) throws IOException {
+        Npy.Layout l = Npy.layout(file);
+        if (l.dtype().endsWith("u1")) return 255;
+        try (NpyRows r = open(file, 1)) {
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (long from = 0; from < r.rows(); from += 4096) {
+                for (double v : r.read(from, Math.min(r.rows(), from + 4096)).data()) {
+                    if (!Double.isFinite(v)) throw new IOException(file + ": holds a value that is not a finite number");
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            if (min >= 0 && max <= 1) return 1;
+            if (min >= 0 && max <= 255) return 255;
+            throw new IOException(file + ": pixel values range from " + min + " to " + max + "; expected values in [0, 1] or [0, 255]");
+        }
+    }
+
+    public NpyLoader.ImageLayout images() { return images; }
+
+    @Override public long rows() { return layout.shape()[0]; }
+
+    @Override public int cols() { return images.pixels(); }
+
+    @Override
+    public Matrix read(long from, long to) {
+        if (from < 0 || to > rows() || from > to) throw new IllegalArgumentException("rows [" + from + ", " + to + ") outside " + rows());
+        int n = (int) (to - from), d = cols();
+        ByteBuffer b = ByteBuffer.allocate(Math.multiplyExact(n, d * size)).order(layout.order());
+        try {
+            long at = layout.dataOffset() + from * d * size;
+            while (b.hasRemaining()) {
+                if (channel.read(b, at + b.position()) < 0) throw new IOException(file + ": ends before row " + to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double[] raw = new double[n * d];
+        for (int i = 0; i < raw.length; i++) raw[i] = Npy.element(b, i, kind) / divisor;
+        if (!images.channelsLast()) return new Matrix(n, d, raw);
+        Matrix m = new Matrix(n, d);
+        for (int r = 0; r < n; r++) NpyLoader.channelsFirst(raw, r * d, m.data(), r * d, images.channels(), images.height(), images.width());
+        return m;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
