@@ -177,7 +177,30 @@ class ExploreUiTest {
         assertTrue(Files.size(dir.resolve("sweep.png")) > 5000);
         String msg = robot.lookup("#sweep-message").queryAs(Label.class).getText();
         assertTrue(msg.startsWith("Done: 2 runs."), msg);
+        // the same sweep again: everything is in its folder already, nothing trains
+        robot.clickOn("#sweep-run");
+        waitUntil(() -> robot.lookup("#sweep-message").queryAs(Label.class).getText().startsWith("Done: 2 runs."));
+        // a longer sweep, cancelled after its first run, then resumed
         fx(() -> {
+            m.explore().sweep().firstValuesProperty().set("0.3,0.4,0.6,0.7,0.8,0.9");
+            m.explore().sweep().secondProperty().set(starnet.explore.SweepParam.SEED);
+            m.explore().sweep().secondValuesProperty().set("0,1,2");
+            return null;
+        });
+        robot.clickOn("#sweep-run");
+        waitUntil(() -> view.explore().sweep().rowCount() >= 1);
+        robot.clickOn("#sweep-cancel");
+        waitUntil(() -> robot.lookup("#sweep-message").queryAs(Label.class).getText().startsWith("Stopped after"));
+        Path second = m.explore().sweep().folderProperty().get();
+        int kept = Files.readAllLines(second.resolve("sweep.csv")).size() - 1;
+        assertTrue(kept >= 1 && kept < 18, "cancelled part-way: " + kept + " runs kept");
+        robot.clickOn("#sweep-run");
+        assertTrue(robot.lookup("#sweep-message").queryAs(Label.class).getText().startsWith("Resuming: " + kept + " of 18"),
+                robot.lookup("#sweep-message").queryAs(Label.class).getText());
+        waitUntil(() -> robot.lookup("#sweep-message").queryAs(Label.class).getText().startsWith("Done: 18 runs."));
+        assertEquals(19, Files.readAllLines(second.resolve("sweep.csv")).size());
+        fx(() -> {
+            m.explore().sweep().secondProperty().set(starnet.ui.explore.SweepViewModel.NONE);
             m.explore().sweep().firstValuesProperty().set("0.2,abc");
             return null;
         });

@@ -70,7 +70,12 @@ public final class SweepPane extends VBox {
         export.setId("sweep-export");
         export.disableProperty().bind(vm.sweepProperty().isNull());
         export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "sweep", () -> vm.sweepProperty().get().figure(vm.rows()), vm.model()));
-        FlowPane bar = new FlowPane(8, 4, run, export);
+        Button cancel = new Button("Cancel sweep");
+        cancel.setId("sweep-cancel");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setTooltip(new Tooltip("Stops after the solve in progress; the finished runs stay in the sweep's folder and running the same sweep again resumes"));
+        cancel.setOnAction(e -> vm.cancel());
+        FlowPane bar = new FlowPane(8, 4, run, cancel, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("sweep-message");

@@ -88,13 +88,35 @@ public final class SweepViewModel {
         sweep.set(s);
         folder.set(dir);
         rows.clear();
-        message.set("Running " + s.combinations().size() + " trainings into " + dir + " — training waits; cancel from the status bar's Tasks.");
-        model.whenDone(model.session().sweep(s, dir, row -> Platform.runLater(() -> rows.add(row))), all -> {
+        int already = rowsIn(dir.resolve("sweep.csv"));
+        message.set((already > 0 ? "Resuming: " + already + " of " + s.combinations().size() + " runs are in " + dir + " already. " : "")
+                + "Running " + (s.combinations().size() - Math.min(already, s.combinations().size())) + " trainings into " + dir + " — training waits until the sweep ends or is cancelled.");
+        var task = model.session().sweep(s, dir, row -> Platform.runLater(() -> rows.add(row)));
+        model.whenDone(task, all -> {
             rows.setAll(all);
             long failed = all.stream().filter(r -> !r.ran()).count();
             message.set(String.format("Done: %d runs%s. Table and figure in %s.", all.size(), failed == 0 ? "" : ", " + failed + " could not run (see the note column)", dir));
         });
+        task.exceptionally(e -> {
+            Platform.runLater(() -> message.set("Stopped after " + rows.size() + " of " + s.combinations().size() + " runs; they are in " + dir
+                    + ". Run sweep again with the same settings to resume."));
+            return null;
+        });
         return true;
+    }
+
+    /** Cancels the sweep that runs (what it finished stays in its folder; running it again resumes). */
+    public void cancel() {
+        FxThread.check();
+        model.tasksProperty().get().stream().filter(t -> t.kind() == TaskKind.SWEEP).forEach(t -> model.session().cancel(t.id()));
+    }
+
+    private static int rowsIn(Path csv) {
+        try {
+            return java.nio.file.Files.exists(csv) ? Math.max(0, java.nio.file.Files.readAllLines(csv).size() - 1) : 0;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /** "slope-ridge-1a2b3c4d": the settings swept and a digest of the whole sweep (base configuration and values). */
