@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         long budget = Runtime.getRuntime().maxMemory() / 2; // in memory, a run needs about twice its data (the images, then latents and work)
         if (values < 0 || values * 8 <= budget) return null;
         Path tmp = Files.createTempDirectory("starnet-store");
-        err.printf("the data (%,d values, %.1f GB as doubles) would not fit the heap (%.1f GB): training out of core from %s%n", values, values * 8 / 1e9,
+        err.printf("the data (%,d values, %.1f GB as doubles) would take more than half the heap (%.1f GB): training out of core from %s%n", values, values * 8 / 1e9,
                 Runtime.getRuntime().maxMemory() / 1e9, tmp);
         return tmp;
     }
