@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ArchitectureTest {
     static final String[] ENGINE = {"starnet.math..", "starnet.model..", "starnet.training..", "starnet.data..", "starnet.io..",
-            "starnet.baseline..", "starnet.session..", "starnet.figures..", "starnet.spark..", "starnet.explore.."};
+            "starnet.baseline..", "starnet.session..", "starnet.figures..", "starnet.spark..", "starnet.explore..", "starnet.store.."};
 
     static final ArchRule ENGINE_NEVER_REACHES_UP = noClasses().that().resideInAnyPackage(ENGINE)
             .should().dependOnClassesThat().resideInAnyPackage("starnet.ui..", "starnet.cli..", "javafx..")
