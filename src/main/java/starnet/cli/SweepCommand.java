@@ -67,8 +67,9 @@ final class SweepCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         long failed = rows.stream().filter(r -> !r.ran()).count();
-        o.printf("wrote %s (the table) and %s (%d runs%s)%n", dir.resolve("sweep.csv"), dir.resolve("sweep.png"),
-                rows.size(), failed == 0 ? "" : ", " + failed + " could not run");
+        String figure = failed < rows.size() ? " and " + dir.resolve("sweep.png") : " (no figure: no combination could train)";
+        o.printf("wrote %s (the table)%s (%d run%s%s)%n", dir.resolve("sweep.csv"), figure,
+                rows.size(), rows.size() == 1 ? "" : "s", failed == 0 ? "" : ", " + failed + " could not run: see the note column");
         return 0;
     }
 

@@ -107,7 +107,7 @@ public final class Sweep {
             if (!done.containsKey(values)) save(dir, rows);
         }
         save(dir, rows);
-        progress.report(1, "sweep done: " + combos.size() + " runs");
+        progress.report(1, "sweep done: " + combos.size() + (combos.size() == 1 ? " run" : " runs"));
         return rows;
     }
 
