@@ -67,9 +67,12 @@ final class SweepCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         long failed = rows.stream().filter(r -> !r.ran()).count();
-        String figure = failed < rows.size() ? " and " + dir.resolve("sweep.png") : " (no figure: no combination could train)";
-        o.printf("wrote %s (the table)%s (%d run%s%s)%n", dir.resolve("sweep.csv"), figure,
-                rows.size(), rows.size() == 1 ? "" : "s", failed == 0 ? "" : ", " + failed + " could not run: see the note column");
+        if (failed == rows.size()) {
+            o.printf("wrote %s; no combination could train, so there is no figure (the note column says why)%n", dir.resolve("sweep.csv"));
+        } else {
+            o.printf("wrote %s and %s (%d run%s%s)%n", dir.resolve("sweep.csv"), dir.resolve("sweep.png"), rows.size(), rows.size() == 1 ? "" : "s",
+                    failed == 0 ? "" : ", " + failed + " could not run: see the note column");
+        }
         return 0;
     }
 
