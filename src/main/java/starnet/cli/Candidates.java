@@ -19,6 +19,7 @@ final class Candidates {
     static final class Figures extends Values { Figures() { super("fig2", "fig4", "fig6", "grid", "loss"); } }
     static final class Formats extends Values { Formats() { super("png", "svg", "pdf"); } }
     static final class Precisions extends Values { Precisions() { super("f32", "f64"); } }
+    static final class Projections extends Values { Projections() { super("pca", "umap"); } }
     static final class Sizes extends Values { Sizes() { super("column", "wide", "slide"); } }
     static final class Engines extends Values { Engines() { super("local", "spark"); } }
     static final class SwModes extends Values { SwModes() { super("exact", "average"); } }

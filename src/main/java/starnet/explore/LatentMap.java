@@ -58,7 +58,7 @@ public record LatentMap(Projection projection, String source, double[] x, double
                 series.add(new LinePlot.Series(className(c), pick(x, idx), pick(y, idx), LinePlot.Kind.POINTS));
             }
         }
-        if (heldX.length > 0) series.add(new LinePlot.Series("held-out items (codes inferred)", heldX, heldY, LinePlot.Kind.POINTS));
+        if (heldX.length > 0) series.add(new LinePlot.Series("held-out items (latents inferred)", heldX, heldY, LinePlot.Kind.RINGS));
         return new LinePlot(title, axisNames[0], axisNames[1], series, false);
     }
 

@@ -29,8 +29,10 @@ public final class LinePlot implements Figure {
         DATA,
         /** A reference (chance diagonal, a bound): thin, dashed, grey. */
         REFERENCE,
-        /** A scatter: markers only, every point, no line (a colour and marker shape of its own). */
-        POINTS
+        /** A scatter: markers only, every point, no line (a colour of ten and a marker shape of its own). */
+        POINTS,
+        /** A scatter drawn as hollow grey rings (e.g. held-out items over the training items). */
+        RINGS
     }
 
     /** One named line: x and y of equal length (non-finite values, and non-positive ones on a log axis, are skipped). */
@@ -47,6 +49,9 @@ public final class LinePlot implements Figure {
             new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000)};
     private static final float[][] DASHES = {null, {6f, 3f}, {1.5f, 2.5f}, {7f, 2.5f, 1.5f, 2.5f}, {3f, 2f}};
     private static final int MARKERS_UP_TO = 30;
+    /** For scatters of up to ten classes: Okabe–Ito, then three more colour-blind-safe tones (Tol). */
+    static final Color[] PALETTE_10 = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00), new Color(0xCC79A7),
+            new Color(0x56B4E9), new Color(0x000000), new Color(0x882255), new Color(0x999933), new Color(0x999999)};
     private static final Color INK = new Color(0x222222), GRID = new Color(0xe6e6e6), FRAME = new Color(0x444444);
     private static final int PAD = 10, TICK = 4, MINOR_TICK = 2;
 
@@ -206,19 +211,28 @@ public final class LinePlot implements Figure {
     private static Style styleOf(Series s, int index) {
         return switch (s.kind()) {
             case REFERENCE -> Style.REFERENCE;
-            case POINTS -> Style.of(index).asPoints();
+            case POINTS -> new Style(PALETTE_10[index % PALETTE_10.length], null, 1.8f, Marker.values()[index % 4], false);
+            case RINGS -> new Style(new Color(0x333333), null, 1f, Marker.RING, false);
             case DATA -> Style.of(index);
         };
     }
 
+    /** How large scatter markers are drawn: smaller as the points grow many. */
+    private double pointScale() {
+        long n = series.stream().filter(s -> s.kind() == Kind.POINTS || s.kind() == Kind.RINGS).mapToLong(s -> s.x().length).sum();
+        return n > 4000 ? 0.5 : n > 1000 ? 0.65 : n > 300 ? 0.8 : 1;
+    }
+
     private void drawSeries(Graphics2D g, Series s, Style st, Axis x, Axis y, Rectangle2D plot, List<double[]> drawn) {
         if (!st.line()) {
-            g.setColor(new Color(st.color().getRed(), st.color().getGreen(), st.color().getBlue(), s.x().length > 500 ? 150 : 230));
+            double scale = pointScale();
+            g.setStroke(new BasicStroke(0.7f));
+            g.setColor(new Color(st.color().getRed(), st.color().getGreen(), st.color().getBlue(), scale < 0.8 ? 160 : 230));
             for (int i = 0; i < s.x().length; i++) {
                 double fx = x.fraction(s.x()[i]), fy = y.fraction(s.y()[i]);
                 if (!Double.isFinite(fx) || !Double.isFinite(fy)) continue;
                 double sx = plot.getX() + fx * plot.getWidth(), sy = plot.getY() + (1 - fy) * plot.getHeight();
-                st.marker().draw(g, sx, sy, s.x().length > 500 ? 0.7 : 1);
+                st.marker().draw(g, sx, sy, scale);
                 drawn.add(new double[] {sx, sy});
             }
             return;
@@ -320,7 +334,7 @@ public final class LinePlot implements Figure {
 
     /** Marker shapes, told apart without colour. */
     enum Marker {
-        CIRCLE, SQUARE, TRIANGLE, DIAMOND, NONE;
+        CIRCLE, SQUARE, TRIANGLE, DIAMOND, NONE, RING;
 
         void draw(Graphics2D g, double x, double y) { draw(g, x, y, 1); }
 
@@ -332,8 +346,10 @@ public final class LinePlot implements Figure {
                 case TRIANGLE -> polygon(new double[] {x, x + r * 1.1, x - r * 1.1}, new double[] {y - r * 1.2, y + r * 0.8, y + r * 0.8});
                 case DIAMOND -> polygon(new double[] {x, x + r * 1.2, x, x - r * 1.2}, new double[] {y - r * 1.2, y, y + r * 1.2, y});
                 case NONE -> null;
+                case RING -> new Ellipse2D.Double(x - r * 1.2, y - r * 1.2, 2.4 * r, 2.4 * r);
             };
-            if (s != null) g.fill(s);
+            if (this == RING) g.draw(s);
+            else if (s != null) g.fill(s);
         }
 
         private static Shape polygon(double[] xs, double[] ys) {

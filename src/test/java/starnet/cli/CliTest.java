@@ -136,6 +136,15 @@ class CliTest {
         assertTrue(curve.get(1).startsWith("a,1,"), curve.get(1));
         assertTrue(Files.size(cmp.resolve("reconstructions.png")) > 5000);
         assertEquals(2, run("compare", a.resolve("session.starnet").toString(), "--out", cmp.toString()));
+
+        Path spectrum = tmp.resolve("spectrum.svg"), map = tmp.resolve("map.png");
+        assertEquals(0, run("inspect", "--session", b.resolve("session.starnet").toString(), "--spectrum", spectrum.toString(), "--map", map.toString()), err());
+        assertTrue(out().contains("Known matrix: the latents with a column of ones [H 1], 300 × 17"), out());
+        assertTrue(out().contains("the residual is orthogonal to the columns"), out());
+        assertTrue(Files.readString(spectrum).startsWith("<?xml") && Files.size(map) > 5000);
+        assertEquals(300 + 500 + 1, Files.readAllLines(tmp.resolve("map.csv")).size(), "every training item and every held-out item in the map's CSV");
+        assertEquals(2, run("inspect", "--session", b.resolve("session.starnet").toString(), "--map", map.toString(), "--projection", "tsne"));
+        assertTrue(err().contains("expected pca or umap") || err().contains("--projection expects pca or umap"), err());
     }
 
     @Test

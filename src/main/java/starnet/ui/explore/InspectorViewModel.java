@@ -12,8 +12,6 @@ import starnet.model.StepResult;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -50,18 +48,7 @@ public final class InspectorViewModel {
 
     /** The singular values of an inspected system on a log scale, with the ridge's floor √shift. */
     public static LinePlot spectrum(SystemInspection in) {
-        double[] s = in.singularValues();
-        double[] x = new double[s.length];
-        for (int i = 0; i < s.length; i++) x[i] = i + 1;
-        List<LinePlot.Series> series = new ArrayList<>();
-        series.add(new LinePlot.Series("singular values of " + (in.phase() == starnet.model.Phase.SL ? "W" : "[H 1]"), x, s));
-        if (in.ridgeShift() > 0) {
-            double floor = Math.sqrt(in.ridgeShift());
-            series.add(new LinePlot.Series("ridge floor √(λ·trace/n)", new double[] {1, s.length}, new double[] {floor, floor}, LinePlot.Kind.REFERENCE));
-        }
-        StepResult r = in.step();
-        return new LinePlot(String.format("Step %d: layer %d %s%d — condition %s", r.step() + 1, r.layer(), r.phase(), r.epoch(),
-                Double.isInfinite(in.condition()) ? "∞" : String.format("%.3g", in.condition())), "index", "singular value σᵢ", series, true);
+        return in.spectrumFigure();
     }
 
     SessionModel model() { return model; }
