@@ -50,6 +50,11 @@ public final class LinePlot implements Figure {
     private static final float[][] DASHES = {null, {6f, 3f}, {1.5f, 2.5f}, {7f, 2.5f, 1.5f, 2.5f}, {3f, 2f}};
     private static final int MARKERS_UP_TO = 30;
     /** For scatters of up to ten classes: Okabe–Ito, then three more colour-blind-safe tones (Tol). */
+    /** The scatter palette as 0xRRGGBB values, for drawings outside figures (the window's latent map). */
+    public static int[] scatterColours() {
+        return java.util.Arrays.stream(PALETTE_10).mapToInt(c -> c.getRGB() & 0xFFFFFF).toArray();
+    }
+
     static final Color[] PALETTE_10 = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00), new Color(0xCC79A7),
             new Color(0x56B4E9), new Color(0x000000), new Color(0x882255), new Color(0x999933), new Color(0x999999)};
     private static final Color INK = new Color(0x222222), GRID = new Color(0xe6e6e6), FRAME = new Color(0x444444);

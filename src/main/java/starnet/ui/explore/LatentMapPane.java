@@ -27,9 +27,9 @@ import java.util.List;
  * the item's thumbnail, click to open it. Follows training when asked.
  */
 public final class LatentMapPane extends VBox {
-    /** Okabe–Ito, then three more colour-blind-safe tones (Tol): one per class, ten in all. */
-    static final Color[] PALETTE = {Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#009E73"), Color.web("#E69F00"), Color.web("#CC79A7"),
-            Color.web("#56B4E9"), Color.web("#000000"), Color.web("#882255"), Color.web("#999933"), Color.web("#999999")};
+    /** The figures' scatter palette (ten colour-blind-safe tones), so the window and an exported map agree. */
+    static final Color[] PALETTE = java.util.Arrays.stream(starnet.figures.LinePlot.scatterColours())
+            .mapToObj(rgb -> Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF)).toArray(Color[]::new);
     private static final double MARGIN = 12;
     private final LatentMapViewModel vm;
     private final Canvas canvas = new Canvas(520, 400);
