@@ -72,10 +72,17 @@ public final class CompareViewModel {
         this.model = model;
         this.folder = folder;
         entries.add(new Entry(THIS_SESSION, null, true));
-        CompletableFuture.supplyAsync(this::readKept).thenAccept(list -> Platform.runLater(() -> entries.addAll(list)));
+        List<String> unreadable = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture.supplyAsync(() -> readKept(unreadable)).thenAccept(list -> Platform.runLater(() -> {
+            entries.addAll(list);
+            if (!unreadable.isEmpty()) {
+                model.notify(Notice.error("Could not read the kept run" + (unreadable.size() == 1 ? " " : "s ") + String.join(", ", unreadable)
+                        + " in " + folder + "; the file" + (unreadable.size() == 1 ? " is" : "s are") + " left as " + (unreadable.size() == 1 ? "it is" : "they are") + "."));
+            }
+        }));
     }
 
-    private List<Entry> readKept() {
+    private List<Entry> readKept(List<String> unreadable) {
         List<Entry> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) return out;
         try (Stream<Path> files = Files.list(folder)) {
@@ -85,6 +92,7 @@ public final class CompareViewModel {
                     out.add(new Entry(name, RunRecord.of(name, SessionFile.read(f), f), false));
                 } catch (IOException | RuntimeException e) {
                     AppLog.error("reading the kept run " + f, e);
+                    unreadable.add(f.getFileName().toString());
                 }
             }
         } catch (IOException e) {
