@@ -68,7 +68,7 @@ public final class ComparePane extends VBox {
             CompareViewModel.Entry sel = list.getSelectionModel().getSelectedItem();
             if (sel == null || sel.live()) return;
             if (vm.kept(sel)) {
-                Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete the kept run \"" + sel.name() + "\"? Its file " + sel.saved().file() + " is removed.",
+                Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete the kept run \"" + sel.name() + "\"? Its file " + CompareViewModel.fileOf(sel) + " is removed.",
                         ButtonType.OK, ButtonType.CANCEL);
                 a.initOwner(getScene().getWindow());
                 a.setHeaderText("Remove a kept run");

@@ -38,20 +38,32 @@ public final class CompareViewModel {
     public static final class Entry {
         private final String name;
         private final RunRecord saved;
+        private final java.nio.file.Path unreadable;
         private final BooleanProperty selected = new SimpleBooleanProperty();
 
         Entry(String name, RunRecord saved, boolean selected) {
+            this(name, saved, null, selected);
+        }
+
+        private Entry(String name, RunRecord saved, java.nio.file.Path unreadable, boolean selected) {
             this.name = name;
             this.saved = saved;
+            this.unreadable = unreadable;
             this.selected.set(selected);
         }
 
+        /** A kept run's file that could not be read: listed (so it can be removed), never compared. */
+        static Entry unreadable(String name, java.nio.file.Path file) { return new Entry(name, null, file, false); }
+
         public String name() { return name; }
-        public boolean live() { return saved == null; }
+        public boolean live() { return saved == null && unreadable == null; }
         public RunRecord saved() { return saved; }
+        /** The file of a kept run that could not be read, or null. */
+        public java.nio.file.Path unreadableFile() { return unreadable; }
         public BooleanProperty selectedProperty() { return selected; }
 
         @Override public String toString() {
+            if (unreadable != null) return name + " — could not be read (damaged?); left as it is";
             return saved == null ? name + " (as it stands)" : String.format("%s — %d solves, MSE %.5f", name, saved.steps().size(), saved.finalOutputMse());
         }
     }
@@ -72,27 +84,20 @@ public final class CompareViewModel {
         this.model = model;
         this.folder = folder;
         entries.add(new Entry(THIS_SESSION, null, true));
-        List<String> unreadable = java.util.Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture.supplyAsync(() -> readKept(unreadable)).thenAccept(list -> Platform.runLater(() -> {
-            entries.addAll(list);
-            if (!unreadable.isEmpty()) {
-                model.notify(Notice.error("Could not read the kept run" + (unreadable.size() == 1 ? " " : "s ") + String.join(", ", unreadable)
-                        + " in " + folder + "; the file" + (unreadable.size() == 1 ? " is" : "s are") + " left as " + (unreadable.size() == 1 ? "it is" : "they are") + "."));
-            }
-        }));
+        CompletableFuture.supplyAsync(this::readKept).thenAccept(list -> Platform.runLater(() -> entries.addAll(list)));
     }
 
-    private List<Entry> readKept(List<String> unreadable) {
+    private List<Entry> readKept() {
         List<Entry> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) return out;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".starnet")).sorted().toList()) {
+                String name = f.getFileName().toString().replaceFirst("\\.starnet$", "");
                 try {
-                    String name = f.getFileName().toString().replaceFirst("\\.starnet$", "");
                     out.add(new Entry(name, RunRecord.of(name, SessionFile.read(f), f), false));
                 } catch (IOException | RuntimeException e) {
                     AppLog.error("reading the kept run " + f, e);
-                    unreadable.add(f.getFileName().toString());
+                    out.add(Entry.unreadable(name, f));
                 }
             }
         } catch (IOException e) {
@@ -168,24 +173,28 @@ public final class CompareViewModel {
         FxThread.check();
         if (e.live()) return;
         entries.remove(e);
-        if (e.saved().file() != null && e.saved().file().startsWith(folder)) {
+        Path file = fileOf(e);
+        if (kept(e)) {
             try {
-                Files.deleteIfExists(e.saved().file());
+                Files.deleteIfExists(file);
             } catch (IOException ex) {
-                AppLog.error("deleting " + e.saved().file(), ex);
-                model.notify(Notice.error("Could not delete " + e.saved().file() + ": " + starnet.io.IoMessages.describe(ex)));
+                AppLog.error("deleting " + file, ex);
+                model.notify(Notice.error("Could not delete " + file + ": " + starnet.io.IoMessages.describe(ex)));
             }
         }
         compare();
     }
 
+    /** The file behind a saved or unreadable entry, or null. */
+    public static Path fileOf(Entry e) { return e.unreadableFile() != null ? e.unreadableFile() : e.saved() == null ? null : e.saved().file(); }
+
     /** Whether {@code e} is a kept run (its file goes with it when removed). */
-    public boolean kept(Entry e) { return !e.live() && e.saved().file() != null && e.saved().file().startsWith(folder); }
+    public boolean kept(Entry e) { return !e.live() && fileOf(e) != null && fileOf(e).startsWith(folder); }
 
     /** Compares the selected runs: the live one as it stands now; then their reconstructions of the pinned items, in the background. */
     public void compare() {
         FxThread.check();
-        List<Entry> chosen = entries.stream().filter(e -> e.selectedProperty().get()).toList();
+        List<Entry> chosen = entries.stream().filter(e -> e.selectedProperty().get() && e.unreadableFile() == null).toList();
         boolean live = chosen.stream().anyMatch(Entry::live) && model.stateProperty().get() != null && !model.steps().isEmpty();
         CompletableFuture<RunRecord> current = live ? model.session().currentRun(THIS_SESSION) : CompletableFuture.completedFuture(null);
         model.whenDone(current, now -> {
