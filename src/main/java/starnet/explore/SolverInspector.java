@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Looks at the system of the newest step: the known matrix's singular values (W for SL, [H 1] for SW, through
- * its Gram matrix), rank, condition with and without the ridge, the residual and whether it is orthogonal to the
+ * Looks at the system of the newest step: the known matrix's singular values (W for SL, [H 1] for SW, the latents'
+ * patches with a one for a convolutional SW — each through its Gram matrix), rank, condition with and without the ridge, the residual and whether it is orthogonal to the
  * columns — the defining property of a least-squares solution.
  * <p>
  * Cost: one Gram eigen-decomposition (d_in² values) and one pass over at most {@link #MAX_ROWS} datapoints for SL
@@ -33,7 +33,7 @@ public final class SolverInspector {
     /**
      * Inspects the newest step's system of {@code trainer} (read only; call on the thread that owns it).
      *
-     * @throws IllegalStateException before the first step, or for SW on a convolutional layer (its unknowns are shared kernels)
+     * @throws IllegalStateException before the first step, or for SL on a convolutional layer too large to build (it runs matrix-free)
      */
     public static SystemInspection inspectNewest(StarNetTrainer trainer, LeakyRelu act, Cancellation cancel) {
         StarNetTrainer.StepSystem s = trainer.newestSystem();
@@ -47,11 +47,9 @@ public final class SolverInspector {
             }
             return latents(s, s.layer().affine(), act, la, ridge, cancel);
         }
-        if (s.layer() instanceof ConvUnpoolLayer) {
-            throw new IllegalStateException("SW on a convolutional layer solves shared kernels; the inspector shows its SL steps and feedforward SW");
-        }
         boolean exact = c.swSample() == 0 || c.swSample() >= s.targets().rows();
         exact &= c.swPartitions() == 1;
+        if (s.layer() instanceof ConvUnpoolLayer conv) return kernels(s, conv, act, la, c, ridge, exact, cancel);
         return weights(s, (DenseLayer) s.layer(), act, la, ridge, exact, cancel);
     }
 
@@ -99,6 +97,37 @@ public final class SolverInspector {
             pp += sumSquares(p);
         }
         return build(s, n, din + 1, dout, "the latents with a column of ones [H 1], " + n + " × " + (din + 1), gram, ridge, rr, pp, sumSquares(atr), exact, n);
+    }
+
+    /**
+     * Conv SW: the shared kernels and biases X ((p+1) × nk) from the patch normal equations G = AᵀA, B = AᵀP, where A
+     * holds one row per (datapoint, position): its patch with a one. Aᵀ R = B − G X, and ‖R‖² = ‖P‖² − 2⟨X, B⟩ + ⟨X, G X⟩,
+     * all without forming A.
+     */
+    static SystemInspection kernels(StarNetTrainer.StepSystem s, ConvUnpoolLayer conv, LeakyRelu act, LinearAlgebra la, starnet.model.TrainingConfig c,
+                                    double ridge, boolean exact, Cancellation cancel) {
+        starnet.model.ConvShape shape = conv.shape();
+        Matrix[] eq = new starnet.training.ConvWeightSolver(la, act, c.solver().create(ridge, la)).normalEquations(shape, s.latents(), s.targets(), cancel);
+        Matrix g = eq[0], b = eq[1];
+        Matrix x = conv.augmentedKernels().transpose(); // (p+1) × nk
+        Matrix gx = la.multiply(false, false, g, x);
+        double pp = 0;
+        for (int from = 0; from < s.targets().rows(); from += CHUNK) {
+            cancel.check();
+            pp += sumSquares(preActivation(s.targets().rowRange(from, Math.min(s.targets().rows(), from + CHUNK)), act));
+        }
+        double xb = 0, xgx = 0, atr = 0;
+        for (int i = 0; i < x.data().length; i++) {
+            xb += x.data()[i] * b.data()[i];
+            xgx += x.data()[i] * gx.data()[i];
+            double r = b.data()[i] - gx.data()[i];
+            atr += r * r;
+        }
+        double rr = Math.max(0, pp - 2 * xb + xgx);
+        long rows = (long) s.latents().rows() * shape.positions();
+        return build(s, (int) Math.min(Integer.MAX_VALUE, rows), shape.patchSize() + 1, shape.kernels(),
+                "the patches of the latents with a column of ones, " + rows + " × " + (shape.patchSize() + 1) + " (one row per datapoint and position)",
+                g, ridge, rr, pp, atr, exact, s.latents().rows());
     }
 
     private static SystemInspection build(StarNetTrainer.StepSystem s, int equations, int unknowns, int rhs, String known, Matrix gram, double ridge,

@@ -51,13 +51,24 @@ public final class ConvWeightSolver {
      * @param targets N × cOut·outH·outW, read only
      */
     public LayerSystem.WeightSolve solve(ConvShape s, Matrix latents, Matrix targets, Cancellation cancel) {
-        Matrix[] eq = latentGramIsCheaper(s) ? viaLatentGram(s, latents, targets, cancel) : viaIm2col(s, latents, targets, cancel);
+        Matrix[] eq = normalEquations(s, latents, targets, cancel);
         cancel.check();
         Solution sol = solver.solve(eq[0], eq[1]); // (p+1) × nk
         Matrix x = sol.x();
         Matrix kernels = x.rowRange(0, s.patchSize()).transpose();
         double[] bias = x.row(s.patchSize());
         return new LayerSystem.WeightSolve(new ConvUnpoolLayer(s, kernels, bias), sol);
+    }
+
+    /**
+     * SW's patch normal equations: {Gram of the patches with a ones column, (p+1) × (p+1); right-hand sides, (p+1) × nk},
+     * on the cheaper route. New matrices.
+     *
+     * @param latents N × cIn·h·w, read only
+     * @param targets N × cOut·outH·outW, read only
+     */
+    public Matrix[] normalEquations(ConvShape s, Matrix latents, Matrix targets, Cancellation cancel) {
+        return latentGramIsCheaper(s) ? viaLatentGram(s, latents, targets, cancel) : viaIm2col(s, latents, targets, cancel);
     }
 
     /** Largest C + D (doubles) the latent-Gram route holds. */

@@ -90,6 +90,30 @@ class ExploreEngineTest {
     }
 
     @Test
+    void convKernelsSystemIsInspectedFromItsNormalEquations() {
+        StarNetConfig conv = StarNetConfig.defaults().withArchitecture(starnet.model.Presets.find("mnist-conv").architecture());
+        conv = conv.withTraining(conv.training().withMaxEpochs(2).withTolerance(0));
+        Matrix data = MNIST.images().rowRange(0, 400);
+        StarNetTrainer t = StarNetTrainer.create(conv, data, 1, 28, 28, LA);
+        t.stepLatents(Cancellation.NEVER);
+        t.stepWeights(Cancellation.NEVER);
+        SystemInspection in = SolverInspector.inspectNewest(t, new LeakyRelu(conv.architecture().slope()), Cancellation.NEVER);
+        StarNetTrainer.StepSystem s = t.newestSystem();
+        var layer = (starnet.model.ConvUnpoolLayer) s.layer();
+        assertEquals(layer.shape().patchSize() + 1, in.unknowns());
+        assertEquals(layer.shape().kernels(), in.rightHandSides());
+        assertEquals(in.unknowns(), in.rank());
+        assertTrue(in.orthogonality() < 1e-8, "AᵀR from the normal equations: " + in.orthogonality());
+        // the residual through the layer's own dense operator: every (datapoint, position, kernel) equation at once
+        Matrix p = s.targets().copy();
+        new LeakyRelu(conv.architecture().slope()).inverseInPlace(p.data());
+        Matrix y = layer.affine().preActivation(LA, s.latents());
+        double direct = 0;
+        for (int i = 0; i < p.data().length; i++) direct += (p.data()[i] - y.data()[i]) * (p.data()[i] - y.data()[i]);
+        assertEquals(Math.sqrt(direct), in.residualNorm(), 1e-6 * Math.sqrt(direct));
+    }
+
+    @Test
     void inspectorSeesARankDeficientSystemAndSaysWhatToChange() {
         StarNetConfig c = config("16,64", 0.5);
         Matrix data = MNIST.images().rowRange(0, 600);
