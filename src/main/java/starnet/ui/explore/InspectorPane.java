@@ -1,12 +1,10 @@
 package starnet.ui.explore;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -62,15 +60,15 @@ public final class InspectorPane extends VBox {
         table.setId("inspector-table");
         table.setItems(vm.steps());
         table.setPrefHeight(180);
-        table.getColumns().add(column("Step", r -> Integer.toString(r.step() + 1), 44));
-        table.getColumns().add(column("Solve", r -> "L" + r.layer() + " " + r.phase() + r.epoch(), 70));
-        table.getColumns().add(column("Cond.", r -> Double.isFinite(r.condition()) ? String.format("%.3g", r.condition()) : "—", 62));
-        table.getColumns().add(column("Time", r -> String.format("%.2f s", r.seconds()), 58));
-        table.getColumns().add(column("Check", r -> {
+        table.getColumns().add(Columns.text("Step", r -> Integer.toString(r.step() + 1), 44));
+        table.getColumns().add(Columns.text("Solve", r -> "L" + r.layer() + " " + r.phase() + r.epoch(), 70));
+        table.getColumns().add(Columns.text("Cond.", r -> Double.isFinite(r.condition()) ? String.format("%.3g", r.condition()) : "—", 62));
+        table.getColumns().add(Columns.text("Time", r -> String.format("%.2f s", r.seconds()), 58));
+        table.getColumns().add(Columns.text("Check", r -> {
             SystemInspection in = vm.inspections().get().get(r.step());
             return in == null ? "" : in.healthy() ? "✓ healthy" : "⚠ " + in.alerts().size() + " alert" + (in.alerts().size() == 1 ? "" : "s");
         }, 80));
-        table.getColumns().add(column("Method", StepResult::method, 300));
+        table.getColumns().add(Columns.text("Method", StepResult::method, 300));
         table.setPlaceholder(new Label("No solves yet: train a step, then inspect it."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, r) -> select(r));
         vm.inspections().addListener((obs, o, n) -> {
@@ -97,13 +95,6 @@ public final class InspectorPane extends VBox {
 
     private final Button export;
 
-    private static TableColumn<StepResult, String> column(String title, java.util.function.Function<StepResult, String> text, double width) {
-        TableColumn<StepResult, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
-        c.setSortable(false);
-        return c;
-    }
 
     private void select(StepResult r) {
         if (r == null) return;

@@ -1,12 +1,10 @@
 package starnet.ui.explore;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -19,7 +17,6 @@ import starnet.explore.Sweep;
 import starnet.explore.SweepParam;
 import starnet.explore.SweepRow;
 
-import java.util.function.Function;
 
 /** Sweeps in the window: one or two settings, a table filled as runs finish, and the chart of final MSE against the first setting. */
 public final class SweepPane extends VBox {
@@ -101,25 +98,18 @@ public final class SweepPane extends VBox {
         for (int i = 0; i < s.axes().size(); i++) {
             int k = i;
             SweepParam p = s.axes().get(i).param();
-            table.getColumns().add(column(p.id(), r -> p.display(r.values().get(k)), 70));
+            table.getColumns().add(Columns.text(p.id(), r -> p.display(r.values().get(k)), 70));
         }
-        table.getColumns().add(column("train MSE", r -> num(r.trainMse()), 78));
-        table.getColumns().add(column("held-out", r -> num(r.heldOutMse()), 78));
-        table.getColumns().add(column("PCA", r -> num(r.pcaMse()), 78));
-        table.getColumns().add(column("s", r -> r.ran() ? String.format("%.1f", r.seconds()) : "", 44));
-        table.getColumns().add(column("worst cond.", r -> Double.isFinite(r.worstCondition()) ? String.format("%.3g", r.worstCondition()) : "", 80));
-        table.getColumns().add(column("note", SweepRow::problem, 400));
+        table.getColumns().add(Columns.text("train MSE", r -> num(r.trainMse()), 78));
+        table.getColumns().add(Columns.text("held-out", r -> num(r.heldOutMse()), 78));
+        table.getColumns().add(Columns.text("PCA", r -> num(r.pcaMse()), 78));
+        table.getColumns().add(Columns.text("s", r -> r.ran() ? String.format("%.1f", r.seconds()) : "", 44));
+        table.getColumns().add(Columns.text("worst cond.", r -> Double.isFinite(r.worstCondition()) ? String.format("%.3g", r.worstCondition()) : "", 80));
+        table.getColumns().add(Columns.text("note", SweepRow::problem, 400));
     }
 
     private static String num(double v) { return Double.isFinite(v) ? String.format("%.5f", v) : "—"; }
 
-    private static TableColumn<SweepRow, String> column(String title, Function<SweepRow, String> text, double width) {
-        TableColumn<SweepRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
-        c.setSortable(false);
-        return c;
-    }
 
     private void redraw() {
         Sweep s = vm.sweepProperty().get();
