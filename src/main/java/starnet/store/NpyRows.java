@@ -42,9 +42,10 @@ public final class NpyRows implements RowSource {
         NpyLoader.ImageLayout images = NpyLoader.imageLayout(file, l.shape());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         long expected = l.dataOffset() + (long) l.shape()[0] * images.pixels() * l.elementSize();
-        if (ch.size() < expected) {
+        long size = ch.size();
+        if (size < expected) {
             ch.close();
-            throw new IOException(file + ": truncated: the header promises " + expected + " bytes, the file has " + ch.size());
+            throw new IOException(file + ": truncated: the header promises " + expected + " bytes, the file has " + size);
         }
         return new NpyRows(file, ch, l, images, divisor);
     }

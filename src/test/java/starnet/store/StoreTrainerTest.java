@@ -105,4 +105,26 @@ class StoreTrainerTest {
         Files.write(dir.resolve("c.bin"), java.util.Arrays.copyOf(whole, whole.length - 8));
         assertTrue(assertThrows(IOException.class, () -> RowStore.open(dir.resolve("c.bin"))).getMessage().contains("damaged"));
     }
+
+    @Test
+    void npyRowsReadInPlaceWhatTheLoaderReads(@TempDir Path dir) throws IOException {
+        // 5 colour images of 4×3, channels last, values 0–255: the loader turns them channels-first and divides by 255
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        double[] v = new double[5 * 4 * 3 * 3];
+        for (int i = 0; i < v.length; i++) v[i] = r.nextInt(256);
+        Path npy = dir.resolve("colour.npy");
+        try (var out = Files.newOutputStream(npy)) {
+            starnet.io.Npy.write(out, new int[] {5, 4, 3, 3}, v);
+        }
+        Matrix loaded = starnet.data.NpyLoader.load(npy, 0).images();
+        assertEquals(255, NpyRows.divisor(npy));
+        try (NpyRows rows = NpyRows.open(npy, 255)) {
+            assertEquals(5, rows.rows());
+            assertEquals(36, rows.cols());
+            assertEquals(0, relDiff(rows.read(1, 4), loaded.rowRange(1, 4)));
+            assertThrows(IllegalArgumentException.class, () -> rows.read(3, 6));
+        }
+        Files.write(dir.resolve("short.npy"), java.util.Arrays.copyOf(Files.readAllBytes(npy), 200));
+        assertTrue(assertThrows(IOException.class, () -> NpyRows.open(dir.resolve("short.npy"), 1)).getMessage().contains("truncated"));
+    }
 }
