@@ -23,6 +23,10 @@ public final class IoMessages {
             return (f.getFile() == null ? "" : f.getFile() + ": ") + why + other(f);
         }
         String m = e.getMessage();
+        if (e instanceof java.io.EOFException || (m != null && m.contains("Unexpected end of ZLIB input stream"))) {
+            return "the file ends too early: it is truncated, or its compressed data is damaged";
+        }
+        if (e instanceof java.util.zip.ZipException) return "its compressed data is damaged" + (m == null ? "" : " (" + m.toLowerCase(java.util.Locale.ROOT) + ")");
         if (m == null || m.isBlank()) return "an input/output error (details in the log)";
         return m.contains("No space left") ? m + " (the disk is full)" : m;
     }

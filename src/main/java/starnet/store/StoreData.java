@@ -84,9 +84,12 @@ public final class StoreData {
                 for (int j = 0; j < bytes.length; j++) img[j] = (bytes[j] & 0xff) / 255.0;
                 batches[0].add(img, 1, shape[1], shape[2]);
             });
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             if (store[0] != null) store[0].close();
             throw e;
+        } catch (IOException e) {
+            if (store[0] != null) store[0].close();
+            throw DataException.unreadable(idx, e);
         }
         batches[0].flush();
         return new Filled(store[0], 1, shape[1], shape[2], (long) shape[0] * shifts, idx.getFileName().toString());

@@ -211,6 +211,18 @@ class MalformedInputCorpusTest {
                 {"export", "--session", "missing.starnet"}, {"train", "--data", "sample:mnist", "--out", ""}, {"score", "--model", "missing.starnet"},
                 {"check", "--preset", "nope"}};
         for (String[] f : flags) c.add(new Case("cli " + String.join(" ", f), f));
+        // out of core: the same damaged files through the streaming store writer, and the new commands' flags
+        String store = tmp.resolve("corpus-store").toString(), out = tmp.resolve("corpus-out").toString();
+        Path damagedGz = file("s-images-idx3-ubyte.gz", java.util.Arrays.copyOf(gzip(concat(header, new byte[2 * 784])), 30));
+        Path shortIdx = file("u-images-idx3-ubyte", concat(ints(0x00000803, 3, 28, 28), new byte[784]));
+        c.add(new Case("store gz damaged", new String[] {"train", "--data", damagedGz.toString(), "--store", store, "--out", out}));
+        c.add(new Case("store idx truncated", new String[] {"train", "--data", shortIdx.toString(), "--store", store, "--out", out}));
+        for (String[] f : new String[][] {{"train", "--store", store, "--precision", "f16", "--out", out}, {"train", "--store", store, "--shifts", "0", "--out", out},
+                {"train", "--store", store, "--chunk", "-5", "--out", out}, {"train", "--shifts", "4", "--out", out}, {"sweep", "--param", "slope=", "--out", out},
+                {"sweep", "--param", "ridge=1..0:3", "--out", out}, {"sweep", "--param", "seed=1.5", "--out", out}, {"compare", "missing.starnet", "other.starnet", "--out", out},
+                {"inspect", "--session", "missing.starnet"}, {"inspect", "--session", damagedGz.toString()}}) {
+            c.add(new Case("cli " + String.join(" ", f), f));
+        }
         return c;
     }
 
