@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 /** {@code sweep --param NAME=VALUES [--param …] --out DIR}: one model per combination, a table and a figure. */
 @Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Trains one model per combination of one or two settings and writes sweep.csv (final output MSE of training and held-out "
-                + "items, PCA bound, seconds, worst condition) and sweep.png into --out DIR; run it again into the same folder to resume.")
+                + "items, PCA bound, seconds, worst condition) and its charts (sweep.png: MSE; sweep-seconds.png; sweep-condition.png) into --out DIR; "
+                + "run it again into the same folder to resume.")
 final class SweepCommand implements Callable<Integer> {
     @ParentCommand Cli cli;
     @Mixin DataOptions data;
@@ -70,7 +71,8 @@ final class SweepCommand implements Callable<Integer> {
         if (failed == rows.size()) {
             o.printf("wrote %s; no combination could train, so there is no figure (the note column says why)%n", dir.resolve("sweep.csv"));
         } else {
-            o.printf("wrote %s and %s (%d run%s%s)%n", dir.resolve("sweep.csv"), dir.resolve("sweep.png"), rows.size(), rows.size() == 1 ? "" : "s",
+            o.printf("wrote %s and %s, with sweep-seconds.png and sweep-condition.png (%d run%s%s)%n", dir.resolve("sweep.csv"), dir.resolve("sweep.png"),
+                    rows.size(), rows.size() == 1 ? "" : "s",
                     failed == 0 ? "" : ", " + failed + " could not run: see the note column");
         }
         return 0;

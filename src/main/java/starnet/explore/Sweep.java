@@ -36,14 +36,15 @@ import java.util.function.Consumer;
 
 /**
  * Trains one model per combination of one or two swept settings and records the final output MSE (training and
- * held-out items), time, the worst condition and the PCA bound; writes {@code sweep.csv} after every run and
- * {@code sweep.png} (with its CSV) so a cancelled sweep keeps what it finished. Running the same sweep into the
+ * held-out items), time, the worst condition and the PCA bound; writes {@code sweep.csv} after every run and its
+ * charts ({@link SweepChart}: {@code sweep.png}, {@code sweep-seconds.png}, {@code sweep-condition.png}) so a cancelled
+ * sweep keeps what it finished. Running the same sweep into the
  * same folder again resumes: combinations already in {@code sweep.csv} are not trained again.
  */
 public final class Sweep {
     /** Held-out items measured per run, at most. */
     public static final int HELD_OUT = 500;
-    static final String CSV = "sweep.csv", FIGURE = "sweep.png", SETTINGS = "sweep.json";
+    static final String CSV = "sweep.csv", SETTINGS = "sweep.json";
 
     private final StarNetConfig base;
     private final List<SweepAxis> axes;
@@ -153,23 +154,50 @@ public final class Sweep {
 
     /** Final output MSE against the first setting: training and held-out per value of the second, and the PCA bound. */
     public LinePlot figure(List<SweepRow> rows) {
+        return figure(rows, SweepChart.MSE);
+    }
+
+    /** {@code chart} against the first setting, one line per value of the second (runs that could not train are left out). */
+    public LinePlot figure(List<SweepRow> rows, SweepChart chart) {
         SweepAxis x = axes.get(0);
         List<String> groups = axes.size() == 2 ? axes.get(1).values() : List.of("");
         List<LinePlot.Series> series = new ArrayList<>();
         for (String g : groups) {
             List<SweepRow> in = rows.stream().filter(r -> axes.size() == 1 || r.values().get(1).equals(g)).toList();
-            String suffix = g.isEmpty() ? "" : ", " + axes.get(1).param().id() + " = " + axes.get(1).param().display(g);
-            series.add(series("training items" + suffix, in, x, SweepRow::trainMse));
-            if (in.stream().anyMatch(r -> Double.isFinite(r.heldOutMse()))) series.add(series("held-out items" + suffix, in, x, SweepRow::heldOutMse));
+            String suffix = g.isEmpty() ? "" : axes.get(1).param().id() + " = " + axes.get(1).param().display(g);
+            switch (chart) {
+                case MSE -> {
+                    series.add(series("training items" + (suffix.isEmpty() ? "" : ", " + suffix), in, x, SweepRow::trainMse));
+                    if (in.stream().anyMatch(r -> Double.isFinite(r.heldOutMse()))) {
+                        series.add(series("held-out items" + (suffix.isEmpty() ? "" : ", " + suffix), in, x, SweepRow::heldOutMse));
+                    }
+                }
+                case SECONDS -> series.add(series(suffix.isEmpty() ? "training" : suffix, in.stream().filter(SweepRow::ran).toList(), x, SweepRow::seconds));
+                case CONDITION -> series.add(series(suffix.isEmpty() ? "worst condition" : suffix, in, x, SweepRow::worstCondition));
+            }
         }
-        List<SweepRow> pcaRows = rows.stream().filter(r -> Double.isFinite(r.pcaMse())).toList();
-        if (!pcaRows.isEmpty()) {
-            LinePlot.Series p = series("PCA bound at the code width", pcaRows.stream().filter(r -> axes.size() == 1 || r.values().get(1).equals(pcaRows.get(0).values().get(1))).toList(), x, SweepRow::pcaMse);
-            series.add(new LinePlot.Series(p.name(), p.x(), p.y(), LinePlot.Kind.REFERENCE));
+        if (chart == SweepChart.MSE) {
+            List<SweepRow> pcaRows = rows.stream().filter(r -> Double.isFinite(r.pcaMse())).toList();
+            if (!pcaRows.isEmpty()) {
+                LinePlot.Series p = series("PCA bound at the code width", pcaRows.stream().filter(r -> axes.size() == 1 || r.values().get(1).equals(pcaRows.get(0).values().get(1))).toList(), x, SweepRow::pcaMse);
+                series.add(new LinePlot.Series(p.name(), p.x(), p.y(), LinePlot.Kind.REFERENCE));
+            }
         }
         String xLabel = x.param().logScale() ? "log₁₀ " + x.param().label()
                 : x.param().numeric() ? x.param().label() : x.param().label() + ": " + positions(x);
-        return new LinePlot("Sweep: reconstruction MSE against " + x.param().label(), xLabel, "output MSE after training", series, true);
+        return switch (chart) {
+            case MSE -> new LinePlot("Sweep: reconstruction MSE against " + x.param().label(), xLabel, "output MSE after training", series, true);
+            case SECONDS -> new LinePlot("Sweep: training time against " + x.param().label(), xLabel, "seconds", series, false);
+            case CONDITION -> new LinePlot("Sweep: worst condition number against " + x.param().label(), xLabel, "largest condition estimate of any solve", series,
+                    spansDecades(series));
+        };
+    }
+
+    /** Whether the values span more than a factor of 20 (then a log axis reads better). */
+    private static boolean spansDecades(List<LinePlot.Series> series) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (LinePlot.Series s : series) for (double v : s.y()) if (Double.isFinite(v) && v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        return hi > 20 * lo;
     }
 
     private static String positions(SweepAxis x) {
@@ -244,7 +272,9 @@ public final class Sweep {
 
     private void save(Path dir, List<SweepRow> rows) throws IOException {
         write(dir.resolve(CSV), csv(rows));
-        if (rows.stream().anyMatch(SweepRow::ran)) FigureWriter.writeFigure(figure(rows), dir.resolve(FIGURE), FigureFormat.PNG, 2);
+        if (rows.stream().anyMatch(SweepRow::ran)) {
+            for (SweepChart c : SweepChart.values()) FigureWriter.writeFigure(figure(rows, c), dir.resolve(c.file()), FigureFormat.PNG, 2);
+        }
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -211,8 +211,11 @@ class ExploreEngineTest {
         List<String> lines = Files.readAllLines(dir.resolve("sweep.csv"));
         assertEquals("slope,ridge,train_mse,heldout_mse,pca_mse,seconds,worst_condition,note", lines.get(0));
         assertEquals(5, lines.size());
-        assertTrue(Files.size(dir.resolve("sweep.png")) > 5000);
-        assertTrue(Files.exists(dir.resolve("sweep.csv.csv")) || Files.exists(dir.resolve("sweep.png.csv")) || Files.list(dir).anyMatch(p -> p.toString().endsWith(".csv")));
+        for (SweepChart chart : SweepChart.values()) assertTrue(Files.size(dir.resolve(chart.file())) > 5000, chart.file());
+        assertEquals(List.of("slope,ridge,train_mse,heldout_mse,pca_mse,seconds,worst_condition,note"), lines.subList(0, 1), "the table is the only CSV");
+        LinePlot seconds = sweep.figure(all, SweepChart.SECONDS);
+        assertEquals(2, seconds.series().size(), "one line per ridge value");
+        assertEquals(all.get(0).seconds(), seconds.series().get(0).y()[0], 0);
         // again into the same folder: nothing is trained, the same rows come back
         progress.clear();
         List<SweepRow> again = sweep.run(data, LA, dir, r -> { }, (f, s) -> progress.add(s), Cancellation.NEVER);

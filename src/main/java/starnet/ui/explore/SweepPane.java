@@ -22,6 +22,7 @@ import starnet.explore.SweepRow;
 public final class SweepPane extends VBox {
     private final SweepViewModel vm;
     private final TableView<SweepRow> table = new TableView<>();
+    private final ChoiceBox<starnet.explore.SweepChart> chartChoice = new ChoiceBox<>();
     private final ImageView chart;
 
     public SweepPane(SweepViewModel vm) {
@@ -63,16 +64,21 @@ public final class SweepPane extends VBox {
         run.disableProperty().bind(vm.runningProperty().or(vm.model().datasetProperty().isNull()));
         run.setTooltip(new Tooltip("Trains one model per combination with the configuration in force; the same sweep run again resumes where it stopped"));
         run.setOnAction(e -> vm.run());
+        chartChoice.getItems().addAll(starnet.explore.SweepChart.values());
+        chartChoice.setValue(starnet.explore.SweepChart.MSE);
+        chartChoice.setId("sweep-chart");
+        chartChoice.setTooltip(new Tooltip("What the chart shows against the first setting"));
+        chartChoice.valueProperty().addListener(o -> redraw());
         Button export = new Button("Export figure…");
         export.setId("sweep-export");
         export.disableProperty().bind(vm.sweepProperty().isNull());
-        export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "sweep", () -> vm.sweepProperty().get().figure(vm.rows()), vm.model()));
+        export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "sweep", () -> vm.sweepProperty().get().figure(vm.rows(), chartChoice.getValue()), vm.model()));
         Button cancel = new Button("Cancel sweep");
         cancel.setId("sweep-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setTooltip(new Tooltip("Stops after the solve in progress; the finished runs stay in the sweep's folder and running the same sweep again resumes"));
         cancel.setOnAction(e -> vm.cancel());
-        FlowPane bar = new FlowPane(8, 4, run, cancel, export);
+        FlowPane bar = new FlowPane(8, 4, run, cancel, new Label("Chart:"), chartChoice, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("sweep-message");
@@ -117,7 +123,7 @@ public final class SweepPane extends VBox {
             chart.setImage(null);
             return;
         }
-        chart.setImage(FigureExport.render(s.figure(vm.rows()), getWidth() - 20));
+        chart.setImage(FigureExport.render(s.figure(vm.rows(), chartChoice.getValue()), getWidth() - 20));
     }
 
     public int rowCount() { return vm.rows().size(); }
