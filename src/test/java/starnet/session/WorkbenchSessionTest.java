@@ -40,6 +40,7 @@ class WorkbenchSessionTest {
     @BeforeEach
     void load() {
         session = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
+        session.setHeldOutCurve(true);
         session.addListener(new SessionListener() {
             @Override public void stateChanged(SessionState s) {}
             @Override public void notice(Notice n) { notices.add(n); }
@@ -71,6 +72,11 @@ class WorkbenchSessionTest {
         assertEquals(8000, fresh.state().datapoints());
         assertTrue(fresh.state().ready());
         assertEquals(List.of(), fresh.state().tasks());
+        // without a window nothing draws the held-out curve: it is not measured (the command line's case)
+        fresh.run(TrainCommand.STEP_SL).join();
+        assertEquals(1, fresh.state().heldOut().size());
+        assertTrue(Double.isNaN(fresh.state().heldOut().get(0)));
+        assertEquals(0, fresh.state().heldOutItems(), "the test split was not even loaded");
     }
 
     @Test
