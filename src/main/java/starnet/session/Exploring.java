@@ -24,8 +24,8 @@ final class Exploring {
         if (inspect) {
             try {
                 inspect(w, Cancellation.NEVER);
-            } catch (IllegalStateException e) {
-                // a system the inspector does not cover (conv SW): nothing recorded for this step
+            } catch (UserError e) {
+                // a system the inspector does not cover (SL of a conv layer too large to build): nothing recorded for this step
             } catch (RuntimeException e) {
                 AppLog.error("inspecting a step", e);
             }
