@@ -19,7 +19,6 @@ import starnet.training.OutlierScores;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -79,8 +78,7 @@ final class ScoreCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder("set,index,score\n");
             for (int i = 0; i < sIn.length; i++) sb.append("in,").append(i).append(',').append(sIn[i]).append('\n');
             for (int i = 0; i < sOut.length; i++) sb.append("out,").append(i).append(',').append(sOut[i]).append('\n');
-            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(Path.of(csv), o -> o.write(b));
+            AtomicFiles.writeText(Path.of(csv), sb.toString());
         }
         if (roc != null) {
             Path file = Path.of(roc);

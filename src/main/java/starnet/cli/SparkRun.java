@@ -5,8 +5,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import starnet.data.Dataset;
 import starnet.figures.FigureKind;
 import starnet.figures.FigureOptions;
-import starnet.io.AtomicFiles;
-import starnet.io.Json;
 import starnet.io.ModelFile;
 import starnet.io.SessionFile;
 import starnet.io.StagedFolder;
@@ -138,8 +136,7 @@ final class SparkRun {
                     List.of(local.snapshot(0, result.steps().get(result.steps().size() - 1), pins)));
             SessionFile.write(folder.file("session.starnet"), session);
             SessionExports.figure(session, FigureKind.FIG2, FigureOptions.defaults(), folder.file("reconstructions.png"));
-            byte[] json = Json.MAPPER.writeValueAsBytes(config);
-            AtomicFiles.write(folder.file("config.json"), o -> o.write(json));
+            starnet.io.ConfigJson.write(folder.file("config.json"), config);
             folder.commit();
             StepResult last = result.steps().get(result.steps().size() - 1);
             out.printf("trained %d layers on Spark in %.2f s; reconstruction MSE %.6f; wrote %s%n", state.decoder().depth(), seconds, last.outputMse(), dir);

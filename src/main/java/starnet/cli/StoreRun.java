@@ -3,8 +3,6 @@ package starnet.cli;
 import starnet.figures.FigureFormat;
 import starnet.figures.FigureWriter;
 import starnet.figures.GridFigure;
-import starnet.io.AtomicFiles;
-import starnet.io.Json;
 import starnet.io.ModelFile;
 import starnet.io.StagedFolder;
 import starnet.math.LinearAlgebra;
@@ -87,8 +85,7 @@ final class StoreRun {
                     folder.file("reconstructions.png"), FigureFormat.PNG, 2);
             if (all == null) err.printf("note: the codes (%,d values) stay in %s; model.starnet holds the decoder%n", values, codesFile);
         }
-        byte[] json = Json.MAPPER.writeValueAsBytes(config);
-        AtomicFiles.write(folder.file("config.json"), o -> o.write(json));
+        starnet.io.ConfigJson.write(folder.file("config.json"), config);
     }
 
     static void train(StarNetConfig config, Path storeDir, Precision precision, int shifts, int chunk, LinearAlgebra la, Path out,

@@ -2,7 +2,6 @@ package starnet.cli;
 
 import starnet.data.Dataset;
 import starnet.data.Datasets;
-import starnet.io.Json;
 import starnet.io.ModelFile;
 import starnet.io.SessionFile;
 import starnet.math.LinearAlgebra;
@@ -140,8 +139,7 @@ final class TrainCommand implements Callable<Integer> {
             // config.json is written on the side: loading Jackson overlaps the first solves
             CompletableFuture<Void> sideWork = CompletableFuture.runAsync(() -> {
                 try {
-                    byte[] json = Json.MAPPER.writeValueAsBytes(config);
-                    starnet.io.AtomicFiles.write(folder.file("config.json"), o -> o.write(json));
+                    starnet.io.ConfigJson.write(folder.file("config.json"), config);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -88,7 +88,7 @@ public final class Sweep {
         Files.createDirectories(dir);
         String signature = signature(data);
         Map<List<String>, SweepRow> done = resume(dir, signature);
-        write(dir.resolve(SETTINGS), signature);
+        AtomicFiles.writeText(dir.resolve(SETTINGS), signature);
         int n = base.data().limit() > 0 ? Math.min(base.data().limit(), data.size()) : data.size();
         Dataset train = data.limit(n);
         Dataset held = HeldOut.of(base.data(), data, n, HELD_OUT);
@@ -271,14 +271,10 @@ public final class Sweep {
     private static String plain(double v) { return Double.isFinite(v) ? Numbers.plain(v) : ""; }
 
     private void save(Path dir, List<SweepRow> rows) throws IOException {
-        write(dir.resolve(CSV), csv(rows));
+        AtomicFiles.writeText(dir.resolve(CSV), csv(rows));
         if (rows.stream().anyMatch(SweepRow::ran)) {
             for (SweepChart c : SweepChart.values()) FigureWriter.writeFigure(figure(rows, c), dir.resolve(c.file()), FigureFormat.PNG, 2);
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, o -> o.write(b));
-    }
 }

@@ -57,8 +57,7 @@ public final class FigureWriter {
     public static List<Path> write(Figure f, Path file, FigureFormat format, int scale) throws IOException {
         writeFigure(f, file, format, scale);
         Path csv = csvBeside(file);
-        byte[] data = f.dataCsv().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(csv, out -> out.write(data));
+        AtomicFiles.writeText(csv, f.dataCsv());
         return List.of(file, csv);
     }
 

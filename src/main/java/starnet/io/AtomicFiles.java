@@ -22,6 +22,12 @@ public final class AtomicFiles {
      * it points to is replaced, the link stays); a target that exists and is not a regular file (a folder, a
      * device, a pipe) is refused. Temporary files a killed process of ours left beside the target are removed.
      */
+    /** {@link #write} of {@code text} as UTF-8. */
+    public static void writeText(Path target, String text) throws IOException {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        write(target, out -> out.write(b));
+    }
+
     public static void write(Path target, Writer writer) throws IOException {
         if (Files.isSymbolicLink(target) && Files.exists(target)) target = target.toRealPath();
         if (Files.exists(target) && !Files.isRegularFile(target)) {

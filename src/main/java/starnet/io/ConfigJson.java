@@ -27,6 +27,11 @@ public final class ConfigJson {
     }
 
     /** Reads a configuration from JSON text. */
+    /** Writes {@code config} as the config.json a run leaves beside its outputs (atomically). */
+    public static void write(java.nio.file.Path file, StarNetConfig config) throws java.io.IOException {
+        AtomicFiles.writeText(file, Json.MAPPER.writeValueAsString(config));
+    }
+
     public static StarNetConfig read(byte[] json) {
         JsonNode tree;
         try {

@@ -18,7 +18,6 @@ import starnet.model.StepResult;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ public final class Experiments {
         for (double[] r : star) csv.append("starnet,").append((int) r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
         for (double[] r : auto) csv.append("autoencoder,").append((int) r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
         csv.append("pca_rank_").append(widths[0]).append(",,,").append(pca).append('\n');
-        write(dir.resolve("fig6.csv"), csv.toString());
+        AtomicFiles.writeText(dir.resolve("fig6.csv"), csv.toString());
         for (int axis = 0; axis < 2; axis++) {
             String x = axis == 0 ? "epoch (StarNet: epochs over all layers)" : "wall-clock seconds";
             List<LinePlot.Series> series = new ArrayList<>();
@@ -128,7 +127,7 @@ public final class Experiments {
             series.add(new LinePlot.Series(o.id(), steps.stream().mapToDouble(StepResult::step).toArray(), steps.stream().mapToDouble(StepResult::mse).toArray()));
             out.printf("%s: last-layer MSE %.5f after %d steps%n", o.id(), steps.get(steps.size() - 1).mse(), steps.size());
         }
-        write(dir.resolve("fig7.csv"), csv.toString());
+        AtomicFiles.writeText(dir.resolve("fig7.csv"), csv.toString());
         png(new LinePlot("Last layer: SL first vs SW first (paper Fig. 7)", "step", "MSE", series, true), dir.resolve("fig7.png"));
         out.println("wrote " + dir);
     }
@@ -149,7 +148,7 @@ public final class Experiments {
                     sw.stream().mapToDouble(StepResult::outputMse).toArray()));
             out.printf("S = %s: final reconstruction MSE %.5f%n", label, steps.get(steps.size() - 1).outputMse());
         }
-        write(dir.resolve("fig8.csv"), csv.toString());
+        AtomicFiles.writeText(dir.resolve("fig8.csv"), csv.toString());
         png(new LinePlot("SW on a sample of S datapoints per epoch (paper Fig. 8)", "epoch (last layer, then first)", "output MSE", series, true), dir.resolve("fig8.png"));
         out.println("wrote " + dir);
     }
@@ -169,7 +168,7 @@ public final class Experiments {
             csv.append(s.round()).append(",\"").append(s.block()).append("\",").append(s.mseBefore()).append(',').append(s.mseAfter()).append(',')
                     .append(s.accepted()).append(',').append(s.seconds()).append('\n');
         });
-        write(dir.resolve("refinement.csv"), csv.toString());
+        AtomicFiles.writeText(dir.resolve("refinement.csv"), csv.toString());
         double[] xs = new double[steps.size() + 1], ys = new double[steps.size() + 1];
         ys[0] = layerwise;
         for (int i = 0; i < steps.size(); i++) {
@@ -190,8 +189,4 @@ public final class Experiments {
         starnet.figures.FigureWriter.writeFigure(f, file, starnet.figures.FigureFormat.PNG, 2);
     }
 
-    private static void write(Path file, String text) throws IOException {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, o -> o.write(b));
-    }
 }

@@ -10,7 +10,6 @@ import starnet.io.ModelExport;
 import starnet.io.SessionFile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** What a session exports — figures, metrics, the model as NumPy files — from its saved image, for the window and the command line. */
@@ -26,8 +25,7 @@ public final class SessionExports {
 
     /** Every step's metrics as CSV, written atomically. */
     public static void metrics(SessionFile.Session s, Path file) throws IOException {
-        byte[] csv = SessionFigures.metricsCsv(s.training().steps()).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, o -> o.write(csv));
+        AtomicFiles.writeText(file, SessionFigures.metricsCsv(s.training().steps()));
     }
 
     /** The decoder and codes as .npy files with architecture.json, into folder {@code dir} (staged, then moved in whole). */
