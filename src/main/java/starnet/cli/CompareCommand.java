@@ -16,7 +16,6 @@ import starnet.training.Cancellation;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,17 +63,12 @@ final class CompareCommand implements Callable<Integer> {
             Path file = Path.of(s);
             SessionFile.Session session = SessionFile.read(file);
             if (first == null) first = session;
-            runs.add(RunRecord.of(name(file, runs), session, file));
+            runs.add(RunRecord.of(RunRecord.nameFor(file, runs.stream().map(RunRecord::name).toList()), session, file));
         }
         Files.createDirectories(dir);
         FigureWriter.write(RunComparison.overlay(runs, m, x), dir.resolve("compare.png"), FigureFormat.PNG, 2);
         List<RunComparison.Difference> diffs = RunComparison.differences(runs);
-        StringBuilder csv = new StringBuilder("setting");
-        for (RunRecord r : runs) csv.append(',').append(r.name());
-        csv.append('\n');
-        for (RunComparison.Difference d : diffs) csv.append(d.setting()).append(',').append(String.join(",", d.values().stream().map(v -> v.contains(",") ? '"' + v + '"' : v).toList())).append('\n');
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(dir.resolve("differences.csv"), w -> w.write(bytes));
+        AtomicFiles.writeText(dir.resolve("differences.csv"), RunComparison.differencesCsv(runs, diffs));
         var la = runtime.backend();
         List<Matrix> recon = RunComparison.reconstructions(runs, first.pinnedTargets(), la, Cancellation.NEVER);
         List<GridFigure.Row> rows = new ArrayList<>();
@@ -88,16 +82,5 @@ final class CompareCommand implements Callable<Integer> {
         for (RunComparison.Difference d : diffs) o.println(d.setting() + ": " + String.join(" | ", d.values()));
         o.printf("wrote %s (with compare.csv), %s and %s%n", dir.resolve("compare.png"), dir.resolve("differences.csv"), dir.resolve("reconstructions.png"));
         return 0;
-    }
-
-    /** The file's parent folder name (train --out DIR writes DIR/session.starnet), made unique. */
-    private static String name(Path file, List<RunRecord> so) {
-        Path abs = file.toAbsolutePath();
-        String base = abs.getFileName().toString().equals("session.starnet") && abs.getParent() != null && abs.getParent().getFileName() != null
-                ? abs.getParent().getFileName().toString() : abs.getFileName().toString().replaceFirst("\\.starnet$", "");
-        List<String> taken = so.stream().map(RunRecord::name).toList();
-        String n = base;
-        for (int i = 2; taken.contains(n); i++) n = base + " (" + i + ")";
-        return n;
     }
 }

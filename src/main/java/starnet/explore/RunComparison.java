@@ -103,6 +103,25 @@ public final class RunComparison {
         }
     }
 
+    /** The differences as CSV: a header "setting" and the runs' names, then one line per setting (quoted as CSV needs). */
+    public static String differencesCsv(List<RunRecord> runs, List<Difference> differences) {
+        StringBuilder sb = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(sb,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            List<String> header = new ArrayList<>(List.of("setting"));
+            for (RunRecord r : runs) header.add(r.name());
+            out.printRecord(header);
+            for (Difference d : differences) {
+                List<String> line = new ArrayList<>(List.of(d.setting()));
+                line.addAll(d.values());
+                out.printRecord(line);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return sb.toString();
+    }
+
     /**
      * Each run's reconstruction of {@code images} (M × D, read only): their codes inferred through the run's decoder
      * (paper Lemma 3), then decoded. Null for a run whose images have another size or whose layers are too large to invert.

@@ -26,6 +26,20 @@ public record RunRecord(String name, StarNetConfig config, List<StepResult> step
         return new RunRecord(name, s.config(), s.training().steps(), s.training().decoder(), new int[] {d.channels(), d.height(), d.width()}, file);
     }
 
+    /**
+     * A name for the run saved in {@code file}: a {@code train --out} folder's name for its session.starnet, else the
+     * file's name without .starnet; " (2)", " (3)", … added when {@code taken} has it already.
+     */
+    public static String nameFor(Path file, java.util.Collection<String> taken) {
+        Path abs = file.toAbsolutePath();
+        Path folder = abs.getParent() == null ? null : abs.getParent().getFileName();
+        String base = abs.getFileName().toString().equals("session.starnet") && folder != null
+                ? folder.toString() : abs.getFileName().toString().replaceFirst("\\.starnet$", "");
+        String n = base;
+        for (int i = 2; taken.contains(n); i++) n = base + " (" + i + ")";
+        return n;
+    }
+
     /** The last step's output MSE, or NaN before any step. */
     public double finalOutputMse() { return steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).outputMse(); }
 

@@ -239,4 +239,18 @@ class ExploreEngineTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepAxis.parse("slope")).getMessage().contains("NAME=VALUES"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepAxis.parse("ridge=0..1:3")).getMessage().contains("log scale"));
     }
+
+    @Test
+    void runsAreNamedAfterTheirFolderOrFileAndTheirDifferencesQuotedAsCsvNeeds() {
+        assertEquals("mnist", RunRecord.nameFor(Path.of("runs/mnist/session.starnet"), List.of()));
+        assertEquals("slope 0.2", RunRecord.nameFor(Path.of("slope 0.2.starnet"), List.of()));
+        assertEquals("mnist (3)", RunRecord.nameFor(Path.of("/tmp/mnist/session.starnet"), List.of("mnist", "mnist (2)")));
+        assertEquals("session", RunRecord.nameFor(Path.of("/session.starnet"), List.of()), "no folder to name it after");
+        StarNetConfig c = config("16,64", 0.5);
+        RunRecord a = new RunRecord("a, first", c, List.of(), null, new int[] {1, 28, 28}, null);
+        RunRecord b = new RunRecord("b \"quoted\"", c.withArchitecture(c.architecture().withWidths(List.of(32, 64))), List.of(), null, new int[] {1, 28, 28}, null);
+        List<RunComparison.Difference> d = RunComparison.differences(List.of(a, b));
+        assertEquals("setting,\"a, first\",\"b \"\"quoted\"\"\"\narchitecture.widths,\"[16,64]\",\"[32,64]\"\n",
+                RunComparison.differencesCsv(List.of(a, b), d));
+    }
 }

@@ -129,7 +129,7 @@ public final class CompareViewModel {
             model.notify(Notice.error("Give the run a name, e.g. \"" + suggestedName() + "\"."));
             return;
         }
-        if (entries.stream().anyMatch(e -> e.name().equals(clean))) {
+        if (taken(clean)) {
             model.notify(Notice.error("A run named \"" + clean + "\" is in the list already; choose another name."));
             return;
         }
@@ -157,10 +157,7 @@ public final class CompareViewModel {
                 model.notify(Notice.error("Could not add " + file.getFileName() + ": " + why));
                 return;
             }
-            String base = file.getFileName().toString().equals("session.starnet") && file.toAbsolutePath().getParent() != null
-                    ? file.toAbsolutePath().getParent().getFileName().toString() : file.getFileName().toString().replaceFirst("\\.starnet$", "");
-            String name = base;
-            for (int i = 2; taken(name); i++) name = base + " (" + i + ")";
+            String name = RunRecord.nameFor(file, entries.stream().map(Entry::name).toList());
             entries.add(new Entry(name, RunRecord.of(name, s, file), true));
             compare();
         }));
