@@ -99,6 +99,29 @@ public final class IdxLoader {
      */
     public static int[] streamImages(InputStream raw, Object file, int limit, HeaderSink header, ImageSink images) throws IOException {
         DataInputStream in = new DataInputStream(maybeGunzip(raw));
+        int[] h = readImagesHeader(in, file);
+        int count = h[0], rows = h[1], cols = h[2];
+        int d = rows * cols;
+        int n = limit > 0 ? Math.min(limit, count) : count;
+        header.accept(h, n);
+        byte[] bytes = new byte[d];
+        for (int i = 0; i < n; i++) {
+            int got = in.readNBytes(bytes, 0, d);
+            if (got < d) {
+                throw DataException.of(file, "truncated: the header promises " + count + " images of " + rows + "x" + cols
+                        + " but the data ends inside image " + i);
+            }
+            images.accept(i, bytes);
+        }
+        return new int[] {n, rows, cols};
+    }
+
+    /** An images file's header, checked, read without the images: {count, rows, cols}. */
+    public static int[] imagesHeader(InputStream raw, Object file) throws IOException {
+        return readImagesHeader(new DataInputStream(maybeGunzip(raw)), file);
+    }
+
+    private static int[] readImagesHeader(DataInputStream in, Object file) throws IOException {
         int magic = readHeaderInt(in, file);
         if (magic != IMAGES_MAGIC) {
             throw DataException.of(file, String.format("not an IDX image file: magic number 0x%08X, expected 0x%08X"
@@ -112,19 +135,7 @@ public final class IdxLoader {
         if ((long) rows * cols > MAX_PIXELS) {
             throw DataException.of(file, "declares images of " + rows + "x" + cols + " pixels; the largest supported is 4096x4096");
         }
-        int d = rows * cols;
-        int n = limit > 0 ? Math.min(limit, count) : count;
-        header.accept(new int[] {count, rows, cols}, n);
-        byte[] bytes = new byte[d];
-        for (int i = 0; i < n; i++) {
-            int got = in.readNBytes(bytes, 0, d);
-            if (got < d) {
-                throw DataException.of(file, "truncated: the header promises " + count + " images of " + rows + "x" + cols
-                        + " but the data ends inside image " + i);
-            }
-            images.accept(i, bytes);
-        }
-        return new int[] {n, rows, cols};
+        return new int[] {count, rows, cols};
     }
 
     /** Labels file → int[] of length min(count, limit); fails when it has fewer than {@code expected} labels. */

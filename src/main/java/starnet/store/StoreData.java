@@ -40,22 +40,13 @@ public final class StoreData {
     public static long declaredValues(DataSpec spec) {
         Path idx = Datasets.idxImages(spec);
         if (idx == null) return -1;
-        long[] v = {-1};
         try (InputStream in = Files.newInputStream(idx)) {
-            IdxLoader.streamImages(in, idx, spec.limit(), (h, n) -> {
-                v[0] = (long) n * h[1] * h[2];
-                throw new HeaderRead();
-            }, (i, b) -> { });
-        } catch (HeaderRead e) {
-            return v[0];
+            int[] h = IdxLoader.imagesHeader(in, idx);
+            long n = spec.limit() > 0 ? Math.min(spec.limit(), h[0]) : h[0];
+            return n * h[1] * h[2];
         } catch (IOException e) {
             throw DataException.unreadable(idx, e);
         }
-        return v[0];
-    }
-
-    private static final class HeaderRead extends RuntimeException {
-        HeaderRead() { super(null, null, false, false); }
     }
 
     /**
