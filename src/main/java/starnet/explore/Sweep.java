@@ -107,7 +107,7 @@ public final class Sweep {
             onRow.accept(row);
             if (!done.containsKey(values)) save(dir, rows);
         }
-        save(dir, rows);
+        if (done.containsKey(combos.get(combos.size() - 1))) save(dir, rows); // else the last run's save wrote them all already
         progress.report(1, "sweep done: " + combos.size() + (combos.size() == 1 ? " run" : " runs"));
         return rows;
     }
