@@ -49,14 +49,14 @@ public final class LinePlot implements Figure {
             new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000)};
     private static final float[][] DASHES = {null, {6f, 3f}, {1.5f, 2.5f}, {7f, 2.5f, 1.5f, 2.5f}, {3f, 2f}};
     private static final int MARKERS_UP_TO = 30;
-    /** For scatters of up to ten classes: Okabe–Ito, then three more colour-blind-safe tones (Tol). */
+    /** For scatters of up to ten classes: the palette above (Okabe–Ito), then three more colour-blind-safe tones (Tol). */
     /** The scatter palette as 0xRRGGBB values, for drawings outside figures (the window's latent map). */
     public static int[] scatterColours() {
         return java.util.Arrays.stream(PALETTE_10).mapToInt(c -> c.getRGB() & 0xFFFFFF).toArray();
     }
 
-    static final Color[] PALETTE_10 = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00), new Color(0xCC79A7),
-            new Color(0x56B4E9), new Color(0x000000), new Color(0x882255), new Color(0x999933), new Color(0x999999)};
+    static final Color[] PALETTE_10 = java.util.stream.Stream.concat(java.util.Arrays.stream(PALETTE),
+            java.util.stream.Stream.of(new Color(0x882255), new Color(0x999933), new Color(0x999999))).toArray(Color[]::new);
     private static final Color INK = new Color(0x222222), GRID = new Color(0xe6e6e6), FRAME = new Color(0x444444);
     private static final int PAD = 10, TICK = 4, MINOR_TICK = 2;
 

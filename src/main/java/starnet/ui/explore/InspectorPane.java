@@ -45,7 +45,7 @@ public final class InspectorPane extends VBox {
         Button export = new Button("Export figure…");
         export.setId("inspect-export");
         export.setOnAction(e -> {
-            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().step() + 1), () -> InspectorViewModel.spectrum(shown), vm.model());
+            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().step() + 1), shown::spectrumFigure, vm.model());
         });
         export.setDisable(true);
         FlowPane bar = new FlowPane(8, 4, now, every, export);
@@ -121,7 +121,7 @@ public final class InspectorPane extends VBox {
         facts.setText(String.join("\n", in.facts()));
         alerts.setText(String.join("\n", in.alerts().stream().map(a -> "⚠ " + a).toList()));
         alerts.setVisible(!in.healthy());
-        chart.setImage(FigureExport.render(InspectorViewModel.spectrum(in), getWidth() - 20));
+        chart.setImage(FigureExport.render(in.spectrumFigure(), getWidth() - 20));
     }
 
     public String factsText() { return facts.getText(); }

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ObservableList;
 import starnet.explore.SystemInspection;
-import starnet.figures.LinePlot;
 import starnet.model.StepResult;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
@@ -44,11 +43,6 @@ public final class InspectorViewModel {
     public void inspectNewest(Consumer<SystemInspection> onFx) {
         FxThread.check();
         model.whenDone(model.session().inspectNewestSystem(), onFx);
-    }
-
-    /** The singular values of an inspected system on a log scale, with the ridge's floor √shift. */
-    public static LinePlot spectrum(SystemInspection in) {
-        return in.spectrumFigure();
     }
 
     SessionModel model() { return model; }
