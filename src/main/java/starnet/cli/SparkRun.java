@@ -61,7 +61,7 @@ final class SparkRun {
      */
     static void trainFromStore(StarNetConfig config, Path storeDir, starnet.store.Precision precision, int shifts, LinearAlgebra la, String master,
                                int partitions, Path dir, PrintStream out, PrintStream err) throws IOException {
-        Path npy = Path.of(config.data().source()).toString().endsWith(".npy") && shifts == 1 && config.data().limit() == 0
+        Path npy = config.data().source().endsWith(".npy") && shifts == 1 && config.data().limit() == 0
                 ? Path.of(config.data().source()) : null;
         Path dataFile;
         double divisor = 1;

@@ -69,9 +69,9 @@ public final class SolverInspector {
             la.gemm(false, true, -1.0, s.latents().selectRows(part), v, 1.0, r);
             subtractBias(r, layer.bias());
             Matrix rvm = la.multiply(false, false, r, v);
-            rr += sumSquares(r);
-            pp += sumSquares(p);
-            rv += sumSquares(rvm);
+            rr += r.sumOfSquares();
+            pp += p.sumOfSquares();
+            rv += rvm.sumOfSquares();
         }
         return build(s, dout, din, n, "the layer's weights V, " + dout + " × " + din, gram, ridge, rr, pp, rv, true, rows.length);
     }
@@ -93,10 +93,10 @@ public final class SolverInspector {
             la.gemm(false, true, -1.0, a, x, 1.0, r);
             la.gramAccumulate(1.0, a, 1.0, gram);
             la.gemm(true, false, 1.0, a, r, 1.0, atr);
-            rr += sumSquares(r);
-            pp += sumSquares(p);
+            rr += r.sumOfSquares();
+            pp += p.sumOfSquares();
         }
-        return build(s, n, din + 1, dout, "the latents with a column of ones [H 1], " + n + " × " + (din + 1), gram, ridge, rr, pp, sumSquares(atr), exact, n);
+        return build(s, n, din + 1, dout, "the latents with a column of ones [H 1], " + n + " × " + (din + 1), gram, ridge, rr, pp, atr.sumOfSquares(), exact, n);
     }
 
     /**
@@ -114,7 +114,7 @@ public final class SolverInspector {
         double pp = 0;
         for (int from = 0; from < s.targets().rows(); from += CHUNK) {
             cancel.check();
-            pp += sumSquares(preActivation(s.targets().rowRange(from, Math.min(s.targets().rows(), from + CHUNK)), act));
+            pp += preActivation(s.targets().rowRange(from, Math.min(s.targets().rows(), from + CHUNK)), act).sumOfSquares();
         }
         double xb = 0, xgx = 0, atr = 0;
         for (int i = 0; i < x.data().length; i++) {
@@ -195,11 +195,5 @@ public final class SolverInspector {
             a.data()[i * (d + 1) + d] = 1;
         }
         return a;
-    }
-
-    static double sumSquares(Matrix m) {
-        double s = 0;
-        for (double v : m.data()) s += v * v;
-        return s;
     }
 }

@@ -94,9 +94,14 @@ public final class Matrix {
 
     /** Frobenius norm. */
     public double frobenius() {
+        return Math.sqrt(sumOfSquares());
+    }
+
+    /** Σ of every value squared (the Frobenius norm squared, without the square root). */
+    public double sumOfSquares() {
         double s = 0;
         for (double v : data) s += v * v;
-        return Math.sqrt(s);
+        return s;
     }
 
     /** Element-wise this − other, new matrix. */
