@@ -94,14 +94,6 @@ final class TrainCommand implements Callable<Integer> {
         return shifts;
     }
 
-    /** Removes a temporary store folder (its files: data.bin and the codes' latents). */
-    private static void deleteStore(Path dir) throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) Files.deleteIfExists(f);
-        }
-        Files.deleteIfExists(dir);
-    }
-
     /** Whether this run goes through a store: asked for, augmented, or too large for the heap (then the temporary folder to use). */
     private Path storeFor(StarNetConfig config, PrintStream err) throws IOException {
         if (store != null) return Cli.outputPath("--store", store);
@@ -122,10 +114,13 @@ final class TrainCommand implements Callable<Integer> {
         if (engine.equals("spark")) return spark(config, dir, out, err);
         Path storeDir = storeFor(config, err);
         if (storeDir != null) {
-            if (chunk < 1) throw new CliException("--chunk expects at least 1 row, got " + chunk);
-            if (baselines) throw new CliException("--baselines works in memory; leave it out when training from a store");
-            StoreRun.train(config, storeDir, precision(), shifts(), chunk, runtime.backend(), dir, out, err);
-            if (store == null) deleteStore(storeDir);
+            try {
+                if (chunk < 1) throw new CliException("--chunk expects at least 1 row, got " + chunk);
+                if (baselines) throw new CliException("--baselines works in memory; leave it out when training from a store");
+                StoreRun.train(config, storeDir, precision(), shifts(), chunk, runtime.backend(), dir, out, err);
+            } finally {
+                if (store == null) starnet.io.AtomicFiles.deleteTree(storeDir); // a temporary store goes, whether the run finished or not
+            }
             return 0;
         }
         CompletableFuture<LinearAlgebra> backend = runtime.backendAsync();

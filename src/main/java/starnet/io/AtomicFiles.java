@@ -22,6 +22,14 @@ public final class AtomicFiles {
      * it points to is replaced, the link stays); a target that exists and is not a regular file (a folder, a
      * device, a pipe) is refused. Temporary files a killed process of ours left beside the target are removed.
      */
+    /** Deletes {@code p} and everything below it (symbolic links are removed, not followed); nothing when it is gone. */
+    public static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (java.util.stream.Stream<Path> all = Files.walk(p)) {
+            for (Path x : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(x);
+        }
+    }
+
     /** {@link #write} of {@code text} as UTF-8. */
     public static void writeText(Path target, String text) throws IOException {
         byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

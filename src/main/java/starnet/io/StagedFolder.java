@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * An output folder written as a whole (a training run's outputs, an exported model): a run writes into a staging folder beside it, and only a finished run
@@ -59,7 +57,7 @@ public final class StagedFolder implements AutoCloseable {
             for (Path f : files) {
                 Path to = dir.resolve(f.getFileName().toString());
                 if (Files.isDirectory(f)) {
-                    deleteTree(to);
+                    AtomicFiles.deleteTree(to);
                     Files.move(f, to);
                     continue;
                 }
@@ -73,12 +71,12 @@ public final class StagedFolder implements AutoCloseable {
         byte[] marker = ("finished " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve(COMPLETE), o -> o.write(marker));
         committed = true;
-        deleteTree(staging);
+        AtomicFiles.deleteTree(staging);
     }
 
     @Override
     public void close() throws IOException {
-        if (!committed) deleteTree(staging);
+        if (!committed) AtomicFiles.deleteTree(staging);
     }
 
     /** Removes staging folders for {@code name} whose process is gone. */
@@ -90,7 +88,7 @@ public final class StagedFolder implements AutoCloseable {
                 int dash = rest.indexOf('-');
                 try {
                     long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-                    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) deleteTree(p);
+                    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) AtomicFiles.deleteTree(p);
                 } catch (NumberFormatException | IOException e) {
                     // not ours, or already gone
                 }
@@ -100,10 +98,4 @@ public final class StagedFolder implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path x : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(x);
-        }
-    }
 }
