@@ -649,7 +649,7 @@ public final class WorkbenchSession {
      * task; training waits for it. {@code onRow} gets each row on the worker.
      */
     public CompletableFuture<List<starnet.explore.SweepRow>> sweep(starnet.explore.Sweep sweep, Path dir, java.util.function.Consumer<starnet.explore.SweepRow> onRow) {
-        return tasks.task(TaskKind.SWEEP, "Sweep of " + sweep.axes().stream().map(a -> a.param().id()).reduce((a, b) -> a + " × " + b).orElse(""), ctx -> {
+        return tasks.task(TaskKind.SWEEP, "Sweep of " + String.join(" × ", sweep.axes().stream().map(a -> a.param().id()).toList()), ctx -> {
             Work w = work;
             if (w.dataset == null) throw new UserError("Sweep: load a dataset first.");
             try {
