@@ -123,12 +123,21 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 0;
         }
+        PhaseClock clock = new PhaseClock(err);
         CompletableFuture<LinearAlgebra> backend = runtime.backendAsync();
         Dataset ds = Datasets.load(config.data());
         RunOptions.plan(config, ds);
+        clock.done("data");
+        // while the native library finishes loading: the data's hash (for the session file) and Java 2D's start (for the figure)
+        CompletableFuture<Void> ahead = CompletableFuture.runAsync(() -> {
+            ds.contentHash(ds.size());
+            starnet.figures.FigureWriter.prepare();
+        });
         LinearAlgebra la = RuntimeOptions.await(backend);
+        clock.done("backend");
         WorkbenchSession session = WorkbenchSession.immediate(la);
         SessionRun.configure(session, config, ds, err);
+        clock.done("configure");
         try (starnet.io.StagedFolder folder = starnet.io.StagedFolder.open(dir)) {
             err.println("Backend: " + la.description() + "; data: " + ds.name() + ", " + ds.facts());
             // config.json is written on the side: loading Jackson overlaps the first solves
@@ -155,27 +164,50 @@ final class TrainCommand implements Callable<Integer> {
                 session.removeListener(progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            try {
-                sideWork.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
-                throw e;
-            }
+            clock.done("training");
+            join(sideWork);
             if (baselines) {
                 err.println("Baselines: PCA at the code width and the Adam autoencoder for as many epochs as StarNet ran…");
                 SessionRun.await(session.computeBaselines());
             }
+            join(ahead);
             SessionFile.Session image = SessionRun.await(session.image());
-            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(config, image.training().decoder(),
-                    new int[] {ds.channels(), ds.height(), ds.width()}, image.training().codes()));
-            SessionRun.await(session.save(folder.file("session.starnet")));
-            SessionExports.figure(image, FigureKind.FIG2, FigureOptions.defaults(), folder.file("reconstructions.png"));
+            clock.done("image");
+            // the solver's cores are free now: the figure and the model file are written beside the session file
+            CompletableFuture<Void> figureAndModel = CompletableFuture.runAsync(() -> {
+                try {
+                    SessionExports.figure(image, FigureKind.FIG2, FigureOptions.defaults(), folder.file("reconstructions.png"));
+                    ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(config, image.training().decoder(),
+                            new int[] {ds.channels(), ds.height(), ds.width()}, image.training().codes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try {
+                SessionRun.await(session.save(folder.file("session.starnet")));
+            } catch (IOException | RuntimeException e) {
+                figureAndModel.exceptionally(x -> null).join(); // nothing is left writing into the folder being removed
+                throw e;
+            }
+            join(figureAndModel);
+            clock.done("outputs");
             folder.commit();
+            clock.done("commit");
             StepResult last = image.training().steps().get(image.training().steps().size() - 1);
             out.printf("trained %d layers in %.2f s; reconstruction MSE %.6f; wrote %s%n", image.training().decoder().depth(), seconds,
                     last.outputMse(), dir);
         }
         return 0;
+    }
+
+    /** Waits for work done on the side; its I/O failure is rethrown as it happened. */
+    private static void join(CompletableFuture<Void> side) throws IOException {
+        try {
+            side.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
+            throw e;
+        }
     }
 
     private int spark(StarNetConfig config, Path dir, PrintStream out, PrintStream err) throws IOException {

@@ -60,21 +60,39 @@ public record Dataset(String name, String source, int channels, int height, int 
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** SHA-256 (hex) of the first {@code rows} images' float64 values, to recognise the same data later. */
+    private record Hash(int rows, String hex) {}
+
+    /** The last hash computed per image array (arrays are keys by identity; an entry goes with its data). */
+    private static final java.util.Map<double[], Hash> HASHES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * SHA-256 (hex) of the first {@code rows} images' float64 values, to recognise the same data later. It reads every
+     * value, so the last count asked is remembered (any thread may ask, e.g. one computing it ahead while the solves start).
+     */
     public String contentHash(int rows) {
+        int n = Math.min(rows, size());
+        Hash h = HASHES.get(images.data());
+        if (h == null || h.rows() != n) {
+            h = new Hash(n, sha256(n));
+            HASHES.put(images.data(), h);
+        }
+        return h.hex();
+    }
+
+    private String sha256(int rows) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * 4096);
+            int piece = 1 << 16;
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * piece); // big-endian, as the bytes of doubleToLongBits
+            java.nio.DoubleBuffer doubles = buf.asDoubleBuffer();
             double[] d = images.data();
-            int end = Math.min(rows, size()) * images.cols();
-            for (int i = 0; i < end; i++) {
-                buf.putLong(Double.doubleToLongBits(d[i]));
-                if (!buf.hasRemaining()) {
-                    md.update(buf.array(), 0, buf.position());
-                    buf.clear();
-                }
+            int end = rows * images.cols();
+            for (int from = 0; from < end; from += piece) {
+                int n = Math.min(piece, end - from);
+                doubles.clear();
+                doubles.put(d, from, n);
+                md.update(buf.array(), 0, 8 * n);
             }
-            md.update(buf.array(), 0, buf.position());
             return java.util.HexFormat.of().formatHex(md.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

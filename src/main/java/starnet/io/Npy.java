@@ -217,15 +217,15 @@ public final class Npy {
         for (int i = 0; i < pad; i++) head.write(' ');
         head.write('\n');
         out.write(head.toByteArray());
-        ByteBuffer bb = ByteBuffer.allocate(8 * 8192).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < data.length; i++) {
-            bb.putDouble(data[i]);
-            if (!bb.hasRemaining()) {
-                out.write(bb.array(), 0, bb.position());
-                bb.clear();
-            }
+        int piece = 8192;
+        ByteBuffer bb = ByteBuffer.allocate(8 * piece).order(ByteOrder.LITTLE_ENDIAN);
+        java.nio.DoubleBuffer doubles = bb.asDoubleBuffer();
+        for (int from = 0; from < data.length; from += piece) {
+            int n = Math.min(piece, data.length - from);
+            doubles.clear();
+            doubles.put(data, from, n);
+            out.write(bb.array(), 0, 8 * n);
         }
-        out.write(bb.array(), 0, bb.position());
     }
 
     /** A matrix as a 2-D float64 array. */

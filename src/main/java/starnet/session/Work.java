@@ -44,10 +44,6 @@ final class Work {
     /** Fig. 6's references, and the configuration they were computed for (they hold while its data and architecture do). */
     starnet.model.Baselines baselines;
     StarNetConfig baselinesFor;
-    private String hash;
-    private int hashedRows = -1;
-    private Dataset hashedData;
-
     Work(StarNetConfig config) {
         this.config = config;
     }
@@ -63,11 +59,8 @@ final class Work {
         w.pca = pca;
         w.baselines = baselines;
         w.baselinesFor = baselinesFor;
-        w.hash = hash;
         w.heldOutData = heldOutData;
         w.heldOutLooked = heldOutLooked;
-        w.hashedRows = hashedRows;
-        w.hashedData = hashedData;
         return w;
     }
 
@@ -96,13 +89,8 @@ final class Work {
         return run != null && run.trainer().isFinished();
     }
 
-    /** SHA-256 of the values in use, computed once per dataset and count (it reads every value). */
+    /** SHA-256 of the values in use (the dataset remembers it). */
     String contentHash() {
-        if (hashedData != dataset || hashedRows != datapoints) {
-            hash = dataset.contentHash(datapoints);
-            hashedData = dataset;
-            hashedRows = datapoints;
-        }
-        return hash;
+        return dataset.contentHash(datapoints);
     }
 }

@@ -437,4 +437,17 @@ class LoaderTest {
         }
         assertTrue(error(() -> Datasets.load(gz.toString(), "train", 0)).contains("truncated"));
     }
+
+    @Test
+    void theContentHashIsTheSha256OfTheImagesAsBigEndianDoubles() throws Exception {
+        Dataset d = Datasets.load("sample:mnist", "train", 0);
+        int rows = 1000; // 784,000 values: more than one of the hash's pieces, and a partial last piece
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            for (int i = 0; i < rows * d.images().cols(); i++) out.writeDouble(d.images().data()[i]);
+        }
+        assertEquals(java.util.HexFormat.of().formatHex(md.digest(bytes.toByteArray())), d.contentHash(rows));
+        assertFalse(d.contentHash(rows).equals(d.contentHash(rows - 1)));
+    }
 }
