@@ -33,7 +33,7 @@ public final class CholeskySolver implements NormalEquationsSolver {
         if (!la.choleskyInPlace(factor)) {
             return fallback(gram, rhs, "cholesky failed: the system is singular or indefinite");
         }
-        double gramCondition = estimateGramCondition(gram, factor);
+        double gramCondition = estimateGramCondition(gram, factor, la);
         if (!(gramCondition < FALLBACK_GRAM_CONDITION)) {
             return fallback(gram, rhs, String.format("condition estimate %.1e too large for cholesky", Math.sqrt(gramCondition)));
         }
@@ -51,9 +51,10 @@ public final class CholeskySolver implements NormalEquationsSolver {
     }
 
     /** λmax(G)/λmin(G) by power iteration on G and inverse iteration through the factor: an estimate from below, good to a small factor. */
-    private static double estimateGramCondition(Matrix gram, Matrix factor) {
+    private static double estimateGramCondition(Matrix gram, Matrix factor, LinearAlgebra la) {
         if (gram.rows() == 0) return 1.0;
-        double lmax = Spectrum.largestEigenvalue(gram, POWER_STEPS), lmin = Spectrum.smallestEigenvalue(factor, POWER_STEPS);
+        double[] extremes = la.extremeEigenvalues(gram, factor, POWER_STEPS);
+        double lmax = extremes[0], lmin = extremes[1];
         return lmax == 0 || lmin == 0 ? Double.POSITIVE_INFINITY : lmax / lmin;
     }
 }

@@ -58,6 +58,15 @@ public interface LinearAlgebra {
     /** Solves L·Lᵀ·X = B with a factor from {@link #choleskyInPlace}; {@code b} (n×m) is overwritten by X. */
     void choleskySolveInPlace(Matrix factor, Matrix b);
 
+    /**
+     * {λmax(G), λmin(G)} of a symmetric positive definite G estimated as {@link Spectrum} does: {@code steps} power
+     * iterations on {@code gram} (n×n) and as many inverse iterations through its lower Cholesky factor {@code factor}
+     * (n×n), from the same seeded starts; both read only. λmin is 0 when the iteration breaks down.
+     */
+    default double[] extremeEigenvalues(Matrix gram, Matrix factor, int steps) {
+        return new double[] {Spectrum.largestEigenvalue(gram, steps), Spectrum.smallestEigenvalue(factor, steps)};
+    }
+
     /** A block holding a copy of {@code m}. */
     default Block blockOf(Matrix m) {
         return allocate(m.rows(), m.cols()).load(m);

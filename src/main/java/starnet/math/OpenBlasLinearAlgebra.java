@@ -1,15 +1,16 @@
 package starnet.math;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.openblas.global.openblas_full;
+import org.bytedeco.openblas.global.openblas;
 
 /**
  * Native backend: OpenBLAS through the JavaCPP presets. Construct with {@link #tryLoad(int)}, which
  * returns {@code null} (and leaves the reason in {@link #loadFailure()}) when the native library
  * cannot be loaded on this machine.
  */
-public final class OpenBlasLinearAlgebra implements LinearAlgebra {
+public final class OpenBlasLinearAlgebra implements LinearAlgebra, SinglePrecision {
     private static volatile String loadFailure;
     private final int threads;
     private final String version;
@@ -26,22 +27,30 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
                 loadFailure = "disabled by -Dorg.bytedeco.openblas.load=none";
                 return null;
             }
-            Loader.load(openblas_full.class);
+            Loader.load(openblas.class);
             int t = Math.max(1, threads);
-            openblas_full.openblas_set_num_threads(t);
-            String cfg = openblas_full.openblas_get_config().getString();
-            String v = cfg.startsWith("OpenBLAS ") ? cfg.split(" ")[1] : cfg;
-            return new OpenBlasLinearAlgebra(t, v);
+            openblas.blas_set_num_threads(t);
+            return new OpenBlasLinearAlgebra(t, version());
         } catch (Throwable e) {
             loadFailure = e.toString();
             return null;
         }
     }
 
+    /** OpenBLAS's version from the presets' artifact version ("0.3.31-1.5.13" → "0.3.31"), or "" when it is not recorded. */
+    private static String version() {
+        try {
+            String v = Loader.getVersion("org.bytedeco", "openblas");
+            return v == null ? "" : v.split("-")[0];
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** Why the last {@link #tryLoad} failed, or {@code null}. */
     public static String loadFailure() { return loadFailure; }
 
-    @Override public String description() { return "OpenBLAS " + version + " (" + threads + (threads == 1 ? " thread)" : " threads)"); }
+    @Override public String description() { return "OpenBLAS " + (version.isEmpty() ? "" : version + " ") + "(" + threads + (threads == 1 ? " thread)" : " threads)"); }
     @Override public String id() { return "openblas"; }
     @Override public int threads() { return threads; }
 
@@ -62,10 +71,28 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
             for (int i = 0; i < m * n; i++) c.buffer().put(i, beta == 0 ? 0 : beta * c.buffer().get(i));
             return;
         }
-        openblas_full.cblas_dgemm(openblas_full.CblasRowMajor,
-                transA ? openblas_full.CblasTrans : openblas_full.CblasNoTrans,
-                transB ? openblas_full.CblasTrans : openblas_full.CblasNoTrans,
+        openblas.cblas_dgemm(openblas.CblasRowMajor,
+                transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans,
                 m, n, k, alpha, pointer(a), Math.max(1, a.cols()), pointer(b), Math.max(1, b.cols()), beta, pointer(c), Math.max(1, n));
+    }
+
+    @Override
+    public SingleBlock allocateSingle(int rows, int cols) {
+        FloatPointer p = new FloatPointer(Math.max(1L, (long) rows * cols));
+        p.zero();
+        return new SingleBlock(rows, cols, p);
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, SingleBlock a, SingleBlock b, SingleBlock c) {
+        int[] mnk = LinearAlgebra.gemmShape(transA, transB, a.rows(), a.cols(), b.rows(), b.cols(), c.rows(), c.cols());
+        int m = mnk[0], n = mnk[1], k = mnk[2];
+        if (m == 0 || n == 0) return;
+        openblas.cblas_sgemm(openblas.CblasRowMajor,
+                transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans,
+                m, n, k, 1f, a.owner(), Math.max(1, a.cols()), b.owner(), Math.max(1, b.cols()), 0f, c.owner(), Math.max(1, n));
     }
 
     @Override
@@ -76,7 +103,7 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
             if (beta != 1) for (int i = 0; i < k * k; i++) c.buffer().put(i, beta * c.buffer().get(i));
             return;
         }
-        openblas_full.cblas_dsyrk(openblas_full.CblasRowMajor, openblas_full.CblasUpper, openblas_full.CblasTrans,
+        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans,
                 k, a.rows(), alpha, pointer(a), k, beta, pointer(c), k);
         var d = c.buffer();
         for (int i = 0; i < k; i++) {
@@ -88,7 +115,7 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
     public boolean choleskyInPlace(Matrix g) {
         int n = g.rows();
         if (n == 0) return true;
-        int info = openblas_full.LAPACKE_dpotrf(openblas_full.LAPACK_ROW_MAJOR, (byte) 'L', n, g.data(), n);
+        int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, g.data(), n);
         double[] d = g.data();
         for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) d[i * n + j] = 0;
         return info == 0;
@@ -98,8 +125,44 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
     public void choleskySolveInPlace(Matrix factor, Matrix b) {
         int n = factor.rows();
         if (n == 0 || b.cols() == 0) return;
-        int info = openblas_full.LAPACKE_dpotrs(openblas_full.LAPACK_ROW_MAJOR, (byte) 'L', n, b.cols(), factor.data(), n, b.data(), b.cols());
+        int info = openblas.LAPACKE_dpotrs(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, b.cols(), factor.data(), n, b.data(), b.cols());
         if (info != 0) throw new ArithmeticException("dpotrs failed with info " + info);
+    }
+
+    /** As the default, with the iterations' products and triangular solves in BLAS-2 on native copies (no JIT warm-up, no strided loops). */
+    @Override
+    public double[] extremeEigenvalues(Matrix gram, Matrix factor, int steps) {
+        int n = gram.rows();
+        if (n == 0) return new double[] {0, 0};
+        try (DoublePointer g = new DoublePointer(gram.data()); DoublePointer l = new DoublePointer(factor.data());
+             DoublePointer v = new DoublePointer(Spectrum.powerStart(n)); DoublePointer w = new DoublePointer(n);
+             DoublePointer x = new DoublePointer(Spectrum.inverseStart(n))) {
+            double lmax = 0;
+            for (int s = 0; s < steps; s++) {
+                normalise(n, v);
+                openblas.cblas_dgemv(openblas.CblasRowMajor, openblas.CblasNoTrans, n, n, 1.0, g, n, v, 1, 0.0, w, 1);
+                lmax = openblas.cblas_dnrm2(n, w, 1);
+                if (lmax == 0) break;
+                openblas.cblas_dcopy(n, w, 1, v, 1);
+            }
+            double inv = 0;
+            for (int s = 0; s < steps; s++) {
+                normalise(n, x);
+                openblas.cblas_dtrsv(openblas.CblasRowMajor, openblas.CblasLower, openblas.CblasNoTrans, openblas.CblasNonUnit, n, l, n, x, 1);
+                openblas.cblas_dtrsv(openblas.CblasRowMajor, openblas.CblasLower, openblas.CblasTrans, openblas.CblasNonUnit, n, l, n, x, 1);
+                inv = openblas.cblas_dnrm2(n, x, 1);
+                if (!Double.isFinite(inv)) {
+                    inv = 0;
+                    break;
+                }
+            }
+            return new double[] {lmax, inv > 0 ? 1.0 / inv : 0};
+        }
+    }
+
+    private static void normalise(int n, DoublePointer v) {
+        double norm = openblas.cblas_dnrm2(n, v, 1);
+        if (norm > 0) openblas.cblas_dscal(n, 1.0 / norm, v, 1);
     }
 
     private static DoublePointer pointer(Block b) {
@@ -113,9 +176,9 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
         int m = mnk[0], n = mnk[1], k = mnk[2];
         if (m == 0 || n == 0) return;
         if (k == 0) { scale(beta, c); return; }
-        openblas_full.cblas_dgemm(openblas_full.CblasRowMajor,
-                transA ? openblas_full.CblasTrans : openblas_full.CblasNoTrans,
-                transB ? openblas_full.CblasTrans : openblas_full.CblasNoTrans,
+        openblas.cblas_dgemm(openblas.CblasRowMajor,
+                transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans,
                 m, n, k, alpha, a.data(), Math.max(1, a.cols()), b.data(), Math.max(1, b.cols()), beta, c.data(), Math.max(1, n));
     }
 
@@ -125,7 +188,7 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
         if (c.rows() != k || c.cols() != k) throw new IllegalArgumentException("gram shapes: A " + a.shape() + ", C " + c.shape());
         if (k == 0) return;
         if (a.rows() == 0) { scale(beta, c); return; }
-        openblas_full.cblas_dsyrk(openblas_full.CblasRowMajor, openblas_full.CblasUpper, openblas_full.CblasTrans,
+        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans,
                 k, a.rows(), alpha, a.data(), k, beta, c.data(), k);
         double[] d = c.data();
         for (int i = 0; i < k; i++) {

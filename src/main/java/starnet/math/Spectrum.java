@@ -15,9 +15,7 @@ public final class Spectrum {
     public static double largestEigenvalue(Matrix g, int steps) {
         int n = g.rows();
         if (n == 0) return 0;
-        SplittableRandom rnd = new SplittableRandom(12345);
-        double[] v = new double[n], w = new double[n];
-        for (int i = 0; i < n; i++) v[i] = rnd.nextDouble() + 0.5;
+        double[] v = powerStart(n), w = new double[n];
         double lmax = 0;
         double[] gd = g.data();
         for (int s = 0; s < steps; s++) {
@@ -41,9 +39,7 @@ public final class Spectrum {
     public static double smallestEigenvalue(Matrix factor, int steps) {
         int n = factor.rows();
         if (n == 0) return 0;
-        SplittableRandom rnd = new SplittableRandom(54321);
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = rnd.nextDouble() - 0.5;
+        double[] x = inverseStart(n);
         double[] l = factor.data();
         double inv = 0;
         for (int s = 0; s < steps; s++) {
@@ -62,6 +58,22 @@ public final class Spectrum {
             if (!Double.isFinite(inv)) return 0;
         }
         return inv > 0 ? 1.0 / inv : 0;
+    }
+
+    /** The seeded start of the power iteration (shared by every backend's estimate). */
+    static double[] powerStart(int n) {
+        SplittableRandom rnd = new SplittableRandom(12345);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = rnd.nextDouble() + 0.5;
+        return v;
+    }
+
+    /** The seeded start of the inverse iteration. */
+    static double[] inverseStart(int n) {
+        SplittableRandom rnd = new SplittableRandom(54321);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rnd.nextDouble() - 0.5;
+        return x;
     }
 
     /** A symmetric matrix's eigen-decomposition, eigenvalues descending (negatives clipped to 0). */

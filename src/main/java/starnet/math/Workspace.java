@@ -12,11 +12,49 @@ public final class Workspace implements AutoCloseable {
     private final LinearAlgebra la;
     private final List<Block> pool;
     private final List<Block> taken = new ArrayList<>();
+    private final List<SingleBlock> singlePool;
+    private final List<SingleBlock> singleTaken = new ArrayList<>();
 
     /** A workspace drawing on {@code pool} (owned by the caller, one thread at a time). */
     public Workspace(LinearAlgebra la, List<Block> pool) {
+        this(la, pool, new ArrayList<>());
+    }
+
+    /** A workspace drawing on {@code pool} and, for float32 blocks, {@code singlePool} (both owned by the caller, one thread at a time). */
+    public Workspace(LinearAlgebra la, List<Block> pool, List<SingleBlock> singlePool) {
         this.la = la;
         this.pool = pool;
+        this.singlePool = singlePool;
+    }
+
+    /**
+     * A rows × cols float32 block with unspecified contents, from a backend that has {@link SinglePrecision}.
+     *
+     * @throws UnsupportedOperationException on a backend without float32 products
+     */
+    public SingleBlock singleScratch(int rows, int cols) {
+        if (!(la instanceof SinglePrecision sp)) throw new UnsupportedOperationException(la.description() + " has no float32 products");
+        int need = Math.max(1, rows * cols);
+        SingleBlock best = null;
+        for (SingleBlock b : singlePool) {
+            if (b.capacity() >= need && (best == null || b.capacity() < best.capacity())) best = b;
+        }
+        if (best != null) {
+            singlePool.remove(best);
+        } else {
+            best = sp.allocateSingle(rows, cols);
+        }
+        singleTaken.add(best);
+        return best.reshape(rows, cols);
+    }
+
+    /** A float32 block holding {@code m} rounded. */
+    public SingleBlock singleOf(Matrix m) {
+        SingleBlock b = singleScratch(m.rows(), m.cols());
+        java.nio.FloatBuffer f = b.buffer();
+        double[] d = m.data();
+        for (int i = 0; i < d.length; i++) f.put(i, (float) d[i]);
+        return b;
     }
 
     /** A rows × cols block with unspecified contents. */
@@ -51,11 +89,19 @@ public final class Workspace implements AutoCloseable {
     public void close() {
         pool.addAll(taken);
         taken.clear();
+        singlePool.addAll(singleTaken);
+        singleTaken.clear();
     }
 
     /** Frees the native memory of every block in {@code pool}. */
     public static void free(List<Block> pool) {
         for (Block b : pool) b.close();
+        pool.clear();
+    }
+
+    /** Frees the native memory of every float32 block in {@code pool}. */
+    public static void freeSingle(List<SingleBlock> pool) {
+        for (SingleBlock b : pool) b.close();
         pool.clear();
     }
 }

@@ -4,6 +4,9 @@ import starnet.math.Block;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.math.NormalEquationsSolver;
+import starnet.math.RowParallel;
+import starnet.math.SingleBlock;
+import starnet.math.SinglePrecision;
 import starnet.math.Solution;
 import starnet.math.Workspace;
 import starnet.model.Decoder;
@@ -24,6 +27,8 @@ public final class LayerSystem {
     private final LeakyRelu act;
     private final NormalEquationsSolver solver;
     private final java.util.List<Block> pool = new java.util.ArrayList<>();
+    private final java.util.List<SingleBlock> singlePool = new java.util.ArrayList<>();
+    private MeasurePrecision measure = MeasurePrecision.configured();
 
     public LayerSystem(LinearAlgebra la, LeakyRelu act, NormalEquationsSolver solver) {
         this.la = la;
@@ -36,6 +41,21 @@ public final class LayerSystem {
     public LeakyRelu activation() { return act; }
 
     public NormalEquationsSolver solver() { return solver; }
+
+    /** Multiplies the products that only measure a fit in {@code p} from now on; returns this. */
+    public LayerSystem measuring(MeasurePrecision p) {
+        measure = p;
+        return this;
+    }
+
+    /** Whether measured products run in float32 now: asked for, and the backend has them. */
+    private boolean single() {
+        return measure == MeasurePrecision.SINGLE && la instanceof SinglePrecision;
+    }
+
+    private Workspace workspace() {
+        return new Workspace(la, pool, singlePool);
+    }
 
     /**
      * The widest row a chunk touches: the layer's own outputs and inputs, and — when the output MSE is measured —
@@ -53,6 +73,7 @@ public final class LayerSystem {
     /** Frees the pooled work memory now (it is also freed when this object is garbage collected). */
     public void releaseWorkMemory() {
         Workspace.free(pool);
+        Workspace.freeSingle(singlePool);
     }
 
     /** The SL operator for a layer: h = S·(p − b), S = (VᵀV)⁻¹Vᵀ of shape d_in × d_out (in {@code x()}). */
@@ -93,19 +114,18 @@ public final class LayerSystem {
         int n = targets.rows(), dout = targets.cols(), din = layer.inputWidth();
         int width = widest(check, dout, din);
         int chunk = ChunkedRows.balancedRows(n, width);
-        try (Workspace ws = new Workspace(la, pool)) {
-        Block s = ws.blockOf(op), v = ws.blockOf(layer.weights());
+        try (Workspace ws = workspace()) {
+        Block s = ws.blockOf(op);
         double[] sb = new double[din];
         for (int i = 0; i < din; i++) {
             double acc = 0;
             for (int j = 0; j < dout; j++) acc += op.get(i, j) * layer.bias()[j];
             sb[i] = acc;
         }
-        Block p = ws.scratch(chunk, dout), h = ws.scratch(chunk, din), y = ws.scratch(chunk, dout);
+        Block p = ws.scratch(chunk, dout), h = ws.scratch(chunk, din);
         if (into != null && (into.rows() != n || into.cols() != din)) throw new IllegalArgumentException("latents buffer " + into.shape() + ", expected " + n + "x" + din);
         Matrix latents = into != null ? into : new Matrix(n, din);
-        FitAccumulator fit = new FitAccumulator(n);
-        OutputDecoder out = new OutputDecoder(check, chunk, ws);
+        Measurement m = new Measurement(layer, check, n, chunk, ws);
         ChunkedRows.forEach(n, width, cancel, (from, to) -> {
             int rows = to - from;
             Block pc = preActivation(targets, from, to, p);
@@ -113,12 +133,9 @@ public final class LayerSystem {
             la.gemm(false, true, 1.0, pc, s, 0.0, hc);
             subtractFromRows(hc, sb);
             hc.storeInto(latents, from);
-            Block yc = y.withRows(rows);
-            la.gemm(false, true, 1.0, hc, v, 0.0, yc);
-            fit.add(yc, layer.bias(), pc, targets, from);
-            out.add(yc, layer.bias(), from);
+            m.add(hc, pc, targets, from);
         });
-        return new LatentSolve(latents, fit.result(dout, out.mse()));
+        return new LatentSolve(latents, m.result());
         }
     }
 
@@ -191,19 +208,11 @@ public final class LayerSystem {
         int n = latents.rows(), dout = targets.cols(), din = latents.cols();
         int width = widest(check, dout, din);
         int chunk = ChunkedRows.balancedRows(n, width);
-        try (Workspace ws = new Workspace(la, pool)) {
-        Block v = ws.blockOf(layer.weights());
-        Block h = ws.scratch(chunk, din), y = ws.scratch(chunk, dout), p = ws.scratch(chunk, dout);
-        FitAccumulator fit = new FitAccumulator(n);
-        OutputDecoder out = new OutputDecoder(check, chunk, ws);
-        ChunkedRows.forEach(n, width, cancel, (from, to) -> {
-            Block hc = h.load(latents, from, to);
-            Block yc = y.withRows(to - from);
-            la.gemm(false, true, 1.0, hc, v, 0.0, yc);
-            fit.add(yc, layer.bias(), preActivation(targets, from, to, p), targets, from);
-            out.add(yc, layer.bias(), from);
-        });
-        return fit.result(dout, out.mse());
+        try (Workspace ws = workspace()) {
+        Block h = ws.scratch(chunk, din), p = ws.scratch(chunk, dout);
+        Measurement m = new Measurement(layer, check, n, chunk, ws);
+        ChunkedRows.forEach(n, width, cancel, (from, to) -> m.add(h.load(latents, from, to), preActivation(targets, from, to, p), targets, from));
+        return m.result();
         }
     }
 
@@ -216,12 +225,12 @@ public final class LayerSystem {
         int chunk = ChunkedRows.balancedRows(n, dout);
         try (Workspace ws = new Workspace(la, pool)) {
             Block y = ws.scratch(chunk, dout), p = ws.scratch(chunk, dout);
-            FitAccumulator fit = new FitAccumulator(n);
+            FitAccumulator fit = new FitAccumulator(n, dout);
             ChunkedRows.forEach(n, dout, cancel, (from, to) -> {
                 Block yc = y.load(outputs.apply(from, to));
                 fit.add(yc, bias, preActivation(targets, from, to, p), targets, from);
             });
-            return fit.result(dout, Double.NaN);
+            return fit.result(Double.NaN);
         }
     }
 
@@ -307,24 +316,80 @@ public final class LayerSystem {
     }
 
     /**
+     * The measured half of a solve, chunk by chunk: a layer's outputs Y = H·Vᵀ from the latents, their fit to the
+     * targets and their decode to the output MSE — in float32 products when {@link #single()}, else in float64.
+     */
+    private final class Measurement {
+        private final DenseLayer layer;
+        private final FitAccumulator fit;
+        private final OutputDecoder out;
+        private final Block v, y;
+        private final SingleBlock vs, hs, ys;
+
+        Measurement(DenseLayer layer, OutputCheck check, int n, int chunk, Workspace ws) {
+            this.layer = layer;
+            int din = layer.inputWidth(), dout = layer.outputWidth();
+            fit = new FitAccumulator(n, dout);
+            boolean single = single();
+            out = new OutputDecoder(check, chunk, ws, single);
+            v = single ? null : ws.blockOf(layer.weights());
+            y = single ? null : ws.scratch(chunk, dout);
+            vs = single ? ws.singleOf(layer.weights()) : null;
+            hs = single ? ws.singleScratch(chunk, din) : null;
+            ys = single ? ws.singleScratch(chunk, dout) : null;
+        }
+
+        /**
+         * @param hc the chunk's latents (rows × d_in, read only)
+         * @param pc its pre-activation targets a⁻¹(t) (read only)
+         */
+        void add(Block hc, Block pc, Matrix targets, int from) {
+            int rows = hc.rows();
+            if (vs != null) {
+                SingleBlock yc = ys.withRows(rows);
+                ((SinglePrecision) la).gemm(false, true, hs.narrow(hc, la.threads()), vs, yc);
+                fit.add(yc, layer.bias(), pc, targets, from);
+                out.add(yc, layer.bias(), from);
+            } else {
+                Block yc = y.withRows(rows);
+                la.gemm(false, true, 1.0, hc, v, 0.0, yc);
+                fit.add(yc, layer.bias(), pc, targets, from);
+                out.add(yc, layer.bias(), from);
+            }
+        }
+
+        LayerFit result() {
+            return fit.result(out.mse());
+        }
+    }
+
+    /**
      * Continues a layer's chunk outputs through the layers above and sums the squared errors against
      * the images; a no-op without a check. Modifies the chunk block it is given (bias and activation).
      */
     private final class OutputDecoder {
         private final OutputCheck check;
         private final Block[] weights, outs;
+        private final SingleBlock[] singleWeights, singleOuts;
         private double sum;
 
-        OutputDecoder(OutputCheck check, int chunk, Workspace ws) {
+        OutputDecoder(OutputCheck check, int chunk, Workspace ws, boolean single) {
             this.check = check;
             int k = check == null ? 0 : check.decoder().depth();
             weights = new Block[k];
             outs = new Block[k];
+            singleWeights = new SingleBlock[k];
+            singleOuts = new SingleBlock[k];
             for (int i = check == null ? 0 : check.layerIndex() + 1; i < k; i++) {
                 var layer = check.decoder().layers().get(i);
                 if (layer instanceof starnet.model.ConvUnpoolLayer c && !c.denseFits()) continue; // decoded matrix-free below
-                weights[i] = ws.blockOf(layer.affine().weights());
-                outs[i] = ws.scratch(chunk, layer.outputWidth());
+                if (single) {
+                    singleWeights[i] = ws.singleOf(layer.affine().weights());
+                    singleOuts[i] = ws.singleScratch(chunk, layer.outputWidth());
+                } else {
+                    weights[i] = ws.blockOf(layer.affine().weights());
+                    outs[i] = ws.scratch(chunk, layer.outputWidth());
+                }
             }
         }
 
@@ -335,8 +400,7 @@ public final class LayerSystem {
             Block z = y;
             for (int i = check.layerIndex() + 1; i < weights.length; i++) {
                 if (weights[i] == null) { // an operator too large to build: the rest of the decode goes matrix-free
-                    Matrix rest = check.decoder().decodeFrom(la, i, z.toMatrix());
-                    sum += LayerSystem.mse(rest, check.images().rowRange(from, from + y.rows())) * rest.data().length;
+                    restMatrixFree(i, z.toMatrix(), from);
                     return;
                 }
                 Block next = outs[i].withRows(y.rows());
@@ -347,9 +411,57 @@ public final class LayerSystem {
             sum += squaredError(z, check.images(), from);
         }
 
+        /** {@link #add(Block, double[], int)} for float32 outputs, decoded on in float32 products. */
+        void add(SingleBlock y, double[] bias, int from) {
+            if (check == null) return;
+            SingleBlock z = y;
+            double[] zBias = bias; // z's bias and activation are still to apply
+            for (int i = check.layerIndex() + 1; i < singleWeights.length; i++) {
+                biasAndActivate(z, zBias);
+                if (singleWeights[i] == null) {
+                    restMatrixFree(i, widened(z), from);
+                    return;
+                }
+                SingleBlock next = singleOuts[i].withRows(y.rows());
+                ((SinglePrecision) la).gemm(false, true, z, singleWeights[i], next);
+                z = next;
+                zBias = check.decoder().layers().get(i).affine().bias();
+            }
+            sum += activatedSquaredError(z, zBias, check.images(), from);
+        }
+
+        private void restMatrixFree(int layer, Matrix z, int from) {
+            Matrix rest = check.decoder().decodeFrom(la, layer, z);
+            sum += LayerSystem.mse(rest, check.images().rowRange(from, from + z.rows())) * rest.data().length;
+        }
+
         double mse() {
             return check == null ? Double.NaN : sum / ((double) check.images().rows() * check.images().cols());
         }
+    }
+
+    private static Matrix widened(SingleBlock b) {
+        Matrix m = new Matrix(b.rows(), b.cols());
+        double[] d = m.data();
+        java.nio.FloatBuffer f = b.buffer();
+        for (int i = 0; i < d.length; i++) d[i] = f.get(i);
+        return m;
+    }
+
+    private void biasAndActivate(SingleBlock m, double[] bias) {
+        java.nio.FloatBuffer d = m.buffer();
+        int c = m.cols();
+        float slope = (float) act.slope();
+        float[] b = new float[c];
+        for (int j = 0; j < c; j++) b[j] = (float) bias[j];
+        RowParallel.run(la.threads(), m.rows(), c, (part, r0, r1) -> {
+            for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
+                for (int j = 0; j < c; j++) {
+                    float y = d.get(off + j) + b[j];
+                    d.put(off + j, Math.max(y, slope * y));
+                }
+            }
+        });
     }
 
     /** Σ (z − images[from…])² over the block's rows, in parallel parts added in order. */
@@ -366,6 +478,31 @@ public final class LayerSystem {
             }
             partial[part] = acc;
         });
+        return inOrder(partial, parts);
+    }
+
+    /** Σ (a(z + bias) − images[from…])² over the rows of float32 pre-activations z (read only), in parallel parts added in order. */
+    private double activatedSquaredError(SingleBlock z, double[] bias, Matrix images, int from) {
+        java.nio.FloatBuffer o = z.buffer();
+        double[] x = images.data();
+        int c = images.cols(), base = from * c;
+        double slope = act.slope();
+        double[] partial = new double[RowParallel.PARTS];
+        int parts = RowParallel.run(la.threads(), z.rows(), c, (part, r0, r1) -> {
+            double acc = 0;
+            for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
+                for (int j = 0; j < c; j++) {
+                    double y = o.get(off + j) + bias[j];
+                    double e = Math.max(y, slope * y) - x[base + off + j];
+                    acc += e * e;
+                }
+            }
+            partial[part] = acc;
+        });
+        return inOrder(partial, parts);
+    }
+
+    private static double inOrder(double[] partial, int parts) {
         double sum = 0;
         for (int i = 0; i < parts; i++) sum += partial[i];
         return sum;
@@ -374,21 +511,24 @@ public final class LayerSystem {
     /** Sums of squared and absolute errors and the per-datapoint residuals, over chunks. */
     private final class FitAccumulator {
         final double[] residuals;
+        final int dout;
+        final double[][] partial = new double[RowParallel.PARTS][2];
         double squares, absolutes;
 
-        FitAccumulator(int n) { residuals = new double[n]; }
+        FitAccumulator(int n, int dout) {
+            residuals = new double[n];
+            this.dout = dout;
+        }
 
         /**
          * @param y pre-activation outputs without bias (rows × d_out)
          * @param p pre-activation targets a⁻¹(t) of the same rows
          */
         void add(Block y, double[] bias, Block p, Matrix targets, int from) {
-            int dout = y.cols();
             DoubleBuffer yd = y.buffer(), pd = p.buffer();
             double[] td = targets.data();
             int base = from * dout;
             double slope = act.slope();
-            double[][] partial = new double[RowParallel.PARTS][2];
             int parts = RowParallel.run(la.threads(), y.rows(), dout, (part, r0, r1) -> {
                 double sq = 0, ab = 0;
                 for (int r = r0; r < r1; r++) {
@@ -408,13 +548,46 @@ public final class LayerSystem {
                 partial[part][0] = sq;
                 partial[part][1] = ab;
             });
+            collect(parts);
+        }
+
+        /** {@link #add(Block, double[], Block, Matrix, int)} of float32 outputs (the errors are summed in float64). */
+        void add(SingleBlock y, double[] bias, Block p, Matrix targets, int from) {
+            java.nio.FloatBuffer yd = y.buffer();
+            DoubleBuffer pd = p.buffer();
+            double[] td = targets.data();
+            int base = from * dout;
+            double slope = act.slope();
+            int parts = RowParallel.run(la.threads(), y.rows(), dout, (part, r0, r1) -> {
+                double sq = 0, ab = 0;
+                for (int r = r0; r < r1; r++) {
+                    double rr = 0, pp = 0;
+                    for (int j = 0, off = r * dout; j < dout; j++, off++) {
+                        double yv = yd.get(off) + bias[j];
+                        double pv = pd.get(off);
+                        double diff = yv - pv;
+                        rr += diff * diff;
+                        pp += pv * pv;
+                        double e = Math.max(yv, slope * yv) - td[base + off];
+                        sq += e * e;
+                        ab += Math.abs(e);
+                    }
+                    residuals[from + r] = pp > 0 ? Math.sqrt(rr / pp) : Math.sqrt(rr);
+                }
+                partial[part][0] = sq;
+                partial[part][1] = ab;
+            });
+            collect(parts);
+        }
+
+        private void collect(int parts) {
             for (int i = 0; i < parts; i++) {
                 squares += partial[i][0];
                 absolutes += partial[i][1];
             }
         }
 
-        LayerFit result(int dout, double outputMse) {
+        LayerFit result(double outputMse) {
             double count = (double) residuals.length * dout;
             return new LayerFit(squares / count, absolutes / count, residuals, outputMse);
         }

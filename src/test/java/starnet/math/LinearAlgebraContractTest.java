@@ -57,4 +57,36 @@ class LinearAlgebraContractTest {
         Matrix a = Reference.gaussian(2000, 257, 7), b = Reference.gaussian(2000, 300, 8);
         assertTrue(Reference.relativeError(la.multiply(true, false, a, b), ref.multiply(true, false, a, b)) < 1e-12);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ejml", "openblas"})
+    void extremeEigenvaluesMatchTheSpectrumAndAnEigenDecomposition(String backend) {
+        LinearAlgebra la = Backends.create(backend, 2);
+        Matrix a = Reference.gaussian(400, 60, 9);
+        Matrix g = la.multiply(true, false, a, a); // 60 × 60, condition ~ (1 + √(60/400))² / (1 − √(60/400))² ≈ 5
+        Matrix factor = g.copy();
+        assertTrue(la.choleskyInPlace(factor));
+        double[] e = la.extremeEigenvalues(g, factor, 300);
+        assertEquals(Spectrum.largestEigenvalue(g, 300), e[0], 1e-12 * e[0]);
+        assertEquals(Spectrum.smallestEigenvalue(factor, 300), e[1], 1e-12 * e[1]);
+        double[] exact = Spectrum.decompose(g).values();
+        assertEquals(exact[0], e[0], 1e-9 * exact[0], "power iteration converges to λmax");
+        assertEquals(exact[59], e[1], 1e-9 * exact[59], "inverse iteration converges to λmin");
+    }
+
+    @org.junit.jupiter.api.Test
+    void singlePrecisionProductsAgreeWithDoubleToFloatRoundOff() {
+        LinearAlgebra la = Backends.create("openblas", 2);
+        SinglePrecision sp = (SinglePrecision) la;
+        Matrix a = Reference.gaussian(300, 256, 10), b = Reference.gaussian(784, 256, 11);
+        Matrix expected = Reference.naiveProduct(a, false, b, true);
+        try (Workspace ws = new Workspace(la, new java.util.ArrayList<>(), new java.util.ArrayList<>())) {
+            SingleBlock sa = ws.singleScratch(300, 256).narrow(ws.blockOf(a), 2), sb = ws.singleOf(b), sc = ws.singleScratch(300, 784);
+            sp.gemm(false, true, sa, sb, sc);
+            Matrix c = new Matrix(300, 784);
+            for (int i = 0; i < c.data().length; i++) c.data()[i] = sc.buffer().get(i);
+            double err = Reference.relativeError(c, expected);
+            assertTrue(err < 1e-6 && err > 1e-9, "float32 round-off, not float64: " + err);
+        }
+    }
 }

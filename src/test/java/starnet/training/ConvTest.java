@@ -109,7 +109,7 @@ class ConvTest {
         ConvShape s = SAME;
         ConvUnpoolLayer l = layer(s, 9);
         Matrix x = Reference.gaussian(40, s.outputWidth(), 10);
-        LayerSystem sys = new LayerSystem(LA, ACT, SolverKind.PINV.create(0, LA));
+        LayerSystem sys = new LayerSystem(LA, ACT, SolverKind.PINV.create(0, LA)).measuring(MeasurePrecision.DOUBLE); // the two routes compared in float64
         Matrix dense = sys.solveAllLatents(l.affine(), sys.latentOperator(l.affine()).x(), x, Cancellation.NEVER);
         Matrix cg = new ConvLatentSolver(LA, ACT, 1000).solve(l, x, Cancellation.NEVER);
         assertTrue(Reference.relativeError(cg, dense) < 1e-7, "rel " + Reference.relativeError(cg, dense));

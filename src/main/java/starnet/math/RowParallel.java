@@ -1,4 +1,4 @@
-package starnet.training;
+package starnet.math;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
@@ -8,20 +8,20 @@ import java.util.concurrent.RecursiveAction;
  * fork-join pool. Parts are fixed by (rows, parts) only, so per-part partial sums added in part
  * order give the same result on every run.
  */
-final class RowParallel {
+public final class RowParallel {
     /** Below this many values the work runs on the calling thread. */
-    static final int MIN_PARALLEL_VALUES = 200_000;
+    public static final int MIN_PARALLEL_VALUES = 200_000;
     /** Upper bound on parts (array sizes); the number used follows the backend's thread count. */
-    static final int PARTS = 8;
+    public static final int PARTS = 8;
 
-    interface Body {
+    public interface Body {
         void run(int part, int fromRow, int toRow);
     }
 
     private RowParallel() {}
 
     /** Runs {@code body} on at most {@code threads} parts of [0, rows); returns the number of parts used. */
-    static int run(int threads, int rows, int valuesPerRow, Body body) {
+    public static int run(int threads, int rows, int valuesPerRow, Body body) {
         int parts = (long) rows * valuesPerRow < MIN_PARALLEL_VALUES ? 1 : Math.min(Math.min(PARTS, threads), rows);
         if (parts <= 1) {
             body.run(0, 0, rows);
