@@ -10,7 +10,7 @@ home=$(mktemp -d)
 for i in $(seq 0 "$runs"); do
   rm -f "$home/.starnet/window-open.marker" "$home/.starnet/autosave.starnet"
   start=$(date +%s%3N)
-  line=$(java -Duser.home="$home" -Dstarnet.reportLaunch=exit "$@" -jar target/starnet.jar 2>/dev/null | grep '^launch:')
+  line=$(timeout -s QUIT 20 java -Duser.home="$home" -Dstarnet.reportLaunch=exit "$@" -jar target/starnet.jar 2>/dev/null | tee "$home/last.out" | grep "^launch:" || { echo "run $i did not become interactive in 20 s; its thread dump:" >&2; cat "$home/last.out" >&2; exit 1; })
   at=$(echo "$line" | sed -E 's/.* at ([0-9]+) ms.*/\1/')
   if [ "$i" = 0 ]; then echo "first start (native library unpacked): $(( at - start )) ms"; else echo "run $i: interactive after $(( at - start )) ms"; fi
 done

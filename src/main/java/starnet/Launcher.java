@@ -16,6 +16,7 @@ public final class Launcher {
             starnet.ui.WorkbenchApp.main(args);
             return;
         }
+        System.setProperty("java.awt.headless", "true"); // figures are drawn off screen: no display libraries, whatever DISPLAY says
         int code = Cli.run(args, System.out, System.err);
         System.out.flush();
         System.exit(code);

@@ -29,13 +29,17 @@ public final class ThreadWorker implements Worker {
 
     @Override
     public void submit(Runnable task) {
-        executor.execute(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                AppLog.error("uncaught in " + Thread.currentThread().getName(), e);
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    AppLog.error("uncaught in " + Thread.currentThread().getName(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (!executor.isShutdown()) throw e; // after shutdown (the window closing) nothing more is meant to run
+        }
     }
 
     @Override

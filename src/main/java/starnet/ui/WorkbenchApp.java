@@ -35,7 +35,11 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         UserFiles files = UserFiles.inHome();
-        workbench = new Workbench(null, files);
+        Path opened = sessionArgument(getParameters().getRaw());
+        boolean mayRecover = files.crashedWithAutosave();
+        // nothing to ask and no file to open: the sample loads while the window is built
+        DataSpec startData = opened == null && !mayRecover ? new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0) : null;
+        workbench = new Workbench(null, files, startData, Workbench.startSolver());
         WorkbenchSession session = workbench.session();
         WorkbenchModels models = workbench.models();
         WorkbenchView view = workbench.view();
@@ -49,7 +53,7 @@ public final class WorkbenchApp extends Application {
         stage.setY(placed.y());
         stage.titleProperty().bind(models.files().title());
 
-        boolean recover = files.crashedWithAutosave() && askToRecover(files);
+        boolean recover = mayRecover && askToRecover(files);
         files.markOpen();
         Timeline every = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> session.autosaveNow()));
         every.setCycleCount(Animation.INDEFINITE);
@@ -65,10 +69,9 @@ public final class WorkbenchApp extends Application {
         });
         stage.show();
         view.prepareDisabledStyles();
-        Path opened = sessionArgument(getParameters().getRaw());
         if (recover) models.files().recover(files.autosave());
         else if (opened != null) models.files().open(opened);
-        else session.load(new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0));
+        else if (startData == null) session.load(new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0));
         if (files.firstRun()) Platform.runLater(view.menu()::showWelcome);
         if (System.getProperty("starnet.reportLaunch") != null) reportLaunch(models.session());
     }

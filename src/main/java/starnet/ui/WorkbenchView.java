@@ -42,6 +42,7 @@ public final class WorkbenchView {
     private final LessonViewModel lesson;
     private final LessonPanel lessonPanel;
     private TabPane rightTabs;
+    private final java.util.List<Runnable> unattachedTabs = new java.util.ArrayList<>();
     private final ScrollPane leftScroll;
     private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty();
     private double zoomBeforePresenter = 1;
@@ -84,11 +85,13 @@ public final class WorkbenchView {
         Tab exploreTab = new Tab("Explore", explore);
         exploreTab.setId("tab-explore");
         Tab lossTab = new Tab("Loss", chartScroll);
+        lossTab.setId("tab-loss");
         lossTab.setTooltip(new javafx.scene.control.Tooltip("Loss charts and residuals"));
         Tab generateTab = new Tab("Generate", scroll(research));
         generateTab.setId("tab-generate");
         generateTab.setTooltip(new javafx.scene.control.Tooltip("Generate, refine, score out-of-distribution"));
         exploreTab.setTooltip(new javafx.scene.control.Tooltip("Compare runs, sweeps, the latent map and the solver inspector"));
+        for (Tab t : java.util.List.of(solvingTab, generateTab, exploreTab)) attachWhenFirstShown(t);
         TabPane right = new TabPane(lossTab, solvingTab, generateTab, exploreTab);
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.setId("right-tabs");
@@ -106,7 +109,10 @@ public final class WorkbenchView {
             }
         });
         lesson = new LessonViewModel(m.session());
-        lessonPanel = new LessonPanel(lesson, id -> root.lookup("#" + id), this::reveal);
+        lessonPanel = new LessonPanel(lesson, id -> {
+            attachAllTabs(); // a lesson may point into a tab not shown yet
+            return root.lookup("#" + id);
+        }, this::reveal);
         menu.setLessonStarter(lesson::start);
         menu.setExploreOpener(this::showExplore);
         VBox work = new VBox(new NoticeBar(m.session()), lessonPanel, center);
@@ -138,6 +144,30 @@ public final class WorkbenchView {
     }
 
     public Parent root() { return root; }
+
+    /**
+     * Puts {@code t}'s content into the scene when the tab is first selected: the window opens without styling and laying
+     * out panels nobody looks at yet (stage.show() took about 0.9 s with every tab built).
+     */
+    private void attachWhenFirstShown(Tab t) {
+        javafx.scene.Node content = t.getContent();
+        t.setContent(null);
+        boolean[] attached = {false};
+        Runnable attach = () -> {
+            if (attached[0]) return;
+            attached[0] = true;
+            t.setContent(content);
+            content.applyCss(); // its controls get their skins now, not at the next pulse: what it holds can be found at once
+        };
+        unattachedTabs.add(attach);
+        t.selectedProperty().addListener((obs, was, on) -> {
+            if (on) attach.run();
+        });
+    }
+
+    private void attachAllTabs() {
+        unattachedTabs.forEach(Runnable::run);
+    }
 
     /** Brings {@code node} into view: selects the right-hand tab it lives on. */
     private void reveal(javafx.scene.Node node) {

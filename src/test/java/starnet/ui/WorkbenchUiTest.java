@@ -387,7 +387,15 @@ class WorkbenchUiTest {
         assertTrue(robot.lookup("#conv-kernels").queryAs(javafx.scene.control.TextField.class).isVisible());
         assertFalse(robot.lookup("#widths").queryAs(ListView.class).getParent().isVisible(), "the widths editor hides for conv");
         assertTrue(robot.lookup("#decoder-shape").queryAs(Label.class).getText().contains("6×7×7 → 2×14×14"));
+        fx(() -> {
+            view.showTab("tab-generate");
+            return null;
+        });
         assertTrue(robot.lookup("#refine").queryAs(Button.class).isDisabled());
+        fx(() -> {
+            view.showTab("tab-loss");
+            return null;
+        });
         robot.clickOn("#cmd-train-all");
         waitUntil(() -> s.finishedProperty().get() && !s.runningProperty().get());
         assertEquals(8, s.steps().size());
