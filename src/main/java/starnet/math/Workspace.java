@@ -34,18 +34,10 @@ public final class Workspace implements AutoCloseable {
      */
     public SingleBlock singleScratch(int rows, int cols) {
         if (!(la instanceof SinglePrecision sp)) throw new UnsupportedOperationException(la.description() + " has no float32 products");
-        int need = Math.max(1, rows * cols);
-        SingleBlock best = null;
-        for (SingleBlock b : singlePool) {
-            if (b.capacity() >= need && (best == null || b.capacity() < best.capacity())) best = b;
-        }
-        if (best != null) {
-            singlePool.remove(best);
-        } else {
-            best = sp.allocateSingle(rows, cols);
-        }
-        singleTaken.add(best);
-        return best.reshape(rows, cols);
+        SingleBlock b = takeSmallest(singlePool, Math.max(1, rows * cols), SingleBlock::capacity);
+        if (b == null) b = sp.allocateSingle(rows, cols);
+        singleTaken.add(b);
+        return b.reshape(rows, cols);
     }
 
     /** A float32 block holding {@code m} rounded. */
@@ -59,18 +51,20 @@ public final class Workspace implements AutoCloseable {
 
     /** A rows × cols block with unspecified contents. */
     public Block scratch(int rows, int cols) {
-        int need = Math.max(1, rows * cols);
-        Block best = null;
-        for (Block b : pool) {
-            if (b.capacity() >= need && (best == null || b.capacity() < best.capacity())) best = b;
+        Block b = takeSmallest(pool, Math.max(1, rows * cols), Block::capacity);
+        if (b == null) b = la.allocate(rows, cols);
+        taken.add(b);
+        return b.reshape(rows, cols);
+    }
+
+    /** The smallest block in {@code pool} holding at least {@code need} values, removed from it; null when none does. */
+    private static <B> B takeSmallest(List<B> pool, int need, java.util.function.ToIntFunction<B> capacity) {
+        B best = null;
+        for (B b : pool) {
+            if (capacity.applyAsInt(b) >= need && (best == null || capacity.applyAsInt(b) < capacity.applyAsInt(best))) best = b;
         }
-        if (best != null) {
-            pool.remove(best);
-        } else {
-            best = la.allocate(rows, cols);
-        }
-        taken.add(best);
-        return best.reshape(rows, cols);
+        if (best != null) pool.remove(best);
+        return best;
     }
 
     /** A rows × cols block of zeros. */

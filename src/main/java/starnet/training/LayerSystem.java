@@ -508,6 +508,12 @@ public final class LayerSystem {
         return sum;
     }
 
+    /** Values of a float64 or float32 work buffer, read by index. */
+    @FunctionalInterface
+    private interface Values {
+        double at(int index);
+    }
+
     /** Sums of squared and absolute errors and the per-datapoint residuals, over chunks. */
     private final class FitAccumulator {
         final double[] residuals;
@@ -525,45 +531,26 @@ public final class LayerSystem {
          * @param p pre-activation targets a⁻¹(t) of the same rows
          */
         void add(Block y, double[] bias, Block p, Matrix targets, int from) {
-            DoubleBuffer yd = y.buffer(), pd = p.buffer();
-            double[] td = targets.data();
-            int base = from * dout;
-            double slope = act.slope();
-            int parts = RowParallel.run(la.threads(), y.rows(), dout, (part, r0, r1) -> {
-                double sq = 0, ab = 0;
-                for (int r = r0; r < r1; r++) {
-                    double rr = 0, pp = 0;
-                    for (int j = 0, off = r * dout; j < dout; j++, off++) {
-                        double yv = yd.get(off) + bias[j];
-                        double pv = pd.get(off);
-                        double diff = yv - pv;
-                        rr += diff * diff;
-                        pp += pv * pv;
-                        double e = Math.max(yv, slope * yv) - td[base + off];
-                        sq += e * e;
-                        ab += Math.abs(e);
-                    }
-                    residuals[from + r] = pp > 0 ? Math.sqrt(rr / pp) : Math.sqrt(rr);
-                }
-                partial[part][0] = sq;
-                partial[part][1] = ab;
-            });
-            collect(parts);
+            add(y.buffer()::get, y.rows(), bias, p, targets, from);
         }
 
         /** {@link #add(Block, double[], Block, Matrix, int)} of float32 outputs (the errors are summed in float64). */
         void add(SingleBlock y, double[] bias, Block p, Matrix targets, int from) {
-            java.nio.FloatBuffer yd = y.buffer();
+            add(y.buffer()::get, y.rows(), bias, p, targets, from);
+        }
+
+        /** @param y reads the outputs by index (one kind of buffer per run in practice, so the call inlines) */
+        private void add(Values y, int rows, double[] bias, Block p, Matrix targets, int from) {
             DoubleBuffer pd = p.buffer();
             double[] td = targets.data();
             int base = from * dout;
             double slope = act.slope();
-            int parts = RowParallel.run(la.threads(), y.rows(), dout, (part, r0, r1) -> {
+            int parts = RowParallel.run(la.threads(), rows, dout, (part, r0, r1) -> {
                 double sq = 0, ab = 0;
                 for (int r = r0; r < r1; r++) {
                     double rr = 0, pp = 0;
                     for (int j = 0, off = r * dout; j < dout; j++, off++) {
-                        double yv = yd.get(off) + bias[j];
+                        double yv = y.at(off) + bias[j];
                         double pv = pd.get(off);
                         double diff = yv - pv;
                         rr += diff * diff;
