@@ -50,7 +50,7 @@ public final class CifarLoader {
         } catch (IllegalArgumentException e) {
             throw DataException.of(batches.get(0), e.getMessage() + "; use --limit to read fewer images");
         }
-        starnet.io.GrowingValues values = new starnet.io.GrowingValues(declared);
+        starnet.io.GrowingBytes values = new starnet.io.GrowingBytes(declared);
         List<Integer> labels = new ArrayList<>();
         byte[] buf = new byte[record];
         for (Path file : batches) {
@@ -62,15 +62,14 @@ public final class CifarLoader {
                     if (got < record) throw DataException.of(file, "truncated inside record " + r);
                     int label = buf[record - PIXELS - 1] & 0xff;
                     if (!cifar100 && label > 9) throw DataException.of(file, "record " + r + " has label " + label + "; CIFAR-10 labels are 0–9");
-                    values.reserve(PIXELS);
-                    for (int j = 0; j < PIXELS; j++) values.add((buf[record - PIXELS + j] & 0xff) / 255.0);
+                    values.add(buf, record - PIXELS, PIXELS);
                     labels.add(label);
                 }
             } catch (IOException e) {
                 throw DataException.unreadable(file, e);
             }
         }
-        Matrix m = new Matrix(labels.size(), PIXELS, values.array());
+        Matrix m = new Matrix(labels.size(), PIXELS, values.unitDoubles());
         return new Dataset(name, batches.get(0).toString(), 3, 32, 32, m, labels.stream().mapToInt(Integer::intValue).toArray(),
                 cifar100 ? List.of() : CIFAR10_CLASSES);
     }

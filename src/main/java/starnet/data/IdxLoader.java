@@ -64,19 +64,16 @@ public final class IdxLoader {
      * are checked before anything is allocated, and memory grows with the images actually read.
      */
     public static Images readImages(InputStream raw, Object file, int limit) throws IOException {
-        starnet.io.GrowingValues[] values = new starnet.io.GrowingValues[1];
+        starnet.io.GrowingBytes[] values = new starnet.io.GrowingBytes[1];
         int[] shape = streamImages(raw, file, limit, (header, n) -> {
             try {
-                values[0] = new starnet.io.GrowingValues(starnet.io.Declared.product("the header (" + n + " images of " + header[1] + "x" + header[2] + ")",
+                values[0] = new starnet.io.GrowingBytes(starnet.io.Declared.product("the header (" + n + " images of " + header[1] + "x" + header[2] + ")",
                         n, (long) header[1] * header[2]));
             } catch (IllegalArgumentException e) {
                 throw DataException.of(file, e.getMessage() + "; use --limit to read fewer images");
             }
-        }, (i, bytes) -> {
-            values[0].reserve(bytes.length);
-            for (byte b : bytes) values[0].add((b & 0xff) / 255.0);
-        });
-        return new Images(new Matrix(shape[0], shape[1] * shape[2], values[0].array()), shape[1], shape[2]);
+        }, (i, bytes) -> values[0].add(bytes, 0, bytes.length));
+        return new Images(new Matrix(shape[0], shape[1] * shape[2], values[0].unitDoubles()), shape[1], shape[2]);
     }
 
     /** Told the header (count, rows, cols) and how many images will be read, before any is. */
