@@ -42,6 +42,17 @@ public final class Block implements AutoCloseable {
 
     public double get(int r, int c) { return buffer.get(r * cols + c); }
 
+    /**
+     * Rows [from, to) as a block of their own over the same memory (written through it shows here), or null on a
+     * backend whose blocks cannot be offset (heap arrays). The view does not own the memory: this block must outlive it.
+     */
+    public Block rows(int from, int to) {
+        if (!(owner instanceof org.bytedeco.javacpp.DoublePointer p)) return null;
+        if (from < 0 || to > rows || from > to) throw new IndexOutOfBoundsException("rows " + from + ".." + to + " of " + rows);
+        org.bytedeco.javacpp.DoublePointer at = new org.bytedeco.javacpp.DoublePointer(p).position((long) from * cols);
+        return new Block(to - from, cols, buffer.slice(from * cols, (to - from) * cols), at);
+    }
+
     /** Copies rows [from, to) of {@code m} into the first rows of this block (this is written). */
     public Block load(Matrix m, int from, int to) {
         if (m.cols() != cols) throw new IllegalArgumentException("column mismatch " + m.cols() + " vs " + cols);

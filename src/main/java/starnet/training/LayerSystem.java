@@ -74,6 +74,7 @@ public final class LayerSystem {
     public void releaseWorkMemory() {
         Workspace.free(pool);
         Workspace.freeSingle(singlePool);
+        dropPrepared();
     }
 
     /** The SL operator for a layer: h = S·(p − b), S = (VᵀV)⁻¹Vᵀ of shape d_in × d_out (in {@code x()}). */
@@ -236,8 +237,14 @@ public final class LayerSystem {
 
     // ---- element-wise helpers on blocks ----
 
-    /** a⁻¹(T[from:to]) into the first rows of {@code dst}; returns the view of those rows. */
+    /** a⁻¹(T[from:to]): rows of the prepared copy when {@code targets} were prepared, else computed into the first rows of {@code dst}. */
     private Block preActivation(Matrix targets, int from, int to, Block dst) {
+        if (targets == preparedTargets) return prepared.rows(from, to);
+        return preActivated(targets, from, to, dst);
+    }
+
+    /** a⁻¹(T[from:to]) into the first rows of {@code dst}; returns the view of those rows. */
+    private Block preActivated(Matrix targets, int from, int to, Block dst) {
         Block p = dst.load(targets, from, to);
         if (act.slope() == 1 || nonNegative(targets)) return p;
         DoubleBuffer d = p.buffer();
@@ -255,9 +262,42 @@ public final class LayerSystem {
     private Matrix checkedTargets;
     private boolean checkedNonNegative;
 
-    /** Checks the sign of {@code targets} now (a scan of all values), so the first solve on them does not pay for it. */
+    /** Targets whose a⁻¹ is kept in native memory for the solves on them (a layer's epochs), and that copy; or null. */
+    private Matrix preparedTargets;
+    private Block prepared;
+    /** Targets of at most this many values get a prepared copy (64 MB): larger data keeps the memory it would take. */
+    static final long PREPARED_VALUES = 1L << 23;
+
+    /**
+     * Checks the sign of {@code targets} now (a scan of all values), so the first solve on them does not pay for it, and —
+     * when they are small enough and the backend's blocks can be offset — keeps a⁻¹(T) in native memory until other
+     * targets are prepared: every SL, SW and evaluation on these targets then reads it instead of copying and
+     * inverting each chunk again. {@code targets} must not change while prepared.
+     */
     public void prepareTargets(Matrix targets) {
         nonNegative(targets);
+        if (targets == preparedTargets) return;
+        dropPrepared();
+        if ((long) targets.rows() * targets.cols() > PREPARED_VALUES || targets.rows() == 0) return;
+        Block all = la.allocate(targets.rows(), targets.cols());
+        if (all.rows(0, 0) == null) {
+            all.close();
+            return;
+        }
+        preActivated(targets, 0, targets.rows(), all);
+        prepared = all;
+        preparedTargets = targets;
+    }
+
+    /** Whether a⁻¹ of {@code targets} is kept (for tests). */
+    boolean holdsPrepared(Matrix targets) {
+        return targets == preparedTargets;
+    }
+
+    private void dropPrepared() {
+        if (prepared != null) prepared.close();
+        prepared = null;
+        preparedTargets = null;
     }
 
     /** Whether every target is ≥ 0 (then a⁻¹(T) = T); remembered for the last matrix asked about. */

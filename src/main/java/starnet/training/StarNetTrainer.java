@@ -222,6 +222,7 @@ public final class StarNetTrainer {
     private StepResult step(Phase phase, Cancellation cancel) {
         requireNotFinished();
         cancel.check();
+        system.prepareTargets(targets); // once per layer: its a⁻¹(T) then serves every epoch's solves
         long t0 = System.nanoTime();
         Layer current = decoder.layers().get(layer);
         Layer newLayer = current;
