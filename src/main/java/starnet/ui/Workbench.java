@@ -17,7 +17,7 @@ import starnet.ui.core.SessionModel;
  */
 public final class Workbench {
     private final FxScheduler scheduler = new FxScheduler();
-    private final ThreadWorker solver;
+    private final ThreadWorker solver = new ThreadWorker("starnet-solver", true);
     private final ThreadWorker io = new ThreadWorker("starnet-io", false);
     private final WorkbenchSession session;
     private final WorkbenchModels models;
@@ -28,37 +28,18 @@ public final class Workbench {
      * @param userFiles recent sessions and autosave live here; null = neither (tests)
      */
     public Workbench(DiscardGuard guard, UserFiles userFiles) {
-        this(guard, userFiles, null, startSolver());
-    }
-
-    /** The solver thread, with the backend already loading on it (so its threads inherit the thread's lower priority). */
-    public record Solver(ThreadWorker worker, java.util.concurrent.CompletableFuture<LinearAlgebra> backend) {}
-
-    /**
-     * Starts the solver thread and loads the backend on it. Not before JavaFX has started: loading the native library
-     * while GTK initialises deadlocked once in eight launches (the dynamic linker's lock).
-     */
-    public static Solver startSolver() {
-        ThreadWorker w = new ThreadWorker("starnet-solver", true);
-        java.util.concurrent.CompletableFuture<LinearAlgebra> backend = new java.util.concurrent.CompletableFuture<>();
-        w.submit(() -> {
-            try {
-                backend.complete(Backends.create("auto", Backends.defaultThreads()));
-            } catch (RuntimeException | Error e) {
-                backend.completeExceptionally(e);
-            }
-        });
-        return new Solver(w, backend);
+        this(guard, userFiles, null);
     }
 
     /**
-     * A workbench on {@code solver} that starts loading {@code startData} (null = nothing) as soon as its session exists,
-     * so the data loads and the first model is made on the solver thread while the window is being built.
+     * A workbench that starts loading {@code startData} (null = nothing) as soon as its session exists, so the data
+     * loads and the first model is made on the solver thread while the window is being built. The backend loads on
+     * the solver thread first, once JavaFX has started: loading the native library while GTK initialised deadlocked
+     * once in eight launches (the dynamic linker's lock).
      */
-    public Workbench(DiscardGuard guard, UserFiles userFiles, starnet.model.DataSpec startData, Solver solver) {
-        this.solver = solver.worker();
-        LinearAlgebra la = solver.backend().join();
-        session = new WorkbenchSession(la, this.solver, io, true);
+    public Workbench(DiscardGuard guard, UserFiles userFiles, starnet.model.DataSpec startData) {
+        LinearAlgebra la = solver.call(() -> Backends.create("auto", Backends.defaultThreads()));
+        session = new WorkbenchSession(la, solver, io, true);
         if (userFiles != null) session.setAutosave(new Autosave(userFiles.autosave(), io));
         SessionModel model = new SessionModel(session, scheduler);
         if (startData != null) session.load(startData);

@@ -38,8 +38,9 @@ public final class WorkbenchApp extends Application {
         Path opened = sessionArgument(getParameters().getRaw());
         boolean mayRecover = files.crashedWithAutosave();
         // nothing to ask and no file to open: the sample loads while the window is built
-        DataSpec startData = opened == null && !mayRecover ? new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0) : null;
-        workbench = new Workbench(null, files, startData, Workbench.startSolver());
+        DataSpec sample = new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0);
+        boolean loadAtOnce = opened == null && !mayRecover;
+        workbench = new Workbench(null, files, loadAtOnce ? sample : null);
         WorkbenchSession session = workbench.session();
         WorkbenchModels models = workbench.models();
         WorkbenchView view = workbench.view();
@@ -71,7 +72,7 @@ public final class WorkbenchApp extends Application {
         view.prepareDisabledStyles();
         if (recover) models.files().recover(files.autosave());
         else if (opened != null) models.files().open(opened);
-        else if (startData == null) session.load(new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0));
+        else if (!loadAtOnce) session.load(sample); // the work offered back was declined
         if (files.firstRun()) Platform.runLater(view.menu()::showWelcome);
         if (System.getProperty("starnet.reportLaunch") != null) reportLaunch(models.session());
     }
