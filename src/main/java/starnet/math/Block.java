@@ -43,11 +43,13 @@ public final class Block implements AutoCloseable {
     public double get(int r, int c) { return buffer.get(r * cols + c); }
 
     /**
-     * Rows [from, to) as a block of their own over the same memory (written through it shows here), or null on a
-     * backend whose blocks cannot be offset (heap arrays). The view does not own the memory: this block must outlive it.
+     * Rows [from, to) as a block of their own over the same memory (written through it shows here), on a backend with
+     * {@link LinearAlgebra#rowViews()}. The view does not own the memory: this block must outlive it.
+     *
+     * @throws UnsupportedOperationException for a block in a heap array (its backend reads arrays from their start)
      */
     public Block rows(int from, int to) {
-        if (!(owner instanceof org.bytedeco.javacpp.DoublePointer p)) return null;
+        if (!(owner instanceof org.bytedeco.javacpp.DoublePointer p)) throw new UnsupportedOperationException("a heap block has no row views");
         if (from < 0 || to > rows || from > to) throw new IndexOutOfBoundsException("rows " + from + ".." + to + " of " + rows);
         org.bytedeco.javacpp.DoublePointer at = new org.bytedeco.javacpp.DoublePointer(p).position((long) from * cols);
         return new Block(to - from, cols, buffer.slice(from * cols, (to - from) * cols), at);

@@ -41,6 +41,11 @@ public interface LinearAlgebra {
     /** A zeroed work block of {@code rows × cols} in memory this backend reads without copying. */
     Block allocate(int rows, int cols);
 
+    /** Whether this backend's blocks give views of their rows ({@link Block#rows}) that it multiplies in place. */
+    default boolean rowViews() {
+        return false;
+    }
+
     /** {@link #gemm} on blocks: C = alpha·op(A)·op(B) + beta·C; C is written. */
     void gemm(boolean transA, boolean transB, double alpha, Block a, Block b, double beta, Block c);
 

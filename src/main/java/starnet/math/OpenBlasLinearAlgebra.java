@@ -53,6 +53,7 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra, SinglePrecisi
     @Override public String description() { return "OpenBLAS " + (version.isEmpty() ? "" : version + " ") + "(" + threads + (threads == 1 ? " thread)" : " threads)"); }
     @Override public String id() { return "openblas"; }
     @Override public int threads() { return threads; }
+    @Override public boolean rowViews() { return true; }
 
     @Override
     public Block allocate(int rows, int cols) {

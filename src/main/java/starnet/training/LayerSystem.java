@@ -278,12 +278,8 @@ public final class LayerSystem {
         nonNegative(targets);
         if (targets == preparedTargets) return;
         dropPrepared();
-        if ((long) targets.rows() * targets.cols() > PREPARED_VALUES || targets.rows() == 0) return;
+        if (!la.rowViews() || (long) targets.rows() * targets.cols() > PREPARED_VALUES || targets.rows() == 0) return;
         Block all = la.allocate(targets.rows(), targets.cols());
-        if (all.rows(0, 0) == null) {
-            all.close();
-            return;
-        }
         preActivated(targets, 0, targets.rows(), all);
         prepared = all;
         preparedTargets = targets;
