@@ -127,7 +127,7 @@ final class ModelOptions {
                     given("--solver") ? SolverKind.parse(solver) : t.solver(), given("--ridge") ? ridge : t.ridge(),
                     given("--order") ? SolveOrder.parse(order) : t.order(), given("--init") ? InitKind.parse(init) : t.init(),
                     given("--sw-sample") ? swSample() : t.swSample(), given("--sw-partitions") ? swPartitions : t.swPartitions(),
-                    given("--sl-path") ? slPath : t.latentPath());
+                    given("--sl-path") ? starnet.model.LatentPath.parse(slPath) : t.latentPath());
             return new StarNetConfig(StarNetConfig.FORMAT, data.apply(c.data()), a, t);
         } catch (CliException e) {
             throw e;

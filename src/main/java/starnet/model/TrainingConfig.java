@@ -15,11 +15,11 @@ import starnet.math.SolverKind;
  * @param init      gaussian or orthogonal
  * @param swSample  SW on a random subset of this many datapoints per epoch (paper Lemma 8); 0 = all
  * @param swPartitions SW solved on this many partitions of the datapoints and the solutions averaged (paper Fig. 8); 1 = one solve
- * @param latentPath conv SL: "auto" (explicit operator when it fits, else matrix-free), "dense" or "cg"
+ * @param latentPath conv SL: auto (explicit operator when it fits, else matrix-free), dense or cg
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge,
-                             SolveOrder order, InitKind init, int swSample, int swPartitions, String latentPath) {
+                             SolveOrder order, InitKind init, int swSample, int swPartitions, LatentPath latentPath) {
     public TrainingConfig {
         if (maxEpochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + maxEpochs);
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) throw new IllegalArgumentException("tolerance must be a number ≥ 0, got " + tolerance);
@@ -30,19 +30,16 @@ public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverK
         if (swSample < 0) throw new IllegalArgumentException("SW sample size must be ≥ 0 (0 = all datapoints), got " + swSample);
         if (swPartitions == 0) swPartitions = 1;
         if (swPartitions < 1) throw new IllegalArgumentException("SW partitions must be ≥ 1, got " + swPartitions);
-        if (latentPath == null) latentPath = "auto";
-        if (!latentPath.equals("auto") && !latentPath.equals("dense") && !latentPath.equals("cg")) {
-            throw new IllegalArgumentException("latent path must be auto, dense or cg, got '" + latentPath + "'");
-        }
+        if (latentPath == null) latentPath = LatentPath.AUTO;
     }
 
     public TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge, SolveOrder order, InitKind init,
                           int swSample, int swPartitions) {
-        this(maxEpochs, tolerance, seed, solver, ridge, order, init, swSample, swPartitions, "auto");
+        this(maxEpochs, tolerance, seed, solver, ridge, order, init, swSample, swPartitions, LatentPath.AUTO);
     }
 
     public TrainingConfig(int maxEpochs, double tolerance, long seed, SolverKind solver, double ridge, SolveOrder order, InitKind init) {
-        this(maxEpochs, tolerance, seed, solver, ridge, order, init, 0, 1, "auto");
+        this(maxEpochs, tolerance, seed, solver, ridge, order, init, 0, 1, LatentPath.AUTO);
     }
 
     /**
@@ -69,7 +66,7 @@ public record TrainingConfig(int maxEpochs, double tolerance, long seed, SolverK
         return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, init, sample, partitions, latentPath);
     }
 
-    public TrainingConfig withLatentPath(String path) {
+    public TrainingConfig withLatentPath(LatentPath path) {
         return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, init, swSample, swPartitions, path);
     }
     public TrainingConfig withInit(InitKind i) { return new TrainingConfig(maxEpochs, tolerance, seed, solver, ridge, order, i, swSample, swPartitions, latentPath); }

@@ -31,11 +31,12 @@ final class TrainingRun {
      */
     static TrainingRun start(StarNetConfig config, Dataset dataset, int datapoints, int[] pinned, LinearAlgebra la, boolean interactive) {
         Matrix data = rows(dataset, datapoints);
-        StarNetTrainer t = StarNetTrainer.create(config, data, dataset.channels(), dataset.height(), dataset.width(), la);
-        if (interactive) {
-            t.reserveLatents();
-            t.prepareFirstSolve();
-        }
+        starnet.training.LayerPasses passes = starnet.training.Engines.passes(config, la);
+        starnet.model.Decoder initial = StarNetTrainer.initialDecoder(config, dataset.channels(), dataset.height(), dataset.width());
+        starnet.training.MemoryEngine engine = new starnet.training.MemoryEngine(passes, data, StarNetTrainer.inputWidths(initial));
+        if (interactive) engine.reserveLatents();
+        StarNetTrainer t = new StarNetTrainer(passes, config.training(), engine, initial);
+        if (interactive) t.prepareFirstSolve();
         return new TrainingRun(t, pinned, 0);
     }
 

@@ -19,6 +19,11 @@ public final class Engines {
         return new LayerSystem(la, act, training.solver().create(training.ridge(), la));
     }
 
+    /** The per-block passes of a decoder configured by {@code config} (its systems and its conv SL path). */
+    public static LayerPasses passes(StarNetConfig config, LinearAlgebra la) {
+        return new LayerPasses(layerSystem(config, la), config.training().latentPath());
+    }
+
     /** Systems that only evaluate fits (no solver): for residuals and losses of a given model. */
     public static LayerSystem evaluator(LeakyRelu act, LinearAlgebra la) {
         return new LayerSystem(la, act, null);

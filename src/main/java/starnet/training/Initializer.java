@@ -73,12 +73,25 @@ public final class Initializer {
         return new DenseLayer(v, new double[dout]);
     }
 
-    /** N × d matrix of N(0, 1) latents for SW-first starts. */
+    /** N × d matrix of N(0, 1) latents for SW-first starts (rows 0 … n − 1 of {@link #randomLatentRows}). */
     public static Matrix randomLatents(int n, int d, long seed, int layer) {
-        SplittableRandom rnd = new SplittableRandom(mix(seed, 1000 + layer));
-        Matrix h = new Matrix(n, d);
+        return randomLatentRows(0, n, d, seed, layer);
+    }
+
+    /**
+     * Rows [from, to) of the N(0, 1) latents that start layer {@code layer} (0-based) of an SW-first run: each row drawn
+     * from its own seeded stream, so any block of rows — a chunk, a partition — is made alone and equals the same rows
+     * made with all the others.
+     */
+    public static Matrix randomLatentRows(long from, long to, int d, long seed, int layer) {
+        Matrix h = new Matrix((int) (to - from), d);
         double[] x = h.data();
-        for (int i = 0; i < x.length; i++) x[i] = rnd.nextGaussian();
+        long base = mix(seed, 1000 + layer);
+        for (int r = 0; r < h.rows(); r++) {
+            long z = (base + (from + r) * 0xD1B54A32D192ED03L) * 0x9E3779B97F4A7C15L;
+            SplittableRandom rnd = new SplittableRandom(z ^ (z >>> 29));
+            for (int c = 0; c < d; c++) x[r * d + c] = rnd.nextGaussian();
+        }
         return h;
     }
 

@@ -36,7 +36,7 @@ class ConfigJsonTest {
 
     @Test
     void everyConfigurationWrittenReadsBackEqual() throws Exception {
-        StarNetConfig c = StarNetConfig.defaults().withTraining(StarNetConfig.defaults().training().withSeed(7).withLatentPath("cg"));
+        StarNetConfig c = StarNetConfig.defaults().withTraining(StarNetConfig.defaults().training().withSeed(7).withLatentPath(starnet.model.LatentPath.CG));
         assertEquals(c, ConfigJson.read(Json.MAPPER.writeValueAsBytes(c)));
     }
 

@@ -265,7 +265,7 @@ class WorkbenchSessionTest {
     void aCliSessionWithTheTestSplitAndPerLayerKernelsRoundTrips() throws IOException {
         StarNetConfig conv = new StarNetConfig(1, new DataSpec("sample:mnist", "test", 300),
                 ArchitectureConfig.conv(List.of(4, 2), List.of(5, 3), List.of(2, 2), Padding.SAME, 0.5),
-                SMALL.training().withMaxEpochs(1).withLatentPath("dense"));
+                SMALL.training().withMaxEpochs(1).withLatentPath(starnet.model.LatentPath.DENSE));
         var out = new java.io.ByteArrayOutputStream();
         Path cfg = tmp.resolve("conv.json");
         Files.writeString(cfg, starnet.io.Json.MAPPER.writeValueAsString(conv));

@@ -188,8 +188,8 @@ class ConvTest {
     void matrixFreeTrainingMatchesTheDensePath() {
         Matrix data = starnet.data.Datasets.load("sample:mnist", "train", 200).images();
         TrainingConfig base = TrainingConfig.defaults().withMaxEpochs(1).withTolerance(0);
-        List<StepResult> dense = StarNetTrainer.create(convConfig(base.withLatentPath("dense")), data, 1, 28, 28, LA).trainAll(Cancellation.NEVER);
-        List<StepResult> cg = StarNetTrainer.create(convConfig(base.withLatentPath("cg")), data, 1, 28, 28, LA).trainAll(Cancellation.NEVER);
+        List<StepResult> dense = StarNetTrainer.create(convConfig(base.withLatentPath(starnet.model.LatentPath.DENSE)), data, 1, 28, 28, LA).trainAll(Cancellation.NEVER);
+        List<StepResult> cg = StarNetTrainer.create(convConfig(base.withLatentPath(starnet.model.LatentPath.CG)), data, 1, 28, 28, LA).trainAll(Cancellation.NEVER);
         assertEquals(dense.size(), cg.size());
         for (int i = 0; i < dense.size(); i++) {
             assertEquals(dense.get(i).mse(), cg.get(i).mse(), 1e-6 * dense.get(i).mse(), "step " + i);

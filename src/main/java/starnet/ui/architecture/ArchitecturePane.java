@@ -182,9 +182,8 @@ public final class ArchitecturePane extends VBox {
         split.setId("split");
         split.valueProperty().bindBidirectional(vm.splitProperty());
         split.setTooltip(starnet.ui.widgets.Tips.tip("Which part of the dataset to train on, for sources that have both (the samples, MNIST-style folders)"));
-        ChoiceBox<String> latentPath = new ChoiceBox<>(FXCollections.observableArrayList("auto", "dense", "cg"));
+        ChoiceBox<starnet.model.LatentPath> latentPath = choice(starnet.model.LatentPath.values(), vm.latentPathProperty());
         latentPath.setId("latent-path");
-        latentPath.valueProperty().bindBidirectional(vm.latentPathProperty());
         latentPath.setTooltip(starnet.ui.widgets.Tips.tip("Conv SL: auto = the explicit operator when it fits in memory, else matrix-free conjugate gradients; dense or cg to force one"));
         grid.addRow(5, label("Split"), split, label("Conv SL"), latentPath);
 
@@ -268,6 +267,7 @@ public final class ArchitecturePane extends VBox {
                 if (v instanceof SolverKind k) return k.id();
                 if (v instanceof SolveOrder k) return k.id();
                 if (v instanceof Padding k) return k.id();
+                if (v instanceof starnet.model.LatentPath k) return k.id();
                 return String.valueOf(v);
             }
             @Override public T fromString(String s) { return null; }

@@ -63,7 +63,7 @@ public final class ArchitectureViewModel {
     private final ObjectProperty<InitKind> init = new SimpleObjectProperty<>();
     private final IntegerProperty swSample = new SimpleIntegerProperty();
     private final IntegerProperty swPartitions = new SimpleIntegerProperty();
-    private final ObjectProperty<String> latentPath = new SimpleObjectProperty<>();
+    private final ObjectProperty<starnet.model.LatentPath> latentPath = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
 
     private int batch;
@@ -222,7 +222,7 @@ public final class ArchitectureViewModel {
     public ObjectProperty<InitKind> initProperty() { return init; }
     public IntegerProperty swSampleProperty() { return swSample; }
     public IntegerProperty swPartitionsProperty() { return swPartitions; }
-    public ObjectProperty<String> latentPathProperty() { return latentPath; }
+    public ObjectProperty<starnet.model.LatentPath> latentPathProperty() { return latentPath; }
     /** Why the fields do not make a valid configuration, or "". */
     public ReadOnlyStringProperty configErrorProperty() { return configError.getReadOnlyProperty(); }
 }

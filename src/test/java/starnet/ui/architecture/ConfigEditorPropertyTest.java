@@ -68,8 +68,8 @@ class ConfigEditorPropertyTest {
         Arbitrary<TrainingConfig> training = Combinators.combine(Arbitraries.integers().between(1, 1000), Arbitraries.doubles().between(0, 1),
                 Arbitraries.longs(), Arbitraries.of(SolverKind.class), Arbitraries.doubles().between(0, 1), Arbitraries.of(SolveOrder.class),
                 Arbitraries.of(InitKind.class), Arbitraries.integers().between(0, 1_000_000)).as((e, tol, seed, solver, ridge, order, init, sample) ->
-                new TrainingConfig(e, tol, seed, solver, ridge, order, init, sample, 1, "auto"))
-                .flatMap(t -> Combinators.combine(Arbitraries.integers().between(1, 64), Arbitraries.of("auto", "dense", "cg"))
+                new TrainingConfig(e, tol, seed, solver, ridge, order, init, sample, 1, starnet.model.LatentPath.AUTO))
+                .flatMap(t -> Combinators.combine(Arbitraries.integers().between(1, 64), Arbitraries.of(starnet.model.LatentPath.class))
                         .as((parts, path) -> t.withSwSampling(t.swSample(), parts).withLatentPath(path)));
         return Combinators.combine(data, Arbitraries.oneOf(feedforward, conv), training)
                 .as((d, a, t) -> new StarNetConfig(StarNetConfig.FORMAT, d, a, t));

@@ -1,0 +1,89 @@
+package starnet.training;
+
+import starnet.math.Matrix;
+import starnet.model.Decoder;
+import starnet.model.Layer;
+
+/**
+ * Where the datapoints live while a decoder trains — in memory, in row stores on disk, in partitions on a cluster —
+ * and the passes over them that one layer's solves need. The schedule ({@link StarNetTrainer}) owns the decoder, the
+ * solves of the small systems and every decision; an engine owns the N-sized arrays: the images, each layer's
+ * targets and latents, and the per-block work ({@link LayerPasses}) over them.
+ * <p>
+ * The current layer's targets are the images when it is the last layer, else the finished latents of the layer
+ * above. A solve that fails or is cancelled leaves the engine as it was: SL's new latents are pending until
+ * {@link #adoptLatents()}. Driven by one thread.
+ */
+public interface TrainingEngine extends AutoCloseable {
+    /** Datapoints N. */
+    int rows();
+
+    /** Values per image D. */
+    int pixels();
+
+    /** Starts layer {@code layer} (0-based), without latents yet. */
+    void startLayer(int layer);
+
+    /** Whether the current layer has latents (after an SL, a random start or a restore). */
+    boolean hasLatents();
+
+    /** Gives the current layer the seeded N(0, 1) start of SW-first runs ({@link starnet.training.Initializer#randomLatentRows}). */
+    void randomLatents(long seed);
+
+    /** One-off work before the solves on the current targets (in memory: their a⁻¹(T) prepared); may do nothing. */
+    default void prepare() {}
+
+    /**
+     * SL: every datapoint's latents for the current layer of {@code decoder}, kept pending; returns the layer's fit with
+     * them (the output MSE through the layers above, below the last layer).
+     */
+    LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel);
+
+    /** Makes the latents of the last {@link #solveLatents} the current layer's. */
+    void adoptLatents();
+
+    /**
+     * SW's normal equations of the current layer with its latents, one pair per row set (see {@link WeightRows}; null =
+     * every row, one pair), summed over the engine's blocks: {@code [set] = {Gram, right-hand sides}}.
+     */
+    Matrix[][] normalEquations(Layer current, int[][] rowSets, Cancellation cancel);
+
+    /** The fit of the current layer of {@code decoder} with the current latents. */
+    LayerFit evaluate(Decoder decoder, Cancellation cancel);
+
+    /** The current layer is done: its latents become its finished latents (the targets of the layer below). */
+    void finishLayer();
+
+    /** Rows {@code rows} of the images (rows.length × D, a new matrix). */
+    Matrix imageRows(int[] rows);
+
+    /** Rows {@code rows} of the latents entering layer {@code layer}: its finished ones, else the current layer's; null if none yet. */
+    Matrix latentRows(int layer, int[] rows);
+
+    /** The current layer's latents as one matrix (N × d_in; shared in memory, read once elsewhere), or null if it has none. */
+    Matrix currentLatents();
+
+    /** Layer {@code layer}'s finished latents as one matrix (shared in memory, read once elsewhere), or null if not finished. */
+    Matrix finishedLatents(int layer);
+
+    /**
+     * Continues from a saved state: {@code finished[i]} the finished latents of layer i (or null), the current layer
+     * {@code layer} (−1 when all are done) with {@code latents} (or null). Matrices are read, not kept, except in memory.
+     */
+    void restore(int layer, Matrix latents, Matrix[] finished);
+
+    /** The arrays as matrices in this JVM's heap when the engine keeps them there (the inspector, latent maps and refinement read them), else null. */
+    default InMemory inMemory() { return null; }
+
+    /** What the engine is and how it runs, in a few words (for the log and the metrics). */
+    String describe();
+
+    /** Frees what the engine holds (files, native memory, a cluster's cached partitions). */
+    @Override
+    void close();
+
+    /** The engine's arrays in the heap: the images (N × D) and the current or finished latents. */
+    interface InMemory {
+        Matrix images();
+    }
+}
