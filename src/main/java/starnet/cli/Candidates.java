@@ -21,7 +21,7 @@ final class Candidates {
     static final class Precisions extends Values { Precisions() { super("f32", "f64"); } }
     static final class Projections extends Values { Projections() { super("pca", "umap"); } }
     static final class Sizes extends Values { Sizes() { super("column", "wide", "slide"); } }
-    static final class Engines extends Values { Engines() { super("local", "spark"); } }
+    static final class Engines extends Values { Engines() { super("memory", "store", "spark"); } }
     static final class SwModes extends Values { SwModes() { super("exact", "average"); } }
     static final class ExperimentNames extends Values { ExperimentNames() { super("fig6", "fig7", "fig8", "refine"); } }
 

@@ -95,7 +95,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     private static int failure(Throwable e, PrintStream err) {
-        if (e instanceof CliException || e instanceof DataException) {
+        if (e instanceof CliException || e instanceof DataException || e instanceof starnet.session.UserError) {
             err.println("error: " + e.getMessage());
             return 2;
         }

@@ -45,6 +45,12 @@ final class RuntimeOptions {
         }
     }
 
+    /** The backend as a session takes it. */
+    starnet.session.Compute compute() {
+        check();
+        return starnet.session.Compute.of(starnet.model.BackendChoice.parse(backend), threads());
+    }
+
     /** The backend loading on another thread (the native library loads while the data is read). */
     CompletableFuture<LinearAlgebra> backendAsync() {
         check();

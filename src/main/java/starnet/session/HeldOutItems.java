@@ -32,6 +32,7 @@ final class HeldOutItems {
 
     /** The work's held-out items (found once per data; worker only), or null when it has none. */
     static Dataset data(Work w) {
+        if (w.streamed != null) return null; // the rows past those in the heap are trained on: none is held out
         if (!w.heldOutLooked) {
             w.heldOutLooked = true;
             try {

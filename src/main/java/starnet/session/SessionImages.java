@@ -65,7 +65,7 @@ final class SessionImages {
         w.pinned = s.pinned().clone();
         w.plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
         w.report = DeterminednessReport.forDecoder(w.plan, ref.count(), s.config().architecture().slope(), s.config().training());
-        w.run = TrainingRun.restore(s.config(), d, ref.count(), w.pinned, la, TrainingStates.state(s.training()), s.history().size());
+        w.run = TrainingRun.restore(s.config(), d, ref.count(), null, w.pinned, w.engine, la, TrainingStates.state(s.training()), s.history().size());
         w.history.addAll(s.history());
         w.steps.addAll(s.training().steps());
         for (int i = 0; i < w.steps.size(); i++) w.heldOut.add(Double.NaN); // not saved: measured again as training goes on

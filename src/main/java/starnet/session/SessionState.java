@@ -40,7 +40,7 @@ import java.util.List;
 public record SessionState(long revision, boolean dirty, Path file, Dataset dataset, int datapoints, StarNetConfig config,
                            List<LayerPlan> plan, DeterminednessReport report, String problem, int[] pinned,
                            List<TrainingSnapshot> history, List<StepResult> steps, List<Double> heldOut, int heldOutItems, boolean ready, boolean finished,
-                           List<TaskInfo> tasks, TrainCommand activeCommand, String undoable, Pca pca,
+                           List<TaskInfo> tasks, TrainAction activeCommand, String undoable, Pca pca,
                            java.util.Map<Integer, starnet.explore.SystemInspection> inspections, starnet.explore.LatentMap latentMap) {
     /** Before anything is loaded. */
     static SessionState empty() {
@@ -48,7 +48,7 @@ public record SessionState(long revision, boolean dirty, Path file, Dataset data
                 false, false, List.of(), null, null, null, java.util.Map.of(), null);
     }
 
-    SessionState withTasks(List<TaskInfo> t, TrainCommand active) {
+    SessionState withTasks(List<TaskInfo> t, TrainAction active) {
         return new SessionState(revision, dirty, file, dataset, datapoints, config, plan, report, problem, pinned, history, steps, heldOut, heldOutItems,
                 ready, finished, t, active, undoable, pca, inspections, latentMap);
     }

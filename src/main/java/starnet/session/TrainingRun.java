@@ -3,56 +3,73 @@ package starnet.session;
 import starnet.data.Dataset;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
+import starnet.model.Decoder;
+import starnet.model.EngineSpec;
 import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
 import starnet.training.Cancellation;
+import starnet.training.Engines;
 import starnet.training.StarNetTrainer;
 
+import java.nio.file.Path;
+
 /**
- * One run of the trainer on the data in use, with the items its snapshots show. Confined to the
- * session's worker thread: only {@link WorkbenchSession} touches it, between or inside its tasks.
+ * One run of the schedule on the data in use, on the engine the run setting names, with the items its snapshots
+ * show. Confined to the session's worker thread: only {@link WorkbenchSession} touches it, between or inside its
+ * tasks. {@link #close()} frees what the engine holds.
  */
-final class TrainingRun {
+final class TrainingRun implements AutoCloseable {
     private final StarNetTrainer trainer;
+    private final EngineSpec engine;
+    private final Path temporary;
     private final int[] pinned;
     private int snapshots;
 
-    private TrainingRun(StarNetTrainer trainer, int[] pinned, int snapshotsSoFar) {
+    private TrainingRun(StarNetTrainer trainer, EngineSpec engine, Path temporary, int[] pinned, int snapshotsSoFar) {
         this.trainer = trainer;
+        this.engine = engine;
+        this.temporary = temporary;
         this.pinned = pinned.clone();
         this.snapshots = snapshotsSoFar;
     }
 
     /**
-     * A fresh run of {@code config} on the first {@code datapoints} items of {@code dataset}.
-     * {@code interactive}: reserve the latents buffers now (costs memory; not for batch runs), so the window's first
-     * steps do not allocate large arrays; {@link #warmUp} then runs once the first model is shown.
+     * A fresh run of {@code config} on the first {@code datapoints} items of {@code dataset} (or on {@code streamed},
+     * null when the rows are in the dataset), on the engine {@code engine} names. {@code interactive}: reserve the
+     * latents buffers now (costs memory; not for batch runs), so the window's first steps do not allocate large
+     * arrays; {@link #warmUp} then runs once the first model is shown.
      */
-    static TrainingRun start(StarNetConfig config, Dataset dataset, int datapoints, int[] pinned, LinearAlgebra la, boolean interactive) {
-        Matrix data = rows(dataset, datapoints);
-        starnet.training.LayerPasses passes = starnet.training.Engines.passes(config, la);
-        starnet.model.Decoder initial = StarNetTrainer.initialDecoder(config, dataset.channels(), dataset.height(), dataset.width());
-        starnet.training.MemoryEngine engine = new starnet.training.MemoryEngine(passes, data, StarNetTrainer.inputWidths(initial));
-        if (interactive) engine.reserveLatents();
-        StarNetTrainer t = new StarNetTrainer(passes, config.training(), engine, initial);
-        if (interactive) t.prepareFirstSolve();
-        return new TrainingRun(t, pinned, 0);
+    static TrainingRun start(StarNetConfig config, Dataset dataset, int datapoints, Streamed streamed, int[] pinned, EngineSpec engine,
+                             LinearAlgebra la, boolean interactive) {
+        Decoder initial = StarNetTrainer.initialDecoder(config, dataset.channels(), dataset.height(), dataset.width());
+        RunEngines.Opened opened = RunEngines.open(engine, config, dataset, datapoints, streamed, la, StarNetTrainer.inputWidths(initial), interactive);
+        try {
+            StarNetTrainer t = new StarNetTrainer(Engines.passes(config, la), config.training(), opened.engine(), initial);
+            if (interactive) t.prepareFirstSolve();
+            return new TrainingRun(t, engine, opened.temporary(), pinned, 0);
+        } catch (RuntimeException e) {
+            close(opened.engine(), opened.temporary());
+            throw e;
+        }
     }
 
-    /** A run continuing from {@code state}; its snapshots are numbered on from {@code snapshotsSoFar}. */
-    static TrainingRun restore(StarNetConfig config, Dataset dataset, int datapoints, int[] pinned, LinearAlgebra la,
-                               StarNetTrainer.State state, int snapshotsSoFar) {
-        return new TrainingRun(StarNetTrainer.restore(config, rows(dataset, datapoints), la, state), pinned, snapshotsSoFar);
+    /** A run continuing from {@code state} on the engine {@code engine} names; its snapshots are numbered on from {@code snapshotsSoFar}. */
+    static TrainingRun restore(StarNetConfig config, Dataset dataset, int datapoints, Streamed streamed, int[] pinned, EngineSpec engine,
+                               LinearAlgebra la, StarNetTrainer.State state, int snapshotsSoFar) {
+        RunEngines.Opened opened = RunEngines.open(engine, config, dataset, datapoints, streamed, la, StarNetTrainer.inputWidths(state.decoder()), false);
+        try {
+            StarNetTrainer t = StarNetTrainer.restore(Engines.passes(config, la), config.training(), opened.engine(), state);
+            return new TrainingRun(t, engine, opened.temporary(), pinned, snapshotsSoFar);
+        } catch (RuntimeException e) {
+            close(opened.engine(), opened.temporary());
+            throw e;
+        }
     }
 
     /** The same trainer showing other items; the snapshots restart from {@code snapshotsSoFar}. */
     TrainingRun withPinned(int[] rows, int snapshotsSoFar) {
-        return new TrainingRun(trainer, rows, snapshotsSoFar);
-    }
-
-    private static Matrix rows(Dataset d, int n) {
-        return n < d.size() ? d.images().rowRange(0, n) : d.images();
+        return new TrainingRun(trainer, engine, temporary, rows, snapshotsSoFar);
     }
 
     /**
@@ -62,6 +79,7 @@ final class TrainingRun {
      */
     void warmUp(StarNetConfig config, Dataset dataset, LinearAlgebra la, Cancellation stop) {
         Matrix data = trainer.data();
+        if (data == null) return; // not in memory: nothing to warm up with here
         int n = Math.min(512, data.rows());
         StarNetConfig small = config.withTraining(config.training().withMaxEpochs(1).withSwSampling(0, 1));
         try {
@@ -75,6 +93,9 @@ final class TrainingRun {
 
     StarNetTrainer trainer() { return trainer; }
 
+    /** The run setting this run trains with. */
+    EngineSpec engine() { return engine; }
+
     int[] pinned() { return pinned.clone(); }
 
     TrainingSnapshot snapshot(StepResult step) {
@@ -84,5 +105,21 @@ final class TrainingRun {
     /** Decodes one data row through the trained layers, for the item inspector (1 × D). */
     Matrix reconstructItem(int row) {
         return trainer.reconstructCurrent(new int[] {row});
+    }
+
+    /** Frees the engine's files, native memory or cached partitions (a temporary store folder is deleted). */
+    @Override
+    public void close() {
+        close(trainer.engine(), temporary);
+    }
+
+    private static void close(starnet.training.TrainingEngine engine, Path temporary) {
+        try {
+            engine.close();
+        } catch (RuntimeException e) {
+            AppLog.error("closing a training engine", e);
+        } finally {
+            if (temporary != null) Cleanup.deleteTree(temporary);
+        }
     }
 }

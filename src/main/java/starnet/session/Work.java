@@ -19,7 +19,12 @@ import java.util.List;
  */
 final class Work {
     StarNetConfig config;
+    /** Where the run trains (a run setting beside the configuration). */
+    starnet.model.EngineSpec engine = starnet.model.EngineSpec.memory();
+    /** The data in use: all its rows, or — when {@link #streamed} is set — the first of them, for the grids. */
     Dataset dataset;
+    /** The rows the engine reads from a file when they are not all in the heap, else null. */
+    Streamed streamed;
     int datapoints;
     List<LayerPlan> plan;
     DeterminednessReport report;
@@ -51,7 +56,9 @@ final class Work {
     /** The same configuration, data, pins and file, with no run yet (what a discard starts from). */
     Work successor() {
         Work w = new Work(config);
+        w.engine = engine;
         w.dataset = dataset;
+        w.streamed = streamed;
         w.datapoints = datapoints;
         w.pinned = pinned;
         w.file = file;

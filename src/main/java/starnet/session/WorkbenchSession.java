@@ -66,7 +66,7 @@ public final class WorkbenchSession {
     private volatile boolean heldOutCurve;
     private volatile boolean liveLatentMap;
     private volatile Set<StopPoint> stopPoints = Set.of();
-    private volatile TrainCommand activeCommand;
+    private volatile TrainAction activeCommand;
     private volatile SessionState state = SessionState.empty();
 
     // worker-confined
@@ -161,6 +161,66 @@ public final class WorkbenchSession {
         });
     }
 
+    /**
+     * Sets up a run of {@code c} on {@code engine} over {@code dataset} (loaded already): all the data in use, or — with
+     * {@code streamed} — its first rows, the engine reading every row from that file. For a whole run from a command.
+     */
+    CompletableFuture<Void> configureRun(StarNetConfig c, Dataset dataset, starnet.model.EngineSpec engine, Streamed streamed) {
+        return tasks.task(TaskKind.PREPARE, "Setting up the run", ctx -> {
+            discardTrainedSteps("changing the configuration");
+            Work w = work;
+            w.pinned = new int[0];
+            w.forgetDataFacts();
+            w.dataset = dataset;
+            w.streamed = streamed;
+            w.engine = engine;
+            w.config = c;
+            rebuild(w);
+            return null;
+        });
+    }
+
+    /**
+     * Makes {@code engine} the run setting: the run restarts on it from its initial state (trained steps are
+     * discarded, as for any change of the configuration; Undo brings them back with their engine).
+     */
+    public CompletableFuture<Void> setEngine(starnet.model.EngineSpec engine) {
+        return tasks.task(TaskKind.PREPARE, "Training " + engine.words(), ctx -> {
+            Work w = work;
+            if (engine.equals(w.engine) && w.run != null) return null;
+            if (engine.kind() == starnet.model.EngineKind.MEMORY && w.streamed != null) {
+                throw new UserError("This data is read from a file, not held in memory; it trains out of core or on Spark.");
+            }
+            discardTrainedSteps("changing where the run trains");
+            w = work;
+            w.engine = engine;
+            rebuild(w);
+            notice(Notice.info("The run trains " + engine.words() + " from now on."));
+            return null;
+        });
+    }
+
+    /** Writes the run's model, session and figure into {@code folder} (a run folder being staged). */
+    CompletableFuture<RunFolder.Written> writeRunFolder(starnet.io.StagedFolder folder, Runs.Progress progress) {
+        return tasks.task(TaskKind.SAVE, "Writing the run folder", ctx -> {
+            try {
+                return RunFolder.write(work, folder, progress);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Frees what the session's runs hold (engines' files, native memory, cached partitions); the session is not used after. */
+    public void close() {
+        CompletableFuture<Void> done = tasks.task(TaskKind.PREPARE, "Closing", ctx -> {
+            if (work.run != null) work.run.close();
+            if (discarded != null && discarded.run != null) discarded.run.close();
+            return null;
+        });
+        done.exceptionally(e -> null);
+    }
+
     /** Starts the run again from its initial state (the trained steps can be brought back by {@link #undoDiscard()}). */
     public CompletableFuture<Void> reset() {
         return tasks.task(TaskKind.PREPARE, "Resetting the model", ctx -> {
@@ -222,6 +282,7 @@ public final class WorkbenchSession {
     /** Plan, report and a fresh run for the work's configuration and data (on the worker). */
     private void rebuild(Work w) {
         worker.checkOnWorker();
+        if (w.run != null && (discarded == null || discarded.run != w.run)) w.run.close();
         w.plan = null;
         w.report = null;
         w.problem = "";
@@ -234,10 +295,11 @@ public final class WorkbenchSession {
         Dataset d = w.dataset;
         if (d != null) {
             int limit = w.config.data().limit();
-            int n = limit > 0 ? Math.min(limit, d.size()) : d.size();
+            int n = w.streamed != null ? (int) w.streamed.rows() : limit > 0 ? Math.min(limit, d.size()) : d.size();
+            int shown = Math.min(n, d.size()); // rows whose images are in the heap: all, or the first ones of streamed data
             if (n != w.datapoints) w.forgetDataFacts();
             w.datapoints = n;
-            if (w.pinned.length == 0 || java.util.Arrays.stream(w.pinned).anyMatch(r -> r >= n)) w.pinned = d.representativeRows(DEFAULT_PINNED, n);
+            if (w.pinned.length == 0 || java.util.Arrays.stream(w.pinned).anyMatch(r -> r >= shown)) w.pinned = d.representativeRows(DEFAULT_PINNED, shown);
             try {
                 w.plan = List.copyOf(w.config.architecture().plan(d.channels(), d.height(), d.width()));
                 w.report = DeterminednessReport.forDecoder(w.plan, n, w.config.architecture().slope(), w.config.training());
@@ -247,7 +309,7 @@ public final class WorkbenchSession {
             changed(w); // the report shows before the (slower) set-up
             if (w.problem.isEmpty() && !w.report.hasErrors()) {
                 try {
-                    TrainingRun run = TrainingRun.start(w.config, d, n, w.pinned, la, interactive);
+                    TrainingRun run = TrainingRun.start(w.config, d, n, w.streamed, w.pinned, w.engine, la, interactive);
                     if (w.config.architecture().isConv()) w.report = w.report.withRank(run.trainer().decoder(), la);
                     if (!w.report.hasErrors()) {
                         w.run = run;
@@ -279,7 +341,7 @@ public final class WorkbenchSession {
     // =====================================================================================
 
     /** Runs a training command as a background task, publishing a state after every solve; {@link #pause()} stops it within the solve. */
-    public CompletableFuture<Void> run(TrainCommand command) {
+    public CompletableFuture<Void> run(TrainAction command) {
         return tasks.task(TaskKind.TRAIN, command.label(), ctx -> {
             Work w = work;
             String blocked = state.trainBlockedReason();
@@ -378,6 +440,7 @@ public final class WorkbenchSession {
     private void discardTrainedSteps(String why) {
         worker.checkOnWorker();
         if (work.steps.isEmpty()) return;
+        if (discarded != null && discarded.run != null) discarded.run.close();
         discarded = work;
         discardedWhat = "the " + work.steps.size() + " trained steps discarded by " + why;
         work = work.successor();
@@ -597,7 +660,8 @@ public final class WorkbenchSession {
             finished[0] = codes;
             for (int i = 1; i < finished.length; i++) finished[i] = decoder.decodeFrom(la, 0, codes, i);
             var refined = new StarNetTrainer.State(decoder, -1, null, st.epoch(), false, st.lastEpochLoss(), finished, st.log());
-            w.run = TrainingRun.restore(w.config, w.dataset, w.datapoints, w.pinned, la, refined, w.history.size());
+            if (w.run.trainer().data() == null) throw new UserError("Refinement needs the data in memory; this run trains " + w.engine.words() + ".");
+            w.run = TrainingRun.restore(w.config, w.dataset, w.datapoints, null, w.pinned, starnet.model.EngineSpec.memory(), la, refined, w.history.size());
             TrainingSnapshot snap = w.run.snapshot(null);
             w.history.add(new TrainingSnapshot(snap.index(), null, label, snap.layer(), snap.nextPhase(), snap.epochsDone(), snap.current(), snap.afterLayer()));
             changed(w);

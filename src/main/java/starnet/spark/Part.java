@@ -1,29 +1,31 @@
 package starnet.spark;
 
+import starnet.math.Backends;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
-import starnet.math.NormalEquationsSolver;
-import starnet.math.SolverKind;
 import starnet.model.Decoder;
-import starnet.model.DenseLayer;
-import starnet.model.LeakyRelu;
+import starnet.model.Layer;
 import starnet.training.Cancellation;
+import starnet.training.FitTotals;
+import starnet.training.Initializer;
 import starnet.training.LayerFit;
+import starnet.training.LayerPasses;
 import starnet.training.LayerSystem;
+import starnet.training.WeightRows;
 
 import java.io.Serializable;
-import java.util.List;
 
 /**
- * One partition of the datapoints: rows [first, first + rows) of the images and, per layer, their latents once
- * solved, with the fit of the last step on these rows. Immutable: every step makes a new one (Spark keeps the
- * lineage); the arrays are shared between versions and never written after they are made.
+ * One partition of the datapoints: rows [first, first + rows) of the images and, per layer, their latents (the current
+ * layer's, or a finished layer's), with the fit of the step that made it. Immutable: a step makes a new one (Spark
+ * keeps the lineage); arrays are shared between versions and never written after they are made. Every pass goes
+ * through {@link LayerPasses}, as on the other engines.
  */
 final class Part implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static LinearAlgebra backend;
 
-    /** A step's sums over this partition's rows (combined on the driver into means). */
+    /** A pass's sums over this partition's rows (see {@link FitTotals#sums}) and its rows' residuals. */
     record Stats(int first, double squares, double absolutes, double outputSquares, double[] residuals) implements Serializable {}
 
     private final int first, rows, pixels;
@@ -32,7 +34,7 @@ final class Part implements Serializable {
     private final Stats stats;
 
     Part(int first, Matrix images, int layers) {
-        this(first, images.rows(), images.cols(), images.data().clone(), new double[layers][], null);
+        this(first, images.rows(), images.cols(), images.data(), new double[layers][], null);
     }
 
     private Part(int first, int rows, int pixels, double[] images, double[][] latents, Stats stats) {
@@ -46,12 +48,103 @@ final class Part implements Serializable {
 
     Stats stats() { return stats; }
 
+    int first() { return first; }
+
+    int rows() { return rows; }
+
     /** Rows [from, to) of the row store or .npy file at {@code file}, read where this runs (an executor): a new partition. */
     static Part read(String file, double divisor, int from, int to, int layers) throws java.io.IOException {
         try (starnet.store.RowSource s = starnet.store.RowSource.open(java.nio.file.Path.of(file), divisor)) {
             return new Part(from, s.read(from, to), layers);
         }
     }
+
+    private Part with(int layer, double[] h, Stats s) {
+        double[][] next = latents.clone();
+        next[layer] = h;
+        return new Part(first, rows, pixels, images, next, s);
+    }
+
+    /** This partition with the seeded random start of layer {@code layer} (the same rows as on every engine). */
+    Part randomLatents(int layer, int width, long seed) {
+        return with(layer, Initializer.randomLatentRows(first, first + rows, width, seed, layer).data(), null);
+    }
+
+    /** This partition with rows of {@code all} (N × width, read only) as layer {@code layer}'s latents. */
+    Part withLatentsFrom(int layer, Matrix all) {
+        return with(layer, all.rowRange(first, first + rows).data(), null);
+    }
+
+    /** SL on these rows for layer {@code layer} of the model in {@code m}. */
+    Part solveLatents(int layer, SerialModel m) {
+        Decoder d = m.decoder();
+        LayerPasses passes = m.passes();
+        try {
+            LayerSystem.LatentSolve ls = passes.solveLatents(d, layer, m.latentOperator(), targets(layer, d), images(layer, d), null, Cancellation.NEVER);
+            return with(layer, ls.latents().data(), stats(ls.fit(), d, layer));
+        } finally {
+            passes.releaseWorkMemory();
+        }
+    }
+
+    /** The fit of layer {@code layer} of the model in {@code m} on these rows' current latents. */
+    Stats evaluate(int layer, SerialModel m) {
+        Decoder d = m.decoder();
+        LayerPasses passes = m.passes();
+        try {
+            return stats(passes.evaluate(d, layer, current(layer), targets(layer, d), images(layer, d), Cancellation.NEVER), d, layer);
+        } finally {
+            passes.releaseWorkMemory();
+        }
+    }
+
+    /**
+     * SW's normal equations on these rows for layer {@code layer} of {@code m}: one pair per row set (null = all rows),
+     * as {@link NormalEquations} that add up across partitions.
+     */
+    NormalEquations normalEquations(int layer, SerialModel m, int[][] rowSets) {
+        Decoder d = m.decoder();
+        Layer current = d.layers().get(layer);
+        LayerPasses passes = m.passes();
+        try {
+            Matrix h = current(layer), t = targets(layer, d);
+            int sets = rowSets == null ? 1 : rowSets.length;
+            Matrix[][] eq = new Matrix[sets][];
+            for (int s = 0; s < sets; s++) {
+                if (rowSets == null) {
+                    eq[s] = passes.normalEquations(current, h, t, Cancellation.NEVER);
+                } else {
+                    int[] local = WeightRows.within(rowSets[s], first, first + rows);
+                    if (local.length > 0) eq[s] = passes.normalEquations(current, h.selectRows(local), t.selectRows(local), Cancellation.NEVER);
+                }
+            }
+            return NormalEquations.of(eq);
+        } finally {
+            passes.releaseWorkMemory();
+        }
+    }
+
+    /** These rows' share of {@code wanted} (sorted): {global row, values} of the images (layer −1) or of layer {@code layer}'s latents. */
+    double[][] pick(int layer, int[] wanted) {
+        int[] local = WeightRows.within(wanted, first, first + rows);
+        double[][] out = new double[local.length][];
+        for (int i = 0; i < local.length; i++) {
+            int r = local[i];
+            double[] src = layer < 0 ? images : latents[layer];
+            int width = src.length / rows;
+            double[] row = new double[width + 1];
+            row[0] = first + r;
+            System.arraycopy(src, r * width, row, 1, width);
+            out[i] = row;
+        }
+        return out;
+    }
+
+    /** Whether layer {@code layer} has latents here. */
+    boolean hasLatents(int layer) { return latents[layer] != null; }
+
+    /** This partition's rows of layer {@code layer}'s latents, row-major. */
+    double[] latentsOf(int layer) { return latents[layer]; }
 
     /** Writes layer {@code layer}'s latents of these rows into the row store at {@code store} (rows [first, first + rows)). */
     void writeLatents(int layer, String store) throws java.io.IOException {
@@ -60,83 +153,31 @@ final class Part implements Serializable {
         }
     }
 
-    /** Consecutive rows of a matrix from row {@code first} on, row-major (shared, never written). */
-    record Rows(int first, double[] values) implements Serializable {}
-
-    /** This partition's rows of layer {@code layer}'s latents. */
-    Rows latentsOf(int layer) { return new Rows(first, latents[layer]); }
-
-    /** Pieces from {@link #latentsOf} gathered into one N × width matrix. */
-    static Matrix gather(List<Rows> pieces, int n, int width) {
-        Matrix m = new Matrix(n, width);
-        for (Rows p : pieces) System.arraycopy(p.values(), 0, m.data(), p.first() * width, p.values().length);
-        return m;
-    }
-
-    /** SL on these rows: the latents of layer {@code layer} from its targets, with the weights and operator in {@code w}. */
-    Part solveLatents(int layer, SparkTrainer.Weights w, double slope) {
-        LeakyRelu act = new LeakyRelu(slope);
-        Decoder d = w.decoder(act);
-        LayerSystem system = new LayerSystem(backend(), act, null);
-        Matrix op = new Matrix(w.opRows(), w.opCols(), w.op());
-        LayerSystem.LatentSolve ls = system.solveLatents(d.layers().get(layer).affine(), op, targets(layer), check(d, layer), null, Cancellation.NEVER);
-        double[][] next = latents.clone();
-        next[layer] = ls.latents().data();
-        return new Part(first, rows, pixels, images, next, stats(ls.fit(), d, layer));
-    }
-
-    /** The fit of layer {@code layer} (weights in {@code w}) on these rows' current latents. */
-    Part evaluate(int layer, SparkTrainer.Weights w, double slope) {
-        LeakyRelu act = new LeakyRelu(slope);
-        Decoder d = w.decoder(act);
-        LayerSystem system = new LayerSystem(backend(), act, null);
-        LayerFit fit = system.evaluate(d.layers().get(layer).affine(), current(layer), targets(layer), check(d, layer), Cancellation.NEVER);
-        return new Part(first, rows, pixels, images, latents, stats(fit, d, layer));
-    }
-
-    /** SW's normal equations on these rows. */
-    SparkTrainer.NormalEquations normalEquations(int layer, double slope) {
-        LayerSystem system = new LayerSystem(backend(), new LeakyRelu(slope), null);
-        Matrix[] eq = system.normalEquations(current(layer), targets(layer), Cancellation.NEVER);
-        return new SparkTrainer.NormalEquations(eq[0].rows(), eq[1].cols(), eq[0].data(), eq[1].data());
-    }
-
-    /** SW on these rows alone (for averaging): the augmented weights [V | b], d_out × (d_in + 1), row-major. */
-    double[] ownWeights(int layer, double slope, String solver, double ridge) {
-        LinearAlgebra la = backend();
-        NormalEquationsSolver s = SolverKind.parse(solver).create(ridge, la);
-        LayerSystem system = new LayerSystem(la, new LeakyRelu(slope), s);
-        Matrix[] eq = system.normalEquations(current(layer), targets(layer), Cancellation.NEVER);
-        DenseLayer l = (DenseLayer) system.solveNormalEquations(eq[0], eq[1]).layer();
-        return l.augmentedWeights().data();
-    }
-
     private Matrix current(int layer) {
         int width = latents[layer].length / rows;
         return new Matrix(rows, width, latents[layer]);
     }
 
     /** The layer's targets: the images for the last layer, else the finished latents of the layer above. */
-    private Matrix targets(int layer) {
-        if (layer == latents.length - 1) return new Matrix(rows, pixels, images);
+    private Matrix targets(int layer, Decoder d) {
+        if (layer == d.depth() - 1) return new Matrix(rows, pixels, images);
         double[] t = latents[layer + 1];
         return new Matrix(rows, t.length / rows, t);
     }
 
-    private LayerSystem.OutputCheck check(Decoder d, int layer) {
-        return layer == latents.length - 1 ? null : new LayerSystem.OutputCheck(d, layer, new Matrix(rows, pixels, images));
+    /** The images for the output check: below the last layer only. */
+    private Matrix images(int layer, Decoder d) {
+        return layer == d.depth() - 1 ? null : new Matrix(rows, pixels, images);
     }
 
     private Stats stats(LayerFit fit, Decoder d, int layer) {
-        int dout = d.layers().get(layer).outputWidth();
-        double count = (double) rows * dout;
-        double out = Double.isNaN(fit.outputMse()) ? 0 : fit.outputMse() * rows * pixels;
-        return new Stats(first, fit.mse() * count, fit.mae() * count, out, fit.residuals());
+        double[] s = FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels);
+        return new Stats(first, s[0], s[1], s[2], fit.residuals());
     }
 
     /** One backend per executor JVM, one thread: the executor runs its partitions in parallel. */
-    private static synchronized LinearAlgebra backend() {
-        if (backend == null) backend = SparkTrainer.partitionBackend();
+    static synchronized LinearAlgebra backend() {
+        if (backend == null) backend = Backends.create("auto", 1);
         return backend;
     }
 }

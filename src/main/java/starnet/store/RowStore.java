@@ -1,5 +1,6 @@
 package starnet.store;
 
+import starnet.model.StoragePrecision;
 import starnet.math.Matrix;
 
 import java.io.IOException;
@@ -24,10 +25,10 @@ public final class RowStore implements RowSource {
     private final FileChannel channel;
     private final long rows;
     private final int cols;
-    private final Precision precision;
+    private final StoragePrecision precision;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
 
-    private RowStore(Path file, FileChannel channel, long rows, int cols, Precision precision) {
+    private RowStore(Path file, FileChannel channel, long rows, int cols, StoragePrecision precision) {
         this.file = file;
         this.channel = channel;
         this.rows = rows;
@@ -36,7 +37,7 @@ public final class RowStore implements RowSource {
     }
 
     /** A new store of {@code rows × cols} zeros (a sparse file until written), replacing any file there. */
-    public static RowStore create(Path file, long rows, int cols, Precision precision) throws IOException {
+    public static RowStore create(Path file, long rows, int cols, StoragePrecision precision) throws IOException {
         if (rows < 0 || cols < 1) throw new IllegalArgumentException("a store needs rows ≥ 0 and columns ≥ 1, got " + rows + "x" + cols);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -62,7 +63,7 @@ public final class RowStore implements RowSource {
         int bytes = h.get(MAGIC.length);
         long rows = h.getLong(16);
         int cols = h.getInt(24);
-        Precision p = bytes == 4 ? Precision.F32 : bytes == 8 ? Precision.F64 : null;
+        StoragePrecision p = bytes == 4 ? StoragePrecision.F32 : bytes == 8 ? StoragePrecision.F64 : null;
         if (!java.util.Arrays.equals(magic, MAGIC) || p == null || rows < 0 || cols < 1 || ch.size() != HEADER + rows * cols * bytes) {
             ch.close();
             throw new IOException(file + ": not a row store, or damaged (its length does not match its header)");
@@ -74,7 +75,7 @@ public final class RowStore implements RowSource {
 
     public int cols() { return cols; }
 
-    public Precision precision() { return precision; }
+    public StoragePrecision precision() { return precision; }
 
     public Path file() { return file; }
 
@@ -101,7 +102,7 @@ public final class RowStore implements RowSource {
         b.flip();
         double[] d = into.data();
         int count = into.rows() * cols;
-        if (precision == Precision.F64) {
+        if (precision == StoragePrecision.F64) {
             b.asDoubleBuffer().get(d, 0, count);
         } else {
             java.nio.FloatBuffer f = b.asFloatBuffer();
@@ -115,7 +116,7 @@ public final class RowStore implements RowSource {
         ByteBuffer b = buffer(values.rows());
         double[] d = values.data();
         int count = values.rows() * cols;
-        if (precision == Precision.F64) {
+        if (precision == StoragePrecision.F64) {
             b.asDoubleBuffer().put(d, 0, count);
         } else {
             java.nio.FloatBuffer f = b.asFloatBuffer();

@@ -1,5 +1,6 @@
 package starnet.store;
 
+import starnet.model.StoragePrecision;
 import starnet.data.DataException;
 import starnet.data.Dataset;
 import starnet.data.Datasets;
@@ -53,7 +54,7 @@ public final class StoreData {
      * Writes the images of {@code spec}, each in {@code shifts} variants (1 = the images as they are), into a new
      * store at {@code file}.
      */
-    public static Filled fill(DataSpec spec, int shifts, Path file, Precision precision, Consumer<String> progress) throws IOException {
+    public static Filled fill(DataSpec spec, int shifts, Path file, StoragePrecision precision, Consumer<String> progress) throws IOException {
         if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
         Path idx = Datasets.idxImages(spec);
         if (idx == null) return fromDataset(Datasets.load(spec), shifts, file, precision, progress);
@@ -86,7 +87,9 @@ public final class StoreData {
         return new Filled(store[0], 1, shape[1], shape[2], (long) shape[0] * shifts, idx.getFileName().toString());
     }
 
-    private static Filled fromDataset(Dataset ds, int shifts, Path file, Precision precision, Consumer<String> progress) throws IOException {
+    /** Writes the images of {@code ds} (loaded already), each in {@code shifts} variants, into a new store at {@code file}. */
+    public static Filled fromDataset(Dataset ds, int shifts, Path file, StoragePrecision precision, Consumer<String> progress) throws IOException {
+        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
         int n = ds.size(), d = ds.pixels();
         progress.accept(String.format("writing %,d images × %d shift%s to %s", n, shifts, shifts == 1 ? "" : "s", file));
         RowStore store = RowStore.create(file, (long) n * shifts, d, precision);

@@ -103,7 +103,8 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     }
 
     @Override
-    public Matrix[][] normalEquations(Layer current, int[][] rowSets, Cancellation cancel) {
+    public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
+        Layer current = decoder.layers().get(layer);
         if (rowSets == null) return new Matrix[][] {passes.normalEquations(current, latents, targets, cancel)};
         Matrix[][] out = new Matrix[rowSets.length][];
         for (int i = 0; i < rowSets.length; i++) {
@@ -125,7 +126,6 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     @Override
     public void finishLayer() {
         finished[layer] = latents;
-        startLayer(layer - 1);
     }
 
     @Override

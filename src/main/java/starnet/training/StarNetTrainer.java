@@ -234,7 +234,7 @@ public final class StarNetTrainer {
         } else {
             ensureLatents();
             int[][] sets = WeightRows.sets(config, engine.rows(), layer, log.size());
-            Matrix[][] eq = engine.normalEquations(current, sets, cancel);
+            Matrix[][] eq = engine.normalEquations(decoder, sets, cancel);
             cancel.check();
             LayerSystem.WeightSolve ws = passes.solveWeights(current, eq, sets != null && sets.length == 1 ? sets[0].length : 0);
             solution = ws.solution();

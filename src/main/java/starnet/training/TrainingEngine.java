@@ -2,7 +2,6 @@ package starnet.training;
 
 import starnet.math.Matrix;
 import starnet.model.Decoder;
-import starnet.model.Layer;
 
 /**
  * Where the datapoints live while a decoder trains — in memory, in row stores on disk, in partitions on a cluster —
@@ -43,15 +42,16 @@ public interface TrainingEngine extends AutoCloseable {
     void adoptLatents();
 
     /**
-     * SW's normal equations of the current layer with its latents, one pair per row set (see {@link WeightRows}; null =
-     * every row, one pair), summed over the engine's blocks: {@code [set] = {Gram, right-hand sides}}.
+     * SW's normal equations of the current layer of {@code decoder} (its kind and shape; the weights are not used) with
+     * the current latents, one pair per row set (see {@link WeightRows}; null = every row, one pair), summed over the
+     * engine's blocks: {@code [set] = {Gram, right-hand sides}}.
      */
-    Matrix[][] normalEquations(Layer current, int[][] rowSets, Cancellation cancel);
+    Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel);
 
     /** The fit of the current layer of {@code decoder} with the current latents. */
     LayerFit evaluate(Decoder decoder, Cancellation cancel);
 
-    /** The current layer is done: its latents become its finished latents (the targets of the layer below). */
+    /** The current layer is done: its latents become its finished latents (the targets of the layer below, which the schedule starts next). */
     void finishLayer();
 
     /** Rows {@code rows} of the images (rows.length × D, a new matrix). */

@@ -1,6 +1,6 @@
 package starnet.ui;
 
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 
 import javafx.scene.input.KeyCombination;
 
@@ -36,7 +36,7 @@ final class HelpText {
 
     static String shortcuts() {
         StringBuilder sb = new StringBuilder();
-        for (TrainCommand c : TrainCommand.values()) {
+        for (TrainAction c : TrainAction.values()) {
             sb.append(KeyCombination.keyCombination(c.shortcut()).getDisplayText()).append("\t").append(c.label()).append(" — ").append(c.help()).append('\n');
         }
         sb.append("Space\tPlay / Pause: train every remaining layer, or pause what runs\n");

@@ -16,7 +16,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import starnet.data.Samples;
 import starnet.io.Version;
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 import starnet.figures.FigureKind;
 import starnet.figures.FigureOptions;
 import starnet.ui.files.FigureExportDialog;
@@ -117,7 +117,7 @@ public final class MainMenu {
 
     private Menu trainMenu() {
         Menu train = new Menu("Train");
-        for (TrainCommand c : TrainCommand.values()) {
+        for (TrainAction c : TrainAction.values()) {
             MenuItem mi = item(c.label(), c.shortcut(), () -> m.run().run(c));
             mi.disableProperty().bind(m.run().trainBlockedReason().isNotEmpty());
             train.getItems().add(mi);

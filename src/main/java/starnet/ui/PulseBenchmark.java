@@ -1,6 +1,6 @@
 package starnet.ui;
 
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 
 import starnet.model.TrainingSnapshot;
 import javafx.animation.AnimationTimer;
@@ -79,7 +79,7 @@ public final class PulseBenchmark {
                                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
                         t0[0] = System.nanoTime();
                         long c0 = System.nanoTime();
-                        wb.models().run().run(TrainCommand.TRAIN_ALL);
+                        wb.models().run().run(TrainAction.TRAIN_ALL);
                         System.out.printf("starting the command took %.1f ms on the FX thread%n", (System.nanoTime() - c0) / 1e6);
                     });
                     settle.play();

@@ -89,25 +89,51 @@ class CliTest {
         assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "600", "--widths", "16,48", "--epochs", "2", "--out", mem.toString()), err());
         assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "600", "--widths", "16,48", "--epochs", "2", "--store", store.toString(),
                 "--precision", "f64", "--chunk", "250", "--out", disk.toString()), err());
-        assertTrue(out().contains("from the store"), out());
+        assertTrue(out().contains("out of core (f64)"), out());
         List<String> a = Files.readAllLines(mem.resolve("metrics.jsonl")), b = Files.readAllLines(disk.resolve("metrics.jsonl"));
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             double x = Json.MAPPER.readTree(a.get(i)).get("output_mse").asDouble(), y = Json.MAPPER.readTree(b.get(i)).get("output_mse").asDouble();
             assertEquals(x, y, 1e-9 * x, "step " + i);
         }
-        assertTrue(Files.exists(disk.resolve("model.starnet")) && Files.exists(disk.resolve("reconstructions.png")));
-        assertFalse(Files.exists(disk.resolve("session.starnet")));
-        assertTrue(Files.exists(store.resolve("data.bin")) && Files.exists(store.resolve("latents-1.bin")));
-        // the model it wrote infers like any other
+        for (String f : List.of("model.starnet", "reconstructions.png", "session.starnet", "config.json")) assertTrue(Files.exists(disk.resolve(f)), f);
+        assertTrue(Files.exists(store.resolve("data.bin")) && Files.isDirectory(store.resolve("work")));
+        // the session it wrote opens like any other, and its model infers like any other
+        assertEquals(0, run("export", "--session", disk.resolve("session.starnet").toString(), "--metrics", tmp.resolve("m.csv").toString()), err());
         assertEquals(0, run("infer", "--model", disk.resolve("model.starnet").toString(), "--data", "sample:mnist", "--split", "test",
                 "--limit", "100", "--out", tmp.resolve("inf").toString()), err());
+        // a convolutional, weights-first run out of core: what used to be refused trains to the in-memory numbers
+        Path convMem = tmp.resolve("conv-mem"), convDisk = tmp.resolve("conv-disk");
+        String[] conv = {"train", "--data", "sample:mnist", "--limit", "300", "--preset", "mnist-conv", "--epochs", "1", "--order", "sw-first", "--sw-sample", "200"};
+        assertEquals(0, run(cat(conv, "--out", convMem.toString())), err());
+        double inMemory = lastOutputMse(convMem);
+        assertEquals(0, run(cat(conv, "--store", tmp.resolve("conv-store").toString(), "--precision", "f64", "--out", convDisk.toString())), err());
+        assertEquals(inMemory, lastOutputMse(convDisk), 1e-9 * inMemory);
+        // refusals: before anything is written, and nothing is left behind
+        Path refused = tmp.resolve("refused-store");
+        assertEquals(2, run("train", "--data", "sample:mnist", "--widths", "900", "--store", refused.toString(), "--out", tmp.resolve("x").toString()));
+        assertTrue(err().contains("not determined"), err());
+        assertFalse(Files.exists(refused), "a refused run writes no store");
+        assertFalse(Files.exists(tmp.resolve("x")), "nor a run folder");
         assertEquals(2, run("train", "--data", "sample:mnist", "--shifts", "3", "--out", tmp.resolve("x").toString()));
-        assertTrue(err().contains("--shifts needs --store"), err());
+        assertTrue(err().contains("shifted copies of the images need a store"), err());
         assertEquals(2, run("train", "--data", "sample:mnist", "--store", store.toString(), "--precision", "f16", "--out", tmp.resolve("x").toString()));
         assertTrue(err().contains("expected f32 or f64"), err());
-        assertEquals(2, run("train", "--data", "sample:mnist", "--limit", "300", "--store", store.toString(), "--order", "sw-first", "--out", tmp.resolve("x").toString()));
-        assertTrue(err().contains("runs SL first"), err());
+        assertEquals(2, run("train", "--data", "sample:mnist", "--master", "local[2]", "--out", tmp.resolve("x").toString()));
+        assertTrue(err().contains("--master applies to --engine spark only"), err());
+        assertEquals(2, run("train", "--data", "sample:mnist", "--store", store.toString(), "--baselines", "--out", tmp.resolve("x").toString()));
+        assertTrue(err().contains("baselines are trained in memory"), err());
+    }
+
+    private static String[] cat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static double lastOutputMse(Path run) throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+        return Json.MAPPER.readTree(lines.get(lines.size() - 1)).get("output_mse").asDouble();
     }
 
     @Test

@@ -51,10 +51,10 @@ class CrashRecoveryTest {
         assertFalse(s.finished());
         assertTrue(s.dirty());
 
-        recovered.run(TrainCommand.TRAIN_ALL).join();
+        recovered.run(TrainAction.TRAIN_ALL).join();
         WorkbenchSession uninterrupted = WorkbenchSession.immediate(new EjmlLinearAlgebra(1));
         uninterrupted.configure(TrainUntilKilled.CONFIG).join();
-        uninterrupted.run(TrainCommand.TRAIN_ALL).join();
+        uninterrupted.run(TrainAction.TRAIN_ALL).join();
         var a = recovered.state().steps();
         var b = uninterrupted.state().steps();
         assertEquals(b.size(), a.size());

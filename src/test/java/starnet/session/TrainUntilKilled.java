@@ -29,7 +29,7 @@ public final class TrainUntilKilled {
         files.markOpen();
         session.configure(CONFIG).join();
         session.setStepDelayMillis(Long.parseLong(args[1]));
-        session.run(TrainCommand.TRAIN_ALL);
+        session.run(TrainAction.TRAIN_ALL);
         long seen = 0;
         while (true) {
             long w = autosave.writes();

@@ -73,7 +73,7 @@ class WorkbenchSessionTest {
         assertTrue(fresh.state().ready());
         assertEquals(List.of(), fresh.state().tasks());
         // without a window nothing draws the held-out curve: it is not measured (the command line's case)
-        fresh.run(TrainCommand.STEP_SL).join();
+        fresh.run(TrainAction.STEP_SL).join();
         assertEquals(1, fresh.state().heldOut().size());
         assertTrue(Double.isNaN(fresh.state().heldOut().get(0)));
         assertEquals(0, fresh.state().heldOutItems(), "the test split was not even loaded");
@@ -87,15 +87,15 @@ class WorkbenchSessionTest {
             @Override public void stateChanged(SessionState s) {}
             @Override public void stepDone(StepResult r) { seen.add(r); }
         });
-        session.run(TrainCommand.STEP_SL).join();
+        session.run(TrainAction.STEP_SL).join();
         assertEquals(1, s().steps().size());
         assertEquals(Phase.SL, s().steps().get(0).phase());
         assertEquals(2, s().history().size());
         assertNotEquals(init.current().get(0, 300), s().latest().current().get(0, 300));
         assertTrue(s().dirty());
-        session.run(TrainCommand.STEP_SW).join();
+        session.run(TrainAction.STEP_SW).join();
         assertEquals(Phase.SW, s().steps().get(1).phase());
-        session.run(TrainCommand.TRAIN_ALL).join();
+        session.run(TrainAction.TRAIN_ALL).join();
         assertTrue(s().finished());
         assertFalse(s().running());
         assertTrue(s().tasks().isEmpty());
@@ -113,34 +113,34 @@ class WorkbenchSessionTest {
                 starnet.training.Cancellation.NEVER);
         assertEquals(direct, s().heldOut().get(19), 1e-12 * direct, "the last held-out value is the whole decoder's on the test items");
         assertTrue(s().heldOut().get(19) > s().steps().get(19).outputMse(), "held-out items are fitted less well than the training items");
-        assertThrows(CompletionException.class, () -> session.run(TrainCommand.STEP_SL).join());
+        assertThrows(CompletionException.class, () -> session.run(TrainAction.STEP_SL).join());
         assertTrue(notices.get(notices.size() - 1).text().contains("Reset"));
     }
 
     @Test
     void narrationStopsAtLayerBoundariesAndAfterEpochs() {
         session.setStopPoints(java.util.EnumSet.of(StopPoint.LAYER_END));
-        session.run(TrainCommand.TRAIN_ALL).join();
+        session.run(TrainAction.TRAIN_ALL).join();
         assertEquals(10, s().steps().size(), "stopped when layer 2 was done");
         assertFalse(s().finished());
         assertFalse(s().running());
         assertTrue(notices.get(notices.size() - 1).text().startsWith("Stopped at each layer boundary"), notices.get(notices.size() - 1).text());
         session.setStopPoints(java.util.EnumSet.of(StopPoint.EPOCH_END));
-        session.run(TrainCommand.TRAIN_ALL).join();
+        session.run(TrainAction.TRAIN_ALL).join();
         assertEquals(12, s().steps().size(), "one epoch (SL, SW) of layer 1");
         session.setStopPoints(java.util.Set.of());
-        session.run(TrainCommand.TRAIN_ALL).join();
+        session.run(TrainAction.TRAIN_ALL).join();
         assertEquals(20, s().steps().size());
         assertTrue(s().finished());
         WorkbenchSession straight = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
         straight.configure(SMALL).join();
-        straight.run(TrainCommand.TRAIN_ALL).join();
+        straight.run(TrainAction.TRAIN_ALL).join();
         assertSameSteps(straight.state().steps(), s().steps());
     }
 
     @Test
     void resetKeepsTheDiscardedRunForUndo() {
-        session.run(TrainCommand.STEP_EPOCH).join();
+        session.run(TrainAction.STEP_EPOCH).join();
         List<StepResult> steps = s().steps();
         List<TrainingSnapshot> history = s().history();
         session.reset().join();
@@ -151,7 +151,7 @@ class WorkbenchSessionTest {
         assertEquals(steps, s().steps());
         assertEquals(history, s().history());
         assertNull(s().undoable());
-        session.run(TrainCommand.STEP_SL).join();
+        session.run(TrainAction.STEP_SL).join();
         assertEquals(3, s().steps().size(), "the run continues where it was");
         assertThrows(CompletionException.class, () -> session.undoDiscard().join(), "only the last discard can be undone");
     }
@@ -161,7 +161,7 @@ class WorkbenchSessionTest {
         session.configure(SMALL.withArchitecture(SMALL.architecture().withWidths(List.of(512, 256)))).join();
         assertTrue(s().report().hasErrors());
         assertTrue(s().trainBlockedReason().contains("✗ Theorem 1"), s().trainBlockedReason());
-        assertThrows(CompletionException.class, () -> session.run(TrainCommand.STEP_SL).join());
+        assertThrows(CompletionException.class, () -> session.run(TrainAction.STEP_SL).join());
         assertEquals(0, s().steps().size());
         assertEquals(Notice.Kind.ERROR, notices.get(notices.size() - 1).kind());
     }
@@ -171,7 +171,7 @@ class WorkbenchSessionTest {
         Path bad = tmp.resolve("broken-images-idx3-ubyte");
         Files.write(bad, new byte[] {0, 0, 8, 1, 0, 0});
         var before = s().dataset();
-        session.run(TrainCommand.STEP_SL).join();
+        session.run(TrainAction.STEP_SL).join();
         assertThrows(CompletionException.class, () -> session.load(new DataSpec(bad.toString(), "train", 600)).join());
         assertEquals(before, s().dataset());
         assertEquals(1, s().steps().size(), "the trained step is kept too");
@@ -182,7 +182,7 @@ class WorkbenchSessionTest {
 
     @Test
     void pinningOtherItemsKeepsTheModel() {
-        session.run(TrainCommand.STEP_SL).join();
+        session.run(TrainAction.STEP_SL).join();
         session.setPinned(new int[] {5, 6, 7}).join();
         assertArrayEquals(new int[] {5, 6, 7}, s().pinned());
         assertEquals(3, s().latest().current().rows());
@@ -196,7 +196,7 @@ class WorkbenchSessionTest {
 
     @Test
     void inspectingAnItemGivesItsReconstruction() {
-        session.run(TrainCommand.STEP_EPOCH).join();
+        session.run(TrainAction.STEP_EPOCH).join();
         ItemDetail d = session.inspect(3).join();
         assertEquals(3, d.row());
         assertEquals(784, d.reconstruction().cols());
@@ -211,7 +211,7 @@ class WorkbenchSessionTest {
         assertFalse(r.hasErrors(), r.text());
         assertTrue(r.text().contains("Theorem 4") && r.text().contains("smallest singular value"), r.text());
         assertEquals(2, s().plan().size());
-        session.run(TrainCommand.TRAIN_ALL).join();
+        session.run(TrainAction.TRAIN_ALL).join();
         assertTrue(s().finished());
         assertEquals(4, s().steps().size());
         assertEquals(784, s().latest().afterLayer().get(0).cols());
@@ -224,8 +224,8 @@ class WorkbenchSessionTest {
 
     @Test
     void aSavedSessionReopensWhereItWasAndContinues() throws IOException {
-        session.run(TrainCommand.STEP_EPOCH).join();
-        session.run(TrainCommand.STEP_SL).join();
+        session.run(TrainAction.STEP_EPOCH).join();
+        session.run(TrainAction.STEP_SL).join();
         assertTrue(s().dirty());
         Path file = tmp.resolve("work.starnet");
         session.save(file).join();
@@ -252,8 +252,8 @@ class WorkbenchSessionTest {
         assertArrayEquals(last.current().data(), o.latest().current().data());
         assertEquals(Phase.SW, o.latest().nextPhase());
         assertFalse(o.dirty());
-        other.run(TrainCommand.STEP_SW).join();
-        session.run(TrainCommand.STEP_SW).join();
+        other.run(TrainAction.STEP_SW).join();
+        session.run(TrainAction.STEP_SW).join();
         assertEquals(s().steps().get(3).mse(), other.state().steps().get(3).mse(), 0.0, "both continue identically");
 
         Files.writeString(file, "garbage");
@@ -284,8 +284,8 @@ class WorkbenchSessionTest {
         // and continues exactly: the same configuration and data give the same first solve in both
         session.reset().join();
         other.reset().join();
-        session.run(TrainCommand.STEP_SL).join();
-        other.run(TrainCommand.STEP_SL).join();
+        session.run(TrainAction.STEP_SL).join();
+        other.run(TrainAction.STEP_SL).join();
         assertSameSteps(s().steps(), other.state().steps());
     }
 
@@ -310,7 +310,7 @@ class WorkbenchSessionTest {
                 if (r.layerDone()) stepsAtWrite.add(r.step() + 1);
             }
         });
-        session.run(TrainCommand.TRAIN_ALL).join();
+        session.run(TrainAction.TRAIN_ALL).join();
         assertEquals(2, a.writes(), "one write per finished layer");
         WorkbenchSession other = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
         other.recover(file).join();
@@ -331,7 +331,7 @@ class WorkbenchSessionTest {
         QueuedWorker queued = new QueuedWorker();
         WorkbenchSession q = new WorkbenchSession(new EjmlLinearAlgebra(2), queued, new CallerWorker(), false);
         var configured = q.configure(SMALL);
-        var run = q.run(TrainCommand.TRAIN_ALL);
+        var run = q.run(TrainAction.TRAIN_ALL);
         assertEquals(2, q.state().tasks().size(), "both wait");
         assertFalse(q.state().tasks().get(0).running());
         q.cancel(q.state().tasks().get(1).id());
@@ -348,7 +348,7 @@ class WorkbenchSessionTest {
         try {
             WorkbenchSession threaded = new WorkbenchSession(new EjmlLinearAlgebra(2), solver, new CallerWorker(), false);
             threaded.configure(SMALL).join();
-            threaded.run(TrainCommand.TRAIN_ALL).join();
+            threaded.run(TrainAction.TRAIN_ALL).join();
             List<TrainingSnapshot> before = threaded.state().history();
             var refine = threaded.research(TaskKind.REFINE, "Refining", job -> Research.refine(job.view(), 500, job.context()));
             long deadline = System.nanoTime() + 30_000_000_000L;

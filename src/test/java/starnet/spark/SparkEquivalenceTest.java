@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import starnet.data.Datasets;
 import starnet.math.Backends;
 import starnet.math.LinearAlgebra;
@@ -12,22 +13,23 @@ import starnet.math.Matrix;
 import starnet.model.ArchitectureConfig;
 import starnet.model.DataSpec;
 import starnet.model.Decoder;
-import starnet.model.DenseLayer;
 import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
+import starnet.model.StoragePrecision;
 import starnet.model.TrainingConfig;
 import starnet.training.Cancellation;
 import starnet.training.Engines;
-import starnet.training.LayerSystem;
+import starnet.training.LayerPasses;
 import starnet.training.StarNetTrainer;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Spark engine in local mode against the single-machine trainer: the same model, step for step. */
+/** The Spark engine in local mode against the in-memory engine: the same model, step for step, whether the driver ships the rows or the executors read them. */
 class SparkEquivalenceTest {
     static final StarNetConfig CONFIG = new StarNetConfig(1, new DataSpec("sample:mnist", "train", 600),
             new ArchitectureConfig(List.of(16, 48), 0.5), TrainingConfig.defaults().withMaxEpochs(2).withTolerance(0).withSeed(3));
@@ -46,97 +48,68 @@ class SparkEquivalenceTest {
         if (sc != null) sc.close();
     }
 
-    private static double rel(double a, double b) {
+    static double rel(double a, double b) {
         return Math.abs(a - b) / Math.max(1e-300, Math.max(Math.abs(a), Math.abs(b)));
     }
 
-    private static double rel(Matrix a, Matrix b) {
-        double num = 0, den = 0;
-        for (int i = 0; i < a.data().length; i++) {
-            double d = a.data()[i] - b.data()[i];
-            num += d * d;
-            den += b.data()[i] * b.data()[i];
-        }
-        return Math.sqrt(num / den);
+    static double rel(Matrix a, Matrix b) {
+        return starnet.Reference.relativeError(a, b);
     }
 
-    @Test
-    void theExactPathGivesTheSingleMachineModelStepForStep() {
-        StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
-        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        SparkTrainer.Result got = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.EXACT, LA).train(DATA, 3, 1, 28, 28);
-        assertEquals(expected.size(), got.steps().size(), "the same schedule");
-        for (int i = 0; i < expected.size(); i++) {
-            StepResult e = expected.get(i), g = got.steps().get(i);
-            assertEquals(e.layer(), g.layer());
-            assertEquals(e.epoch(), g.epoch());
-            assertEquals(e.phase(), g.phase());
-            assertEquals(e.layerDone(), g.layerDone());
-            assertTrue(rel(e.mse(), g.mse()) < 1e-9, "step " + i + " mse " + e.mse() + " vs " + g.mse());
-            assertTrue(rel(e.mae(), g.mae()) < 1e-9, "step " + i + " mae");
-            assertTrue(rel(e.outputMse(), g.outputMse()) < 1e-9, "step " + i + " output mse " + e.outputMse() + " vs " + g.outputMse());
-            for (int j = 0; j < e.residuals().length; j += 37) assertTrue(rel(e.residuals()[j], g.residuals()[j]) < 1e-9, "step " + i + " residual " + j);
+    /** A schedule over {@code engine} for {@code config} on 28×28 grey images. */
+    static StarNetTrainer on(StarNetConfig config, java.util.function.BiFunction<LayerPasses, int[], starnet.training.TrainingEngine> engine) {
+        LayerPasses passes = Engines.passes(config, LA);
+        Decoder initial = StarNetTrainer.initialDecoder(config, 1, 28, 28);
+        return new StarNetTrainer(passes, config.training(), engine.apply(passes, StarNetTrainer.inputWidths(initial)), initial);
+    }
+
+    static void assertSameRun(StarNetTrainer expected, List<StepResult> e, StarNetTrainer actual, List<StepResult> a) {
+        assertEquals(e.size(), a.size(), "the same schedule");
+        for (int i = 0; i < e.size(); i++) {
+            StepResult x = e.get(i), y = a.get(i);
+            assertEquals(x.layer(), y.layer());
+            assertEquals(x.epoch(), y.epoch());
+            assertEquals(x.phase(), y.phase());
+            assertEquals(x.layerDone(), y.layerDone());
+            assertTrue(rel(x.mse(), y.mse()) < 1e-9, "step " + i + " mse " + x.mse() + " vs " + y.mse());
+            assertTrue(rel(x.mae(), y.mae()) < 1e-9, "step " + i + " mae");
+            assertTrue(rel(x.outputMse(), y.outputMse()) < 1e-9, "step " + i + " output mse " + x.outputMse() + " vs " + y.outputMse());
+            for (int j = 0; j < x.residuals().length; j += 37) assertTrue(rel(x.residuals()[j], y.residuals()[j]) < 1e-9, "step " + i + " residual " + j);
         }
-        Decoder a = local.decoder(), b = got.state().decoder();
-        for (int l = 0; l < a.depth(); l++) {
-            double r = rel(b.layers().get(l).affine().augmentedWeights(), a.layers().get(l).affine().augmentedWeights());
+        for (int l = 0; l < expected.decoder().depth(); l++) {
+            double r = rel(actual.decoder().layers().get(l).affine().augmentedWeights(), expected.decoder().layers().get(l).affine().augmentedWeights());
             assertTrue(r < 1e-9, "layer " + (l + 1) + " weights differ by " + r);
-            double h = rel(got.state().finishedLatents()[l], local.state().finishedLatents()[l]);
+            double h = rel(actual.finishedLatents(l), expected.finishedLatents(l));
             assertTrue(h < 1e-9, "layer " + (l + 1) + " latents differ by " + h);
         }
     }
 
     @Test
-    void partitionAveragingAveragesThePartitionsOwnSolutions() {
-        List<Decoder> afterSw = new ArrayList<>();
-        SparkTrainer spark = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.AVERAGE, LA);
-        spark.setAfterWeights(afterSw::add);
-        SparkTrainer.Result got = spark.train(DATA, 3, 1, 28, 28);
-        assertTrue(got.steps().stream().allMatch(s -> Double.isFinite(s.mse()) && Double.isFinite(s.outputMse())));
-        // the first SW by hand: the first SL's latents, SW on each of the three row ranges, the weights averaged
+    void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() {
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
-        local.stepLatents(Cancellation.NEVER);
-        Matrix h = local.state().latents();
-        LayerSystem system = Engines.layerSystem(CONFIG, LA);
-        Matrix sum = null;
-        for (int p = 0; p < 3; p++) {
-            int from = 600 * p / 3, to = 600 * (p + 1) / 3;
-            Matrix w = ((DenseLayer) system.solveWeights(h.rowRange(from, to), DATA.rowRange(from, to), Cancellation.NEVER).layer()).augmentedWeights();
-            if (sum == null) sum = w;
-            else for (int i = 0; i < w.data().length; i++) sum.data()[i] += w.data()[i];
-        }
-        for (int i = 0; i < sum.data().length; i++) sum.data()[i] /= 3;
-        double r = rel(afterSw.get(0).layers().get(1).affine().augmentedWeights(), sum);
-        assertTrue(r < 1e-9, "averaged weights differ by " + r);
+        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
+        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths));
+        assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        assertEquals(0, rel(spark.engine().imageRows(new int[] {599, 0, 300}), DATA.selectRows(new int[] {599, 0, 300})), "rows picked across partitions");
+        spark.engine().close();
     }
 
     @Test
-    void partitionsReadTheirRowsFromAStoreAndWriteTheCodesBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Path data = dir.resolve("data.bin"), codes = dir.resolve("codes.bin");
-        try (starnet.store.RowStore s = starnet.store.RowStore.create(data, DATA.rows(), DATA.cols(), starnet.store.Precision.F64)) {
+    void executorsReadTheirRowsFromAStore(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data.bin");
+        try (starnet.store.RowStore s = starnet.store.RowStore.create(data, DATA.rows(), DATA.cols(), StoragePrecision.F64)) {
             s.write(0, DATA);
         }
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        SparkTrainer.Result got = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.EXACT, LA).trainFromStore(data, 1, 4, 1, 28, 28, codes,
-                starnet.store.Precision.F64);
-        assertEquals(expected.size(), got.steps().size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertTrue(rel(expected.get(i).outputMse(), got.steps().get(i).outputMse()) < 1e-9, "step " + i);
-        }
-        for (int l = 0; l < 2; l++) {
-            double r = rel(got.state().decoder().layers().get(l).affine().augmentedWeights(), local.decoder().layers().get(l).affine().augmentedWeights());
-            assertTrue(r < 1e-9, "layer " + (l + 1) + " weights differ by " + r);
-        }
-        try (starnet.store.RowStore c = starnet.store.RowStore.open(codes)) {
-            double r = rel(c.read(0, c.rows()), local.codes());
-            assertTrue(r < 1e-9, "codes written by the executors differ by " + r);
-        }
+        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, data.toString(), 1, 600, 784, 4, CONFIG.training().latentPath(), widths));
+        assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        spark.engine().close();
     }
 
     @Test
-    void executorsReadANpyFileInPlaceWithTheLoadersScaling(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Path npy = dir.resolve("digits.npy"), codes = dir.resolve("codes.bin");
+    void executorsReadANpyFileInPlaceWithTheLoadersScaling(@TempDir Path dir) throws IOException {
+        Path npy = dir.resolve("digits.npy");
         double[] scaled = DATA.data().clone();
         for (int i = 0; i < scaled.length; i++) scaled[i] *= 255; // pixel values 0–255, as many .npy files hold them
         try (var out = java.nio.file.Files.newOutputStream(npy)) {
@@ -146,13 +119,8 @@ class SparkEquivalenceTest {
         Matrix loaded = starnet.data.NpyLoader.load(npy, 0).images();
         StarNetTrainer local = StarNetTrainer.create(CONFIG, loaded, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        SparkTrainer.Result got = new SparkTrainer(sc, CONFIG, SparkTrainer.SwMode.EXACT, LA).trainFromStore(npy, 255, 3, 1, 28, 28, codes,
-                starnet.store.Precision.F64);
-        for (int i = 0; i < expected.size(); i++) {
-            assertTrue(rel(expected.get(i).outputMse(), got.steps().get(i).outputMse()) < 1e-9, "step " + i);
-        }
-        try (starnet.store.RowStore c = starnet.store.RowStore.open(codes)) {
-            assertTrue(rel(c.read(0, c.rows()), local.codes()) < 1e-9);
-        }
+        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, npy.toString(), 255, 600, 784, 3, CONFIG.training().latentPath(), widths));
+        assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        spark.engine().close();
     }
 }

@@ -22,7 +22,7 @@ import starnet.session.Notice;
 import starnet.session.SessionListener;
 import starnet.session.SessionState;
 import starnet.session.TaskInfo;
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 import starnet.session.WorkbenchSession;
 
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public final class SessionModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<int[]> pinned = new ReadOnlyObjectWrapper<>(new int[0]);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<TrainCommand> activeCommand = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TrainAction> activeCommand = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -168,7 +168,7 @@ public final class SessionModel {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<int[]> pinnedProperty() { return pinned.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<TrainCommand> activeCommandProperty() { return activeCommand.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TrainAction> activeCommandProperty() { return activeCommand.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty finishedProperty() { return finished.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }

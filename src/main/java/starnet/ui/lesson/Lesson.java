@@ -1,6 +1,6 @@
 package starnet.ui.lesson;
 
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 
 import java.util.List;
 
@@ -20,19 +20,19 @@ public final class Lesson {
                 new LessonStep("One SL: solve the latents", "The last layer comes first: its targets are the images. SL keeps the random "
                         + "weights fixed and finds, for every digit, the 256 latents whose output best matches it — 2,000 independent systems of "
                         + "784 equations in 256 unknowns, one factorisation for all. Look at the reconstructions and the first point of the chart.",
-                        "cmd-step-sl", c -> c.run(TrainCommand.STEP_SL)),
+                        "cmd-step-sl", c -> c.run(TrainAction.STEP_SL)),
                 new LessonStep("One SW: solve the weights", "Now the latents stay fixed and SW finds the weights: one system per output pixel "
                         + "(784 of them), each with 2,000 equations in 257 unknowns (256 weights and a bias). The error drops sharply: the "
-                        + "weights now fit the latents SL found.", "cmd-step-sw", c -> c.run(TrainCommand.STEP_SW)),
+                        + "weights now fit the latents SL found.", "cmd-step-sw", c -> c.run(TrainAction.STEP_SW)),
                 new LessonStep("A layer converges", "SL and SW alternate: each is the exact optimum of its half of the problem, so the layer's "
                         + "error can only go down. Train layer runs the remaining epochs of the last layer; watch the curve flatten and the "
-                        + "progress strip sharpen.", "loss-chart", c -> c.run(TrainCommand.TRAIN_LAYER)),
+                        + "progress strip sharpen.", "loss-chart", c -> c.run(TrainAction.TRAIN_LAYER)),
                 new LessonStep("The hand-over", "The last layer is done; its latents become the targets of the layer below. The next SL "
                         + "works on layer 1: 128 unknowns per digit, fitted to the 256 latents — not to pixels. The panel shows which side is "
-                        + "unknown now.", "now-solving", c -> c.run(TrainCommand.STEP_SL)),
+                        + "unknown now.", "now-solving", c -> c.run(TrainAction.STEP_SL)),
                 new LessonStep("The whole decoder", "Train all finishes layer 1. The codes h₀ now decode through both layers into the images in "
                         + "the row 'After layer 1': the output MSE on the chart measures them in pixels.", "recon-grid",
-                        c -> c.run(TrainCommand.TRAIN_ALL)),
+                        c -> c.run(TrainAction.TRAIN_ALL)),
                 new LessonStep("Outliers", "Every solve leaves a residual per datapoint (paper Lemma 4). The histogram shows them; the gallery "
                         + "below it shows the digits the decoder fits worst — unusual writing, often. Click one to open it.", "residual-histogram",
                         null),
@@ -45,7 +45,7 @@ public final class Lesson {
                         c -> {
                             c.setUp(List.of(128, 256));
                             c.preset("mnist-conv");
-                            c.run(TrainCommand.STEP_SL);
+                            c.run(TrainAction.STEP_SL);
                         }),
                 new LessonStep("Your turn", "That is StarNet: determined systems, solved exactly, layer by layer. Change a width or the slope, "
                         + "step again, compare the curves — and use the step slider to look back at any solve.", "schedule", null));

@@ -4,7 +4,7 @@ import starnet.model.ArchitectureConfig;
 import starnet.model.DataSpec;
 import starnet.model.Presets;
 import starnet.model.StarNetConfig;
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 import starnet.ui.core.SessionModel;
 
 import java.util.List;
@@ -42,7 +42,7 @@ public final class LessonContext {
     }
 
     /** Queues a training command on the session (it runs after whatever the lesson queued before). */
-    public void run(TrainCommand command) {
+    public void run(TrainAction command) {
         model.session().run(command);
     }
 }

@@ -14,7 +14,7 @@ import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
 import starnet.session.Notice;
 import starnet.session.StopPoint;
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 import starnet.ui.core.DiscardGuard;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
@@ -58,7 +58,7 @@ public final class RunViewModel {
     }
 
     /** Runs a training command in the background; a blocked command says why instead. */
-    public void run(TrainCommand command) {
+    public void run(TrainAction command) {
         FxThread.check();
         String why = blockedReason.get();
         if (!why.isEmpty()) {
@@ -72,7 +72,7 @@ public final class RunViewModel {
     public void playPause() {
         FxThread.check();
         if (busy.get()) pause();
-        else run(TrainCommand.TRAIN_ALL);
+        else run(TrainAction.TRAIN_ALL);
     }
 
     /** Stops whatever runs (a training run within its current solve). */

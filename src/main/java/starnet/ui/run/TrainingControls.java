@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
-import starnet.session.TrainCommand;
+import starnet.session.TrainAction;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Map;
  * disabled control shows no tooltip of its own).
  */
 public final class TrainingControls extends javafx.scene.layout.FlowPane {
-    private final Map<TrainCommand, Button> buttons = new EnumMap<>(TrainCommand.class);
+    private final Map<TrainAction, Button> buttons = new EnumMap<>(TrainAction.class);
 
     public TrainingControls(RunViewModel vm) {
         var model = vm.model();
@@ -32,13 +32,13 @@ public final class TrainingControls extends javafx.scene.layout.FlowPane {
         setVgap(4);
         setAlignment(Pos.CENTER_LEFT); // wraps to a second row on a narrow or zoomed window instead of cutting labels
         getStyleClass().add("training-controls");
-        for (TrainCommand c : TrainCommand.values()) {
+        for (TrainAction c : TrainAction.values()) {
             Button b = new Button(c.label());
             b.setId("cmd-" + c.name().toLowerCase().replace('_', '-'));
             b.setOnAction(e -> vm.run(c));
             b.disableProperty().bind(vm.trainBlockedReason().isNotEmpty());
-            if (c == TrainCommand.STEP_SL || c == TrainCommand.STEP_SW) b.getStyleClass().add("phase-button");
-            if (c == TrainCommand.TRAIN_ALL) b.getStyleClass().add("accent");
+            if (c == TrainAction.STEP_SL || c == TrainAction.STEP_SW) b.getStyleClass().add("phase-button");
+            if (c == TrainAction.TRAIN_ALL) b.getStyleClass().add("accent");
             buttons.put(c, b);
             String key = KeyCombination.keyCombination(c.shortcut()).getDisplayText();
             getChildren().add(withTooltip(b, Bindings.createStringBinding(() -> {

@@ -1,4 +1,4 @@
-package starnet.cli;
+package starnet.session;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

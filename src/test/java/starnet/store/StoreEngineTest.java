@@ -1,5 +1,6 @@
 package starnet.store;
 
+import starnet.model.StoragePrecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starnet.data.Dataset;
@@ -21,8 +22,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Training from row stores on disk against the in-memory trainer, and the stores themselves. */
-class StoreTrainerTest {
+/** The out-of-core engine against the in-memory one, and the row stores themselves. */
+class StoreEngineTest {
     private static final LinearAlgebra LA = Backends.create("auto", 2);
     private static final Dataset MNIST = Datasets.load("sample:mnist", "train", 1000);
 
@@ -32,7 +33,7 @@ class StoreTrainerTest {
                 .withTraining(c.training().withMaxEpochs(3).withTolerance(1e-3));
     }
 
-    private static RowStore store(Path file, Matrix m, Precision p) throws IOException {
+    private static RowStore store(Path file, Matrix m, StoragePrecision p) throws IOException {
         RowStore s = RowStore.create(file, m.rows(), m.cols(), p);
         for (int from = 0; from < m.rows(); from += 333) s.write(from, m.rowRange(from, Math.min(m.rows(), from + 333)));
         return s;
@@ -42,18 +43,23 @@ class StoreTrainerTest {
         return starnet.Reference.relativeError(a, b);
     }
 
+    /** A schedule over a store engine reading {@code data}, with its latents in {@code dir}. */
+    private static StarNetTrainer onStore(StarNetConfig c, RowStore data, Path dir, StoragePrecision p, int chunk) throws IOException {
+        var passes = starnet.training.Engines.passes(c, LA);
+        var initial = StarNetTrainer.initialDecoder(c, 1, 28, 28);
+        return new StarNetTrainer(passes, c.training(), new StoreEngine(passes, data, dir, p, chunk, StarNetTrainer.inputWidths(initial)), initial);
+    }
+
     @Test
     void aFloat64StoreTrainsTheSameModelAsMemoryToOnePartInABillion(@TempDir Path dir) throws IOException {
         StarNetConfig c = config();
         StarNetTrainer memory = StarNetTrainer.create(c, MNIST.images(), LA);
         List<StepResult> expected = memory.trainAll(Cancellation.NEVER);
-        StoreTrainer.Result r;
-        try (RowStore data = store(dir.resolve("data.bin"), MNIST.images(), Precision.F64)) {
-            r = new StoreTrainer(c, LA, dir.resolve("work"), Precision.F64, 301).train(data, 1, 28, 28, Cancellation.NEVER);
-        }
-        assertEquals(expected.size(), r.steps().size(), "the same schedule, early stops included");
+        StarNetTrainer stored = onStore(c, store(dir.resolve("data.bin"), MNIST.images(), StoragePrecision.F64), dir.resolve("work"), StoragePrecision.F64, 301);
+        List<StepResult> got = stored.trainAll(Cancellation.NEVER);
+        assertEquals(expected.size(), got.size(), "the same schedule, early stops included");
         for (int i = 0; i < expected.size(); i++) {
-            StepResult e = expected.get(i), a = r.steps().get(i);
+            StepResult e = expected.get(i), a = got.get(i);
             assertEquals(e.phase(), a.phase());
             assertEquals(e.layer(), a.layer());
             assertEquals(e.layerDone(), a.layerDone());
@@ -61,35 +67,51 @@ class StoreTrainerTest {
             assertEquals(e.outputMse(), a.outputMse(), 1e-9 * e.outputMse(), "step " + i + " output mse");
         }
         for (int l = 0; l < 2; l++) {
-            DenseLayer e = (DenseLayer) memory.decoder().layers().get(l), a = (DenseLayer) r.decoder().layers().get(l);
+            DenseLayer e = (DenseLayer) memory.decoder().layers().get(l), a = (DenseLayer) stored.decoder().layers().get(l);
             assertTrue(relDiff(a.augmentedWeights(), e.augmentedWeights()) < 1e-9, "layer " + (l + 1) + ": " + relDiff(a.augmentedWeights(), e.augmentedWeights()));
         }
-        try (RowStore codes = RowStore.open(r.codes())) {
-            assertTrue(relDiff(codes.read(0, codes.rows()), memory.codes()) < 1e-9);
-        }
-        assertFalse(Files.exists(dir.resolve("work/latents-2.bin")), "a finished layer's targets are deleted once the layer below is done");
-        double[] last = r.steps().get(r.steps().size() - 1).residuals();
+        assertTrue(relDiff(stored.codes(), memory.codes()) < 1e-9);
+        double[] last = got.get(got.size() - 1).residuals();
         assertEquals(1000, last.length);
         assertArrayEquals(expected.get(expected.size() - 1).residuals(), last, 1e-9);
-        assertEquals(0, r.steps().get(0).residuals().length, "older steps drop their residuals");
+        try (var files = Files.list(dir.resolve("work"))) {
+            assertEquals(2, files.count(), "one latents store per finished layer: every superseded generation was deleted");
+        }
+        stored.engine().close();
+    }
+
+    @Test
+    void aCancelledSolveLeavesTheStoreAsItWas(@TempDir Path dir) throws IOException {
+        StarNetConfig c = config();
+        StarNetTrainer stored = onStore(c, store(dir.resolve("data.bin"), MNIST.images(), StoragePrecision.F64), dir.resolve("work"), StoragePrecision.F64, 100);
+        stored.stepLatents(Cancellation.NEVER);
+        var before = stored.currentLatents().copy();
+        int[] calls = {0};
+        assertThrows(starnet.training.CancelledException.class, () -> stored.stepLatents(() -> ++calls[0] > 4));
+        assertEquals(0, relDiff(stored.currentLatents(), before), "the half-solved latents were not adopted");
+        assertEquals(1, stored.log().size());
+        try (var files = Files.list(dir.resolve("work"))) {
+            assertEquals(1, files.count(), "the cancelled solve's partial store is gone");
+        }
+        stored.engine().close();
     }
 
     @Test
     void aFloat32StoreStaysCloseAndHalvesTheBytes(@TempDir Path dir) throws IOException {
         StarNetConfig c = config();
         double memory = StarNetTrainer.create(c, MNIST.images(), LA).trainAll(Cancellation.NEVER).stream().reduce((a, b) -> b).orElseThrow().outputMse();
-        try (RowStore data = store(dir.resolve("data.bin"), MNIST.images(), Precision.F32)) {
-            assertEquals(RowStore.HEADER + 1000L * 784 * 4, Files.size(dir.resolve("data.bin")));
-            StoreTrainer.Result r = new StoreTrainer(c, LA, dir.resolve("work"), Precision.F32, 256).train(data, 1, 28, 28, Cancellation.NEVER);
-            double stored = r.steps().get(r.steps().size() - 1).outputMse();
-            assertEquals(memory, stored, 1e-4 * memory, "float32 storage moves the MSE by less than 0.01%: " + memory + " vs " + stored);
-        }
+        RowStore data = store(dir.resolve("data.bin"), MNIST.images(), StoragePrecision.F32);
+        assertEquals(RowStore.HEADER + 1000L * 784 * 4, Files.size(dir.resolve("data.bin")));
+        StarNetTrainer t = onStore(c, data, dir.resolve("work"), StoragePrecision.F32, 256);
+        double stored = t.trainAll(Cancellation.NEVER).stream().reduce((a, b) -> b).orElseThrow().outputMse();
+        t.engine().close();
+        assertEquals(memory, stored, 1e-4 * memory, "float32 storage moves the MSE by less than 0.01%: " + memory + " vs " + stored);
     }
 
     @Test
     void storesCheckTheirHeaderAndTheirBounds(@TempDir Path dir) throws IOException {
         Matrix m = MNIST.images().rowRange(0, 10);
-        try (RowStore s = store(dir.resolve("a.bin"), m, Precision.F64)) {
+        try (RowStore s = store(dir.resolve("a.bin"), m, StoragePrecision.F64)) {
             assertEquals(0, relDiff(s.read(3, 7), m.rowRange(3, 7)));
             assertThrows(IllegalArgumentException.class, () -> s.read(8, 12));
             assertThrows(IllegalArgumentException.class, () -> s.write(0, new Matrix(1, 5)));
@@ -97,7 +119,7 @@ class StoreTrainerTest {
         try (RowStore s = RowStore.open(dir.resolve("a.bin"))) {
             assertEquals(10, s.rows());
             assertEquals(784, s.cols());
-            assertEquals(Precision.F64, s.precision());
+            assertEquals(StoragePrecision.F64, s.precision());
         }
         Files.write(dir.resolve("b.bin"), new byte[100]);
         assertTrue(assertThrows(IOException.class, () -> RowStore.open(dir.resolve("b.bin"))).getMessage().contains("not a row store"));

@@ -1,7 +1,7 @@
 package starnet.session;
 
 /** What the training buttons ask for; each names its label and keyboard shortcut. */
-public enum TrainCommand {
+public enum TrainAction {
     STEP_SL("Step SL", "Shortcut+1", "Solve the latents of the current layer once (weights fixed)"),
     STEP_SW("Step SW", "Shortcut+2", "Solve the weights of the current layer once (latents fixed)"),
     STEP_EPOCH("Step epoch", "Shortcut+E", "One epoch on the current layer: SL then SW (or SW then SL)"),
@@ -12,7 +12,7 @@ public enum TrainCommand {
     private final String shortcut;
     private final String help;
 
-    TrainCommand(String label, String shortcut, String help) {
+    TrainAction(String label, String shortcut, String help) {
         this.label = label;
         this.shortcut = shortcut;
         this.help = help;

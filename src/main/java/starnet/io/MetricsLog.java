@@ -1,0 +1,72 @@
+package starnet.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import starnet.model.StepResult;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A run's {@code metrics.jsonl}: one JSON object per solve, appended and flushed as the solve finishes (a killed run
+ * keeps its finished steps). Keys: step, layer, epoch, phase, mse, mae, elastic, output_mse, seconds, condition,
+ * method, layer_done; a number that is not finite is null (JSON has no NaN).
+ */
+public final class MetricsLog implements Closeable {
+    private static final ObjectMapper LINES = new ObjectMapper();
+    private final BufferedWriter out;
+
+    private MetricsLog(BufferedWriter out) {
+        this.out = out;
+    }
+
+    /** A new log at {@code file} (replacing one there). */
+    public static MetricsLog create(Path file) throws IOException {
+        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+    }
+
+    /** Appends {@code r}'s line and flushes it. */
+    public void append(StepResult r) throws IOException {
+        out.write(line(r));
+        out.newLine();
+        out.flush();
+    }
+
+    /** {@code r} as one line of JSON. */
+    public static String line(StepResult r) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (JsonGenerator g = LINES.getFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeNumberField("step", r.step());
+            g.writeNumberField("layer", r.layer());
+            g.writeNumberField("epoch", r.epoch());
+            g.writeStringField("phase", r.phase().name());
+            number(g, "mse", r.mse());
+            number(g, "mae", r.mae());
+            number(g, "elastic", r.elastic());
+            number(g, "output_mse", r.outputMse());
+            number(g, "seconds", r.seconds());
+            number(g, "condition", r.condition());
+            g.writeStringField("method", r.method());
+            g.writeBooleanField("layer_done", r.layerDone());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to a string", e);
+        }
+        return w.toString();
+    }
+
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) g.writeNumberField(name, v);
+        else g.writeNullField(name);
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,71 @@
+package starnet.session;
+
+import starnet.figures.FigureFormat;
+import starnet.figures.FigureKind;
+import starnet.figures.FigureOptions;
+import starnet.figures.FigureWriter;
+import starnet.figures.GridFigure;
+import starnet.io.ModelFile;
+import starnet.io.SessionFile;
+import starnet.io.StagedFolder;
+import starnet.math.Matrix;
+import starnet.training.StarNetTrainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The run folder's model, session and figure, the same for every engine (config.json and metrics.jsonl are written as
+ * the run starts and goes on): model.starnet (the decoder, with the codes when they fit {@link #CODES_IN_MODEL}),
+ * session.starnet when every datapoint is in the heap (the window opens it and continues in memory), and
+ * reconstructions.png with its .csv. Worker only.
+ */
+final class RunFolder {
+    /** Codes go into model.starnet up to this many values (128 MB as doubles). */
+    static final long CODES_IN_MODEL = 16_000_000L;
+    /** Items in the figure of a run whose data is read from a file. */
+    private static final int SHOWN = 12;
+
+    private RunFolder() {}
+
+    /** What was written: whether a session file is among it. */
+    record Written(boolean session) {}
+
+    static Written write(Work w, StagedFolder folder, Runs.Progress progress) throws IOException {
+        StarNetTrainer t = w.run.trainer();
+        int[] shape = {w.dataset.channels(), w.dataset.height(), w.dataset.width()};
+        if (w.streamed != null) {
+            Matrix codes = (long) t.engine().rows() * t.decoder().layers().get(0).inputWidth() <= CODES_IN_MODEL ? t.codes() : null;
+            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, t.decoder(), shape, codes));
+            int[] first = new int[(int) Math.min(SHOWN, t.engine().rows())];
+            for (int i = 0; i < first.length; i++) first[i] = i;
+            Matrix targets = t.engine().imageRows(first), recon = t.reconstructAfterLayer(0, first);
+            FigureWriter.write(new GridFigure("The first items and their reconstructions", List.of(new GridFigure.Row("targets", targets),
+                    new GridFigure.Row("reconstructed", recon), new GridFigure.Row("error", recon, targets)), List.of(), shape[0], shape[1], shape[2]),
+                    folder.file("reconstructions.png"), FigureFormat.PNG, 2);
+            progress.note("no session.starnet: the data is read from " + w.streamed.file() + ", not held in memory"
+                    + (codes == null ? "; the codes (" + t.engine().rows() + " rows) are not in model.starnet either" : ""));
+            return new Written(false);
+        }
+        SessionFile.Session image = SessionImages.image(w);
+        // the solver's cores are free now: the figure and the model file are written beside the session file
+        CompletableFuture<Void> figureAndModel = CompletableFuture.runAsync(() -> {
+            try {
+                SessionExports.figure(image, FigureKind.FIG2, FigureOptions.defaults(), folder.file("reconstructions.png"));
+                ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, image.training().decoder(), shape, image.training().codes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            SessionFile.write(folder.file("session.starnet"), image);
+        } catch (IOException | RuntimeException e) {
+            figureAndModel.exceptionally(x -> null).join(); // nothing is left writing into the folder being removed
+            throw e;
+        }
+        SessionRuns.join(figureAndModel);
+        return new Written(true);
+    }
+}

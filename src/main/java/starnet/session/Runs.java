@@ -1,0 +1,230 @@
+package starnet.session;
+
+import starnet.data.Dataset;
+import starnet.data.Datasets;
+import starnet.io.SessionFile;
+import starnet.io.StagedFolder;
+import starnet.math.LinearAlgebra;
+import starnet.model.DeterminednessReport;
+import starnet.model.EngineKind;
+import starnet.model.EngineSpec;
+import starnet.model.LayerPlan;
+import starnet.model.StarNetConfig;
+import starnet.model.StepResult;
+import starnet.store.NpyRows;
+import starnet.store.StoreData;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * A whole training run into a run folder, on any engine, through a session: what {@code train} does. Everything that
+ * can be refused is refused before any data is read or written (the architecture against the data's declared shape,
+ * determinedness, options that do not apply); then the data is loaded — or, when it does not fit the heap or is
+ * augmented, written to a row store that the engine reads — the session trains every layer, and {@link RunFolder}
+ * writes the folder, staged and committed at once.
+ */
+public final class Runs {
+    /** Images kept in the heap for the grids when the data is read from a file. */
+    static final int PREVIEW = 1000;
+
+    private Runs() {}
+
+    /** What to tell while training: notes (a line each) and every finished step. */
+    public interface Progress {
+        void note(String line);
+
+        void step(StepResult r);
+    }
+
+    /** Progress written to {@code err}: notes as they are, steps as their summary lines. */
+    public static Progress printingTo(PrintStream err) {
+        return new Progress() {
+            @Override public void note(String line) { err.println(line); }
+
+            @Override public void step(StepResult r) { err.println(r.summary()); }
+        };
+    }
+
+    /**
+     * Trains {@code request} to the end and writes its folder.
+     *
+     * @throws UserError for a request that cannot be done as asked (nothing is written then)
+     */
+    public static RunResult train(RunRequest request, Compute compute, Progress progress) throws IOException {
+        PhaseClock clock = new PhaseClock(System.err);
+        StarNetConfig config = request.config();
+        CompletableFuture<LinearAlgebra> backend = compute.loadAsync();
+        DeclaredData declared = DeclaredData.of(config.data());
+        EngineSpec engine = chooseEngine(request, declared, progress);
+        refuseWhatCannotRun(request, engine, declared);
+        try (StagedFolder folder = StagedFolder.open(request.out())) {
+            Dataset dataset;
+            Streamed streamed = null;
+            Path storeDir = null;
+            if (inHeap(engine, declared)) {
+                dataset = Datasets.load(config.data());
+                requireDetermined(config, new int[] {dataset.channels(), dataset.height(), dataset.width()}, config.data().limit() > 0 ? Math.min(config.data().limit(), dataset.size()) : dataset.size());
+            } else {
+                storeDir = engine.store() != null ? Files.createDirectories(Path.of(engine.store())) : Files.createTempDirectory("starnet-store");
+                if (engine.store() == null) engine = new EngineSpec(engine.kind(), storeDir.toString(), engine.precision(), engine.chunk(), engine.master(),
+                        engine.partitions(), engine.shifts());
+                streamed = streamedData(config, engine, declared, storeDir, progress);
+                dataset = Datasets.load(config.data().withLimit((int) Math.min(PREVIEW, streamed.rows() / engine.shifts())));
+            }
+            clock.done("data");
+            Dataset loaded = dataset;
+            boolean whole = streamed == null;
+            CompletableFuture<Void> ahead = CompletableFuture.runAsync(() -> { // while the native library finishes loading
+                if (whole) loaded.contentHash(loaded.size()); // for the session file
+                starnet.figures.FigureWriter.prepare();
+            });
+            LinearAlgebra la = Compute.await(backend);
+            clock.done("backend");
+            WorkbenchSession session = WorkbenchSession.immediate(la);
+            try {
+                SessionRuns.configure(session, config, dataset, engine, streamed, progress);
+                clock.done("configure");
+                progress.note("Backend: " + la.description() + "; data: " + dataset.name() + ", " + session.state().datapoints() + " items; training "
+                        + engine.words());
+                CompletableFuture<Void> configJson = CompletableFuture.runAsync(() -> { // loading Jackson overlaps the first solves
+                    try {
+                        starnet.io.ConfigJson.write(folder.file("config.json"), config);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                long t0 = System.nanoTime();
+                try (starnet.io.MetricsLog metrics = starnet.io.MetricsLog.create(folder.file("metrics.jsonl"))) {
+                    SessionListener listener = new SessionListener() {
+                        @Override public void stateChanged(SessionState s) {}
+
+                        @Override
+                        public void stepDone(StepResult r) {
+                            progress.step(r);
+                            try {
+                                metrics.append(r);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    };
+                    session.addListener(listener);
+                    SessionRuns.await(session.run(TrainAction.TRAIN_ALL));
+                    session.removeListener(listener);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                clock.done("training");
+                SessionRuns.join(configJson);
+                if (request.baselines()) {
+                    progress.note("Baselines: PCA at the code width and the Adam autoencoder for as many epochs as StarNet ran…");
+                    SessionRuns.await(session.computeBaselines());
+                }
+                SessionRuns.join(ahead);
+                RunFolder.Written written = SessionRuns.await(session.writeRunFolder(folder, progress));
+                clock.done("outputs");
+                folder.commit();
+                clock.done("commit");
+                List<StepResult> steps = session.state().steps();
+                StepResult last = steps.get(steps.size() - 1);
+                return new RunResult(config.architecture().depth(), seconds, last.outputMse(), session.state().datapoints(), engine.words(),
+                        request.out(), written.session());
+            } finally {
+                session.close();
+                if (storeDir != null && request.engine().store() == null) Cleanup.deleteTree(storeDir);
+            }
+        }
+    }
+
+    /**
+     * The engine the run uses: as asked, except that a run asked for in memory whose declared data would not fit the
+     * heap goes out of core (in a temporary folder), as the window does.
+     */
+    static EngineSpec chooseEngine(RunRequest request, DeclaredData declared, Progress progress) {
+        EngineSpec e = request.engine();
+        if (e.kind() != EngineKind.MEMORY || declared == null || request.baselines()) return e;
+        long budget = heapBudget();
+        if (declared.values() * 8 <= budget) return e;
+        progress.note(String.format("the data (%,d values, %.1f GB as doubles) would take more than 45 %% of the heap (%.1f GB): training out of core",
+                declared.values(), declared.values() * 8 / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
+        return new EngineSpec(EngineKind.STORE, null, e.precision(), e.chunk(), null, 0, 1);
+    }
+
+    /**
+     * Bytes of data a run keeps in the heap: in memory a run needs about twice its data (the images, then latents and
+     * work), and fills the heap it is given: the process then holds about the heap and 0.1 GB more. Below 2.2 × the
+     * data out of core keeps the process under 2.2 × too.
+     */
+    static long heapBudget() {
+        return (long) (Runtime.getRuntime().maxMemory() / 2.2);
+    }
+
+    /** Whether the run's data is loaded whole: in memory, or out of core / on Spark when it fits the heap and is not augmented. */
+    private static boolean inHeap(EngineSpec engine, DeclaredData declared) {
+        if (engine.kind() == EngineKind.MEMORY) return true;
+        if (engine.shifts() > 1) return false;
+        return declared == null || declared.values() * 8 <= heapBudget();
+    }
+
+    /** Refusals that need no data: options that do not apply, and — when the data declares its shape — the model against it. */
+    static void refuseWhatCannotRun(RunRequest request, EngineSpec engine, DeclaredData declared) {
+        if (request.baselines() && engine.kind() != EngineKind.MEMORY) {
+            throw new UserError("baselines are trained in memory; leave them out when training " + engine.kind().words());
+        }
+        if (engine.shifts() > 1 && engine.kind() == EngineKind.MEMORY) {
+            throw new UserError("shifted copies of the images need a store (a million shifted images do not fit the heap): train out of core or on Spark");
+        }
+        if (engine.kind() == EngineKind.SPARK && !SparkRuns.available()) {
+            throw new UserError("Training on Spark needs Apache Spark 4 on the class path: run bin/starnet-spark from the build, "
+                    + "or spark-submit --class starnet.Launcher starnet.jar on a cluster.");
+        }
+        if (declared != null) requireDetermined(request.config(), declared.shape(), declared.images() * engine.shifts());
+    }
+
+    /** That the architecture fits images of {@code shape} (c, h, w) and that every system is determined for {@code rows} datapoints. */
+    static void requireDetermined(StarNetConfig config, int[] shape, long rows) {
+        List<LayerPlan> plan;
+        try {
+            plan = config.architecture().plan(shape[0], shape[1], shape[2]);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + " (images are " + shape[0] + "×" + shape[1] + "×" + shape[2] + ")");
+        }
+        if (rows > Integer.MAX_VALUE - 16) throw new UserError("at most " + (Integer.MAX_VALUE - 16) + " datapoints, got " + rows);
+        if (rows < 1) throw new UserError("the data holds no images; expected at least one");
+        DeterminednessReport report = DeterminednessReport.forDecoder(plan, (int) rows, config.architecture().slope(), config.training());
+        if (report.hasErrors()) throw new UserError("the configuration is not determined: " + report.firstError());
+    }
+
+    /** The rows the engine reads from a file: the .npy itself (read in place), else a row store written from the data. */
+    private static Streamed streamedData(StarNetConfig config, EngineSpec engine, DeclaredData declared, Path storeDir, Progress progress)
+            throws IOException {
+        if (declared != null && declared.npy() != null && engine.shifts() == 1 && config.data().limit() == 0) {
+            double divisor = NpyRows.divisor(declared.npy());
+            progress.note(String.format("the engine reads %s in place (%,d images)", declared.npy(), declared.images()));
+            return new Streamed(declared.npy(), divisor, declared.images());
+        }
+        long t0 = System.nanoTime();
+        Path file = storeDir.resolve("data.bin");
+        StoreData.Filled filled;
+        if (declared == null) { // a format that is read whole: loaded, checked, then written
+            Dataset whole = Datasets.load(config.data());
+            requireDetermined(config, new int[] {whole.channels(), whole.height(), whole.width()}, (long) whole.size() * engine.shifts());
+            filled = StoreData.fromDataset(whole, engine.shifts(), file, engine.precision(), progress::note);
+        } else {
+            filled = StoreData.fill(config.data(), engine.shifts(), file, engine.precision(), progress::note);
+        }
+        try (var s = filled.store()) {
+            progress.note(String.format("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s", s.rows(), s.cols(), storeDir,
+                    s.bytes() / 1e9, engine.precision().id(), (System.nanoTime() - t0) / 1e9));
+            return new Streamed(file, 1, s.rows());
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package starnet.spark;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import starnet.math.Matrix;
+import starnet.model.Decoder;
+import starnet.model.LatentPath;
+import starnet.model.Layer;
+import starnet.training.Cancellation;
+import starnet.training.FitTotals;
+import starnet.training.LatentOperator;
+import starnet.training.LayerFit;
+import starnet.training.TrainingEngine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The engine whose datapoints are partitions of rows on Apache Spark. SL is a map over the partitions with the model
+ * and the latent operator broadcast, each partition solving its rows with its executor's BLAS (paper Lemma 2); SW sums
+ * the partitions' normal equations by a tree aggregation and the schedule solves them on the driver (the same system
+ * as one machine; per row set for sampled and averaged SW); the fit is summed from the partitions. The partitions are
+ * kept (memory, else disk) between steps; a lost one is recomputed from its lineage — the data's source and the
+ * driver's broadcasts, which are unpersisted, never destroyed, while the run lasts.
+ */
+public final class SparkEngine implements TrainingEngine {
+    private final JavaSparkContext sc;
+    private final LatentPath path;
+    private final int[] inputWidths;
+    private final boolean[] finished;
+    private final int n, pixels;
+    private final List<Broadcast<?>> broadcasts = new ArrayList<>();
+    private JavaRDD<Part> parts, pending;
+    private int layer;
+    private boolean latentsReady; // the current layer has latents in the partitions
+
+    private SparkEngine(JavaSparkContext sc, JavaRDD<Part> source, int n, int pixels, LatentPath path, int[] inputWidths) {
+        this.sc = sc;
+        this.path = path;
+        this.inputWidths = inputWidths.clone();
+        this.finished = new boolean[inputWidths.length];
+        this.n = n;
+        this.pixels = pixels;
+        this.parts = source.persist(StorageLevel.MEMORY_AND_DISK());
+        startLayer(inputWidths.length - 1);
+    }
+
+    /** The images {@code data} (N × D, read only) split into {@code partitions} row ranges on the driver and shipped to the executors. */
+    public static SparkEngine of(JavaSparkContext sc, Matrix data, int partitions, LatentPath path, int[] inputWidths) {
+        int k = inputWidths.length;
+        List<Part> slices = new ArrayList<>();
+        for (int[] r : ranges(data.rows(), partitions)) slices.add(new Part(r[0], data.rowRange(r[0], r[1]), k));
+        return new SparkEngine(sc, sc.parallelize(slices, slices.size()), data.rows(), data.cols(), path, inputWidths);
+    }
+
+    /**
+     * The images in {@code file} — a row store, or a .npy file whose values are divided by {@code divisor} — of
+     * {@code n} rows of {@code pixels} values, each partition reading its own rows on its executor.
+     */
+    public static SparkEngine reading(JavaSparkContext sc, String file, double divisor, int n, int pixels, int partitions, LatentPath path,
+                                      int[] inputWidths) {
+        int k = inputWidths.length;
+        JavaRDD<Part> source = sc.parallelize(ranges(n, partitions), partitions).map(r -> Part.read(file, divisor, r[0], r[1], k));
+        return new SparkEngine(sc, source, n, pixels, path, inputWidths);
+    }
+
+    /** {@code parts} row ranges [from, to) splitting n rows into at most {@code parts} pieces. */
+    static List<int[]> ranges(int n, int parts) {
+        List<int[]> out = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) n * p / parts), to = (int) ((long) n * (p + 1) / parts);
+            if (to > from) out.add(new int[] {from, to});
+        }
+        return out;
+    }
+
+    @Override public int rows() { return n; }
+
+    @Override public int pixels() { return pixels; }
+
+    @Override
+    public void startLayer(int index) {
+        dropPending();
+        layer = index;
+        latentsReady = false;
+    }
+
+    @Override
+    public boolean hasLatents() {
+        return latentsReady;
+    }
+
+    @Override
+    public void randomLatents(long seed) {
+        int l = layer, width = inputWidths[layer];
+        replace(parts.map(p -> p.randomLatents(l, width, seed)));
+        latentsReady = true;
+    }
+
+    @Override
+    public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
+        dropPending();
+        cancel.check();
+        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, op));
+        int l = layer;
+        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m.value())).persist(StorageLevel.MEMORY_AND_DISK());
+        List<Part.Stats> stats;
+        try {
+            stats = next.map(Part::stats).collect();
+        } catch (RuntimeException e) {
+            next.unpersist(false);
+            throw e;
+        }
+        pending = next;
+        return total(stats, decoder);
+    }
+
+    @Override
+    public void adoptLatents() {
+        if (pending == null) throw new IllegalStateException("no latents solved to adopt");
+        replace(pending);
+        pending = null;
+        latentsReady = true;
+    }
+
+    @Override
+    public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
+        cancel.check();
+        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null));
+        Broadcast<int[][]> sets = rowSets == null ? null : broadcast(rowSets);
+        int l = layer;
+        NormalEquations sum = parts.map(p -> p.normalEquations(l, m.value(), sets == null ? null : sets.value()))
+                .treeAggregate(null, NormalEquations::add, NormalEquations::add);
+        return sum.matrices();
+    }
+
+    @Override
+    public LayerFit evaluate(Decoder decoder, Cancellation cancel) {
+        cancel.check();
+        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null));
+        int l = layer;
+        return total(parts.map(p -> p.evaluate(l, m.value())).collect(), decoder);
+    }
+
+    private LayerFit total(List<Part.Stats> stats, Decoder decoder) {
+        FitTotals t = new FitTotals(n, decoder.layers().get(layer).outputWidth(), pixels);
+        for (Part.Stats s : stats) t.add(s.squares(), s.absolutes(), s.outputSquares(), s.first(), s.residuals());
+        return t.fit(layer == decoder.depth() - 1);
+    }
+
+    @Override
+    public void finishLayer() {
+        dropPending();
+        finished[layer] = true;
+        latentsReady = false;
+    }
+
+    @Override
+    public Matrix imageRows(int[] rows) {
+        return pick(-1, rows, pixels);
+    }
+
+    @Override
+    public Matrix latentRows(int index, int[] rows) {
+        if (!finished[index] && !(index == layer && latentsReady)) return null;
+        return pick(index, rows, inputWidths[index]);
+    }
+
+    private Matrix pick(int index, int[] rows, int width) {
+        int[] sorted = rows.clone();
+        Arrays.sort(sorted);
+        List<double[][]> found = parts.map(p -> p.pick(index, sorted)).collect();
+        Matrix m = new Matrix(rows.length, width);
+        for (double[][] block : found) {
+            for (double[] row : block) {
+                int global = (int) row[0];
+                for (int i = 0; i < rows.length; i++) if (rows[i] == global) System.arraycopy(row, 1, m.data(), i * width, width);
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public Matrix currentLatents() {
+        return layer >= 0 && latentsReady ? gather(layer) : null;
+    }
+
+    @Override
+    public Matrix finishedLatents(int index) {
+        return finished[index] ? gather(index) : null;
+    }
+
+    private Matrix gather(int index) {
+        int width = inputWidths[index];
+        Matrix m = new Matrix(n, width);
+        for (Object[] piece : parts.map(p -> new Object[] {p.first(), p.latentsOf(index)}).collect()) {
+            double[] v = (double[]) piece[1];
+            System.arraycopy(v, 0, m.data(), (int) piece[0] * width, v.length);
+        }
+        return m;
+    }
+
+    @Override
+    public void restore(int index, Matrix current, Matrix[] finishedLatents) {
+        if (finishedLatents.length != finished.length) {
+            throw new IllegalArgumentException("saved state has " + finishedLatents.length + " layers of latents, the decoder " + finished.length);
+        }
+        JavaRDD<Part> next = parts;
+        for (int i = 0; i < finished.length; i++) {
+            if (finishedLatents[i] == null) continue;
+            Broadcast<Matrix> b = broadcast(finishedLatents[i]);
+            int l = i;
+            next = next.map(p -> p.withLatentsFrom(l, b.value()));
+            finished[i] = true;
+        }
+        startLayer(index);
+        latentsReady = false;
+        if (index >= 0 && current != null) {
+            Broadcast<Matrix> b = broadcast(current);
+            next = next.map(p -> p.withLatentsFrom(index, b.value()));
+            latentsReady = true;
+        }
+        if (next != parts) replace(next);
+    }
+
+    /** Makes {@code next} the partitions, computed and kept now; the previous ones are released. */
+    private void replace(JavaRDD<Part> next) {
+        next.persist(StorageLevel.MEMORY_AND_DISK());
+        next.count();
+        JavaRDD<Part> old = parts;
+        parts = next;
+        if (old != next) old.unpersist(false);
+    }
+
+    private void dropPending() {
+        if (pending != null) pending.unpersist(false);
+        pending = null;
+    }
+
+    private <T> Broadcast<T> broadcast(T value) {
+        Broadcast<T> b = sc.broadcast(value);
+        broadcasts.add(b);
+        return b;
+    }
+
+    @Override
+    public String describe() {
+        return "Spark " + sc.version() + " (" + sc.master() + ", " + parts.getNumPartitions() + " partitions)";
+    }
+
+    @Override
+    public void close() {
+        dropPending();
+        parts.unpersist(false);
+        for (Broadcast<?> b : broadcasts) b.destroy();
+        broadcasts.clear();
+    }
+}

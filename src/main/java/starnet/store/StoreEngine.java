@@ -1,0 +1,282 @@
+package starnet.store;
+
+import starnet.model.StoragePrecision;
+import starnet.math.Matrix;
+import starnet.model.Decoder;
+import starnet.model.Layer;
+import starnet.training.Cancellation;
+import starnet.training.FitTotals;
+import starnet.training.Initializer;
+import starnet.training.LatentOperator;
+import starnet.training.LayerFit;
+import starnet.training.LayerPasses;
+import starnet.training.LayerSystem;
+import starnet.training.TrainingEngine;
+import starnet.training.WeightRows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The engine whose datapoints are on disk: the images in a row source (a row store, or a .npy file read in place) and
+ * every layer's latents in row stores in one folder, read and written chunk by chunk through the same per-block
+ * passes as in memory. SL writes a chunk's latents to a new store (paper Lemma 2: independent per datapoint), adopted
+ * once the pass is complete; SW sums the chunks' normal equations (the same system as in memory). The heap holds a
+ * few chunks, the layers and one residual per datapoint, whatever N is.
+ * <p>
+ * Files in its folder: {@code latents-L.g.bin} (layer L's latents, generation g); a finished layer keeps its last one.
+ */
+public final class StoreEngine implements TrainingEngine {
+    private final LayerPasses passes;
+    private final RowSource images;
+    private final Path dir;
+    private final StoragePrecision precision;
+    private final int chunk;
+    private final int[] inputWidths;
+    private final RowStore[] finished;
+    private final int n;
+    private int layer;
+    private RowStore latents, pending;
+    private int generation;
+
+    /**
+     * @param images      the images, N × D (owned: closed with the engine)
+     * @param dir         where the latents stores go (created if missing)
+     * @param chunk       rows per chunk, ≥ 1
+     * @param inputWidths d_in of every layer, first to last
+     */
+    public StoreEngine(LayerPasses passes, RowSource images, Path dir, StoragePrecision precision, int chunk, int[] inputWidths) throws IOException {
+        if (chunk < 1) throw new IllegalArgumentException("chunk rows must be at least 1, got " + chunk);
+        if (images.rows() > Integer.MAX_VALUE - 16) throw new IllegalArgumentException(images.rows() + " datapoints: at most " + (Integer.MAX_VALUE - 16));
+        this.passes = passes;
+        this.images = images;
+        this.dir = Files.createDirectories(dir);
+        this.precision = precision;
+        this.chunk = chunk;
+        this.inputWidths = inputWidths.clone();
+        this.finished = new RowStore[inputWidths.length];
+        this.n = (int) images.rows();
+        startLayer(inputWidths.length - 1);
+    }
+
+    @Override public int rows() { return n; }
+
+    @Override public int pixels() { return images.cols(); }
+
+    /** The folder of the latents stores. */
+    public Path folder() { return dir; }
+
+    @Override
+    public void startLayer(int index) {
+        dropPending();
+        layer = index;
+        latents = null;
+    }
+
+    @Override public boolean hasLatents() { return latents != null; }
+
+    @Override
+    public void randomLatents(long seed) {
+        RowStore out = newStore();
+        try {
+            for (long from = 0; from < n; from += chunk) {
+                long to = Math.min(n, from + chunk);
+                out.write(from, Initializer.randomLatentRows(from, to, inputWidths[layer], seed, layer));
+            }
+        } catch (RuntimeException e) {
+            discard(out);
+            throw e;
+        }
+        replaceCurrent(out);
+    }
+
+    @Override
+    public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
+        dropPending();
+        RowStore out = newStore();
+        try {
+            FitTotals totals = pass(decoder, cancel, (from, rows, targets, x) -> {
+                LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, targets, x, null, cancel);
+                out.write(from, ls.latents());
+                return ls.fit();
+            });
+            pending = out;
+            return totals.fit(layer == decoder.depth() - 1);
+        } catch (RuntimeException e) {
+            discard(out);
+            throw e;
+        }
+    }
+
+    @Override
+    public void adoptLatents() {
+        if (pending == null) throw new IllegalStateException("no latents solved to adopt");
+        replaceCurrent(pending);
+        pending = null;
+    }
+
+    @Override
+    public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
+        Layer current = decoder.layers().get(layer);
+        int sets = rowSets == null ? 1 : rowSets.length;
+        Matrix[][] sum = new Matrix[sets][];
+        for (long from = 0; from < n; from += chunk) {
+            cancel.check();
+            long to = Math.min(n, from + chunk);
+            Matrix h = latents.read(from, to), t = targets(from, to);
+            for (int s = 0; s < sets; s++) {
+                Matrix[] eq;
+                if (rowSets == null) {
+                    eq = passes.normalEquations(current, h, t, cancel);
+                } else {
+                    int[] local = WeightRows.within(rowSets[s], from, to);
+                    if (local.length == 0) continue;
+                    eq = passes.normalEquations(current, h.selectRows(local), t.selectRows(local), cancel);
+                }
+                if (sum[s] == null) sum[s] = eq;
+                else LayerPasses.addInto(sum[s], eq);
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public LayerFit evaluate(Decoder decoder, Cancellation cancel) {
+        return pass(decoder, cancel, (from, rows, targets, x) -> passes.evaluate(decoder, layer, latents.read(from, from + rows), targets, x, cancel))
+                .fit(layer == decoder.depth() - 1);
+    }
+
+    /** What a pass does with one chunk: rows [from, from + rows), their targets and images (null on the last layer); returns the chunk's fit. */
+    @FunctionalInterface
+    private interface ChunkFit {
+        LayerFit fit(long from, int rows, Matrix targets, Matrix images);
+    }
+
+    private FitTotals pass(Decoder decoder, Cancellation cancel, ChunkFit body) {
+        boolean last = layer == decoder.depth() - 1;
+        FitTotals totals = new FitTotals(n, decoder.layers().get(layer).outputWidth(), images.cols());
+        for (long from = 0; from < n; from += chunk) {
+            cancel.check();
+            long to = Math.min(n, from + chunk);
+            totals.add(body.fit(from, (int) (to - from), targets(from, to), last ? null : images.read(from, to)), from, (int) (to - from));
+        }
+        return totals;
+    }
+
+    /** Rows [from, to) of the current layer's targets: the images, or the finished latents of the layer above. */
+    private Matrix targets(long from, long to) {
+        return layer == inputWidths.length - 1 ? images.read(from, to) : finished[layer + 1].read(from, to);
+    }
+
+    @Override
+    public void finishLayer() {
+        dropPending();
+        finished[layer] = latents;
+        latents = null;
+    }
+
+    @Override
+    public Matrix imageRows(int[] rows) {
+        return gather(images, rows);
+    }
+
+    @Override
+    public Matrix latentRows(int index, int[] rows) {
+        RowSource s = finished[index] != null ? finished[index] : index == layer ? latents : null;
+        return s == null ? null : gather(s, rows);
+    }
+
+    private static Matrix gather(RowSource s, int[] rows) {
+        Matrix m = new Matrix(rows.length, s.cols());
+        for (int i = 0; i < rows.length; i++) m.setRows(i, s.read(rows[i], rows[i] + 1));
+        return m;
+    }
+
+    @Override
+    public Matrix currentLatents() {
+        return latents == null ? null : latents.read(0, n);
+    }
+
+    @Override
+    public Matrix finishedLatents(int index) {
+        return finished[index] == null ? null : finished[index].read(0, n);
+    }
+
+    @Override
+    public void restore(int index, Matrix current, Matrix[] finishedLatents) {
+        if (finishedLatents.length != finished.length) {
+            throw new IllegalArgumentException("saved state has " + finishedLatents.length + " layers of latents, the decoder " + finished.length);
+        }
+        for (int i = 0; i < finished.length; i++) {
+            if (finishedLatents[i] == null) continue;
+            layer = i;
+            RowStore s = newStore();
+            s.write(0, finishedLatents[i]);
+            finished[i] = s;
+        }
+        startLayer(index);
+        if (index >= 0 && index < finished.length - 1 && finished[index + 1] == null) {
+            throw new IllegalArgumentException("saved state lacks the latents of layer " + (index + 2));
+        }
+        if (index >= 0 && current != null) {
+            RowStore s = newStore();
+            s.write(0, current);
+            latents = s;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "out of core (" + precision.id() + " row stores in " + dir + ", " + chunk + " rows a chunk)";
+    }
+
+    /** A new empty store for the current layer's latents, under the next generation's name. */
+    private RowStore newStore() {
+        try {
+            return RowStore.create(dir.resolve("latents-" + (layer + 1) + "." + (++generation) + ".bin"), n, inputWidths[layer], precision);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void replaceCurrent(RowStore next) {
+        RowStore old = latents;
+        latents = next;
+        if (old != null && !isFinished(old)) discard(old);
+    }
+
+    private boolean isFinished(RowStore s) {
+        for (RowStore f : finished) if (f == s) return true;
+        return false;
+    }
+
+    private void dropPending() {
+        if (pending != null) discard(pending);
+        pending = null;
+    }
+
+    private static void discard(RowStore s) {
+        try {
+            s.close();
+            Files.deleteIfExists(s.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dropPending();
+        try {
+            if (latents != null && !isFinished(latents)) latents.close();
+            for (RowStore f : finished) if (f != null) f.close();
+            images.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            passes.releaseWorkMemory();
+        }
+    }
+}
