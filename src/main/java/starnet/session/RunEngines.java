@@ -44,7 +44,7 @@ final class RunEngines {
             case STORE -> {
                 Path dir = null, temporary = null;
                 try {
-                    dir = spec.store() != null ? Files.createDirectories(Path.of(spec.store())) : (temporary = Files.createTempDirectory("starnet-store"));
+                    dir = spec.store() != null ? Files.createDirectories(Path.of(spec.store())) : (temporary = Cleanup.temporary(Files.createTempDirectory("starnet-store")));
                     RowSource source = streamed != null ? RowSource.open(streamed.file(), streamed.divisor())
                             : written(rows(dataset, datapoints), dir.resolve("data.bin"), spec);
                     return new Opened(new StoreEngine(passes, source, dir.resolve("work"), spec.precision(), spec.chunk(), inputWidths), temporary);

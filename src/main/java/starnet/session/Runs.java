@@ -72,7 +72,7 @@ public final class Runs {
                 dataset = Datasets.load(config.data());
                 requireDetermined(config, new int[] {dataset.channels(), dataset.height(), dataset.width()}, config.data().limit() > 0 ? Math.min(config.data().limit(), dataset.size()) : dataset.size());
             } else {
-                storeDir = engine.store() != null ? Files.createDirectories(Path.of(engine.store())) : Files.createTempDirectory("starnet-store");
+                storeDir = engine.store() != null ? Files.createDirectories(Path.of(engine.store())) : Cleanup.temporary(Files.createTempDirectory("starnet-store"));
                 if (engine.store() == null) engine = new EngineSpec(engine.kind(), storeDir.toString(), engine.precision(), engine.chunk(), engine.master(),
                         engine.partitions(), engine.shifts());
                 streamed = streamedData(config, engine, declared, storeDir, progress);

@@ -124,6 +124,7 @@ public final class WorkbenchSession {
             Work w = work;
             w.dataset = d;
             w.config = w.config.withData(spec);
+            outOfCoreWhenLarge(w);
             w.pinned = new int[0];
             w.forgetDataFacts();
             rebuild(w);
@@ -156,9 +157,24 @@ public final class WorkbenchSession {
             }
             w.dataset = d;
             w.config = c;
+            outOfCoreWhenLarge(w);
             rebuild(w);
             return null;
         });
+    }
+
+    /**
+     * A run in memory whose data would take more than its share of the heap trains out of core instead (as the command
+     * line's train does), with a notice; another engine chosen by the person stays.
+     */
+    private void outOfCoreWhenLarge(Work w) {
+        if (w.engine.kind() != starnet.model.EngineKind.MEMORY || w.dataset == null) return;
+        int limit = w.config.data().limit();
+        long values = (long) (limit > 0 ? Math.min(limit, w.dataset.size()) : w.dataset.size()) * w.dataset.pixels();
+        if (values * 8 <= Runs.heapBudget()) return;
+        w.engine = starnet.model.EngineSpec.store(null, starnet.model.StoragePrecision.F32);
+        notice(Notice.info(String.format("The data (%.1f GB as doubles) is large for this window's memory (%.1f GB): the run trains out of core, "
+                + "with the latents on disk.", values * 8 / 1e9, Runtime.getRuntime().maxMemory() / 1e9)));
     }
 
     /**
@@ -190,6 +206,9 @@ public final class WorkbenchSession {
             if (engine.equals(w.engine) && w.run != null) return null;
             if (engine.kind() == starnet.model.EngineKind.MEMORY && w.streamed != null) {
                 throw new UserError("This data is read from a file, not held in memory; it trains out of core or on Spark.");
+            }
+            if (engine.kind() == starnet.model.EngineKind.SPARK && !SparkRuns.available()) {
+                throw new UserError("Spark is not part of this workbench: start it from bin/starnet-spark (or with Spark on the class path) to train on Spark.");
             }
             discardTrainedSteps("changing where the run trains");
             w = work;
@@ -316,7 +335,7 @@ public final class WorkbenchSession {
                         w.history.add(run.snapshot(null));
                         if (interactive) warmUpWhenIdle(w, run);
                     }
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | UserError e) {
                     w.problem = e.getMessage();
                 }
             }
@@ -456,6 +475,7 @@ public final class WorkbenchSession {
             String what = discardedWhat;
             discarded = null;
             discardedWhat = null;
+            if (work.run != null && work.run != back.run) work.run.close();
             work = back;
             publish();
             notice(Notice.info("Brought back " + what + "."));
@@ -778,7 +798,7 @@ public final class WorkbenchSession {
             state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
                     List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutData == null ? 0 : w.heldOutData.size(),
                     w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca,
-                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.inspections)), w.latentMap);
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.inspections)), w.latentMap, w.engine);
             for (SessionListener l : listeners) l.stateChanged(state);
         }
     }

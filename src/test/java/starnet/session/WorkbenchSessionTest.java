@@ -80,6 +80,25 @@ class WorkbenchSessionTest {
     }
 
     @Test
+    void theRunSettingMovesTheRunOutOfCoreWithTheSameNumbersAndUndoBringsTheEngineBack() {
+        session.run(TrainAction.TRAIN_ALL).join();
+        List<StepResult> inMemory = s().steps();
+        session.setEngine(starnet.model.EngineSpec.store(null, starnet.model.StoragePrecision.F64)).join();
+        assertEquals(starnet.model.EngineKind.STORE, s().engine().kind());
+        assertEquals(0, s().steps().size(), "a new engine starts the run again");
+        session.run(TrainAction.TRAIN_ALL).join();
+        List<StepResult> outOfCore = s().steps();
+        assertEquals(inMemory.size(), outOfCore.size());
+        for (int i = 0; i < inMemory.size(); i++) {
+            assertEquals(inMemory.get(i).outputMse(), outOfCore.get(i).outputMse(), 1e-9 * inMemory.get(i).outputMse(), "step " + i);
+        }
+        assertEquals(12, s().latest().current().rows(), "the grids show the pinned items from the store");
+        session.undoDiscard().join();
+        assertEquals(starnet.model.EngineKind.MEMORY, s().engine().kind(), "undo brings back the in-memory run with its setting");
+        assertEquals(inMemory.size(), s().steps().size());
+    }
+
+    @Test
     void stepsPublishSnapshotsAndTheRunEnds() {
         TrainingSnapshot init = s().latest();
         List<StepResult> seen = new ArrayList<>();

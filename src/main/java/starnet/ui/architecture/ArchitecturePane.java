@@ -186,6 +186,18 @@ public final class ArchitecturePane extends VBox {
         latentPath.setId("latent-path");
         latentPath.setTooltip(starnet.ui.widgets.Tips.tip("Conv SL: auto = the explicit operator when it fits in memory, else matrix-free conjugate gradients; dense or cg to force one"));
         grid.addRow(5, label("Split"), split, label("Conv SL"), latentPath);
+        ChoiceBox<starnet.model.EngineSpec> engine = new ChoiceBox<>(FXCollections.observableArrayList(EngineChoices.CHOICES));
+        engine.setId("engine");
+        engine.setConverter(new StringConverter<>() {
+            @Override public String toString(starnet.model.EngineSpec e) { return e == null ? "" : EngineChoices.label(e); }
+            @Override public starnet.model.EngineSpec fromString(String s) { return null; }
+        });
+        engine.valueProperty().bindBidirectional(vm.engineProperty());
+        engine.setTooltip(starnet.ui.widgets.Tips.tip("Where the run trains: in memory; out of core (the latents in row stores on disk, "
+                + "for more data than memory holds; f64 gives the in-memory numbers exactly); or on Apache Spark (when the workbench was started "
+                + "with Spark, e.g. from bin/starnet-spark). The same model trains to the same numbers on each."));
+        grid.add(label("Train"), 0, 6);
+        grid.add(engine, 1, 6, 3, 1);
 
         HBox kindBox = new HBox(8, label("Decoder"), kind);
         kindBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -65,6 +65,9 @@ public final class ArchitectureViewModel {
     private final IntegerProperty swPartitions = new SimpleIntegerProperty();
     private final ObjectProperty<starnet.model.LatentPath> latentPath = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
+    /** Where the run trains: follows the session's setting; a choice of the person's is handed to it. */
+    private final ObjectProperty<starnet.model.EngineSpec> engine = new SimpleObjectProperty<>(starnet.model.EngineSpec.memory());
+    private boolean showingEngine;
 
     private int batch;
     private StarNetConfig submitted;
@@ -83,6 +86,44 @@ public final class ArchitectureViewModel {
             p.addListener((obs, o, n) -> changed.run());
         }
         model.configProperty().addListener((obs, o, c) -> sessionConfigChanged(c));
+        model.stateProperty().addListener((obs, o, st) -> {
+            if (st == null || st.engine().equals(engine.get())) return;
+            showingEngine = true;
+            try {
+                engine.set(st.engine());
+            } finally {
+                showingEngine = false;
+            }
+        });
+        engine.addListener((obs, o, e) -> engineChosen(o, e));
+    }
+
+    /** The person chose where to train: asks first when that discards trained steps, then hands it to the session. */
+    private void engineChosen(starnet.model.EngineSpec old, starnet.model.EngineSpec e) {
+        if (showingEngine || e == null || model.stateProperty().get() == null || e.equals(model.stateProperty().get().engine())) return;
+        int trained = model.steps().size();
+        if (trained > 0 && !guard.allowDiscard("Changing where the run trains", trained)) {
+            javafx.application.Platform.runLater(() -> {
+                showingEngine = true;
+                try {
+                    engine.set(old);
+                } finally {
+                    showingEngine = false;
+                }
+            });
+            return;
+        }
+        model.session().setEngine(e).exceptionally(x -> { // refused (e.g. no Spark here): show the setting in force again
+            javafx.application.Platform.runLater(() -> {
+                showingEngine = true;
+                try {
+                    engine.set(model.stateProperty().get().engine());
+                } finally {
+                    showingEngine = false;
+                }
+            });
+            return null;
+        });
     }
 
     /** Puts every field of {@code c} into the editor, as one change that is not handed back to the session. */
@@ -223,6 +264,7 @@ public final class ArchitectureViewModel {
     public IntegerProperty swSampleProperty() { return swSample; }
     public IntegerProperty swPartitionsProperty() { return swPartitions; }
     public ObjectProperty<starnet.model.LatentPath> latentPathProperty() { return latentPath; }
+    public ObjectProperty<starnet.model.EngineSpec> engineProperty() { return engine; }
     /** Why the fields do not make a valid configuration, or "". */
     public ReadOnlyStringProperty configErrorProperty() { return configError.getReadOnlyProperty(); }
 }
