@@ -23,6 +23,10 @@ final class SessionImages {
      * (the next solves overwrite their buffer); everything else it holds is never written again. Worker only.
      */
     static SessionFile.Session image(Work w) {
+        if (!w.run.fitsASessionImage()) {
+            throw new UserError("This run's latents are on disk (" + w.engine.words() + ") and larger than memory holds, so a session file cannot "
+                    + "take them; export the model (File → Export) to keep the decoder and its codes.");
+        }
         Dataset d = w.dataset;
         StarNetTrainer.State st = w.run.trainer().state();
         StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), st.latents() == null ? null : st.latents().copy(), st.epoch(),

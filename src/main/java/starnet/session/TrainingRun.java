@@ -102,6 +102,17 @@ final class TrainingRun implements AutoCloseable {
         return trainer.snapshot(snapshots++, step, pinned);
     }
 
+    /**
+     * Whether a session image of this run fits the heap: always in memory (its arrays are there already); out of core or
+     * on Spark when every layer's latents, read into the heap, take at most half the data budget.
+     */
+    boolean fitsASessionImage() {
+        if (trainer.engine().inMemory() != null) return true;
+        long values = 0;
+        for (int w : StarNetTrainer.inputWidths(trainer.decoder())) values += (long) w * trainer.engine().rows();
+        return values * 8 <= Runs.heapBudget() / 2;
+    }
+
     /** Decodes one data row through the trained layers, for the item inspector (1 × D). */
     Matrix reconstructItem(int row) {
         return trainer.reconstructCurrent(new int[] {row});

@@ -43,6 +43,8 @@ final class Work {
     /** The latest latent map of this run, or null. */
     starnet.explore.LatentMap latentMap;
     Path file;
+    /** An autosave of this run was skipped (it does not fit a session image): said once. */
+    boolean autosaveSkipped;
     long revision;
     long savedRevision;
     Pca pca;

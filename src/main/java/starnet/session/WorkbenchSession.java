@@ -547,7 +547,17 @@ public final class WorkbenchSession {
     private void offerAutosave(Autosave a) {
         lastAutosave = System.nanoTime();
         autosavedRevision = work.revision;
-        a.offer(image(work));
+        if (!work.run.fitsASessionImage()) {
+            if (!work.autosaveSkipped) notice(Notice.info("No autosave for this run: its latents are on disk and larger than memory holds; "
+                    + "the model can still be exported (File → Export)."));
+            work.autosaveSkipped = true;
+            return;
+        }
+        try {
+            a.offer(image(work));
+        } catch (RuntimeException | OutOfMemoryError e) { // an autosave never stops the training it protects
+            AppLog.error("taking an autosave image", e);
+        }
     }
 
     private SessionFile.Session image(Work w) {
