@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import starnet.baseline.Autoencoder;
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.math.LinearAlgebra;
 import starnet.model.StarNetConfig;

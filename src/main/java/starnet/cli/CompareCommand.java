@@ -4,21 +4,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import starnet.explore.RunComparison;
-import starnet.explore.RunRecord;
-import starnet.figures.FigureFormat;
-import starnet.figures.FigureWriter;
-import starnet.figures.GridFigure;
-import starnet.io.AtomicFiles;
-import starnet.io.SessionFile;
-import starnet.math.Matrix;
-import starnet.training.Cancellation;
+import starnet.model.RunRecord;
+import starnet.session.Comparisons;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -46,40 +37,23 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream o = cli.out;
-        RunComparison.XAxis x = switch (by) {
-            case "step" -> RunComparison.XAxis.STEP;
-            case "seconds" -> RunComparison.XAxis.SECONDS;
+        starnet.model.RunAxis x = switch (by) {
+            case "step" -> starnet.model.RunAxis.STEP;
+            case "seconds" -> starnet.model.RunAxis.SECONDS;
             default -> throw new CliException("--by expects step or seconds, got '" + by + "'");
         };
-        RunComparison.Metric m = switch (metric) {
-            case "output" -> RunComparison.Metric.OUTPUT_MSE;
-            case "layer" -> RunComparison.Metric.LAYER_MSE;
+        starnet.model.RunMetric m = switch (metric) {
+            case "output" -> starnet.model.RunMetric.OUTPUT_MSE;
+            case "layer" -> starnet.model.RunMetric.LAYER_MSE;
             default -> throw new CliException("--metric expects output or layer, got '" + metric + "'");
         };
         Path dir = Cli.outputPath("--out", this.out);
-        List<RunRecord> runs = new ArrayList<>();
-        SessionFile.Session first = null;
-        for (String s : sessions) {
-            Path file = Path.of(s);
-            SessionFile.Session session = SessionFile.read(file);
-            if (first == null) first = session;
-            runs.add(RunRecord.of(RunRecord.nameFor(file, runs.stream().map(RunRecord::name).toList()), session, file));
-        }
-        Files.createDirectories(dir);
-        FigureWriter.write(RunComparison.overlay(runs, m, x), dir.resolve("compare.png"), FigureFormat.PNG, 2);
-        List<RunComparison.Difference> diffs = RunComparison.differences(runs);
-        AtomicFiles.writeText(dir.resolve("differences.csv"), RunComparison.differencesCsv(runs, diffs));
-        var la = runtime.backend();
-        List<Matrix> recon = RunComparison.reconstructions(runs, first.pinnedTargets(), la, Cancellation.NEVER);
-        List<GridFigure.Row> rows = new ArrayList<>();
-        rows.add(new GridFigure.Row("pinned items of " + runs.get(0).name(), first.pinnedTargets()));
-        for (int i = 0; i < runs.size(); i++) if (recon.get(i) != null) rows.add(new GridFigure.Row(runs.get(i).name(), recon.get(i)));
-        int[] shape = runs.get(0).imageShape();
-        FigureWriter.writeFigure(new GridFigure("Reconstructions of the same items", rows, List.of(), shape[0], shape[1], shape[2]),
-                dir.resolve("reconstructions.png"), FigureFormat.PNG, 2);
+        var written = Comparisons.writeFolder(sessions.stream().map(Path::of).toList(), dir, m, x, runtime.compute());
+        List<RunRecord> runs = written.runs();
+        List<starnet.model.RunDifference> diffs = written.differences();
         for (RunRecord r : runs) o.printf("%s: %d solves, final output MSE %.5f, %.1f s of solving%n", r.name(), r.steps().size(), r.finalOutputMse(), r.totalSeconds());
         if (diffs.isEmpty()) o.println("the configurations are the same");
-        for (RunComparison.Difference d : diffs) o.println(d.setting() + ": " + String.join(" | ", d.values()));
+        for (starnet.model.RunDifference d : diffs) o.println(d.setting() + ": " + String.join(" | ", d.values()));
         o.printf("wrote %s (with compare.csv), %s and %s%n", dir.resolve("compare.png"), dir.resolve("differences.csv"), dir.resolve("reconstructions.png"));
         return 0;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import starnet.session.Experiments;
 import starnet.training.Cancellation;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.model.StarNetConfig;
 

@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import starnet.explore.LatentMap;
-import starnet.explore.Projection;
-import starnet.explore.SystemInspection;
-import starnet.figures.FigureFormat;
+import starnet.model.LatentMap;
+import starnet.model.Projection;
+import starnet.model.SystemInspection;
+import starnet.model.FigureFormat;
 import starnet.figures.FigureWriter;
 import starnet.session.WorkbenchSession;
 
@@ -55,12 +55,12 @@ final class InspectCommand implements Callable<Integer> {
         if (in.healthy()) out.println("Healthy: full rank, well conditioned, the residual orthogonal to the columns.");
         for (String a : in.alerts()) out.println("ALERT: " + a);
         if (spectrumFile != null) {
-            FigureWriter.write(in.spectrumFigure(), spectrumFile, FigureFormat.ofFileName(spectrumFile).orElse(FigureFormat.PNG), 2);
+            FigureWriter.write(starnet.figures.ExploreFigures.spectrum(in), spectrumFile, FigureFormat.ofFileName(spectrumFile).orElse(FigureFormat.PNG), 2);
             out.println("wrote " + spectrumFile + " and " + FigureWriter.csvBeside(spectrumFile).getFileName());
         }
         if (mapFile != null) {
             LatentMap m = SessionRun.await(s.latentMap(p));
-            FigureWriter.write(m.figure(p.label() + " of the " + m.source()), mapFile, FigureFormat.ofFileName(mapFile).orElse(FigureFormat.PNG), 2);
+            FigureWriter.write(starnet.figures.ExploreFigures.latentMap(m, p.label() + " of the " + m.source()), mapFile, FigureFormat.ofFileName(mapFile).orElse(FigureFormat.PNG), 2);
             out.println("wrote " + mapFile + " (" + m.size() + " items" + (m.heldX().length > 0 ? ", " + m.heldX().length + " held out" : "") + ") and "
                     + FigureWriter.csvBeside(mapFile).getFileName());
         }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import starnet.io.ConfigJson;
 import starnet.io.IoMessages;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.ArchitectureConfig;
 import starnet.model.InitKind;
 import starnet.model.Padding;

@@ -5,20 +5,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
-import starnet.data.Dataset;
-import starnet.io.AtomicFiles;
-import starnet.figures.FigureFormat;
-import starnet.figures.FigureWriter;
-import starnet.figures.LinePlot;
-import starnet.io.ModelFile;
-import starnet.model.DataSpec;
-import starnet.math.LinearAlgebra;
-import starnet.training.Cancellation;
-import starnet.training.LayerSystem;
-import starnet.training.OutlierScores;
+import starnet.session.ModelJobs;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -57,40 +46,10 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = cli.out;
-        runtime.check();
-        ModelFile.SavedModel model = ModelFile.read(Path.of(modelFile));
-        Dataset in, ood;
-        try {
-            in = RunOptions.dataFor(model, new DataSpec(inSource == null ? model.config().data().source() : inSource, split, limit, model.config().data().csv()));
-            ood = RunOptions.dataFor(model, new DataSpec(oodSource, split, limit));
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
-        LinearAlgebra la = runtime.backend();
-        LayerSystem system = starnet.training.Engines.layerSystem(model.config().training(), model.decoder().activation(), la);
-        double[] sIn = OutlierScores.score(system, model.decoder(), in.images(), Cancellation.NEVER);
-        double[] sOut = OutlierScores.score(system, model.decoder(), ood.images(), Cancellation.NEVER);
-        double auc = OutlierScores.auroc(sIn, sOut);
-        out.printf("in: %s (%d items, mean score %.4f); out: %s (%d items, mean score %.4f); AUROC %.4f%n",
-                in.name(), sIn.length, mean(sIn), ood.name(), sOut.length, mean(sOut), auc);
-        if (csv != null) {
-            StringBuilder sb = new StringBuilder("set,index,score\n");
-            for (int i = 0; i < sIn.length; i++) sb.append("in,").append(i).append(',').append(sIn[i]).append('\n');
-            for (int i = 0; i < sOut.length; i++) sb.append("out,").append(i).append(',').append(sOut[i]).append('\n');
-            AtomicFiles.writeText(Path.of(csv), sb.toString());
-        }
-        if (roc != null) {
-            Path file = Path.of(roc);
-            FigureWriter.write(LinePlot.roc(String.format(java.util.Locale.ROOT, "ROC: %s vs %s (AUROC %.3f)", in.name(), ood.name(), auc),
-                    "StarNet residual score", OutlierScores.roc(sIn, sOut)), file, FigureFormat.ofFileName(file).orElse(FigureFormat.PNG), 2);
-        }
+        var r = ModelJobs.score(Path.of(modelFile), inSource, oodSource, split, limit, csv == null ? null : Path.of(csv),
+                roc == null ? null : Path.of(roc), runtime.compute());
+        cli.out.printf("in: %s (%d items, mean score %.4f); out: %s (%d items, mean score %.4f); AUROC %.4f%n",
+                r.inName(), r.inItems(), r.inMean(), r.outName(), r.outItems(), r.outMean(), r.auroc());
         return 0;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return s / v.length;
     }
 }

@@ -1,6 +1,6 @@
 package starnet.cli;
 
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.DeterminednessReport;
 import starnet.model.StarNetConfig;
 import starnet.session.Notice;

@@ -4,11 +4,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.explore.Sweep;
-import starnet.explore.SweepAxis;
-import starnet.explore.SweepRow;
+import starnet.model.SweepAxis;
+import starnet.model.SweepRow;
 import starnet.model.StarNetConfig;
 import starnet.training.Cancellation;
 

@@ -1,5 +1,6 @@
 package starnet.data;
 
+import starnet.model.Dataset;
 import starnet.model.DataSpec;
 
 /** Items the model is not trained on: a sample's test split, or the items past the configured limit. */

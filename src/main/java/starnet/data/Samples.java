@@ -1,5 +1,6 @@
 package starnet.data;
 
+import starnet.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package starnet.explore;
 
+import starnet.model.LatentMap;
+import starnet.model.Projection;
 import starnet.baseline.Pca;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;

@@ -1,5 +1,10 @@
 package starnet.explore;
 
+import starnet.model.RunRecord;
+import starnet.model.RunAxis;
+import starnet.model.RunDifference;
+import starnet.model.RunMetric;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import starnet.figures.LinePlot;
 import starnet.io.Json;
@@ -21,41 +26,8 @@ import java.util.Map;
 public final class RunComparison {
     private RunComparison() {}
 
-    /** What the chart's x axis counts. */
-    public enum XAxis {
-        STEP("step (solves so far)", "by step"), SECONDS("seconds of solving", "by seconds");
-
-        private final String label, shortName;
-
-        XAxis(String label, String shortName) {
-            this.label = label;
-            this.shortName = shortName;
-        }
-
-        public String label() { return label; }
-
-        @Override public String toString() { return shortName; }
-    }
-
-    /** Which loss the chart shows. */
-    public enum Metric {
-        OUTPUT_MSE("output MSE (images decoded from the current layer)", "output MSE"),
-        LAYER_MSE("layer MSE (each layer against its own targets)", "layer MSE");
-
-        private final String label, shortName;
-
-        Metric(String label, String shortName) {
-            this.label = label;
-            this.shortName = shortName;
-        }
-
-        public String label() { return label; }
-
-        @Override public String toString() { return shortName; }
-    }
-
     /** One line per run: {@code metric} after every solve, against {@code x}. */
-    public static LinePlot overlay(List<RunRecord> runs, Metric metric, XAxis x) {
+    public static LinePlot overlay(List<RunRecord> runs, RunMetric metric, RunAxis x) {
         List<LinePlot.Series> series = new ArrayList<>();
         for (RunRecord r : runs) {
             double[] xs = new double[r.steps().size()], ys = new double[r.steps().size()];
@@ -63,19 +35,17 @@ public final class RunComparison {
             for (int i = 0; i < xs.length; i++) {
                 StepResult s = r.steps().get(i);
                 clock += s.seconds();
-                xs[i] = x == XAxis.STEP ? i + 1 : clock;
-                ys[i] = metric == Metric.OUTPUT_MSE ? s.outputMse() : s.mse();
+                xs[i] = x == RunAxis.STEP ? i + 1 : clock;
+                ys[i] = metric == RunMetric.OUTPUT_MSE ? s.outputMse() : s.mse();
             }
             series.add(new LinePlot.Series(r.name(), xs, ys));
         }
-        return new LinePlot("Runs compared: " + metric.label(), x.label(), metric == Metric.OUTPUT_MSE ? "output MSE" : "layer MSE", series, true);
+        return new LinePlot("Runs compared: " + metric.label(), x.label(), metric == RunMetric.OUTPUT_MSE ? "output MSE" : "layer MSE", series, true);
     }
 
-    /** A setting on which the runs disagree, and each run's value ("—" where a run does not have it). */
-    public record Difference(String setting, List<String> values) {}
 
     /** The settings that differ between the runs' configurations, as dotted paths (e.g. architecture.slope). */
-    public static List<Difference> differences(List<RunRecord> runs) {
+    public static List<RunDifference> differences(List<RunRecord> runs) {
         List<Map<String, String>> flat = new ArrayList<>();
         Map<String, Boolean> keys = new LinkedHashMap<>();
         for (RunRecord r : runs) {
@@ -84,10 +54,10 @@ public final class RunComparison {
             flat.add(m);
             for (String k : m.keySet()) keys.put(k, true);
         }
-        List<Difference> out = new ArrayList<>();
+        List<RunDifference> out = new ArrayList<>();
         for (String k : keys.keySet()) {
             List<String> values = flat.stream().map(m -> m.getOrDefault(k, "—")).toList();
-            if (values.stream().distinct().count() > 1) out.add(new Difference(k, values));
+            if (values.stream().distinct().count() > 1) out.add(new RunDifference(k, values));
         }
         return out;
     }
@@ -104,14 +74,14 @@ public final class RunComparison {
     }
 
     /** The differences as CSV: a header "setting" and the runs' names, then one line per setting (quoted as CSV needs). */
-    public static String differencesCsv(List<RunRecord> runs, List<Difference> differences) {
+    public static String differencesCsv(List<RunRecord> runs, List<RunDifference> differences) {
         StringBuilder sb = new StringBuilder();
         try (org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(sb,
                 org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
             List<String> header = new ArrayList<>(List.of("setting"));
             for (RunRecord r : runs) header.add(r.name());
             out.printRecord(header);
-            for (Difference d : differences) {
+            for (RunDifference d : differences) {
                 List<String> line = new ArrayList<>(List.of(d.setting()));
                 line.addAll(d.values());
                 out.printRecord(line);

@@ -1,5 +1,6 @@
 package starnet.explore;
 
+import starnet.model.SystemInspection;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.math.Spectrum;
@@ -7,7 +8,7 @@ import starnet.model.ConvUnpoolLayer;
 import starnet.model.DenseLayer;
 import starnet.model.LeakyRelu;
 import starnet.model.Phase;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.TrainingConfig;
 import starnet.training.Cancellation;
 import starnet.training.StarNetTrainer;

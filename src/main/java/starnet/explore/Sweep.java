@@ -1,12 +1,17 @@
 package starnet.explore;
 
+import starnet.model.SweepPlan;
+
+import starnet.model.SweepChart;
+import starnet.model.SweepRow;
+import starnet.model.SweepAxis;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.HeldOut;
-import starnet.figures.FigureFormat;
+import starnet.model.FigureFormat;
 import starnet.figures.FigureWriter;
 import starnet.figures.LinePlot;
 import starnet.io.AtomicFiles;
@@ -46,34 +51,29 @@ public final class Sweep {
     public static final int HELD_OUT = 500;
     static final String CSV = "sweep.csv", SETTINGS = "sweep.json";
 
+    private final SweepPlan plan;
     private final StarNetConfig base;
     private final List<SweepAxis> axes;
 
-    public Sweep(StarNetConfig base, List<SweepAxis> axes) {
-        if (axes.isEmpty() || axes.size() > 2) throw new IllegalArgumentException("a sweep varies one or two settings, got " + axes.size());
-        if (axes.size() == 2 && axes.get(0).param() == axes.get(1).param()) throw new IllegalArgumentException("the two swept settings must differ");
-        this.base = base;
-        this.axes = List.copyOf(axes);
+    public Sweep(SweepPlan plan) {
+        this.plan = plan;
+        this.base = plan.base();
+        this.axes = plan.axes();
     }
+
+    public Sweep(StarNetConfig base, List<SweepAxis> axes) {
+        this(new SweepPlan(base, axes));
+    }
+
+    public SweepPlan plan() { return plan; }
 
     public List<SweepAxis> axes() { return axes; }
 
     /** Every combination, the first axis varying slowest. */
-    public List<List<String>> combinations() {
-        List<List<String>> out = new ArrayList<>();
-        for (String a : axes.get(0).values()) {
-            if (axes.size() == 1) out.add(List.of(a));
-            else for (String b : axes.get(1).values()) out.add(List.of(a, b));
-        }
-        return out;
-    }
+    public List<List<String>> combinations() { return plan.combinations(); }
 
     /** The configuration of one combination. */
-    public StarNetConfig config(List<String> values) {
-        StarNetConfig c = base;
-        for (int i = 0; i < axes.size(); i++) c = axes.get(i).param().apply(c, values.get(i));
-        return c;
-    }
+    public StarNetConfig config(List<String> values) { return plan.config(values); }
 
     /**
      * Runs every combination not yet in {@code dir}'s sweep.csv on {@code data} (the whole loaded data: the base
@@ -119,11 +119,7 @@ public final class Sweep {
     }
 
     /** "slope = 0.2, ridge = 1e-6". */
-    public String describe(List<String> values) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < axes.size(); i++) parts.add(axes.get(i).param().id() + " = " + axes.get(i).param().display(values.get(i)));
-        return String.join(", ", parts);
-    }
+    public String describe(List<String> values) { return plan.describe(values); }
 
     private SweepRow runOne(List<String> values, Dataset train, Dataset held, Pca pca, LinearAlgebra la, Cancellation cancel) {
         StarNetConfig c = config(values);

@@ -1,5 +1,6 @@
 package starnet.figures;
 
+import starnet.model.FigureFormat;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import org.apache.batik.svggen.SVGGeneratorContext;

@@ -1,6 +1,6 @@
 package starnet.figures;
 
-import starnet.io.ImageTiles;
+import starnet.model.ImageTiles;
 import starnet.math.Matrix;
 
 import java.awt.Color;

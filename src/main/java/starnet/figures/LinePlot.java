@@ -1,5 +1,6 @@
 package starnet.figures;
 
+import starnet.model.FigureSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

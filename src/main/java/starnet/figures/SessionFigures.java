@@ -1,5 +1,8 @@
 package starnet.figures;
 
+import starnet.model.FigureSize;
+import starnet.model.FigureOptions;
+import starnet.model.FigureKind;
 import starnet.io.SessionFile;
 import starnet.math.Matrix;
 import starnet.model.Baselines;

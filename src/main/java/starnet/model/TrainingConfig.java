@@ -1,7 +1,6 @@
 package starnet.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import starnet.math.SolverKind;
 
 /**
  * How the layer-wise coordinate descent runs (DESIGN §2).

@@ -2,7 +2,7 @@ package starnet.session;
 
 import starnet.baseline.Autoencoder;
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.io.AtomicFiles;
 import starnet.figures.LinePlot;
 import starnet.io.ModelFile;
@@ -186,7 +186,7 @@ public final class Experiments {
     }
 
     private static void png(starnet.figures.Figure f, Path file) throws IOException {
-        starnet.figures.FigureWriter.writeFigure(f, file, starnet.figures.FigureFormat.PNG, 2);
+        starnet.figures.FigureWriter.writeFigure(f, file, starnet.model.FigureFormat.PNG, 2);
     }
 
 }

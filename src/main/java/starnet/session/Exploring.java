@@ -1,11 +1,11 @@
 package starnet.session;
 
-import starnet.data.Dataset;
-import starnet.explore.LatentMap;
+import starnet.model.Dataset;
+import starnet.model.LatentMap;
 import starnet.explore.LatentMaps;
-import starnet.explore.Projection;
+import starnet.model.Projection;
 import starnet.explore.SolverInspector;
-import starnet.explore.SystemInspection;
+import starnet.model.SystemInspection;
 import starnet.math.Matrix;
 import starnet.model.ConvUnpoolLayer;
 import starnet.model.LeakyRelu;

@@ -1,6 +1,6 @@
 package starnet.session;
 
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.ConvUnpoolLayer;
 import starnet.model.StepResult;
 import starnet.training.Cancellation;

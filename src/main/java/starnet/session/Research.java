@@ -1,7 +1,7 @@
 package starnet.session;
 
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.data.Samples;
 import starnet.math.Matrix;

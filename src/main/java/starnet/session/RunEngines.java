@@ -1,6 +1,6 @@
 package starnet.session;
 
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.model.EngineSpec;

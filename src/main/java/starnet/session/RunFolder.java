@@ -1,8 +1,8 @@
 package starnet.session;
 
-import starnet.figures.FigureFormat;
-import starnet.figures.FigureKind;
-import starnet.figures.FigureOptions;
+import starnet.model.FigureFormat;
+import starnet.model.FigureKind;
+import starnet.model.FigureOptions;
 import starnet.figures.FigureWriter;
 import starnet.figures.GridFigure;
 import starnet.io.ModelFile;

@@ -1,6 +1,6 @@
 package starnet.session;
 
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.io.SessionFile;
 import starnet.io.StagedFolder;

@@ -1,8 +1,8 @@
 package starnet.session;
 
 import starnet.figures.Figure;
-import starnet.figures.FigureKind;
-import starnet.figures.FigureOptions;
+import starnet.model.FigureKind;
+import starnet.model.FigureOptions;
 import starnet.figures.FigureWriter;
 import starnet.figures.SessionFigures;
 import starnet.io.AtomicFiles;

@@ -1,7 +1,7 @@
 package starnet.session;
 
 import starnet.data.DataException;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.io.IoMessages;
 import starnet.io.SessionFile;

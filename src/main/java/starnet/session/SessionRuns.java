@@ -1,6 +1,6 @@
 package starnet.session;
 
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.DeterminednessReport;
 import starnet.model.EngineSpec;
 import starnet.model.StarNetConfig;

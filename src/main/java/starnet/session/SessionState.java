@@ -1,7 +1,7 @@
 package starnet.session;
 
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.DeterminednessReport;
 import starnet.model.LayerPlan;
 import starnet.model.StarNetConfig;
@@ -42,7 +42,7 @@ public record SessionState(long revision, boolean dirty, Path file, Dataset data
                            List<LayerPlan> plan, DeterminednessReport report, String problem, int[] pinned,
                            List<TrainingSnapshot> history, List<StepResult> steps, List<Double> heldOut, int heldOutItems, boolean ready, boolean finished,
                            List<TaskInfo> tasks, TrainAction activeCommand, String undoable, Pca pca,
-                           java.util.Map<Integer, starnet.explore.SystemInspection> inspections, starnet.explore.LatentMap latentMap,
+                           java.util.Map<Integer, starnet.model.SystemInspection> inspections, starnet.model.LatentMap latentMap,
                            starnet.model.EngineSpec engine) {
     /** Before anything is loaded. */
     static SessionState empty() {

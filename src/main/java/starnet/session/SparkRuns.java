@@ -2,7 +2,7 @@ package starnet.session;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.EngineSpec;
 import starnet.model.StarNetConfig;
 import starnet.spark.SparkEngine;

@@ -1,7 +1,7 @@
 package starnet.session;
 
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.DeterminednessReport;
 import starnet.model.LayerPlan;
 import starnet.model.StarNetConfig;
@@ -36,12 +36,12 @@ final class Work {
     /** Per step, the output MSE of held-out items inferred down to that step's layer (paper Lemma 3), NaN where not measured. */
     final List<Double> heldOut = new ArrayList<>();
     /** Items not trained on (the test split of a sample, or items past the limit), or null when there are none; loaded once. */
-    starnet.data.Dataset heldOutData;
+    starnet.model.Dataset heldOutData;
     boolean heldOutLooked;
     /** Solver inspections of this run's steps, by step index (the newest on demand; every step while asked for). */
-    final java.util.Map<Integer, starnet.explore.SystemInspection> inspections = new java.util.TreeMap<>();
+    final java.util.Map<Integer, starnet.model.SystemInspection> inspections = new java.util.TreeMap<>();
     /** The latest latent map of this run, or null. */
-    starnet.explore.LatentMap latentMap;
+    starnet.model.LatentMap latentMap;
     Path file;
     /** An autosave of this run was skipped (it does not fit a session image): said once. */
     boolean autosaveSkipped;

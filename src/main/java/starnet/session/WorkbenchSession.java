@@ -2,7 +2,7 @@ package starnet.session;
 
 import starnet.baseline.Autoencoder;
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.io.IoMessages;
 import starnet.io.SessionFile;
@@ -716,7 +716,7 @@ public final class WorkbenchSession {
     public void setLiveLatentMap(boolean on) { liveLatentMap = on; }
 
     /** Inspects the newest step's system and keeps the result with the run. */
-    public CompletableFuture<starnet.explore.SystemInspection> inspectNewestSystem() {
+    public CompletableFuture<starnet.model.SystemInspection> inspectNewestSystem() {
         return tasks.task(TaskKind.EXPLORE, "Inspecting the newest solve", ctx -> {
             Work w = work;
             if (w.run == null || w.steps.isEmpty()) throw new UserError("Solver inspector: run a step first (SL or SW).");
@@ -727,11 +727,11 @@ public final class WorkbenchSession {
     }
 
     /** Maps the newest step's latents (the codes h₀ once training is done) to 2D and keeps the map with the run. */
-    public CompletableFuture<starnet.explore.LatentMap> latentMap(starnet.explore.Projection p) {
+    public CompletableFuture<starnet.model.LatentMap> latentMap(starnet.model.Projection p) {
         return tasks.task(TaskKind.EXPLORE, "Latent map (" + p.label() + ")", ctx -> {
             Work w = work;
             if (w.run == null || w.steps.isEmpty()) throw new UserError("Latent map: run a step first; the map shows the latents it solved.");
-            ctx.progress(-1, p == starnet.explore.Projection.UMAP ? "UMAP on up to " + starnet.explore.LatentMaps.UMAP_POINTS + " items" : "PCA");
+            ctx.progress(-1, p == starnet.model.Projection.UMAP ? "UMAP on up to " + starnet.explore.LatentMaps.UMAP_POINTS + " items" : "PCA");
             w.latentMap = Exploring.map(w, p, Engines.layerSystem(w.config, la), ctx);
             changed(w);
             return w.latentMap;
@@ -742,7 +742,8 @@ public final class WorkbenchSession {
      * Runs {@code sweep} on the data in use into {@code dir} (resuming what is there), as a cancellable background
      * task; training waits for it. {@code onRow} gets each row on the worker.
      */
-    public CompletableFuture<List<starnet.explore.SweepRow>> sweep(starnet.explore.Sweep sweep, Path dir, java.util.function.Consumer<starnet.explore.SweepRow> onRow) {
+    public CompletableFuture<List<starnet.model.SweepRow>> sweep(starnet.model.SweepPlan plan, Path dir, java.util.function.Consumer<starnet.model.SweepRow> onRow) {
+        starnet.explore.Sweep sweep = new starnet.explore.Sweep(plan);
         return tasks.task(TaskKind.SWEEP, "Sweep of " + String.join(" × ", sweep.axes().stream().map(a -> a.param().id()).toList()), ctx -> {
             Work w = work;
             if (w.dataset == null) throw new UserError("Sweep: load a dataset first.");
@@ -757,7 +758,7 @@ public final class WorkbenchSession {
     }
 
     /** Keeps the run as it stands for comparison: writes its session image to {@code file} and returns it as a run named {@code name}. */
-    public CompletableFuture<starnet.explore.RunRecord> keepRun(String name, Path file) {
+    public CompletableFuture<starnet.model.RunRecord> keepRun(String name, Path file) {
         return tasks.ioTask(TaskKind.SAVE, "Keeping the run \"" + name + "\"", () -> capture("keep"), c -> {
             try {
                 Files.createDirectories(file.getParent());
@@ -765,17 +766,17 @@ public final class WorkbenchSession {
             } catch (IOException e) {
                 throw new UserError("Could not keep the run in " + file + ": " + IoMessages.describe(e) + ".");
             }
-            return starnet.explore.RunRecord.of(name, c.image(), file);
+            return Comparisons.of(name, c.image(), file);
         });
     }
 
     /** The run as it stands, named {@code name}, for comparison (not written anywhere). */
-    public CompletableFuture<starnet.explore.RunRecord> currentRun(String name) {
-        return image().thenApply(i -> starnet.explore.RunRecord.of(name, i, null));
+    public CompletableFuture<starnet.model.RunRecord> currentRun(String name) {
+        return image().thenApply(i -> Comparisons.of(name, i, null));
     }
 
     /** Each run's reconstruction of the pinned items in use (their codes inferred through its decoder); null where the images differ. */
-    public CompletableFuture<List<Matrix>> reconstructPinned(List<starnet.explore.RunRecord> runs) {
+    public CompletableFuture<List<Matrix>> reconstructPinned(List<starnet.model.RunRecord> runs) {
         return tasks.task(TaskKind.EXPLORE, "Reconstructing the pinned items with " + runs.size() + " runs", ctx -> {
             Work w = work;
             if (w.dataset == null) throw new UserError("Compare: load a dataset first; the runs reconstruct its pinned items.");

@@ -2,7 +2,7 @@ package starnet.store;
 
 import starnet.model.StoragePrecision;
 import starnet.data.DataException;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.data.IdxLoader;
 import starnet.math.Matrix;

@@ -3,7 +3,7 @@ package starnet.baseline;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import starnet.Reference;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.io.Json;
 import starnet.math.Backends;

@@ -1,11 +1,18 @@
 package starnet.explore;
 
+import starnet.model.SystemInspection;
+import starnet.model.LatentMap;
+import starnet.model.RunRecord;
+import starnet.model.SweepChart;
+import starnet.model.SweepRow;
+import starnet.model.SweepAxis;
+import starnet.model.Projection;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.figures.LinePlot;
 import starnet.math.Backends;
@@ -159,7 +166,7 @@ class ExploreEngineTest {
             for (int i = 0; i < n; i++) assertEquals(direct[i], sign * mine[i], 1e-8 * (1 + Math.abs(direct[i])), "coordinate " + k + " of item " + i);
         }
         assertTrue(map.axisNames()[0].startsWith("principal direction 1 ("), map.axisNames()[0]);
-        LinePlot fig = map.figure("map");
+        LinePlot fig = starnet.figures.ExploreFigures.latentMap(map, "map");
         assertEquals(10, fig.series().size(), "one series per digit");
         assertEquals(n, fig.series().stream().mapToInt(s -> s.x().length).sum());
         int near = map.nearest(map.x()[17], map.y()[17], 1e-12);
@@ -249,7 +256,7 @@ class ExploreEngineTest {
         StarNetConfig c = config("16,64", 0.5);
         RunRecord a = new RunRecord("a, first", c, List.of(), null, new int[] {1, 28, 28}, null);
         RunRecord b = new RunRecord("b \"quoted\"", c.withArchitecture(c.architecture().withWidths(List.of(32, 64))), List.of(), null, new int[] {1, 28, 28}, null);
-        List<RunComparison.Difference> d = RunComparison.differences(List.of(a, b));
+        List<starnet.model.RunDifference> d = RunComparison.differences(List.of(a, b));
         assertEquals("setting,\"a, first\",\"b \"\"quoted\"\"\"\narchitecture.widths,\"[16,64]\",\"[32,64]\"\n",
                 RunComparison.differencesCsv(List.of(a, b), d));
     }

@@ -1,5 +1,8 @@
 package starnet.figures;
 
+import starnet.model.FigureSize;
+import starnet.model.FigureKind;
+import starnet.model.FigureFormat;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;

@@ -1,5 +1,6 @@
 package starnet.math;
 
+import starnet.model.SolverKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -3,7 +3,7 @@ package starnet.store;
 import starnet.model.StoragePrecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.math.Backends;
 import starnet.math.LinearAlgebra;

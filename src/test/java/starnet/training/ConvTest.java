@@ -7,7 +7,7 @@ import starnet.Reference;
 import starnet.math.Backends;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.ArchitectureConfig;
 import starnet.model.ConvOperator;
 import starnet.model.ConvOps;

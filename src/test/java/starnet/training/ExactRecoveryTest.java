@@ -5,7 +5,7 @@ import starnet.Reference;
 import starnet.math.EjmlLinearAlgebra;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.Decoder;
 import starnet.model.InitKind;
 import starnet.model.LeakyRelu;

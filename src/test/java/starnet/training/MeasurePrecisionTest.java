@@ -5,7 +5,7 @@ import starnet.data.Datasets;
 import starnet.math.Backends;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.Decoder;
 import starnet.model.DenseLayer;
 import starnet.model.InitKind;

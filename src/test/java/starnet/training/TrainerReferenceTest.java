@@ -9,7 +9,7 @@ import starnet.Reference;
 import starnet.io.Json;
 import starnet.math.Backends;
 import starnet.math.Matrix;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.Decoder;
 import starnet.model.DenseLayer;
 import starnet.model.LeakyRelu;

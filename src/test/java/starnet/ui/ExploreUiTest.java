@@ -11,7 +11,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import starnet.explore.SystemInspection;
+import starnet.model.SystemInspection;
 import starnet.session.TaskKind;
 import starnet.ui.core.SessionModel;
 import starnet.ui.explore.CompareViewModel;
@@ -183,7 +183,7 @@ class ExploreUiTest {
         // a longer sweep, cancelled after its first run, then resumed
         fx(() -> {
             m.explore().sweep().firstValuesProperty().set("0.3,0.4,0.6,0.7,0.8,0.9");
-            m.explore().sweep().secondProperty().set(starnet.explore.SweepParam.SEED);
+            m.explore().sweep().secondProperty().set(starnet.model.SweepParam.SEED);
             m.explore().sweep().secondValuesProperty().set("0,1,2");
             return null;
         });

@@ -509,13 +509,13 @@ class WorkbenchUiTest {
         ready();
         robot.clickOn("#cmd-step-epoch");
         waitUntil(() -> s.steps().size() == 2 && !s.runningProperty().get());
-        var result = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<starnet.figures.FigureOptions>>();
+        var result = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<starnet.model.FigureOptions>>();
         javafx.application.Platform.runLater(() -> result.set(starnet.ui.files.FigureExportDialog.ask(view.root().getScene().getWindow(), m.files(),
-                starnet.figures.FigureKind.LOSS, starnet.figures.FigureOptions.defaults())));
+                starnet.model.FigureKind.LOSS, starnet.model.FigureOptions.defaults())));
         waitUntil(() -> robot.lookup("#figure-preview").tryQuery().isPresent()
                 && ((javafx.scene.image.ImageView) robot.lookup("#figure-preview").query()).getImage() != null);
         double pngWidth = fx(() -> ((javafx.scene.image.ImageView) robot.lookup("#figure-preview").query()).getImage().getWidth());
-        assertEquals(starnet.figures.FigureSize.WIDE.width(), pngWidth, 0.5, "the preview is the figure at 1×");
+        assertEquals(starnet.model.FigureSize.WIDE.width(), pngWidth, 0.5, "the preview is the figure at 1×");
         robot.clickOn("#format-pdf");
         robot.clickOn("#figure-caption");
         WaitForAsyncUtils.waitForFxEvents();
@@ -525,12 +525,12 @@ class WorkbenchUiTest {
         robot.clickOn("Choose file…");
         waitUntil(() -> result.get() != null);
         var o = result.get().orElseThrow();
-        assertEquals(starnet.figures.FigureFormat.PDF, o.format());
+        assertEquals(starnet.model.FigureFormat.PDF, o.format());
         assertTrue(o.caption());
         Path target = o.format().withExtension(tmp.resolve("loss.png"));
         assertEquals(tmp.resolve("loss.pdf"), target, "the file name follows the format");
         fx(() -> {
-            m.files().exportFigure(starnet.figures.FigureKind.LOSS, o, target);
+            m.files().exportFigure(starnet.model.FigureKind.LOSS, o, target);
             return null;
         });
         waitUntil(() -> Files.exists(target) && Files.exists(tmp.resolve("loss.csv")));

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.util.List;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.ArchitectureConfig;
 import starnet.model.InitKind;
 import starnet.model.Padding;

@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.ArchitectureConfig;
 import starnet.model.CsvLayout;
 import starnet.model.DataSpec;

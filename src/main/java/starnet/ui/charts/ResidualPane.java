@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.StepResult;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package starnet.ui.charts;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ObservableList;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
 import starnet.session.ItemDetail;

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.math.LinearAlgebra;
 import starnet.model.DeterminednessReport;
 import starnet.model.LayerPlan;
@@ -72,8 +72,8 @@ public final class SessionModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper trainBlocked = new ReadOnlyStringWrapper("Load a dataset first");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<java.util.Map<Integer, starnet.explore.SystemInspection>> inspections = new ReadOnlyObjectWrapper<>(java.util.Map.of());
-    private final ReadOnlyObjectWrapper<starnet.explore.LatentMap> latentMap = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<java.util.Map<Integer, starnet.model.SystemInspection>> inspections = new ReadOnlyObjectWrapper<>(java.util.Map.of());
+    private final ReadOnlyObjectWrapper<starnet.model.LatentMap> latentMap = new ReadOnlyObjectWrapper<>();
 
     public SessionModel(WorkbenchSession session, FxScheduler ui) {
         this.session = session;
@@ -181,7 +181,7 @@ public final class SessionModel {
     public ReadOnlyStringProperty sessionBlockedReasonProperty() { return trainBlocked.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     /** Solver inspections of the run's steps, by step index. */
-    public ReadOnlyObjectProperty<java.util.Map<Integer, starnet.explore.SystemInspection>> inspectionsProperty() { return inspections.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<java.util.Map<Integer, starnet.model.SystemInspection>> inspectionsProperty() { return inspections.getReadOnlyProperty(); }
     /** The run's latest latent map, or null. */
-    public ReadOnlyObjectProperty<starnet.explore.LatentMap> latentMapProperty() { return latentMap.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<starnet.model.LatentMap> latentMapProperty() { return latentMap.getReadOnlyProperty(); }
 }

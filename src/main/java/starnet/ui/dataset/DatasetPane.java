@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Samples;
 import starnet.model.CsvLayout;
 

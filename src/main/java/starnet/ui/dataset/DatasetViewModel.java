@@ -2,7 +2,7 @@ package starnet.ui.dataset;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.model.CsvLayout;
 import starnet.model.DataSpec;
 import starnet.model.StarNetConfig;

@@ -7,7 +7,7 @@ import starnet.ui.widgets.TileGrid;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 
 import java.util.List;
 

@@ -15,9 +15,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import starnet.data.Dataset;
-import starnet.explore.RunComparison;
-import starnet.explore.RunRecord;
+import starnet.model.Dataset;
+import starnet.model.RunRecord;
 import starnet.math.Matrix;
 import starnet.ui.widgets.TileGrid;
 
@@ -79,11 +78,11 @@ public final class ComparePane extends VBox {
         FlowPane listButtons = new FlowPane(8, 4, keep, add, remove);
         listButtons.setAlignment(Pos.CENTER_LEFT);
 
-        ChoiceBox<RunComparison.Metric> metric = new ChoiceBox<>();
-        metric.getItems().addAll(RunComparison.Metric.values());
+        ChoiceBox<starnet.model.RunMetric> metric = new ChoiceBox<>();
+        metric.getItems().addAll(starnet.model.RunMetric.values());
         metric.valueProperty().bindBidirectional(vm.metricProperty());
-        ChoiceBox<RunComparison.XAxis> x = new ChoiceBox<>();
-        x.getItems().addAll(RunComparison.XAxis.values());
+        ChoiceBox<starnet.model.RunAxis> x = new ChoiceBox<>();
+        x.getItems().addAll(starnet.model.RunAxis.values());
         x.valueProperty().bindBidirectional(vm.xAxisProperty());
         x.setId("compare-x");
         Button compare = new Button("Compare");
@@ -126,7 +125,7 @@ public final class ComparePane extends VBox {
         }
         if (r.runs().size() > 1) {
             sb.append(r.differences().isEmpty() ? "Same configuration." : "Differences:");
-            for (RunComparison.Difference d : r.differences()) sb.append("\n  ").append(d.setting()).append(": ").append(String.join("  |  ", d.values()));
+            for (starnet.model.RunDifference d : r.differences()) sb.append("\n  ").append(d.setting()).append(": ").append(String.join("  |  ", d.values()));
         }
         differences.setText(sb.toString());
     }

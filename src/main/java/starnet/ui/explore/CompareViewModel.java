@@ -9,9 +9,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import starnet.explore.RunComparison;
-import starnet.explore.RunRecord;
-import starnet.io.SessionFile;
+import starnet.session.Comparisons;
+import starnet.session.Messages;
+import starnet.model.RunRecord;
 import starnet.math.Matrix;
 import starnet.session.AppLog;
 import starnet.session.Notice;
@@ -69,13 +69,13 @@ public final class CompareViewModel {
     }
 
     /** What a comparison shows. */
-    public record Result(List<RunRecord> runs, starnet.figures.LinePlot chart, List<RunComparison.Difference> differences) {}
+    public record Result(List<RunRecord> runs, starnet.session.Chart chart, List<starnet.model.RunDifference> differences) {}
 
     private final SessionModel model;
     private final Path folder;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
-    private final ObjectProperty<RunComparison.Metric> metric = new SimpleObjectProperty<>(RunComparison.Metric.OUTPUT_MSE);
-    private final ObjectProperty<RunComparison.XAxis> xAxis = new SimpleObjectProperty<>(RunComparison.XAxis.STEP);
+    private final ObjectProperty<starnet.model.RunMetric> metric = new SimpleObjectProperty<>(starnet.model.RunMetric.OUTPUT_MSE);
+    private final ObjectProperty<starnet.model.RunAxis> xAxis = new SimpleObjectProperty<>(starnet.model.RunAxis.STEP);
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Matrix>> reconstructions = new ReadOnlyObjectWrapper<>();
 
@@ -94,7 +94,7 @@ public final class CompareViewModel {
             for (Path f : files.filter(p -> p.toString().endsWith(".starnet")).sorted().toList()) {
                 String name = f.getFileName().toString().replaceFirst("\\.starnet$", "");
                 try {
-                    out.add(new Entry(name, RunRecord.of(name, SessionFile.read(f), f), false));
+                    out.add(new Entry(name, Comparisons.read(f, name), false));
                 } catch (IOException | RuntimeException e) {
                     AppLog.error("reading the kept run " + f, e);
                     out.add(Entry.unreadable(name, f));
@@ -107,8 +107,8 @@ public final class CompareViewModel {
     }
 
     public ObservableList<Entry> entries() { return entries; }
-    public ObjectProperty<RunComparison.Metric> metricProperty() { return metric; }
-    public ObjectProperty<RunComparison.XAxis> xAxisProperty() { return xAxis; }
+    public ObjectProperty<starnet.model.RunMetric> metricProperty() { return metric; }
+    public ObjectProperty<starnet.model.RunAxis> xAxisProperty() { return xAxis; }
     public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
     /** The pinned items, then each compared run's reconstruction of them (null where it cannot). */
     public ReadOnlyObjectProperty<List<Matrix>> reconstructionsProperty() { return reconstructions.getReadOnlyProperty(); }
@@ -143,22 +143,23 @@ public final class CompareViewModel {
     /** Adds a saved session (e.g. a train --out folder's session.starnet) to the list, selected. */
     public void add(Path file) {
         FxThread.check();
+        List<String> names = entries.stream().map(Entry::name).toList();
+        String name = RunRecord.nameFor(file, names);
         CompletableFuture.supplyAsync(() -> {
             try {
-                return SessionFile.read(file);
+                return Comparisons.read(file, name);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }).whenComplete((s, err) -> Platform.runLater(() -> {
+        }).whenComplete((run, err) -> Platform.runLater(() -> {
             if (err != null) {
                 Throwable e = err.getCause() != null ? err.getCause() : err;
                 AppLog.error("adding " + file + " to the comparison", e);
-                String why = e instanceof java.io.UncheckedIOException u ? starnet.io.IoMessages.describe(u.getCause()) : e.getMessage();
+                String why = e instanceof java.io.UncheckedIOException u ? Messages.describe(u.getCause()) : e.getMessage();
                 model.notify(Notice.error("Could not add " + file.getFileName() + ": " + why));
                 return;
             }
-            String name = RunRecord.nameFor(file, entries.stream().map(Entry::name).toList());
-            entries.add(new Entry(name, RunRecord.of(name, s, file), true));
+            entries.add(new Entry(run.name(), run, true));
             compare();
         }));
     }
@@ -176,7 +177,7 @@ public final class CompareViewModel {
                 Files.deleteIfExists(file);
             } catch (IOException ex) {
                 AppLog.error("deleting " + file, ex);
-                model.notify(Notice.error("Could not delete " + file + ": " + starnet.io.IoMessages.describe(ex)));
+                model.notify(Notice.error("Could not delete " + file + ": " + Messages.describe(ex)));
             }
         }
         compare();
@@ -200,7 +201,7 @@ public final class CompareViewModel {
                 if (!e.live()) runs.add(e.saved());
                 else if (now != null) runs.add(now);
             }
-            Result r = new Result(runs, RunComparison.overlay(runs, metric.get(), xAxis.get()), RunComparison.differences(runs));
+            Result r = new Result(runs, Comparisons.overlay(runs, metric.get(), xAxis.get()), Comparisons.differences(runs));
             result.set(r);
             reconstructions.set(null);
             if (!runs.isEmpty() && model.datasetProperty().get() != null) {

@@ -10,7 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import starnet.explore.SystemInspection;
+import starnet.model.SystemInspection;
 import starnet.model.StepResult;
 
 /**
@@ -45,7 +45,7 @@ public final class InspectorPane extends VBox {
         Button export = new Button("Export figure…");
         export.setId("inspect-export");
         export.setOnAction(e -> {
-            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().step() + 1), shown::spectrumFigure, vm.model());
+            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().step() + 1), () -> starnet.session.Chart.spectrum(shown), vm.model());
         });
         export.setDisable(true);
         FlowPane bar = new FlowPane(8, 4, now, every, export);
@@ -121,7 +121,7 @@ public final class InspectorPane extends VBox {
         facts.setText(String.join("\n", in.facts()));
         alerts.setText(String.join("\n", in.alerts().stream().map(a -> "⚠ " + a).toList()));
         alerts.setVisible(!in.healthy());
-        chart.setImage(FigureExport.render(in.spectrumFigure(), getWidth() - 20));
+        chart.setImage(FigureExport.render(starnet.session.Chart.spectrum(in), getWidth() - 20));
     }
 
     public String factsText() { return facts.getText(); }

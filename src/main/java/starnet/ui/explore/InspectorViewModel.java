@@ -6,7 +6,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ObservableList;
-import starnet.explore.SystemInspection;
+import starnet.model.SystemInspection;
 import starnet.model.StepResult;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;

@@ -14,9 +14,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import starnet.data.Dataset;
-import starnet.explore.LatentMap;
-import starnet.explore.Projection;
+import starnet.model.Dataset;
+import starnet.model.LatentMap;
+import starnet.model.Projection;
 import starnet.ui.dataset.ItemDialog;
 import starnet.ui.widgets.TileGrid;
 
@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class LatentMapPane extends VBox {
     /** The figures' scatter palette (ten colour-blind-safe tones), so the window and an exported map agree. */
-    static final Color[] PALETTE = java.util.Arrays.stream(starnet.figures.LinePlot.scatterColours())
+    static final Color[] PALETTE = java.util.Arrays.stream(starnet.session.Chart.scatterColours())
             .mapToObj(rgb -> Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF)).toArray(Color[]::new);
     private static final double MARGIN = 12;
     private final LatentMapViewModel vm;
@@ -66,7 +66,7 @@ public final class LatentMapPane extends VBox {
         Button export = new Button("Export figure…");
         export.setId("map-export");
         export.disableProperty().bind(vm.mapProperty().isNull());
-        export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "latent-map", () -> vm.mapProperty().get().figure("Latent map: " + vm.mapProperty().get().source()), vm.model()));
+        export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "latent-map", () -> starnet.session.Chart.latentMap(vm.mapProperty().get(), "Latent map: " + vm.mapProperty().get().source()), vm.model()));
         FlowPane bar = new FlowPane(8, 4, projection, now, follow, held, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         source.setWrapText(true);

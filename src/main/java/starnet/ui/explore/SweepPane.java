@@ -13,16 +13,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import starnet.explore.Sweep;
-import starnet.explore.SweepParam;
-import starnet.explore.SweepRow;
+import starnet.model.SweepParam;
+import starnet.model.SweepRow;
 
 
 /** Sweeps in the window: one or two settings, a table filled as runs finish, and the chart of final MSE against the first setting. */
 public final class SweepPane extends VBox {
     private final SweepViewModel vm;
     private final TableView<SweepRow> table = new TableView<>();
-    private final ChoiceBox<starnet.explore.SweepChart> chartChoice = new ChoiceBox<>();
+    private final ChoiceBox<starnet.model.SweepChart> chartChoice = new ChoiceBox<>();
     private final ImageView chart;
 
     public SweepPane(SweepViewModel vm) {
@@ -64,15 +63,15 @@ public final class SweepPane extends VBox {
         run.disableProperty().bind(vm.runningProperty().or(vm.model().datasetProperty().isNull()));
         run.setTooltip(new Tooltip("Trains one model per combination with the configuration in force; the same sweep run again resumes where it stopped"));
         run.setOnAction(e -> vm.run());
-        chartChoice.getItems().addAll(starnet.explore.SweepChart.values());
-        chartChoice.setValue(starnet.explore.SweepChart.MSE);
+        chartChoice.getItems().addAll(starnet.model.SweepChart.values());
+        chartChoice.setValue(starnet.model.SweepChart.MSE);
         chartChoice.setId("sweep-chart");
         chartChoice.setTooltip(new Tooltip("What the chart shows against the first setting"));
         chartChoice.valueProperty().addListener(o -> redraw());
         Button export = new Button("Export figure…");
         export.setId("sweep-export");
         export.disableProperty().bind(vm.sweepProperty().isNull());
-        export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "sweep", () -> vm.sweepProperty().get().figure(vm.rows(), chartChoice.getValue()), vm.model()));
+        export.setOnAction(e -> FigureExport.ask(getScene().getWindow(), "sweep", () -> starnet.session.Chart.sweep(vm.sweepProperty().get(), vm.rows(), chartChoice.getValue()), vm.model()));
         Button cancel = new Button("Cancel sweep");
         cancel.setId("sweep-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
@@ -98,7 +97,7 @@ public final class SweepPane extends VBox {
         getChildren().addAll(grid, bar, message, table, chart);
     }
 
-    private void columns(Sweep s) {
+    private void columns(starnet.model.SweepPlan s) {
         table.getColumns().clear();
         if (s == null) return;
         for (int i = 0; i < s.axes().size(); i++) {
@@ -118,12 +117,12 @@ public final class SweepPane extends VBox {
 
 
     private void redraw() {
-        Sweep s = vm.sweepProperty().get();
+        starnet.model.SweepPlan s = vm.sweepProperty().get();
         if (s == null || vm.rows().stream().noneMatch(SweepRow::ran)) {
             chart.setImage(null);
             return;
         }
-        chart.setImage(FigureExport.render(s.figure(vm.rows(), chartChoice.getValue()), getWidth() - 20));
+        chart.setImage(FigureExport.render(starnet.session.Chart.sweep(s, vm.rows(), chartChoice.getValue()), getWidth() - 20));
     }
 
     public int rowCount() { return vm.rows().size(); }

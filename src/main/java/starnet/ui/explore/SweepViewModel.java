@@ -13,10 +13,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import starnet.explore.Sweep;
-import starnet.explore.SweepAxis;
-import starnet.explore.SweepParam;
-import starnet.explore.SweepRow;
+import starnet.model.SweepPlan;
+import starnet.model.SweepAxis;
+import starnet.model.SweepParam;
+import starnet.model.SweepRow;
 import starnet.session.TaskKind;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;
@@ -43,7 +43,7 @@ public final class SweepViewModel {
     private final ObservableList<SweepRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SweepPlan> sweep = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
 
     /** @param home the folder that holds one folder per sweep */
@@ -65,7 +65,7 @@ public final class SweepViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** The sweep the rows belong to. */
-    public ReadOnlyObjectProperty<Sweep> sweepProperty() { return sweep.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SweepPlan> sweepProperty() { return sweep.getReadOnlyProperty(); }
     /** Its folder. */
     public ReadOnlyObjectProperty<Path> folderProperty() { return folder.getReadOnlyProperty(); }
 
@@ -73,12 +73,12 @@ public final class SweepViewModel {
     public boolean run() {
         FxThread.check();
         List<SweepAxis> axes = new ArrayList<>();
-        Sweep s;
+        SweepPlan s;
         try {
             axes.add(SweepAxis.of(first.get(), firstValues.get()));
             if (second.get() instanceof SweepParam p) axes.add(SweepAxis.of(p, secondValues.get()));
             if (model.configProperty().get() == null || model.datasetProperty().get() == null) throw new IllegalArgumentException("load a dataset first");
-            s = new Sweep(model.configProperty().get(), axes);
+            s = new SweepPlan(model.configProperty().get(), axes);
             s.combinations().forEach(s::config);
         } catch (IllegalArgumentException e) {
             message.set("Cannot sweep: " + e.getMessage() + ".");
@@ -120,7 +120,7 @@ public final class SweepViewModel {
     }
 
     /** "slope-ridge-1a2b3c4d": the settings swept and a digest of the whole sweep (base configuration and values). */
-    static String folderName(Sweep s) {
+    static String folderName(SweepPlan s) {
         String names = String.join("-", s.axes().stream().map(a -> a.param().id()).toList());
         String key = s.axes() + "|" + s.config(s.combinations().get(0));
         try {

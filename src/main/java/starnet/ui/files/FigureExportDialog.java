@@ -17,10 +17,10 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.ToggleSwitch;
-import starnet.figures.FigureFormat;
-import starnet.figures.FigureKind;
-import starnet.figures.FigureOptions;
-import starnet.figures.FigureSize;
+import starnet.model.FigureFormat;
+import starnet.model.FigureKind;
+import starnet.model.FigureOptions;
+import starnet.model.FigureSize;
 
 import java.util.List;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.math.Matrix;
 
 import java.util.ArrayList;

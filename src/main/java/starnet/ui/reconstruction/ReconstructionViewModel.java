@@ -4,7 +4,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import starnet.baseline.Pca;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.math.Matrix;
 import starnet.model.LayerPlan;
 import starnet.model.TrainingSnapshot;

@@ -13,7 +13,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.data.Samples;
 import starnet.math.Matrix;
 import starnet.ui.widgets.TileGrid;

@@ -4,7 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import starnet.data.Dataset;
+import starnet.model.Dataset;
 import starnet.io.IoMessages;
 import starnet.figures.FigureWriter;
 import starnet.figures.LinePlot;

@@ -9,7 +9,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import starnet.io.ImageTiles;
+import starnet.model.ImageTiles;
 import starnet.math.Matrix;
 
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import starnet.math.EjmlLinearAlgebra;
-import starnet.math.SolverKind;
+import starnet.model.SolverKind;
 import starnet.model.ArchitectureConfig;
 import starnet.model.DataSpec;
 import starnet.model.InitKind;

@@ -1,4 +1,4 @@
-package starnet.io;
+package starnet.model;
 
 /** Converts one image row (channel-major, values in [0, 1]) into ARGB pixels, for Java2D and the UI alike. */
 public final class ImageTiles {

@@ -1,4 +1,4 @@
-package starnet.explore;
+package starnet.model;
 
 import starnet.model.ArchitectureConfig;
 import starnet.model.SolveOrder;
@@ -84,7 +84,7 @@ public enum SweepParam {
     }
 
     /** The value as a number for a chart: itself (log₁₀ of it on a log scale) for numbers, else its position. */
-    double plotted(String value, List<String> all) {
+    public double plotted(String value, List<String> all) {
         if (!numeric) return all.indexOf(value) + 1;
         double d = Double.parseDouble(value.trim());
         return logScale ? Math.log10(d) : d;

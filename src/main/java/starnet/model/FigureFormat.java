@@ -1,4 +1,4 @@
-package starnet.figures;
+package starnet.model;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,6 +25,22 @@ public enum FigureFormat {
         String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (FigureFormat f : values()) if (n.endsWith("." + f.id)) return Optional.of(f);
         return Optional.empty();
+    }
+
+    /**
+     * The format {@code file}'s name asks for: its extension, PNG when it has none.
+     *
+     * @throws IllegalArgumentException when the name ends in an extension that is not a figure format (e.g. .gif)
+     */
+    public static FigureFormat requireKnown(Path file) {
+        Optional<FigureFormat> f = ofFileName(file);
+        if (f.isPresent()) return f.get();
+        String n = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        if (dot > 0 && dot < n.length() - 1) {
+            throw new IllegalArgumentException("figures are written as .png, .svg or .pdf; " + n + " ends in " + n.substring(dot));
+        }
+        return PNG;
     }
 
     /** {@code file} with this format's extension (replacing png/svg/pdf, else appended). */

@@ -1,6 +1,5 @@
-package starnet.explore;
+package starnet.model;
 
-import starnet.io.SessionFile;
 import starnet.model.Decoder;
 import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
@@ -18,12 +17,6 @@ public record RunRecord(String name, StarNetConfig config, List<StepResult> step
     public RunRecord {
         steps = List.copyOf(steps);
         imageShape = imageShape.clone();
-    }
-
-    /** A saved session's run, named {@code name}. */
-    public static RunRecord of(String name, SessionFile.Session s, Path file) {
-        SessionFile.DatasetRef d = s.dataset();
-        return new RunRecord(name, s.config(), s.training().steps(), s.training().decoder(), new int[] {d.channels(), d.height(), d.width()}, file);
     }
 
     /**

@@ -1,5 +1,6 @@
-package starnet.data;
+package starnet.model;
 
+import starnet.data.DataException;
 import starnet.math.Matrix;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package starnet.explore;
+package starnet.model;
 
 /** What a sweep's chart plots against the first swept setting. */
 public enum SweepChart {

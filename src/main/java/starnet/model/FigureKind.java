@@ -1,4 +1,4 @@
-package starnet.figures;
+package starnet.model;
 
 /** The figures a saved session can be drawn as. */
 public enum FigureKind {

@@ -1,4 +1,4 @@
-package starnet.explore;
+package starnet.model;
 
 import starnet.model.Phase;
 import starnet.model.StepResult;
@@ -58,22 +58,7 @@ public record SystemInspection(StepResult step, int equations, int unknowns, int
                         : "— not expected to vanish: SW solved a sample or averaged partitions"));
     }
 
-    /** The singular values on a log scale, with the ridge's floor √shift when there is one. */
-    public starnet.figures.LinePlot spectrumFigure() {
-        double[] x = new double[singularValues.length];
-        for (int i = 0; i < x.length; i++) x[i] = i + 1;
-        List<starnet.figures.LinePlot.Series> series = new java.util.ArrayList<>();
-        series.add(new starnet.figures.LinePlot.Series("singular values of " + (phase() == Phase.SL ? "W" : "[H 1]"), x, singularValues.clone()));
-        if (ridgeShift > 0) {
-            double floor = Math.sqrt(ridgeShift);
-            series.add(new starnet.figures.LinePlot.Series("ridge floor √(λ·trace/n)", new double[] {1, x.length}, new double[] {floor, floor},
-                    starnet.figures.LinePlot.Kind.REFERENCE));
-        }
-        return new starnet.figures.LinePlot(String.format("Step %d: layer %d %s%d — condition %s", step.step() + 1, step.layer(), step.phase(), step.epoch(),
-                sci(condition)), "index", "singular value σᵢ", series, true);
-    }
-
-    static String sci(double v) {
+    public static String sci(double v) {
         return Double.isInfinite(v) ? "∞" : String.format("%.3g", v);
     }
 }

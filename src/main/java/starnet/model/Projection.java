@@ -1,5 +1,6 @@
-package starnet.explore;
+package starnet.model;
 
+import starnet.explore.LatentMaps;
 /** How the latent map flattens the codes to two dimensions. */
 public enum Projection {
     /** The first two principal directions of the codes: linear, exact, instant. */

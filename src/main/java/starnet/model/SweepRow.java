@@ -1,4 +1,4 @@
-package starnet.explore;
+package starnet.model;
 
 import java.util.List;
 

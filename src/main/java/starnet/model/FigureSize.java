@@ -1,4 +1,4 @@
-package starnet.figures;
+package starnet.model;
 
 import java.util.Locale;
 

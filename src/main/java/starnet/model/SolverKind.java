@@ -1,5 +1,9 @@
-package starnet.math;
+package starnet.model;
 
+import starnet.math.PseudoInverseSolver;
+import starnet.math.NormalEquationsSolver;
+import starnet.math.CholeskySolver;
+import starnet.math.LinearAlgebra;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,5 +1,6 @@
-package starnet.figures;
+package starnet.model;
 
+import starnet.model.FigureFormat;
 /**
  * How to export a figure.
  *

@@ -1,6 +1,6 @@
-package starnet.explore;
+package starnet.model;
 
-import starnet.figures.LinePlot;
+import starnet.model.Projection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,28 +43,4 @@ public record LatentMap(Projection projection, String source, double[] x, double
         return best;
     }
 
-    /** The map as a scatter figure: a series per class, the held-out items as one more. */
-    public LinePlot figure(String title) {
-        List<LinePlot.Series> series = new ArrayList<>();
-        if (labels == null) {
-            series.add(new LinePlot.Series("training items", x, y, LinePlot.Kind.POINTS));
-        } else {
-            int classes = 0;
-            for (int l : labels) classes = Math.max(classes, l + 1);
-            for (int c = 0; c < classes; c++) {
-                int cls = c;
-                int[] idx = java.util.stream.IntStream.range(0, x.length).filter(i -> labels[i] == cls).toArray();
-                if (idx.length == 0) continue;
-                series.add(new LinePlot.Series(className(c), pick(x, idx), pick(y, idx), LinePlot.Kind.POINTS));
-            }
-        }
-        if (heldX.length > 0) series.add(new LinePlot.Series("held-out items (latents inferred)", heldX, heldY, LinePlot.Kind.RINGS));
-        return new LinePlot(title, axisNames[0], axisNames[1], series, false);
-    }
-
-    private static double[] pick(double[] v, int[] idx) {
-        double[] out = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) out[i] = v[idx[i]];
-        return out;
-    }
 }
