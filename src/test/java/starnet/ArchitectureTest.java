@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +38,31 @@ class ArchitectureTest {
             .because("the command line runs without a display");
     static final ArchRule NO_CYCLES = slices().matching("starnet.(**)").should().beFreeOfCycles();
 
-    static final ArchRule[] RULES = {ENGINE_NEVER_REACHES_UP, MATH_STANDS_ALONE, MODEL_NEVER_ON_TRAINING, CLI_NEVER_ON_UI, NO_CYCLES};
+    /**
+     * The matrix is the model's own value type (images, weights and latents in its records), though it lives with the
+     * linear algebra: the window draws it and the command line never touches it. It is the one class outside the session
+     * and the model that either may name.
+     */
+    static final String MATRIX = "starnet.math.Matrix";
+
+    /**
+     * Classes of the window or the command line allowed to reach past the session, each with its reason. None today:
+     * every figure, job and file the window and the command line need is a session operation.
+     */
+    static final java.util.Set<String> ALLOWED_PAST_THE_SESSION = java.util.Set.of();
+
+    static final ArchRule UI_ONLY_ON_SESSION_AND_MODEL = classes().that().resideInAPackage("starnet.ui..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.describe("not allow-listed", c -> !ALLOWED_PAST_THE_SESSION.contains(c.getName())))
+            .should().onlyDependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("starnet.ui..", "starnet.session..",
+                    "starnet.model..", "javafx..", "org.controlsfx..", "java..", "javax..", "").or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(starnet.math.Matrix.class)))
+            .because("the window is a view over the session: every operation goes through starnet.session, every value is of starnet.model");
+    static final ArchRule CLI_ONLY_ON_SESSION_AND_MODEL = classes().that().resideInAPackage("starnet.cli..")
+            .and(com.tngtech.archunit.base.DescribedPredicate.describe("not allow-listed", c -> !ALLOWED_PAST_THE_SESSION.contains(c.getName())))
+            .should().onlyDependOnClassesThat().resideInAnyPackage("starnet.cli..", "starnet.session..", "starnet.model..", "picocli..", "java..", "")
+            .because("the command line is a shell over the session: it parses options into values and calls session operations");
+
+    static final ArchRule[] RULES = {ENGINE_NEVER_REACHES_UP, MATH_STANDS_ALONE, MODEL_NEVER_ON_TRAINING, CLI_NEVER_ON_UI, NO_CYCLES,
+            UI_ONLY_ON_SESSION_AND_MODEL, CLI_ONLY_ON_SESSION_AND_MODEL};
 
     private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("starnet");
@@ -58,6 +83,17 @@ class ArchitectureTest {
     void noPackageCycles() { NO_CYCLES.check(MAIN); }
 
     @Test
+    void theWindowUsesOnlyTheSessionAndTheModel() { UI_ONLY_ON_SESSION_AND_MODEL.check(MAIN); }
+
+    @Test
+    void theCommandLineUsesOnlyTheSessionAndTheModel() { CLI_ONLY_ON_SESSION_AND_MODEL.check(MAIN); }
+
+    @Test
+    void theAllowListIsShort() {
+        assertTrue(ALLOWED_PAST_THE_SESSION.size() <= 5, "at most five classes may reach past the session, each with its reason");
+    }
+
+    @Test
     void theRulesCoverTheMainClasses() {
         assertTrue(MAIN.contain(starnet.session.WorkbenchSession.class) && MAIN.contain(starnet.ui.WorkbenchApp.class));
         assertFalse(MAIN.stream().anyMatch(c -> c.getSimpleName().startsWith("ArchitectureFixture")), "fixtures are not main classes");
@@ -73,6 +109,10 @@ class ArchitectureTest {
         assertFalse(MATH_STANDS_ALONE.evaluate(fixtures).getFailureReport().isEmpty(), "math → model");
         assertFalse(MODEL_NEVER_ON_TRAINING.evaluate(fixtures).getFailureReport().isEmpty(), "model → training");
         assertFalse(CLI_NEVER_ON_UI.evaluate(fixtures).getFailureReport().isEmpty(), "cli → ui");
+        JavaClasses past = new ClassFileImporter().importClasses(starnet.ui.ArchitectureFixtureUiUsesTraining.class,
+                starnet.cli.ArchitectureFixtureCliUsesIo.class, starnet.training.Cancellation.class, starnet.io.Json.class);
+        assertFalse(UI_ONLY_ON_SESSION_AND_MODEL.evaluate(past).getFailureReport().isEmpty(), "ui → training");
+        assertFalse(CLI_ONLY_ON_SESSION_AND_MODEL.evaluate(past).getFailureReport().isEmpty(), "cli → io");
         JavaClasses cycle = new ClassFileImporter().importClasses(starnet.model.ArchitectureFixtureUsesTraining.class,
                 starnet.training.ArchitectureFixtureUsesJavaFx.class);
         assertFalse(NO_CYCLES.evaluate(cycle).getFailureReport().isEmpty(), "model → training → model");

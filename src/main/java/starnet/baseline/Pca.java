@@ -39,9 +39,12 @@ public final class Pca {
 
     /** MSE of the best affine rank-{@code rank} reconstruction of the fitted data. */
     public double mse(int rank) {
-        double tail = 0;
-        for (int i = Math.min(rank, eigenvalues.length); i < eigenvalues.length; i++) tail += eigenvalues[i];
-        return tail / ((double) n * mean.length);
+        return bound().mse(rank);
+    }
+
+    /** What this PCA says about every rank, as a value. */
+    public starnet.model.PcaBound bound() {
+        return new starnet.model.PcaBound(eigenvalues, n, mean.length);
     }
 
     /** Rank-{@code rank} reconstructions of the rows of {@code x} (read only): a new matrix. */

@@ -1,5 +1,6 @@
 package starnet.cli;
 
+import starnet.session.DataJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -7,7 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import starnet.model.Dataset;
-import starnet.data.Datasets;
 import starnet.model.DeterminednessReport;
 import starnet.model.StarNetConfig;
 
@@ -25,22 +25,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = cli.out;
-        runtime.check();
-        StarNetConfig c = model.config(data);
-        Dataset ds = Datasets.load(c.data());
-        var plan = RunOptions.plan(c, ds);
-        DeterminednessReport r = DeterminednessReport.forDecoder(plan, ds.size(), c.architecture().slope(), c.training());
-        if (c.architecture().isConv() && !r.hasErrors()) {
-            var act = new starnet.model.LeakyRelu(c.architecture().slope());
-            var decoder = starnet.training.Initializer.decoder(plan, act, c.training().init(), c.training().seed());
-            r = r.withRank(decoder, runtime.backend());
-        }
-        out.println("Data: " + ds.name() + ", " + ds.facts());
-        StringBuilder shape = new StringBuilder();
-        for (var p : plan) shape.append(shape.length() == 0 ? "" : ";  ").append("layer ").append(p.index() + 1).append(": ").append(p.describe());
-        out.println("Decoder (" + c.architecture().kind() + "): " + shape + "; leaky-ReLU slope " + c.architecture().slope());
-        out.print(r.text());
-        out.println(r.hasErrors() ? "Some systems are not determined (✗ above): training would fail." : "Every system is determined: ready to train.");
-        return r.hasErrors() ? 2 : 0;
+        DataJobs.Checked r = DataJobs.check(model.config(data), runtime.compute());
+        out.println("Data: " + r.data());
+        out.println("Decoder " + r.decoder());
+        out.print(r.report());
+        out.println(r.determined() ? "Every system is determined: ready to train." : "Some systems are not determined (✗ above): training would fail.");
+        return r.determined() ? 0 : 2;
     }
 }

@@ -4,9 +4,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import starnet.data.DataException;
-import starnet.io.IoMessages;
-import starnet.io.Version;
+import starnet.session.Messages;
 import starnet.session.AppLog;
 
 import java.io.IOException;
@@ -58,7 +56,7 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            cli.out.println("StarNet Workbench " + Version.get());
+            cli.out.println("StarNet Workbench " + Messages.version());
             return 0;
         }
     }
@@ -76,7 +74,7 @@ public final class Cli implements Callable<Integer> {
             return 2;
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> failure(e, err));
-        cmd.getCommandSpec().versionProvider(() -> new String[] {"StarNet Workbench " + Version.get()});
+        cmd.getCommandSpec().versionProvider(() -> new String[] {"StarNet Workbench " + Messages.version()});
         return cmd;
     }
 
@@ -95,12 +93,13 @@ public final class Cli implements Callable<Integer> {
     }
 
     private static int failure(Throwable e, PrintStream err) {
-        if (e instanceof CliException || e instanceof DataException || e instanceof starnet.session.UserError) {
-            err.println("error: " + e.getMessage());
+        String plain = e instanceof CliException ? e.getMessage() : Messages.forUser(e);
+        if (plain != null) {
+            err.println("error: " + plain);
             return 2;
         }
         if (e instanceof IOException io) {
-            err.println("error: " + IoMessages.describe(io));
+            err.println("error: " + Messages.describe(io));
             AppLog.error("I/O failure", e);
             return 2;
         }

@@ -7,9 +7,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import starnet.session.Experiments;
-import starnet.training.Cancellation;
+import starnet.model.Experiment;
 import starnet.model.Dataset;
-import starnet.data.Datasets;
 import starnet.model.StarNetConfig;
 
 import java.io.IOException;
@@ -38,18 +37,14 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = cli.out, err = cli.err;
-        if (!Experiments.NAMES.contains(name)) throw new CliException("unknown experiment '" + name + "': expected fig6, fig7, fig8 or refine");
-        if (rounds < 1) throw new CliException("--rounds must be at least 1, got " + rounds);
-        StarNetConfig config = model.config(data);
-        Path dir = Cli.outputPath("--out", this.out);
-        Dataset ds = Datasets.load(config.data());
-        RunOptions.plan(config, ds);
+        Experiment experiment;
         try {
-            Experiments.run(name, config, ds, runtime.backend(), dir, rounds, out, err, Cancellation.NEVER);
+            experiment = Experiment.parse(name);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
+        if (rounds < 1) throw new CliException("--rounds must be at least 1, got " + rounds);
+        Experiments.run(experiment, model.config(data), Cli.outputPath("--out", this.out), rounds, runtime.compute(), cli.out, cli.err);
         return 0;
     }
 }

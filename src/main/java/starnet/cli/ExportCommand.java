@@ -7,10 +7,7 @@ import starnet.model.FigureFormat;
 import starnet.model.FigureKind;
 import starnet.model.FigureOptions;
 import starnet.model.FigureSize;
-import starnet.figures.FigureWriter;
-import starnet.figures.SessionFigures;
-import starnet.io.SessionFile;
-import starnet.session.SessionExports;
+import starnet.session.SavedSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
         if (figure == null && metrics == null && modelDir == null) {
             throw new CliException("say what to export: --figure fig2|fig4|fig6|grid|loss [--out FILE], --metrics FILE.csv, or --model-dir DIR");
         }
-        SessionFile.Session s = SessionFile.read(sessionPath);
+        SavedSession s = SavedSession.read(sessionPath);
         if (figure != null) {
             FigureKind kind;
             try {
@@ -71,16 +68,20 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CliException("--figure: " + e.getMessage());
             }
+            FigureFormat named;
+            try {
+                named = this.out != null ? FigureFormat.requireKnown(Cli.outputPath("--out", this.out)) : FigureFormat.PNG;
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--out: " + e.getMessage());
+            }
             FigureFormat format;
             try {
-                format = this.format != null ? FigureFormat.parse(this.format)
-                        : this.out != null ? FigureFormat.ofFileName(Path.of(this.out)).orElse(FigureFormat.PNG) : FigureFormat.PNG;
+                format = this.format != null ? FigureFormat.parse(this.format) : named;
             } catch (IllegalArgumentException e) {
                 throw new CliException("--format: " + e.getMessage());
             }
             Path file = this.out != null ? Cli.outputPath("--out", this.out) : Path.of(kind.id() + "." + format.id());
-            FigureFormat named = FigureFormat.ofFileName(file).orElse(null);
-            if (named != null && named != format) {
+            if (FigureFormat.ofFileName(file).isPresent() && named != format) {
                 throw new CliException("--out " + file + " ends in ." + named.id() + " but --format is " + format.id() + "; name the file " + format.withExtension(file).getFileName());
             }
             if (scale < 1 || scale > 4) throw new CliException("--scale expects 1 to 4, got " + scale);
@@ -90,19 +91,19 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CliException("--size: " + e.getMessage());
             }
-            var fig = SessionExports.figure(s, kind, new FigureOptions(format, scale, size, caption), file);
+            var fig = s.figure(kind, new FigureOptions(format, scale, size, caption), file);
             out.printf("wrote %s (%s, %d×%d) and %s%n", file, format.id(), format == FigureFormat.PNG ? fig.width() * scale : fig.width(),
-                    format == FigureFormat.PNG ? fig.height() * scale : fig.height(), FigureWriter.csvBeside(file).getFileName());
-            if (kind == FigureKind.FIG6 && s.baselines() == null) out.println("note: " + SessionFigures.missingBaselines());
+                    format == FigureFormat.PNG ? fig.height() * scale : fig.height(), fig.csv().getFileName());
+            if (!fig.note().isEmpty()) out.println("note: " + fig.note());
         }
         if (metrics != null) {
             Path file = Cli.outputPath("--metrics", metrics);
-            SessionExports.metrics(s, file);
-            out.println("wrote " + file + " (" + s.training().steps().size() + " steps)");
+            s.metrics(file);
+            out.println("wrote " + file + " (" + s.steps() + " steps)");
         }
         if (modelDir != null) {
             Path dir = Cli.outputPath("--model-dir", modelDir);
-            SessionExports.model(s, dir);
+            s.model(dir);
             out.println("wrote the model to " + dir + " (architecture.json and .npy files)");
         }
         return 0;

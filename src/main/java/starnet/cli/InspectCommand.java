@@ -1,5 +1,7 @@
 package starnet.cli;
 
+import starnet.session.Chart;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -8,7 +10,6 @@ import starnet.model.LatentMap;
 import starnet.model.Projection;
 import starnet.model.SystemInspection;
 import starnet.model.FigureFormat;
-import starnet.figures.FigureWriter;
 import starnet.session.WorkbenchSession;
 
 import java.io.IOException;
@@ -46,24 +47,35 @@ final class InspectCommand implements Callable<Integer> {
             case "umap" -> Projection.UMAP;
             default -> throw new CliException("--projection expects pca or umap, got '" + projection + "'");
         };
-        Path spectrumFile = spectrum == null ? null : Cli.outputPath("--spectrum", spectrum);
-        Path mapFile = map == null ? null : Cli.outputPath("--map", map);
-        WorkbenchSession s = WorkbenchSession.immediate(runtime.backend());
+        Path spectrumFile = figureFile("--spectrum", spectrum), mapFile = figureFile("--map", map);
+        WorkbenchSession s = WorkbenchSession.immediate(runtime.compute());
         SessionRun.await(s.open(Cli.outputPath("--session", session)));
         SystemInspection in = SessionRun.await(s.inspectNewestSystem());
         in.facts().forEach(out::println);
         if (in.healthy()) out.println("Healthy: full rank, well conditioned, the residual orthogonal to the columns.");
         for (String a : in.alerts()) out.println("ALERT: " + a);
         if (spectrumFile != null) {
-            FigureWriter.write(starnet.figures.ExploreFigures.spectrum(in), spectrumFile, FigureFormat.ofFileName(spectrumFile).orElse(FigureFormat.PNG), 2);
-            out.println("wrote " + spectrumFile + " and " + FigureWriter.csvBeside(spectrumFile).getFileName());
+            List<Path> written = Chart.spectrum(in).write(spectrumFile, FigureFormat.requireKnown(spectrumFile), 2);
+            out.println("wrote " + written.get(0) + " and " + written.get(1).getFileName());
         }
         if (mapFile != null) {
             LatentMap m = SessionRun.await(s.latentMap(p));
-            FigureWriter.write(starnet.figures.ExploreFigures.latentMap(m, p.label() + " of the " + m.source()), mapFile, FigureFormat.ofFileName(mapFile).orElse(FigureFormat.PNG), 2);
-            out.println("wrote " + mapFile + " (" + m.size() + " items" + (m.heldX().length > 0 ? ", " + m.heldX().length + " held out" : "") + ") and "
-                    + FigureWriter.csvBeside(mapFile).getFileName());
+            List<Path> written = Chart.latentMap(m, p.label() + " of the " + m.source()).write(mapFile, FigureFormat.requireKnown(mapFile), 2);
+            out.println("wrote " + written.get(0) + " (" + m.size() + " items" + (m.heldX().length > 0 ? ", " + m.heldX().length + " held out" : "") + ") and "
+                    + written.get(1).getFileName());
         }
         return 0;
+    }
+
+    /** A figure file named by {@code option}: a usable name with a figure's extension (or none), or null when not asked. */
+    private static Path figureFile(String option, String value) {
+        if (value == null) return null;
+        Path file = Cli.outputPath(option, value);
+        try {
+            FigureFormat.requireKnown(file);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(option + ": " + e.getMessage());
+        }
+        return file;
     }
 }

@@ -3,8 +3,6 @@ package starnet.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import starnet.io.ConfigJson;
-import starnet.io.IoMessages;
 import starnet.model.SolverKind;
 import starnet.model.ArchitectureConfig;
 import starnet.model.InitKind;
@@ -98,20 +96,15 @@ final class ModelOptions {
     StarNetConfig config(DataOptions data) {
         StarNetConfig c = StarNetConfig.defaults();
         if (config != null) {
-            Path p = Path.of(config);
-            try {
-                c = ConfigJson.read(Files.readAllBytes(p));
-            } catch (IOException e) {
-                throw new CliException(p + ": cannot be read (" + IoMessages.describe(e) + ")");
-            } catch (ConfigJson.ConfigException e) {
-                throw new CliException(p + ": not a valid StarNet configuration: " + e.getMessage());
-            }
+            c = starnet.session.Configs.read(Path.of(config));
         }
         try {
             ArchitectureConfig a = preset != null ? Presets.find(preset).architecture() : c.architecture();
-            String kind = given("--arch") ? arch : a.kind();
-            if (!kind.equals(ArchitectureConfig.FEEDFORWARD) && !kind.equals(ArchitectureConfig.CONV)) {
-                throw new CliException("--arch expects feedforward or conv, got '" + kind + "'");
+            starnet.model.ArchitectureKind kind;
+            try {
+                kind = given("--arch") ? starnet.model.ArchitectureKind.parse(arch) : a.kind();
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--arch expects feedforward or conv, got '" + arch + "'");
             }
             a = new ArchitectureConfig(kind,
                     given("--widths") ? ArchitectureConfig.parseWidths(widths) : a.widths(),

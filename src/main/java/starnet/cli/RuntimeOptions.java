@@ -1,11 +1,7 @@
 package starnet.cli;
 
 import picocli.CommandLine.Option;
-import starnet.math.Backends;
-import starnet.math.LinearAlgebra;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** The compute backend and its threads. */
 final class RuntimeOptions {
@@ -20,14 +16,16 @@ final class RuntimeOptions {
 
     /** Checks the values whether or not the command ends up loading a backend. */
     void check() {
-        if (!backend.equals("auto") && !backend.equals("openblas") && !backend.equals("ejml")) {
+        try {
+            starnet.model.BackendChoice.parse(backend);
+        } catch (IllegalArgumentException e) {
             throw new CliException("--backend expects auto, openblas or ejml, got '" + backend + "'");
         }
         threads();
     }
 
     int threads() {
-        int n = threads == null ? Backends.defaultThreads() : threads;
+        int n = threads == null ? starnet.session.Compute.defaults().threads() : threads;
         if (n < 1) throw new CliException("--threads must be at least 1, got " + n);
         if (n > MAX_THREADS) {
             throw new CliException("--threads must be at most " + MAX_THREADS + " (this machine has " + Runtime.getRuntime().availableProcessors()
@@ -36,34 +34,10 @@ final class RuntimeOptions {
         return n;
     }
 
-    LinearAlgebra backend() {
-        check();
-        try {
-            return Backends.create(backend, threads());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
-        }
-    }
-
     /** The backend as a session takes it. */
     starnet.session.Compute compute() {
         check();
         return starnet.session.Compute.of(starnet.model.BackendChoice.parse(backend), threads());
     }
 
-    /** The backend loading on another thread (the native library loads while the data is read). */
-    CompletableFuture<LinearAlgebra> backendAsync() {
-        check();
-        return CompletableFuture.supplyAsync(this::backend);
-    }
-
-    /** Waits for {@link #backendAsync}, passing its user errors on. */
-    static LinearAlgebra await(CompletableFuture<LinearAlgebra> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package starnet.data;
 
+import starnet.model.DataException;
 import starnet.model.Dataset;
 import starnet.math.Matrix;
 

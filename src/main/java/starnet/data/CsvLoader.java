@@ -1,5 +1,6 @@
 package starnet.data;
 
+import starnet.model.DataException;
 import starnet.model.Dataset;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,5 +1,6 @@
 package starnet.data;
 
+import starnet.model.DataException;
 import starnet.model.Dataset;
 import starnet.model.CsvLayout;
 import starnet.model.DataSpec;

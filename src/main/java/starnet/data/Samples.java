@@ -1,5 +1,8 @@
 package starnet.data;
 
+import starnet.model.DataException;
+import starnet.model.SampleCatalog;
+
 import starnet.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,40 +16,31 @@ import java.util.Locale;
  * jar): {@code sample:mnist} and {@code sample:fashion-mnist}.
  */
 public final class Samples {
-    public static final String PREFIX = "sample:";
-
-    /** One bundled dataset. */
-    public record Sample(String id, String title, List<String> classNames) {
-        public String source() { return PREFIX + id; }
-    }
-
-    public static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-    public static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
-    public static final List<Sample> ALL = List.of(
-            new Sample("mnist", "MNIST digits", DIGITS),
-            new Sample("fashion-mnist", "Fashion-MNIST", FASHION));
+    public static final String PREFIX = SampleCatalog.PREFIX;
+    public static final List<String> DIGITS = SampleCatalog.DIGITS;
+    public static final List<String> FASHION = SampleCatalog.FASHION;
+    public static final List<SampleCatalog.Sample> ALL = SampleCatalog.ALL;
 
     private Samples() {}
 
     public static boolean isSample(String source) { return source.startsWith(PREFIX); }
 
-    public static Sample find(String source) {
+    public static SampleCatalog.Sample find(String source) {
         String id = source.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
-        for (Sample s : ALL) if (s.id.equals(id)) return s;
+        for (SampleCatalog.Sample s : ALL) if (s.id().equals(id)) return s;
         throw new DataException("unknown sample '" + source + "': expected one of sample:mnist, sample:fashion-mnist");
     }
 
     /** Loads a bundled sample from the class path (or, in a development checkout, from ./samples). */
     public static Dataset load(String source, String split, int limit) {
-        Sample s = find(source);
+        SampleCatalog.Sample s = find(source);
         String prefix = split.equals("test") ? "t10k" : "train";
-        String images = "samples/" + s.id + "/" + prefix + "-images-idx3-ubyte.gz";
-        String labels = "samples/" + s.id + "/" + prefix + "-labels-idx1-ubyte.gz";
+        String images = "samples/" + s.id() + "/" + prefix + "-images-idx3-ubyte.gz";
+        String labels = "samples/" + s.id() + "/" + prefix + "-labels-idx1-ubyte.gz";
         try (InputStream in = open(images); InputStream lin = open(labels)) {
             var m = IdxLoader.readImages(in, images, limit);
             int[] l = IdxLoader.readLabels(lin, labels, m.values().rows(), limit);
-            return new Dataset(s.title + " (sample, " + split + ")", s.source(), 1, m.rows(), m.cols(), m.values(), l, s.classNames);
+            return new Dataset(s.title() + " (sample, " + split + ")", s.source(), 1, m.rows(), m.cols(), m.values(), l, s.classNames());
         } catch (IOException e) {
             throw new DataException("the bundled sample " + source + " cannot be read (" + e.getMessage() + ")", e);
         }

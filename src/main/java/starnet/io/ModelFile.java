@@ -1,5 +1,6 @@
 package starnet.io;
 
+import starnet.model.IoMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

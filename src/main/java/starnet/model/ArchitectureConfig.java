@@ -13,7 +13,7 @@ import java.util.List;
  * each layer, first to last (the paper's "kernels", e.g. 6,2 for 7×7×6 → 14×14×2 → 28×28×1); the last
  * layer outputs the image's channels; grid sizes follow from the image size backwards.
  *
- * @param kind        "feedforward" or "conv"
+ * @param kind        feedforward or conv
  * @param widths      feedforward widths, code first, e.g. [128, 256]
  * @param slope       leaky-ReLU slope α in [10⁻⁶, 1]
  * @param kernels     conv: latent channels per layer, first to last
@@ -22,22 +22,20 @@ import java.util.List;
  * @param padding     conv: same or full
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ArchitectureConfig(String kind, List<Integer> widths, double slope, List<Integer> kernels,
+public record ArchitectureConfig(ArchitectureKind kind, List<Integer> widths, double slope, List<Integer> kernels,
                                  List<Integer> kernelSizes, List<Integer> unpools, Padding padding) {
-    public static final String FEEDFORWARD = "feedforward", CONV = "conv";
     /** Bounds that keep every count in range and one layer's arrays in memory. */
     public static final int MAX_WIDTH = 1_000_000, MAX_KERNEL = 63, MAX_UNPOOL = 16, MAX_CHANNELS = 4096;
 
     public ArchitectureConfig {
-        if (kind == null) kind = FEEDFORWARD;
-        if (!kind.equals(FEEDFORWARD) && !kind.equals(CONV)) throw new IllegalArgumentException("architecture must be feedforward or conv, got '" + kind + "'");
+        if (kind == null) kind = ArchitectureKind.FEEDFORWARD;
         widths = widths == null ? List.of(128, 256) : List.copyOf(widths);
         kernels = kernels == null ? List.of(6, 2) : List.copyOf(kernels);
         kernelSizes = kernelSizes == null ? List.of(7) : List.copyOf(kernelSizes);
         unpools = unpools == null ? List.of(2) : List.copyOf(unpools);
         if (padding == null) padding = Padding.SAME;
         new LeakyRelu(slope); // validates
-        if (kind.equals(FEEDFORWARD)) {
+        if (kind == ArchitectureKind.FEEDFORWARD) {
             if (widths.isEmpty()) throw new IllegalArgumentException("widths must list at least one layer width, e.g. 128,256");
             for (Integer w : widths) if (w == null || w < 1) throw new IllegalArgumentException("every width must be a whole number ≥ 1, got " + widths);
             for (Integer w : widths) {
@@ -66,18 +64,18 @@ public record ArchitectureConfig(String kind, List<Integer> widths, double slope
 
     /** A feedforward architecture. */
     public ArchitectureConfig(List<Integer> widths, double slope) {
-        this(FEEDFORWARD, widths, slope, null, null, null, null);
+        this(ArchitectureKind.FEEDFORWARD, widths, slope, null, null, null, null);
     }
 
     /** A convolutional architecture. */
     public static ArchitectureConfig conv(List<Integer> kernels, List<Integer> kernelSizes, List<Integer> unpools, Padding padding, double slope) {
-        return new ArchitectureConfig(CONV, null, slope, kernels, kernelSizes, unpools, padding);
+        return new ArchitectureConfig(ArchitectureKind.CONV, null, slope, kernels, kernelSizes, unpools, padding);
     }
 
     public static ArchitectureConfig defaults() { return new ArchitectureConfig(List.of(128, 256), 0.5); }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isConv() { return kind.equals(CONV); }
+    public boolean isConv() { return kind == ArchitectureKind.CONV; }
 
     public int depth() { return isConv() ? kernels.size() : widths.size(); }
 

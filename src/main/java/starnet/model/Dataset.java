@@ -1,6 +1,5 @@
 package starnet.model;
 
-import starnet.data.DataException;
 import starnet.math.Matrix;
 
 import java.util.List;

@@ -74,7 +74,7 @@ public final class Chart {
             return Notice.info("Wrote " + written.get(0) + " and its data " + written.get(1).getFileName() + ".");
         } catch (IOException | RuntimeException e) {
             AppLog.error("exporting a figure to " + file, e);
-            return Notice.error("Could not write " + file + ": " + (e instanceof IOException io ? starnet.io.IoMessages.describe(io)
+            return Notice.error("Could not write " + file + ": " + (e instanceof IOException io ? starnet.model.IoMessages.describe(io)
                     : "an internal error (details are in the log)") + ".");
         }
     }

@@ -34,6 +34,11 @@ public record Compute(BackendChoice backend, int threads) {
         return new Compute(backend, threads == null ? Backends.defaultThreads() : threads);
     }
 
+    /** The calling thread's nice value, when the system has one (the solver thread runs below the window's). */
+    public static java.util.OptionalInt currentNice() {
+        return starnet.math.BackgroundPriority.currentNice();
+    }
+
     /** Loads the backend now; a library that cannot load when asked for by name is a user error. */
     LinearAlgebra load() {
         try {

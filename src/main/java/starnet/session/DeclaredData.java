@@ -1,6 +1,6 @@
 package starnet.session;
 
-import starnet.data.DataException;
+import starnet.model.DataException;
 import starnet.data.Datasets;
 import starnet.data.IdxLoader;
 import starnet.model.DataSpec;

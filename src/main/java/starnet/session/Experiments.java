@@ -32,32 +32,41 @@ import java.util.List;
  */
 public final class Experiments {
     /** Experiment names. */
-    public static final java.util.List<String> NAMES = java.util.List.of("fig6", "fig7", "fig8", "refine");
 
     private Experiments() {}
 
     /**
-     * Runs experiment {@code name} on {@code ds} and writes its files into {@code dir}; summary lines go
+     * Runs {@code experiment} on the data {@code config} names, loaded here, with the backend {@code compute} names: the
+     * command line's {@code experiment}.
+     */
+    public static Path run(starnet.model.Experiment experiment, StarNetConfig config, Path dir, int rounds, Compute compute, PrintStream out, PrintStream err)
+            throws IOException {
+        if (rounds < 1) throw new UserError("rounds must be at least 1, got " + rounds);
+        Dataset ds = starnet.data.Datasets.load(config.data());
+        Runs.requireDetermined(config, new int[] {ds.channels(), ds.height(), ds.width()}, ds.size());
+        try {
+            return run(experiment, config, ds, compute.load(), dir, rounds, out, err, starnet.training.Cancellation.NEVER);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /**
+     * Runs {@code experiment} on {@code ds} and writes its files into {@code dir}; summary lines go
      * to {@code out}, progress to {@code err}. Returns the main figure's path.
      *
      * @throws IllegalArgumentException for an unknown name or an architecture the experiment cannot use
      */
-    public static Path run(String name, StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, int rounds, PrintStream out, PrintStream err,
+    public static Path run(starnet.model.Experiment experiment, StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, int rounds, PrintStream out, PrintStream err,
                            Cancellation cancel) throws IOException {
         Files.createDirectories(dir);
-        switch (name) {
-            case "fig6" -> fig6(config, ds, la, dir, out, cancel);
-            case "fig7" -> fig7(config, ds, la, dir, out, cancel);
-            case "fig8" -> fig8(config, ds, la, dir, out, cancel);
-            case "refine" -> refine(config, ds, la, dir, rounds, out, err, cancel);
-            default -> throw new IllegalArgumentException("unknown experiment '" + name + "': expected fig6, fig7, fig8 or refine");
+        switch (experiment) {
+            case FIG6 -> fig6(config, ds, la, dir, out, cancel);
+            case FIG7 -> fig7(config, ds, la, dir, out, cancel);
+            case FIG8 -> fig8(config, ds, la, dir, out, cancel);
+            case REFINE -> refine(config, ds, la, dir, rounds, out, err, cancel);
         }
-        return dir.resolve(switch (name) {
-            case "fig6" -> "fig6-seconds.png";
-            case "fig7" -> "fig7.png";
-            case "fig8" -> "fig8.png";
-            default -> "refinement.png";
-        });
+        return dir.resolve(experiment.figure());
     }
 
     /** StarNet's output MSE after each epoch vs the autoencoder's, against epoch and seconds; PCA at the code width. */

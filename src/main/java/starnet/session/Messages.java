@@ -6,8 +6,22 @@ import java.io.IOException;
 public final class Messages {
     private Messages() {}
 
+    /**
+     * The one line a person sees for {@code e} when it is their input's fault (a {@link UserError}, data that cannot be
+     * read as what it claims), else null: an internal error, whose detail goes to the log.
+     */
+    public static String forUser(Throwable e) {
+        if (e instanceof UserError || e instanceof starnet.model.DataException) return e.getMessage();
+        return null;
+    }
+
+    /** The application's version ("dev" when run from classes). */
+    public static String version() {
+        return starnet.io.Version.get();
+    }
+
     /** What an I/O failure means, in a few plain words (the file named once). */
     public static String describe(IOException e) {
-        return starnet.io.IoMessages.describe(e);
+        return starnet.model.IoMessages.describe(e);
     }
 }

@@ -23,6 +23,16 @@ public final class SessionExports {
         return fig;
     }
 
+    /** Where a figure written to {@code file} puts its data. */
+    public static Path csvBeside(Path file) {
+        return FigureWriter.csvBeside(file);
+    }
+
+    /** Figure {@code kind} of {@code s} as it would be exported, drawn at 1× (for a preview). */
+    public static java.awt.image.BufferedImage preview(SessionFile.Session s, FigureKind kind, FigureOptions options) {
+        return FigureWriter.toImage(SessionFigures.make(kind, s, options), 1);
+    }
+
     /** Every step's metrics as CSV, written atomically. */
     public static void metrics(SessionFile.Session s, Path file) throws IOException {
         AtomicFiles.writeText(file, SessionFigures.metricsCsv(s.training().steps()));

@@ -1,9 +1,9 @@
 package starnet.session;
 
-import starnet.data.DataException;
+import starnet.model.DataException;
 import starnet.model.Dataset;
 import starnet.data.Datasets;
-import starnet.io.IoMessages;
+import starnet.model.IoMessages;
 import starnet.io.SessionFile;
 import starnet.model.DataSpec;
 import starnet.math.LinearAlgebra;

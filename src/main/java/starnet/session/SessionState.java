@@ -1,6 +1,5 @@
 package starnet.session;
 
-import starnet.baseline.Pca;
 import starnet.model.Dataset;
 import starnet.model.DeterminednessReport;
 import starnet.model.LayerPlan;
@@ -41,7 +40,7 @@ import java.util.List;
 public record SessionState(long revision, boolean dirty, Path file, Dataset dataset, int datapoints, StarNetConfig config,
                            List<LayerPlan> plan, DeterminednessReport report, String problem, int[] pinned,
                            List<TrainingSnapshot> history, List<StepResult> steps, List<Double> heldOut, int heldOutItems, boolean ready, boolean finished,
-                           List<TaskInfo> tasks, TrainAction activeCommand, String undoable, Pca pca,
+                           List<TaskInfo> tasks, TrainAction activeCommand, String undoable, starnet.model.PcaBound pca,
                            java.util.Map<Integer, starnet.model.SystemInspection> inspections, starnet.model.LatentMap latentMap,
                            starnet.model.EngineSpec engine) {
     /** Before anything is loaded. */

@@ -1,7 +1,7 @@
 package starnet.session;
 
-import starnet.data.DataException;
-import starnet.io.IoMessages;
+import starnet.model.DataException;
+import starnet.model.IoMessages;
 import starnet.training.CancelledException;
 
 import java.io.IOException;

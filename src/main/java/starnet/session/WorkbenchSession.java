@@ -4,7 +4,7 @@ import starnet.baseline.Autoencoder;
 import starnet.baseline.Pca;
 import starnet.model.Dataset;
 import starnet.data.Datasets;
-import starnet.io.IoMessages;
+import starnet.model.IoMessages;
 import starnet.io.SessionFile;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
@@ -59,6 +59,7 @@ public final class WorkbenchSession {
     private final boolean interactive;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final TaskRunner tasks;
+    private final ResearchJobs research = new ResearchJobs(this);
     private final AtomicLong stepDelayMillis = new AtomicLong();
     private final Object publishLock = new Object();
     private volatile Autosave autosave;
@@ -94,6 +95,22 @@ public final class WorkbenchSession {
     /** A session that does everything on the calling thread, before each call returns (command line, tests). */
     public static WorkbenchSession immediate(LinearAlgebra la) {
         return new WorkbenchSession(la, new CallerWorker(), new CallerWorker(), false);
+    }
+
+    /**
+     * The window's session: the backend {@code compute} names is loaded on {@code worker} (the solver thread, where its
+     * native library then lives), saves go to {@code io}; interactive (memory reserved and the JIT warmed up at set-up).
+     */
+    public static WorkbenchSession forWindow(Compute compute, ThreadWorker worker, Worker io) {
+        return new WorkbenchSession(worker.call(compute::load), worker, io, true);
+    }
+
+    /** What the backend is, in a few words (e.g. "OpenBLAS 0.3.31 (2 threads)"). */
+    public String backendDescription() { return la.description(); }
+
+    /** An immediate session on the backend {@code compute} names (the command line). */
+    public static WorkbenchSession immediate(Compute compute) {
+        return immediate(compute.load());
     }
 
     public void addListener(SessionListener l) { listeners.add(l); }
@@ -605,19 +622,26 @@ public final class WorkbenchSession {
     // =====================================================================================
 
     /** What a research job may read: the trainer (never step it), the data in use, the configuration and the backend. */
-    public record WorkView(StarNetTrainer trainer, Dataset dataset, StarNetConfig config, LinearAlgebra la) {}
+    record WorkView(StarNetTrainer trainer, Dataset dataset, StarNetConfig config, LinearAlgebra la) {}
 
     /** Runs {@code job} as a cancellable background task on the current model; its result completes the future. */
-    public <T> CompletableFuture<T> research(TaskKind kind, String title, Function<ResearchJob, T> job) {
+    <T> CompletableFuture<T> researchTask(TaskKind kind, String title, Function<ResearchJob, T> job) {
         return tasks.task(kind, title, ctx -> {
             Work w = work;
             if (w.run == null) throw new UserError(title + ": load a dataset and make a valid model first.");
+            if (w.run.trainer().data() == null) throw new UserError(title + ": this needs the data in memory; the run trains " + w.engine.words() + ".");
             return job.apply(new ResearchJob(new WorkView(w.run.trainer(), w.dataset.limit(w.datapoints), w.config, la), ctx));
         });
     }
 
+    /** The jobs on the trained model: generation, refinement, scores, experiments. */
+    public ResearchJobs research() { return research; }
+
+    /** The PCA of the data in use once computed, else null (worker). */
+    starnet.baseline.Pca pcaFitted() { return work.pca; }
+
     /** A research job's inputs and its task context. */
-    public record ResearchJob(WorkView view, TaskContext context) {}
+    record ResearchJob(WorkView view, TaskContext context) {}
 
     /** Opens one item: its image, current reconstruction and latest residual. */
     public CompletableFuture<ItemDetail> inspect(int row) {
@@ -631,7 +655,7 @@ public final class WorkbenchSession {
     }
 
     /** Fits PCA to the data in use (for the bound on the loss chart and the PCA row of the grid); kept until the data changes. */
-    public CompletableFuture<Pca> computePca() {
+    public CompletableFuture<starnet.model.PcaBound> computePca() {
         return tasks.task(TaskKind.BASELINE, "PCA of the data in use", ctx -> {
             Work w = work;
             if (w.pca == null) {
@@ -639,7 +663,7 @@ public final class WorkbenchSession {
                 w.pca = Pca.fit(w.datapoints < w.dataset.size() ? w.dataset.images().rowRange(0, w.datapoints) : w.dataset.images(), la);
                 publish();
             }
-            return w.pca;
+            return w.pca.bound();
         });
     }
 
@@ -808,7 +832,7 @@ public final class WorkbenchSession {
         synchronized (publishLock) {
             state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
                     List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutData == null ? 0 : w.heldOutData.size(),
-                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca,
+                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca == null ? null : w.pca.bound(),
                     java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.inspections)), w.latentMap, w.engine);
             for (SessionListener l : listeners) l.stateChanged(state);
         }

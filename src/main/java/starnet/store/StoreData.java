@@ -1,7 +1,7 @@
 package starnet.store;
 
 import starnet.model.StoragePrecision;
-import starnet.data.DataException;
+import starnet.model.DataException;
 import starnet.model.Dataset;
 import starnet.data.Datasets;
 import starnet.data.IdxLoader;

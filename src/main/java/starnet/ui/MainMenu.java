@@ -14,8 +14,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import starnet.data.Samples;
-import starnet.io.Version;
 import starnet.session.TrainAction;
 import starnet.model.FigureKind;
 import starnet.model.FigureOptions;
@@ -54,7 +52,7 @@ public final class MainMenu {
     private Menu fileMenu() {
         Menu file = new Menu("File");
         file.getItems().addAll(item("New session", "Shortcut+N", () -> m.files().newSession()), new SeparatorMenuItem());
-        for (Samples.Sample s : Samples.ALL) file.getItems().add(item("Load " + s.title() + " sample", null, () -> m.dataset().load(s.source())));
+        for (starnet.model.SampleCatalog.Sample s : starnet.model.SampleCatalog.ALL) file.getItems().add(item("Load " + s.title() + " sample", null, () -> m.dataset().load(s.source())));
         MenuItem open = item("Open session…", "Shortcut+O", () -> {
             File f = sessionChooser("Open a session").showOpenDialog(window.get());
             if (f != null) m.files().open(f.toPath());
@@ -165,7 +163,7 @@ public final class MainMenu {
         for (String heading : ReadmeDialog.headings()) readme.getItems().add(item(heading, null, () -> ReadmeDialog.show(window.get(), heading)));
         MenuItem keys = item("Keyboard shortcuts", null, () -> message("Keyboard shortcuts", HelpText.shortcuts()));
         MenuItem about = item("About StarNet Workbench", null,
-                () -> message("About", HelpText.about(Version.get(), m.session().linearAlgebra().description())));
+                () -> message("About", HelpText.about(starnet.session.Messages.version(), m.session().backendDescription())));
         MenuItem licences = item("Third-party licences", null, () -> ReadmeDialog.showText(window.get(), "Third-party licences", "THIRD-PARTY-NOTICES.md"));
         help.getItems().addAll(welcome, lesson, what, keys, readme, new SeparatorMenuItem(), licences, about);
         return help;
@@ -194,11 +192,12 @@ public final class MainMenu {
 
     /** Runs an experiment in the background into a chosen folder and shows its figure. */
     private void runExperiment(String name) {
+        starnet.model.Experiment experiment = starnet.model.Experiment.parse(name);
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Folder for the " + name + " figures and CSV");
         File dir = dc.showDialog(window.get());
         if (dir == null) return;
-        m.research().experiment(name, dir.toPath(), res -> {
+        m.research().experiment(experiment, dir.toPath(), res -> {
             ImageView img = new ImageView(new Image(res.figure().toUri().toString()));
             img.setFitWidth(760);
             img.setPreserveRatio(true);

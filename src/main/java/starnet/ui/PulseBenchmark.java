@@ -35,7 +35,7 @@ public final class PulseBenchmark {
         String source = args.isEmpty() ? "sample:fashion-mnist" : args.get(0);
         int epochs = args.size() > 1 ? Integer.parseInt(args.get(1)) : 5;
         Workbench wb = new Workbench(starnet.ui.core.DiscardGuard.ALLOW, null);
-        wb.onSolver(() -> System.out.println("solver thread priority: nice " + starnet.math.BackgroundPriority.currentNice().orElse(0)));
+        wb.onSolver(() -> System.out.println("solver thread priority: nice " + starnet.session.Compute.currentNice().orElse(0)));
         var vm = wb.models().session();
         var editor = wb.models().architecture();
         editor.edit(() -> { // one change: the data and the schedule, loaded and set up once

@@ -1,7 +1,5 @@
 package starnet.ui;
 
-import starnet.math.Backends;
-import starnet.math.LinearAlgebra;
 import starnet.session.Autosave;
 import starnet.session.ThreadWorker;
 import starnet.session.UserFiles;
@@ -38,8 +36,7 @@ public final class Workbench {
      * once in eight launches (the dynamic linker's lock).
      */
     public Workbench(DiscardGuard guard, UserFiles userFiles, starnet.model.DataSpec startData) {
-        LinearAlgebra la = solver.call(() -> Backends.create("auto", Backends.defaultThreads()));
-        session = new WorkbenchSession(la, solver, io, true);
+        session = WorkbenchSession.forWindow(starnet.session.Compute.defaults(), solver, io);
         if (userFiles != null) session.setAutosave(new Autosave(userFiles.autosave(), io));
         SessionModel model = new SessionModel(session, scheduler);
         if (startData != null) session.load(startData);

@@ -62,7 +62,7 @@ class StagedOutputsTest {
     @Test
     void atomicWritesRefuseDevicesWriteThroughLinksAndClearStaleTemporaries() throws IOException {
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(Path.of("/dev/null"), o -> o.write(1)));
-        assertTrue(starnet.io.IoMessages.describe(e).contains("not a regular file"), starnet.io.IoMessages.describe(e));
+        assertTrue(starnet.model.IoMessages.describe(e).contains("not a regular file"), starnet.model.IoMessages.describe(e));
         assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")), "the device is still there");
 
         Path real = tmp.resolve("real.csv");

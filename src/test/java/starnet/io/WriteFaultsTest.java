@@ -1,5 +1,6 @@
 package starnet.io;
 
+import starnet.model.IoMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -369,7 +369,7 @@ class WorkbenchSessionTest {
             threaded.configure(SMALL).join();
             threaded.run(TrainAction.TRAIN_ALL).join();
             List<TrainingSnapshot> before = threaded.state().history();
-            var refine = threaded.research(TaskKind.REFINE, "Refining", job -> Research.refine(job.view(), 500, job.context()));
+            var refine = threaded.research().refine(500);
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (threaded.state().tasks().stream().noneMatch(TaskInfo::running)) {
                 assertTrue(System.nanoTime() < deadline, "the job did not start");

@@ -226,6 +226,7 @@ class WorkbenchUiTest {
 
         robot.clickOn("#cmd-step-sl");
         waitUntil(() -> s.steps().size() == 11 && !s.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#follow-live").queryAs(javafx.scene.control.CheckBox.class).isSelected(), "a new run follows live again");
         assertTrue(fx(() -> view.reconstructions().stepText()).startsWith("11 of 11"));
     }
@@ -382,7 +383,7 @@ class WorkbenchUiTest {
         });
         robot.clickOn("#presets");
         robot.clickOn(starnet.model.Presets.find("mnist-conv").title());
-        waitUntil(() -> "conv".equals(s.configProperty().get().architecture().kind()) && s.reportProperty().get() != null
+        waitUntil(() -> s.configProperty().get().architecture().isConv() && s.reportProperty().get() != null
                 && s.reportProperty().get().text().contains("smallest singular value") && s.history().size() == 1);
         assertTrue(robot.lookup("#conv-kernels").queryAs(javafx.scene.control.TextField.class).isVisible());
         assertFalse(robot.lookup("#widths").queryAs(ListView.class).getParent().isVisible(), "the widths editor hides for conv");

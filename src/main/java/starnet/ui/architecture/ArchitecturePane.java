@@ -95,13 +95,8 @@ public final class ArchitecturePane extends VBox {
         }, vm.model().planProperty()));
 
         // ---- kind and conv settings ----
-        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList(ArchitectureConfig.FEEDFORWARD, ArchitectureConfig.CONV));
+        ChoiceBox<starnet.model.ArchitectureKind> kind = choice(starnet.model.ArchitectureKind.values(), vm.kindProperty());
         kind.setId("arch-kind");
-        kind.setConverter(new StringConverter<>() {
-            @Override public String toString(String v) { return ArchitectureConfig.CONV.equals(v) ? "convolutional (conv-unpool)" : "feedforward (dense)"; }
-            @Override public String fromString(String s) { return null; }
-        });
-        kind.valueProperty().bindBidirectional(vm.kindProperty());
         javafx.scene.control.TextField kernels = listField(vm.kernels(), "conv-kernels", "kernels", "6,2", 1, Integer.MAX_VALUE, false,
                 "Channels of the latent grid entering each layer, first to last, e.g. 6,2 (paper: 7×7×6 → 14×14×2 → 28×28×1)");
         javafx.scene.control.TextField kernelSize = listField(vm.kernelSizes(), "conv-kernel-size", "kernel sizes", "7 or 7,5", 1, 31, true,
@@ -116,7 +111,7 @@ public final class ArchitecturePane extends VBox {
         convGrid.setVgap(5);
         convGrid.addRow(0, label("Kernels"), kernels, label("Size k"), kernelSize);
         convGrid.addRow(1, label("Unpool u"), unpool, label("Padding"), padding);
-        javafx.beans.binding.BooleanBinding isConv = Bindings.equal(vm.kindProperty(), ArchitectureConfig.CONV);
+        javafx.beans.binding.BooleanBinding isConv = Bindings.equal(vm.kindProperty(), starnet.model.ArchitectureKind.CONV);
         convGrid.visibleProperty().bind(isConv);
         convGrid.managedProperty().bind(isConv);
         Label widthsLabel = label("Layer widths (code first)");
@@ -280,6 +275,7 @@ public final class ArchitecturePane extends VBox {
                 if (v instanceof SolveOrder k) return k.id();
                 if (v instanceof Padding k) return k.id();
                 if (v instanceof starnet.model.LatentPath k) return k.id();
+                if (v instanceof starnet.model.ArchitectureKind k) return k.words();
                 return String.valueOf(v);
             }
             @Override public T fromString(String s) { return null; }

@@ -47,7 +47,7 @@ public final class ArchitectureViewModel {
     /** Not edited here (the dataset panel's CSV layout dialog sets it); carried so the mapping stays lossless. */
     private final ObjectProperty<CsvLayout> csv = new SimpleObjectProperty<>(CsvLayout.defaults());
     private final IntegerProperty limit = new SimpleIntegerProperty(0);
-    private final ObjectProperty<String> kind = new SimpleObjectProperty<>(ArchitectureConfig.FEEDFORWARD);
+    private final ObjectProperty<starnet.model.ArchitectureKind> kind = new SimpleObjectProperty<>(starnet.model.ArchitectureKind.FEEDFORWARD);
     private final ObservableList<Integer> widths = FXCollections.observableArrayList();
     private final DoubleProperty slope = new SimpleDoubleProperty();
     private final ObservableList<Integer> kernels = FXCollections.observableArrayList();
@@ -247,7 +247,7 @@ public final class ArchitectureViewModel {
     public StringProperty sourceProperty() { return source; }
     public StringProperty splitProperty() { return split; }
     public IntegerProperty limitProperty() { return limit; }
-    public ObjectProperty<String> kindProperty() { return kind; }
+    public ObjectProperty<starnet.model.ArchitectureKind> kindProperty() { return kind; }
     public ObservableList<Integer> widths() { return widths; }
     public DoubleProperty slopeProperty() { return slope; }
     public ObservableList<Integer> kernels() { return kernels; }

@@ -2,7 +2,7 @@ package starnet.ui.charts;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ObservableList;
-import starnet.baseline.Pca;
+import starnet.model.PcaBound;
 import starnet.model.LayerPlan;
 import starnet.model.StepResult;
 import starnet.ui.core.FxThread;
@@ -30,7 +30,7 @@ public final class LossViewModel {
     public ObservableList<StepResult> steps() { return model.steps(); }
     /** The whole session state (the held-out curve reads its per-step values). */
     public ReadOnlyObjectProperty<starnet.session.SessionState> stateProperty() { return model.stateProperty(); }
-    public ReadOnlyObjectProperty<Pca> pcaProperty() { return model.pcaProperty(); }
+    public ReadOnlyObjectProperty<PcaBound> pcaProperty() { return model.pcaProperty(); }
     public ReadOnlyObjectProperty<List<LayerPlan>> planProperty() { return model.planProperty(); }
     /** The one time axis: the snapshot the window shows. */
     public StepCursor cursor() { return cursor; }

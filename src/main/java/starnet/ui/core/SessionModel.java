@@ -10,9 +10,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import starnet.baseline.Pca;
+import starnet.model.PcaBound;
 import starnet.model.Dataset;
-import starnet.math.LinearAlgebra;
 import starnet.model.DeterminednessReport;
 import starnet.model.LayerPlan;
 import starnet.model.StarNetConfig;
@@ -68,7 +67,7 @@ public final class SessionModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<TaskInfo>> tasks = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper undoable = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<Pca> pca = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PcaBound> pca = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper trainBlocked = new ReadOnlyStringWrapper("Load a dataset first");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
@@ -154,7 +153,8 @@ public final class SessionModel {
     }
 
     public WorkbenchSession session() { return session; }
-    public LinearAlgebra linearAlgebra() { return session.linearAlgebra(); }
+    /** What the backend is, in a few words. */
+    public String backendDescription() { return session.backendDescription(); }
 
     public ReadOnlyObjectProperty<SessionState> stateProperty() { return state.getReadOnlyProperty(); }
     public ObservableList<TrainingSnapshot> history() { return historyView; }
@@ -175,7 +175,7 @@ public final class SessionModel {
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<TaskInfo>> tasksProperty() { return tasks.getReadOnlyProperty(); }
     public ReadOnlyStringProperty undoableProperty() { return undoable.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Pca> pcaProperty() { return pca.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PcaBound> pcaProperty() { return pca.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** Why training cannot start, from the session ("" when it can); the editor adds its own reason. */
     public ReadOnlyStringProperty sessionBlockedReasonProperty() { return trainBlocked.getReadOnlyProperty(); }

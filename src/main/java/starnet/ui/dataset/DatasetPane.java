@@ -11,7 +11,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import starnet.model.Dataset;
-import starnet.data.Samples;
 import starnet.model.CsvLayout;
 
 import java.io.File;
@@ -31,7 +30,7 @@ public final class DatasetPane extends VBox {
         setSpacing(6);
         setPadding(new Insets(4, 2, 4, 2));
         HBox samples = new HBox(6);
-        for (Samples.Sample s : Samples.ALL) {
+        for (starnet.model.SampleCatalog.Sample s : starnet.model.SampleCatalog.ALL) {
             Button b = new Button(s.title());
             b.setId("sample-" + s.id());
             b.setTooltip(starnet.ui.widgets.Tips.tip("Load the bundled " + s.title() + " sample (" + s.source() + ")"));

@@ -6,8 +6,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import starnet.model.FigureKind;
 import starnet.model.FigureOptions;
-import starnet.figures.FigureWriter;
-import starnet.figures.SessionFigures;
 import starnet.session.Notice;
 import starnet.session.SessionExports;
 import starnet.session.UserFiles;
@@ -79,7 +77,7 @@ public final class FilesViewModel {
 
     /** Writes figure {@code kind} (and its data as CSV beside it) in the background from the session as it would be saved now. */
     public void exportFigure(FigureKind kind, FigureOptions options, Path target) {
-        export(target, s -> SessionExports.figure(s, kind, options, target), target + " and " + FigureWriter.csvBeside(target).getFileName());
+        export(target, s -> SessionExports.figure(s, kind, options, target), target + " and " + SessionExports.csvBeside(target).getFileName());
     }
 
     /** Writes the model as NumPy files into folder {@code dir} in the background. */
@@ -100,7 +98,7 @@ public final class FilesViewModel {
     /** Draws figure {@code kind} as it would be exported, at 1× in the background, for the export dialog's preview. */
     public void preview(FigureKind kind, FigureOptions options, Consumer<BufferedImage> onFx) {
         FxThread.check();
-        model.whenDone(model.session().image().thenApplyAsync(s -> FigureWriter.toImage(SessionFigures.make(kind, s, options), 1)), onFx);
+        model.whenDone(model.session().image().thenApplyAsync(s -> SessionExports.preview(s, kind, options)), onFx);
     }
 
     /** Adds to the recent-sessions list (most recent first, at most 8). */

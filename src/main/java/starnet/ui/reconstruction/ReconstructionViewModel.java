@@ -3,7 +3,7 @@ package starnet.ui.reconstruction;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
-import starnet.baseline.Pca;
+import starnet.model.PcaBound;
 import starnet.model.Dataset;
 import starnet.math.Matrix;
 import starnet.model.LayerPlan;
@@ -35,15 +35,14 @@ public final class ReconstructionViewModel {
 
     private void updatePcaRow() {
         FxThread.check();
-        Pca pca = model.pcaProperty().get();
+        PcaBound pca = model.pcaProperty().get();
         List<LayerPlan> plan = model.planProperty().get();
         int[] pins = model.pinnedProperty().get();
         Dataset d = model.datasetProperty().get();
         pcaRow.set(null);
         if (pca == null || plan == null || plan.isEmpty() || d == null || pins.length == 0) return;
         int rank = plan.get(0).inputWidth();
-        model.whenDone(model.session().research(TaskKind.BASELINE, "PCA reconstructions",
-                job -> pca.reconstruct(d.images().selectRows(pins), rank, job.view().la())), m -> {
+        model.whenDone(model.session().research().pcaOfPinned(rank), m -> {
             if (model.pcaProperty().get() == pca && model.pinnedProperty().get() == pins) pcaRow.set(m);
         });
     }

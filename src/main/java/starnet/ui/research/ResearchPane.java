@@ -14,7 +14,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import starnet.model.Dataset;
-import starnet.data.Samples;
 import starnet.math.Matrix;
 import starnet.ui.widgets.TileGrid;
 
@@ -78,7 +77,7 @@ public final class ResearchPane extends VBox {
 
         refine.setOnAction(e -> refine());
         ChoiceBox<String> other = new ChoiceBox<>();
-        for (Samples.Sample s : Samples.ALL) other.getItems().add(s.source());
+        for (starnet.model.SampleCatalog.Sample s : starnet.model.SampleCatalog.ALL) other.getItems().add(s.source());
         other.setValue("sample:fashion-mnist");
         Runnable otherThanTraining = () -> { // compare with another dataset than the one trained on
             var d = vm.datasetProperty().get();

@@ -38,7 +38,7 @@ public final class StatusBar extends HBox {
         setPadding(new Insets(3, 8, 3, 8));
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
-        Label backend = new Label("Backend: " + model.linearAlgebra().description());
+        Label backend = new Label("Backend: " + model.backendDescription());
         backend.setId("status-backend");
         Label status = new Label();
         status.setId("status-text");

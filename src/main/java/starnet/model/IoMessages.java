@@ -1,4 +1,4 @@
-package starnet.io;
+package starnet.model;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,0 +1,46 @@
+package starnet.session;
+
+import starnet.figures.FigureWriter;
+import starnet.figures.SessionFigures;
+import starnet.io.SessionFile;
+import starnet.model.FigureKind;
+import starnet.model.FigureOptions;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A session file read for export (the command line's {@code export}): its figures, metrics and model. Immutable. */
+public final class SavedSession {
+    private final SessionFile.Session image;
+
+    private SavedSession(SessionFile.Session image) {
+        this.image = image;
+    }
+
+    public static SavedSession read(Path file) throws IOException {
+        return new SavedSession(SessionFile.read(file));
+    }
+
+    /** Steps trained. */
+    public int steps() { return image.training().steps().size(); }
+
+    /** A figure written: its size in logical pixels, its data's CSV, and a note for the reader ("" when none). */
+    public record Figure(int width, int height, Path csv, String note) {}
+
+    /** Renders {@code kind} to {@code file} (and its data to the same name with .csv). */
+    public Figure figure(FigureKind kind, FigureOptions options, Path file) throws IOException {
+        var fig = SessionExports.figure(image, kind, options, file);
+        String note = kind == FigureKind.FIG6 && image.baselines() == null ? SessionFigures.missingBaselines() : "";
+        return new Figure(fig.width(), fig.height(), FigureWriter.csvBeside(file), note);
+    }
+
+    /** Every step's metrics as CSV, written atomically. */
+    public void metrics(Path file) throws IOException {
+        SessionExports.metrics(image, file);
+    }
+
+    /** The decoder and codes as .npy files with architecture.json, into folder {@code dir}. */
+    public void model(Path dir) throws IOException {
+        SessionExports.model(image, dir);
+    }
+}
