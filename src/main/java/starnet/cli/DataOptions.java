@@ -36,11 +36,20 @@ final class DataOptions {
             description = "CSV: the value of full intensity; pixels are divided by it (auto: 1 if every value is at most 1, else 255)")
     String csvMax;
 
+    /** A split named on the command line. */
+    static starnet.model.Split split(String s) {
+        try {
+            return starnet.model.Split.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--split expects train or test, got '" + s + "'");
+        }
+    }
+
     /** {@code base} with the options that were typed. */
     DataSpec apply(DataSpec base) {
         String src = Given.given(spec, "--data") ? source : base.source();
         if (src.isBlank()) throw new CliException("--data needs a value, not an empty one, e.g. --data sample:mnist");
-        return new DataSpec(src, Given.given(spec, "--split") ? split : base.split(), Given.given(spec, "--limit") ? limit : base.limit(),
+        return new DataSpec(src, Given.given(spec, "--split") ? split(split) : base.split(), Given.given(spec, "--limit") ? limit : base.limit(),
                 csv(base.csv()));
     }
 

@@ -39,7 +39,7 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var r = ModelJobs.infer(Path.of(modelFile), source, split, limit, Cli.outputPath("--out", out), runtime.compute());
+        var r = ModelJobs.infer(Path.of(modelFile), source, DataOptions.split(split), limit, Cli.outputPath("--out", out), runtime.compute());
         cli.out.printf("inferred %d items: reconstruction MSE %.6f, MAE %.5f; wrote %s (codes.npy, residuals.csv, metrics.json)%n", r.items(), r.mse(), r.mae(),
                 r.folder());
         return 0;

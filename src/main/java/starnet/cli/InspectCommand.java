@@ -48,6 +48,9 @@ final class InspectCommand implements Callable<Integer> {
             default -> throw new CliException("--projection expects pca or umap, got '" + projection + "'");
         };
         Path spectrumFile = figureFile("--spectrum", spectrum), mapFile = figureFile("--map", map);
+        starnet.model.Provenance from = starnet.session.SavedSession.read(Cli.outputPath("--session", session)).provenance();
+        if (from != null) from.lines().forEach(out::println);
+        else out.println("(no record of where it came from: the file was written before version 0.2)");
         WorkbenchSession s = WorkbenchSession.immediate(runtime.compute());
         SessionRun.await(s.open(Cli.outputPath("--session", session)));
         SystemInspection in = SessionRun.await(s.inspectNewestSystem());

@@ -86,11 +86,32 @@ final class ModelOptions {
     @Option(names = "--sw-partitions", paramLabel = "P", defaultValue = "1", description = "SW on P partitions, solutions averaged")
     int swPartitions;
 
+    @Option(names = "--sw-mode", paramLabel = "exact|average", defaultValue = "exact", completionCandidates = Candidates.SwModes.class,
+            description = "SW over the datapoints in one system (exact), or each of the --sw-partitions solved alone and the weights averaged "
+                    + "(paper Lemma 8; needs --sw-partitions 2 or more); the same on every engine")
+    String swMode;
+
     @Option(names = "--sl-path", paramLabel = "auto|dense|cg", defaultValue = "auto", completionCandidates = Candidates.LatentPaths.class,
             description = "conv latents by the explicit operator or matrix-free conjugate gradients")
     String slPath;
 
     private boolean given(String option) { return Given.given(spec, option); }
+
+    /** That --sw-mode agrees with the partitions: averaging needs at least two, an exact solve takes one. */
+    private void requireSwMode(TrainingConfig t) {
+        starnet.model.SwMode mode;
+        try {
+            mode = starnet.model.SwMode.parse(swMode);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--sw-mode expects exact or average, got '" + swMode + "'");
+        }
+        if (mode == starnet.model.SwMode.AVERAGE && t.swPartitions() < 2) {
+            throw new CliException("--sw-mode average averages the solutions of --sw-partitions P row sets; give --sw-partitions 2 or more");
+        }
+        if (mode == starnet.model.SwMode.EXACT && given("--sw-mode") && t.swPartitions() > 1) {
+            throw new CliException("--sw-mode exact solves one system, but --sw-partitions " + t.swPartitions() + " averages several; leave one of them out");
+        }
+    }
 
     /** The configuration: --config (or the defaults), then every typed option; {@code data} sets the data part. */
     StarNetConfig config(DataOptions data) {
@@ -121,6 +142,7 @@ final class ModelOptions {
                     given("--order") ? SolveOrder.parse(order) : t.order(), given("--init") ? InitKind.parse(init) : t.init(),
                     given("--sw-sample") ? swSample() : t.swSample(), given("--sw-partitions") ? swPartitions : t.swPartitions(),
                     given("--sl-path") ? starnet.model.LatentPath.parse(slPath) : t.latentPath());
+            requireSwMode(t);
             return new StarNetConfig(StarNetConfig.FORMAT, data.apply(c.data()), a, t);
         } catch (CliException e) {
             throw e;

@@ -46,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var r = ModelJobs.score(Path.of(modelFile), inSource, oodSource, split, limit, csv == null ? null : Path.of(csv),
+        var r = ModelJobs.score(Path.of(modelFile), inSource, oodSource, DataOptions.split(split), limit, csv == null ? null : Path.of(csv),
                 roc == null ? null : Path.of(roc), runtime.compute());
         cli.out.printf("in: %s (%d items, mean score %.4f); out: %s (%d items, mean score %.4f); AUROC %.4f%n",
                 r.inName(), r.inItems(), r.inMean(), r.outName(), r.outItems(), r.outMean(), r.auroc());

@@ -1,5 +1,7 @@
 package starnet.data;
 
+import starnet.model.Split;
+
 import starnet.model.DataException;
 import starnet.model.Dataset;
 import starnet.model.CsvLayout;
@@ -26,11 +28,11 @@ public final class Datasets {
     }
 
     /** @throws DataException with a plain message naming the file and what was expected */
-    public static Dataset load(String source, String split, int limit) {
+    public static Dataset load(String source, Split split, int limit) {
         return load(source, split, limit, CsvLayout.defaults());
     }
 
-    private static Dataset load(String source, String split, int limit, CsvLayout csv) {
+    private static Dataset load(String source, Split split, int limit, CsvLayout csv) {
         if (Samples.isSample(source)) return Samples.load(source, split, limit);
         Path path = Path.of(source);
         if (!Files.exists(path)) throw DataException.of(path, "does not exist");
@@ -56,7 +58,7 @@ public final class Datasets {
             return (n.contains("idx3") || n.contains("images-idx") || (n.endsWith(".gz") && !n.contains("idx1"))) ? path : null;
         }
         if (!Files.isDirectory(path)) return null;
-        String idxPrefix = spec.split().equals("test") ? "t10k-images-idx3" : "train-images-idx3";
+        String idxPrefix = spec.split() == Split.TEST ? "t10k-images-idx3" : "train-images-idx3";
         try (Stream<Path> s = Files.list(path)) {
             return s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().startsWith(idxPrefix)).sorted().findFirst().orElse(null);
         } catch (IOException e) {
@@ -87,12 +89,12 @@ public final class Datasets {
         return Files.isRegularFile(p) ? p : null;
     }
 
-    private static Dataset loadFolder(Path dir, String split, int limit) throws IOException {
+    private static Dataset loadFolder(Path dir, Split split, int limit) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        String idxPrefix = split.equals("test") ? "t10k-images-idx3" : "train-images-idx3";
+        String idxPrefix = split == Split.TEST ? "t10k-images-idx3" : "train-images-idx3";
         for (Path f : files) {
             if (f.getFileName().toString().startsWith(idxPrefix)) {
                 return IdxLoader.load(f, siblingLabels(f), dir.getFileName() + " (" + split + ")", List.of(), limit);
@@ -103,13 +105,17 @@ public final class Datasets {
             String n = f.getFileName().toString();
             boolean train = n.startsWith("data_batch_") && n.endsWith(".bin") || n.equals("train.bin");
             boolean test = n.equals("test_batch.bin") || n.equals("test.bin");
-            if (split.equals("test") ? test : train) batches.add(f);
+            if (split == Split.TEST ? test : train) batches.add(f);
         }
         if (!batches.isEmpty()) {
             return CifarLoader.load(batches, CifarLoader.looksLikeCifar100(batches.get(0)), "CIFAR (" + split + ")", limit);
         }
-        Path splitDir = dir.resolve(split);
+        Path splitDir = dir.resolve(split.id());
         if (Files.isDirectory(splitDir)) return ImageFolderLoader.load(splitDir, limit);
+        if (split == Split.TEST) {
+            throw DataException.of(dir, Files.isDirectory(dir.resolve("train")) ? "has a train/ folder but no test/ folder; expected test/ for --split test"
+                    : "is one folder of images with no test part; use the train split, or a folder with train/ and test/ inside");
+        }
         return ImageFolderLoader.load(dir, limit);
     }
 }

@@ -12,7 +12,7 @@ public final class HeldOut {
      * (loaded per {@code spec}), or null when there are none. A new dataset that shares nothing with {@code d}.
      */
     public static Dataset of(DataSpec spec, Dataset d, int datapoints, int count) {
-        if (Samples.isSample(spec.source()) && spec.split().equals("train")) return Datasets.load(spec.source(), "test", count);
+        if (Samples.isSample(spec.source()) && spec.split().equals(starnet.model.Split.TRAIN)) return Datasets.load(spec.source(), starnet.model.Split.TEST, count);
         if (d.size() <= datapoints) return null;
         int to = Math.min(d.size(), datapoints + count);
         int[] labels = d.labels() == null ? null : java.util.Arrays.copyOfRange(d.labels(), datapoints, to);

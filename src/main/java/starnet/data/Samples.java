@@ -1,5 +1,7 @@
 package starnet.data;
 
+import starnet.model.Split;
+
 import starnet.model.DataException;
 import starnet.model.SampleCatalog;
 
@@ -32,9 +34,9 @@ public final class Samples {
     }
 
     /** Loads a bundled sample from the class path (or, in a development checkout, from ./samples). */
-    public static Dataset load(String source, String split, int limit) {
+    public static Dataset load(String source, Split split, int limit) {
         SampleCatalog.Sample s = find(source);
-        String prefix = split.equals("test") ? "t10k" : "train";
+        String prefix = split == Split.TEST ? "t10k" : "train";
         String images = "samples/" + s.id() + "/" + prefix + "-images-idx3-ubyte.gz";
         String labels = "samples/" + s.id() + "/" + prefix + "-labels-idx1-ubyte.gz";
         try (InputStream in = open(images); InputStream lin = open(labels)) {

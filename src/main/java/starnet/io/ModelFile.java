@@ -41,7 +41,18 @@ public final class ModelFile {
      * @param imageShape (channels, height, width) of the images the decoder outputs
      * @param codes      the training set's codes h_0 (N × d_0), or null
      */
-    public record SavedModel(StarNetConfig config, Decoder decoder, int[] imageShape, Matrix codes) {}
+    public record SavedModel(StarNetConfig config, Decoder decoder, int[] imageShape, Matrix codes, starnet.model.Provenance provenance) {
+        /** A model without a record of where it came from. */
+        public SavedModel(StarNetConfig config, Decoder decoder, int[] imageShape, Matrix codes) {
+            this(config, decoder, imageShape, codes, null);
+        }
+    }
+
+    /** The manifest's record of where the model came from, or null when it has none (files written before it was kept). */
+    static starnet.model.Provenance provenance(JsonNode manifest) throws IOException {
+        JsonNode p = manifest.get("provenance");
+        return p == null || p.isNull() ? null : Json.MAPPER.treeToValue(p, starnet.model.Provenance.class);
+    }
 
     /** A file that is not a readable model; the message is for the user. */
     public static final class ModelFileException extends IOException {
@@ -58,6 +69,7 @@ public final class ModelFile {
                 for (int v : model.imageShape()) s.add(v);
                 describeDecoder(m, model.decoder());
                 if (model.codes() != null) m.put("codes", "codes.npy");
+                if (model.provenance() != null) m.set("provenance", Json.MAPPER.valueToTree(model.provenance()));
                 putJson(zip, "manifest.json", m);
                 writeDecoderArrays(zip, model.decoder());
                 if (model.codes() != null) putStored(zip, "codes.npy", model.codes());
@@ -149,7 +161,7 @@ public final class ModelFile {
                         + " does not match the decoder's " + widths[widths.length - 1] + " outputs");
             }
             Matrix codes = m.has("codes") ? matrix(file, entries, m.get("codes").asText()) : null;
-            return new SavedModel(config, decoder, shape, codes);
+            return new SavedModel(config, decoder, shape, codes, provenance(m));
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -63,7 +63,13 @@ public final class SessionFile {
      * @param baselines     PCA and autoencoder results on the same data (paper Fig. 6), or null when none were computed
      */
     public record Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
-                          List<TrainingSnapshot> history, Baselines baselines) {
+                          List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance) {
+        /** A session without a record of where it came from (as files before it was kept). */
+        public Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
+                       List<TrainingSnapshot> history, Baselines baselines) {
+            this(config, dataset, pinned, pinnedTargets, training, history, baselines, null);
+        }
+
         /** A session without baselines. */
         public Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
                        List<TrainingSnapshot> history) {
@@ -72,7 +78,7 @@ public final class SessionFile {
 
         /** The same session with {@code b} as its baselines (null = none). */
         public Session withBaselines(Baselines b) {
-            return new Session(config, dataset, pinned, pinnedTargets, training, history, b);
+            return new Session(config, dataset, pinned, pinnedTargets, training, history, b, provenance);
         }
     }
 
@@ -113,6 +119,7 @@ public final class SessionFile {
                     ArrayNode ae = b.putArray("autoencoder_mse");
                     for (double v : s.baselines().autoencoderMse()) ae.add(v);
                 }
+                if (s.provenance() != null) m.set("provenance", Json.MAPPER.valueToTree(s.provenance()));
                 ModelFile.putJson(zip, "manifest.json", m);
                 ModelFile.writeDecoderArrays(zip, st.decoder());
                 ModelFile.putStored(zip, "pinned_targets.npy", s.pinnedTargets());
@@ -219,7 +226,8 @@ public final class SessionFile {
                     h++;
                 }
             }
-            return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history, baselines(m.get("baselines")));
+            return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history, baselines(m.get("baselines")),
+                    ModelFile.provenance(m));
         } catch (ModelFile.ModelFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

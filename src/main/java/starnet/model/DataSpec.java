@@ -6,23 +6,22 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * Which data to train on.
  *
  * @param source a path (file or folder) or a built-in sample name such as {@code sample:mnist}
- * @param split  "train" or "test" (for sources that have both)
+ * @param split  which part of a source that has both
  * @param limit  use at most this many items (the first ones); 0 = all
  * @param csv    how a CSV source's columns become images (ignored for other sources)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DataSpec(String source, String split, int limit, CsvLayout csv) {
+public record DataSpec(String source, Split split, int limit, CsvLayout csv) {
     public DataSpec {
         if (csv == null) csv = CsvLayout.defaults();
         if (source == null || source.isBlank()) throw new IllegalArgumentException("a data source is required, e.g. sample:mnist or a file path");
-        if (split == null) split = "train";
-        if (!split.equals("train") && !split.equals("test")) throw new IllegalArgumentException("split must be train or test, got '" + split + "'");
+        if (split == null) split = Split.TRAIN;
         if (limit < 0) throw new IllegalArgumentException("limit must be ≥ 0, got " + limit);
     }
 
-    public DataSpec(String source, String split, int limit) { this(source, split, limit, CsvLayout.defaults()); }
+    public DataSpec(String source, Split split, int limit) { this(source, split, limit, CsvLayout.defaults()); }
 
-    public static DataSpec defaults() { return new DataSpec("sample:mnist", "train", 0); }
+    public static DataSpec defaults() { return new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 0); }
 
     /** The same data from another source, keeping split, limit and CSV layout. */
     public DataSpec withSource(String s) { return new DataSpec(s, split, limit, csv); }

@@ -38,7 +38,7 @@ public final class ModelJobs {
      * and writes into {@code out} (staged, then moved in whole): codes.npy (N × d₀), residuals.csv (each item's
      * residual per layer and its reconstruction MSE) and metrics.json (items, MSE, MAE, the model, the data and its split).
      */
-    public static Inferred infer(Path modelFile, String source, String split, int limit, Path out, Compute compute) throws IOException {
+    public static Inferred infer(Path modelFile, String source, starnet.model.Split split, int limit, Path out, Compute compute) throws IOException {
         ModelFile.SavedModel model = ModelFile.read(modelFile);
         DataSpec data = spec(model, source, split, limit);
         Dataset ds = dataFor(model, data);
@@ -77,7 +77,7 @@ public final class ModelJobs {
             m.put("mae", ab / ((double) n * d));
             m.put("model", modelFile.toString());
             m.put("data", ds.source());
-            m.put("split", data.split());
+            m.put("split", data.split().id());
             Files.writeString(folder.file("metrics.json"), Json.MAPPER.writeValueAsString(m));
             folder.commit();
             return new Inferred(n, sq / ((double) n * d), ab / ((double) n * d), out);
@@ -92,7 +92,7 @@ public final class ModelJobs {
      * in-distribution data ({@code in}; null source: the training data) and out-of-distribution data {@code ood}, and the
      * AUROC of telling them apart by it; optionally every score as CSV and the ROC curve as a figure.
      */
-    public static Scored score(Path modelFile, String inSource, String oodSource, String split, int limit, Path csv, Path roc, Compute compute) throws IOException {
+    public static Scored score(Path modelFile, String inSource, String oodSource, starnet.model.Split split, int limit, Path csv, Path roc, Compute compute) throws IOException {
         ModelFile.SavedModel model = ModelFile.read(modelFile);
         DataSpec in = spec(model, inSource, split, limit), ood = spec(model, oodSource, split, limit);
         if (roc != null) {
@@ -122,7 +122,7 @@ public final class ModelJobs {
     }
 
     /** The data named ({@code source} null: the data the model was trained on, with its CSV layout). */
-    private static DataSpec spec(ModelFile.SavedModel model, String source, String split, int limit) {
+    private static DataSpec spec(ModelFile.SavedModel model, String source, starnet.model.Split split, int limit) {
         try {
             return source == null ? new DataSpec(model.config().data().source(), split, limit, model.config().data().csv()) : new DataSpec(source, split, limit);
         } catch (IllegalArgumentException e) {

@@ -59,8 +59,8 @@ public final class Research {
      */
     public static Scores score(WorkbenchSession.WorkView v, String otherSource, int n, TaskContext ctx) {
         Dataset ds = v.dataset();
-        Dataset in = Samples.isSample(ds.source()) ? Datasets.load(ds.source(), "test", n) : ds.limit(n);
-        Dataset out = Datasets.load(otherSource, "test", n);
+        Dataset in = Samples.isSample(ds.source()) ? Datasets.load(ds.source(), starnet.model.Split.TEST, n) : ds.limit(n);
+        Dataset out = Datasets.load(otherSource, starnet.model.Split.TEST, n);
         if (out.pixels() != in.pixels()) throw new UserError(otherSource + " has images of another size than the model's.");
         if (otherSource.equals(ds.source())) throw new UserError("Pick another dataset to compare with: both sides are " + in.name() + ".");
         LayerSystem sys = Engines.layerSystem(v.config().training(), v.trainer().decoder().activation(), v.la());

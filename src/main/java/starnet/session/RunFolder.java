@@ -38,7 +38,7 @@ final class RunFolder {
         int[] shape = {w.dataset.channels(), w.dataset.height(), w.dataset.width()};
         if (w.streamed != null) {
             Matrix codes = (long) t.engine().rows() * t.decoder().layers().get(0).inputWidth() <= CODES_IN_MODEL ? t.codes() : null;
-            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, t.decoder(), shape, codes));
+            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, t.decoder(), shape, codes, w.run.provenance(w.config, w.datapoints, "")));
             int[] first = new int[(int) Math.min(SHOWN, t.engine().rows())];
             for (int i = 0; i < first.length; i++) first[i] = i;
             Matrix targets = t.engine().imageRows(first), recon = t.reconstructAfterLayer(0, first);
@@ -54,7 +54,8 @@ final class RunFolder {
         CompletableFuture<Void> figureAndModel = CompletableFuture.runAsync(() -> {
             try {
                 SessionExports.figure(image, FigureKind.FIG2, FigureOptions.defaults(), folder.file("reconstructions.png"));
-                ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, image.training().decoder(), shape, image.training().codes()));
+                ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, image.training().decoder(), shape, image.training().codes(),
+                        image.provenance()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

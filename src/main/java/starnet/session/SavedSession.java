@@ -21,6 +21,9 @@ public final class SavedSession {
         return new SavedSession(SessionFile.read(file));
     }
 
+    /** Where the model comes from, or null for a file written before that was kept. */
+    public starnet.model.Provenance provenance() { return image.provenance(); }
+
     /** Steps trained. */
     public int steps() { return image.training().steps().size(); }
 

@@ -32,9 +32,9 @@ final class SessionImages {
         StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), st.latents() == null ? null : st.latents().copy(), st.epoch(),
                 st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log());
         int[] pins = w.pinned.clone();
-        return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split(), w.datapoints,
+        return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
                 d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
-                List.copyOf(w.history), w.currentBaselines());
+                List.copyOf(w.history), w.currentBaselines(), w.run.provenance(w.config, w.datapoints, w.contentHash()));
     }
 
     /**
@@ -54,7 +54,7 @@ final class SessionImages {
         ctx.progress(-1, "loading " + ref.source());
         Dataset d;
         try {
-            d = Datasets.load(new DataSpec(ref.source(), ref.split(), 0, s.config().data().csv()));
+            d = Datasets.load(new DataSpec(ref.source(), starnet.model.Split.parse(ref.split()), 0, s.config().data().csv()));
         } catch (DataException e) {
             throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
         }

@@ -25,6 +25,7 @@ final class TrainingRun implements AutoCloseable {
     private final Path temporary;
     private final int[] pinned;
     private int snapshots;
+    private java.util.List<String> remote; // the executors' backends, asked once
 
     private TrainingRun(StarNetTrainer trainer, EngineSpec engine, Path temporary, int[] pinned, int snapshotsSoFar) {
         this.trainer = trainer;
@@ -111,6 +112,32 @@ final class TrainingRun implements AutoCloseable {
         long values = 0;
         for (int w : StarNetTrainer.inputWidths(trainer.decoder())) values += (long) w * trainer.engine().rows();
         return values * 8 <= Runs.heapBudget() / 2;
+    }
+
+    /**
+     * Where this run's model comes from: the data ({@code hash} of its values, "" when not hashed), the engine, the
+     * backends that solved, the precision.
+     */
+    starnet.model.Provenance provenance(StarNetConfig config, long datapoints, String hash) {
+        java.util.List<String> backends = new java.util.ArrayList<>();
+        backends.add(trainer.linearAlgebra().description() + (engine.kind() == starnet.model.EngineKind.SPARK ? " (driver)" : ""));
+        if (remote == null) {
+            try {
+                remote = java.util.List.copyOf(trainer.engine().remoteBackends());
+            } catch (RuntimeException e) {
+                AppLog.error("asking the executors for their backends", e);
+                remote = java.util.List.of();
+            }
+        }
+        for (String b : remote) backends.add(b + " (executors)");
+        String stored = switch (engine.kind()) {
+            case MEMORY -> "data and latents in float64 in memory";
+            case STORE -> "data and latents in " + (engine.precision() == starnet.model.StoragePrecision.F32 ? "float32" : "float64") + " row stores";
+            case SPARK -> "data and latents in float64 partitions";
+        };
+        String measured = Engines.measuresInSingle(trainer.linearAlgebra()) ? "; fits measured in float32 products" : "";
+        return new starnet.model.Provenance(starnet.io.Version.get(), config.data().source(), config.data().split(), datapoints, hash, engine.kind(),
+                trainer.engine().describe(), backends, stored + "; solves in float64" + measured);
     }
 
     /** Decodes one data row through the trained layers, for the item inspector (1 × D). */

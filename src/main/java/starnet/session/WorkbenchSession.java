@@ -105,6 +105,15 @@ public final class WorkbenchSession {
         return new WorkbenchSession(worker.call(compute::load), worker, io, true);
     }
 
+    /** Where the current model comes from (data, engine, backends, precision), as its files will record it. */
+    public CompletableFuture<starnet.model.Provenance> provenance() {
+        return tasks.task(TaskKind.INSPECT, "Where the model comes from", ctx -> {
+            Work w = work;
+            if (w.run == null) throw new UserError("Load a dataset and make a valid model first.");
+            return w.run.provenance(w.config, w.datapoints, w.streamed == null ? w.contentHash() : "");
+        });
+    }
+
     /** What the backend is, in a few words (e.g. "OpenBLAS 0.3.31 (2 threads)"). */
     public String backendDescription() { return la.description(); }
 

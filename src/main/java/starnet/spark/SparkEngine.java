@@ -246,6 +246,12 @@ public final class SparkEngine implements TrainingEngine {
         return b;
     }
 
+    /** Each distinct backend the executors solve with (OpenBLAS, or the EJML fallback where it did not load), gathered by one small job. */
+    @Override
+    public List<String> remoteBackends() {
+        return parts.map(p -> Part.backend().description()).distinct().collect();
+    }
+
     @Override
     public String describe() {
         return "Spark " + sc.version() + " (" + sc.master() + ", " + parts.getNumPartitions() + " partitions)";

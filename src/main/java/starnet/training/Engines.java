@@ -24,6 +24,11 @@ public final class Engines {
         return new LayerPasses(layerSystem(config, la), config.training().latentPath());
     }
 
+    /** Whether fits measured on {@code la} run in float32 products (see {@link MeasurePrecision}). */
+    public static boolean measuresInSingle(LinearAlgebra la) {
+        return MeasurePrecision.configured() == MeasurePrecision.SINGLE && la instanceof starnet.math.SinglePrecision;
+    }
+
     /** Systems that only evaluate fits (no solver): for residuals and losses of a given model. */
     public static LayerSystem evaluator(LeakyRelu act, LinearAlgebra la) {
         return new LayerSystem(la, act, null);

@@ -75,6 +75,9 @@ public interface TrainingEngine extends AutoCloseable {
     /** The arrays as matrices in this JVM's heap when the engine keeps them there (the inspector, latent maps and refinement read them), else null. */
     default InMemory inMemory() { return null; }
 
+    /** The backends that ran the passes where they are not this process's (on Spark: each distinct executor backend); empty otherwise. */
+    default java.util.List<String> remoteBackends() { return java.util.List.of(); }
+
     /** What the engine is and how it runs, in a few words (for the log and the metrics). */
     String describe();
 

@@ -82,7 +82,8 @@ public final class MainMenu {
         });
         MenuItem quit = item("Quit", "Shortcut+Q", () -> window.get().fireEvent(new javafx.stage.WindowEvent(window.get(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         file.getItems().addAll(new SeparatorMenuItem(), open, recentMenu, item("Save session", "Shortcut+S", () -> save(false)),
-                item("Save session as…", "Shortcut+Shift+S", () -> save(true)), new SeparatorMenuItem(), figures, model, metrics, new SeparatorMenuItem(), quit);
+                item("Save session as…", "Shortcut+Shift+S", () -> save(true)), new SeparatorMenuItem(), figures, model, metrics,
+                item("Where this model comes from…", null, this::showProvenance), new SeparatorMenuItem(), quit);
         return file;
     }
 
@@ -179,6 +180,11 @@ public final class MainMenu {
     /** The first-run welcome (the app shows it once; Help → Getting started shows it again). */
     void showWelcome() {
         message("Welcome to StarNet Workbench", HelpText.WELCOME);
+    }
+
+    /** The data, engine, backends and precision of the current model, as its files record them. */
+    private void showProvenance() {
+        m.session().whenDone(m.session().session().provenance(), p -> message("Where this model comes from", String.join("\n", p.lines())));
     }
 
     private void message(String title, String text) {

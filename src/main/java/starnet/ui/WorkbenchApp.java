@@ -38,7 +38,7 @@ public final class WorkbenchApp extends Application {
         Path opened = sessionArgument(getParameters().getRaw());
         boolean mayRecover = files.crashedWithAutosave();
         // nothing to ask and no file to open: the sample loads while the window is built
-        DataSpec sample = new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), "train", 0);
+        DataSpec sample = new DataSpec(System.getProperty("starnet.startData", "sample:mnist"), starnet.model.Split.TRAIN, 0);
         boolean loadAtOnce = opened == null && !mayRecover;
         workbench = new Workbench(null, files, loadAtOnce ? sample : null);
         WorkbenchSession session = workbench.session();

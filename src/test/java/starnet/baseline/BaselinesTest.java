@@ -30,7 +30,7 @@ class BaselinesTest {
 
     @Test
     void pcaBoundEqualsTheSvdOnRealData() {
-        Dataset d = Datasets.load("sample:mnist", "train", 1500);
+        Dataset d = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 1500);
         double viaSvd = starnet.training.TrainerBehaviourTestAccess.affinePcaMse(d.images(), 40);
         assertEquals(viaSvd, Pca.fit(d.images(), LA).mse(40), 1e-9 * viaSvd);
     }
@@ -65,7 +65,7 @@ class BaselinesTest {
 
     @Test
     void autoencoderLossDecreasesOnASeededRun() {
-        Matrix x = Datasets.load("sample:mnist", "train", 640).images();
+        Matrix x = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 640).images();
         Autoencoder ae = new Autoencoder(new int[] {16, 64, 784}, 0.5, 1);
         double first = ae.trainEpoch(x, LA), second = ae.trainEpoch(x, LA), third = ae.trainEpoch(x, LA);
         assertTrue(second < first && third < second, first + " " + second + " " + third);

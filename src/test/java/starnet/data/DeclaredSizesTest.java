@@ -54,7 +54,7 @@ class DeclaredSizesTest {
     }
 
     private static String failure(Path p) {
-        DataException e = assertThrows(DataException.class, () -> Datasets.load(p.toString(), "train", 0));
+        DataException e = assertThrows(DataException.class, () -> Datasets.load(p.toString(), starnet.model.Split.TRAIN, 0));
         assertFalse(e.getMessage().matches(".*(Exception|java\\.|starnet\\.).*"), "a class name reached the user: " + e.getMessage());
         return e.getMessage();
     }
@@ -85,7 +85,7 @@ class DeclaredSizesTest {
 
     @Test
     void aNonSquareIdxKeepsItsHeadersShape() throws IOException {
-        Dataset d = Datasets.load(idx("wide", 3, 10, 20, 3).toString(), "train", 0);
+        Dataset d = Datasets.load(idx("wide", 3, 10, 20, 3).toString(), starnet.model.Split.TRAIN, 0);
         assertEquals(3, d.size());
         assertEquals(10, d.height());
         assertEquals(20, d.width());
@@ -136,7 +136,7 @@ class DeclaredSizesTest {
         for (int r = 0; r < 10; r++) batch[r * 3073] = (byte) r;
         Path f = tmp.resolve("data_batch_1.bin");
         Files.write(f, batch);
-        Dataset d = Datasets.load(f.toString(), "train", 3);
+        Dataset d = Datasets.load(f.toString(), starnet.model.Split.TRAIN, 3);
         assertEquals(3, d.size());
         assertEquals("bird", d.labelText(2), "records in order (label 2 is bird)");
         Files.write(f, java.util.Arrays.copyOf(batch, 3073 * 2 + 5));
@@ -169,7 +169,7 @@ class DeclaredSizesTest {
     void aLimitedNpyReadsOnlyTheRowsItKeeps() throws IOException {
         // 1,000 rows declared, 10 present: with --limit 5 only the first 5 rows are read, so the missing rest does not matter
         Path p = npy("rows", "(1000, 784)", "<f8", 10 * 784 * 8);
-        Dataset d = Datasets.load(p.toString(), "train", 5);
+        Dataset d = Datasets.load(p.toString(), starnet.model.Split.TRAIN, 5);
         assertEquals(5, d.size());
         assertTrue(failure(p).contains("truncated"), "without the limit the file is short");
     }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The exploration engine against independent values: direct SVDs, a direct PCA, files a sweep leaves behind. */
 class ExploreEngineTest {
     private static final LinearAlgebra LA = Backends.create("auto", 2);
-    private static final Dataset MNIST = Datasets.load("sample:mnist", "train", 600);
+    private static final Dataset MNIST = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 600);
 
     private static StarNetConfig config(String widths, double slope) {
         StarNetConfig c = StarNetConfig.defaults();
@@ -203,7 +203,7 @@ class ExploreEngineTest {
         StarNetConfig base = config("16,64", 0.5);
         base = base.withData(base.data().withSource("sample:mnist").withLimit(300));
         Sweep sweep = new Sweep(base, List.of(SweepAxis.parse("slope=0.2,1.0"), SweepAxis.parse("ridge=1e-10,1e-3")));
-        Dataset data = Datasets.load("sample:mnist", "train", 300);
+        Dataset data = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 300);
         List<SweepRow> rows = new ArrayList<>();
         List<String> progress = new ArrayList<>();
         List<SweepRow> all = sweep.run(data, LA, dir, rows::add, (f, s) -> progress.add(s), Cancellation.NEVER);

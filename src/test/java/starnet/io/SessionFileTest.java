@@ -27,13 +27,15 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class SessionFileTest {
     static final LinearAlgebra LA = Backends.create("auto", 2);
-    static final Dataset DATA = Datasets.load("sample:mnist", "train", 300);
-    static final StarNetConfig CONFIG = new StarNetConfig(1, new DataSpec("sample:mnist", "train", 300),
+    static final Dataset DATA = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 300);
+    static final StarNetConfig CONFIG = new StarNetConfig(1, new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 300),
             new ArchitectureConfig(List.of(16, 48), 0.5), TrainingConfig.defaults().withMaxEpochs(2).withTolerance(0));
     @TempDir Path tmp;
 
@@ -164,10 +166,70 @@ public class SessionFileTest {
         assertEquals(0.5, arch.get("slope").asDouble());
     }
 
-    /** Writes the golden file (run once by hand when the format changes; the test above reads it). */
+    /** Golden session files of every release since format 1, each with its fifth step's MSE beside it: each still opens and continues. */
+    @Test
+    void everyGoldenSessionKeepsOpening() throws IOException {
+        List<Path> goldens;
+        try (var files = Files.list(GOLDEN)) {
+            goldens = files.filter(f -> f.getFileName().toString().startsWith("session-") && f.toString().endsWith(".starnet")).sorted().toList();
+        }
+        assertTrue(goldens.size() >= 2, "format 1's golden and a newer one: " + goldens);
+        for (Path golden : goldens) {
+            SessionFile.Session s = SessionFile.read(golden);
+            String mse = Files.readString(sidecar(golden, ".mse")).strip();
+            assertEquals(mse, Double.toString(s.training().steps().get(4).mse()), golden.toString());
+            StarNetTrainer resumed = StarNetTrainer.restore(s.config(), DATA.images(), LA, starnet.session.TrainingStates.state(s.training()));
+            assertEquals(3, resumed.trainAll(Cancellation.NEVER).size(), golden.toString());
+        }
+    }
+
+    /** Golden model files, each with the first image its first code decodes to (sum of its pixels) beside it. */
+    @Test
+    void everyGoldenModelKeepsOpeningAndDecodesAsItDid() throws IOException {
+        List<Path> goldens;
+        try (var files = Files.list(GOLDEN)) {
+            goldens = files.filter(f -> f.getFileName().toString().startsWith("model-") && f.toString().endsWith(".starnet")).sorted().toList();
+        }
+        assertFalse(goldens.isEmpty());
+        for (Path golden : goldens) {
+            ModelFile.SavedModel m = ModelFile.read(golden);
+            assertEquals(Files.readString(sidecar(golden, ".txt")).strip(), Double.toString(firstImageSum(m)), golden.toString());
+            assertNotNull(m.provenance(), "models since provenance was kept record it");
+            assertEquals("sample:mnist", m.provenance().dataSource());
+            assertEquals(DATA.contentHash(300), m.provenance().dataSha256(), "the bundled sample is the data it was trained on");
+        }
+    }
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    private static Path sidecar(Path golden, String ext) {
+        return golden.resolveSibling(golden.getFileName().toString().replaceFirst("\\.starnet$", ext));
+    }
+
+    private static double firstImageSum(ModelFile.SavedModel m) {
+        double sum = 0;
+        for (double v : m.decoder().decodeFrom(LA, 0, m.codes().rowRange(0, 1)).data()) sum += v;
+        return sum;
+    }
+
+    /**
+     * Writes a new golden session and model (run by hand when the format changes): named by {@code args[0]} (a version
+     * or date; today's date when omitted), never over an older golden — those keep being read by the tests above.
+     */
     public static void main(String[] args) throws IOException {
+        String tag = args.length > 0 ? args[0] : java.time.LocalDate.now().toString();
+        Path session = GOLDEN.resolve("session-" + tag + ".starnet"), model = GOLDEN.resolve("model-" + tag + ".starnet");
+        if (Files.exists(session) || Files.exists(model)) throw new IOException("goldens tagged " + tag + " exist already: choose another tag");
         SessionFile.Session s = sessionAfter(5);
-        SessionFile.write(Path.of("src/test/resources/golden/session-format1.starnet"), s);
-        Files.writeString(Path.of("src/test/resources/golden/session-format1.mse"), Double.toString(s.training().steps().get(4).mse()) + "\n");
+        var p = new starnet.model.Provenance("golden-" + tag, "sample:mnist", starnet.model.Split.TRAIN, 300, DATA.contentHash(300), starnet.model.EngineKind.MEMORY,
+                "in memory", List.of(LA.description()), "data and latents in float64 in memory; solves in float64");
+        s = new SessionFile.Session(s.config(), s.dataset(), s.pinned(), s.pinnedTargets(), s.training(), s.history(), s.baselines(), p);
+        SessionFile.write(session, s);
+        Files.writeString(sidecar(session, ".mse"), Double.toString(s.training().steps().get(4).mse()) + "\n");
+        StarNetTrainer t = StarNetTrainer.create(CONFIG, DATA.images(), LA);
+        t.trainAll(Cancellation.NEVER);
+        ModelFile.SavedModel m = new ModelFile.SavedModel(CONFIG, t.decoder(), new int[] {1, 28, 28}, t.codes(), p);
+        ModelFile.write(model, m);
+        Files.writeString(sidecar(model, ".txt"), Double.toString(firstImageSum(ModelFile.read(model))) + "\n");
     }
 }

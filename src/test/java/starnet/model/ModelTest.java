@@ -105,7 +105,7 @@ class ModelTest {
         assertEquals(List.of(128, 256), ArchitectureConfig.parseWidths(" 128 , 256 "));
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withMaxEpochs(0));
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withTolerance(-1));
-        assertThrows(IllegalArgumentException.class, () -> new DataSpec("sample:mnist", "validation", 0));
+        assertThrows(IllegalArgumentException.class, () -> starnet.model.Split.parse("validation"));
         assertThrows(IllegalArgumentException.class, () -> new StarNetConfig(99, null, null, null));
     }
 

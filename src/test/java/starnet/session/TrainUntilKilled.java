@@ -14,7 +14,7 @@ import java.util.List;
  * Prints "autosaved N" after each autosave write.
  */
 public final class TrainUntilKilled {
-    static final StarNetConfig CONFIG = StarNetConfig.defaults().withData(new DataSpec("sample:mnist", "train", 600))
+    static final StarNetConfig CONFIG = StarNetConfig.defaults().withData(new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 600))
             .withArchitecture(ArchitectureConfig.defaults().withWidths(List.of(16, 64)))
             .withTraining(StarNetConfig.defaults().training().withTolerance(0));
 

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The application layer without a window: every task runs on the calling thread before the call returns. */
 class WorkbenchSessionTest {
-    static final StarNetConfig SMALL = StarNetConfig.defaults().withData(new DataSpec("sample:mnist", "train", 600))
+    static final StarNetConfig SMALL = StarNetConfig.defaults().withData(new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 600))
             .withArchitecture(ArchitectureConfig.defaults().withWidths(List.of(16, 64)));
     @TempDir Path tmp;
     private WorkbenchSession session;
@@ -125,7 +125,7 @@ class WorkbenchSessionTest {
         // the held-out curve: the sample's test items, inferred (Lemma 3) down to each step's layer and decoded
         assertEquals(500, s().heldOutItems());
         assertEquals(20, s().heldOut().size());
-        var test = starnet.data.Datasets.load("sample:mnist", "test", 500).images();
+        var test = starnet.data.Datasets.load("sample:mnist", starnet.model.Split.TEST, 500).images();
         var la = new EjmlLinearAlgebra(2);
         var decoder = session.image().join().training().decoder();
         double direct = starnet.training.Inference.outputMse(starnet.training.Engines.layerSystem(SMALL, la), decoder, test, 0,
@@ -191,7 +191,7 @@ class WorkbenchSessionTest {
         Files.write(bad, new byte[] {0, 0, 8, 1, 0, 0});
         var before = s().dataset();
         session.run(TrainAction.STEP_SL).join();
-        assertThrows(CompletionException.class, () -> session.load(new DataSpec(bad.toString(), "train", 600)).join());
+        assertThrows(CompletionException.class, () -> session.load(new DataSpec(bad.toString(), starnet.model.Split.TRAIN, 600)).join());
         assertEquals(before, s().dataset());
         assertEquals(1, s().steps().size(), "the trained step is kept too");
         Notice n = notices.get(notices.size() - 1);
@@ -259,7 +259,7 @@ class WorkbenchSessionTest {
         assertTrue(Files.size(tmp.resolve("fig4.png")) > 5_000);
 
         WorkbenchSession other = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
-        other.load(new DataSpec("sample:fashion-mnist", "train", 0)).join();
+        other.load(new DataSpec("sample:fashion-mnist", starnet.model.Split.TRAIN, 0)).join();
         other.open(file).join();
         SessionState o = other.state();
         assertEquals("MNIST digits (sample, train)", o.dataset().name());
@@ -282,7 +282,7 @@ class WorkbenchSessionTest {
 
     @Test
     void aCliSessionWithTheTestSplitAndPerLayerKernelsRoundTrips() throws IOException {
-        StarNetConfig conv = new StarNetConfig(1, new DataSpec("sample:mnist", "test", 300),
+        StarNetConfig conv = new StarNetConfig(1, new DataSpec("sample:mnist", starnet.model.Split.TEST, 300),
                 ArchitectureConfig.conv(List.of(4, 2), List.of(5, 3), List.of(2, 2), Padding.SAME, 0.5),
                 SMALL.training().withMaxEpochs(1).withLatentPath(starnet.model.LatentPath.DENSE));
         var out = new java.io.ByteArrayOutputStream();

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * engine: the same steps, and the final output MSE equal to one part in 10⁹.
  */
 class EngineEquivalenceTest {
-    static final Matrix DATA = Datasets.load("sample:mnist", "train", 1000).images();
+    static final Matrix DATA = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 1000).images();
     static JavaSparkContext sc;
 
     @BeforeAll
@@ -62,7 +62,7 @@ class EngineEquivalenceTest {
                 for (int[] sw : new int[][] {{0, 1}, {300, 1}, {0, 3}}) {
                     TrainingConfig t = TrainingConfig.defaults().withMaxEpochs(2).withTolerance(0).withSeed(11).withOrder(order).withSwSampling(sw[0], sw[1]);
                     String name = (a.isConv() ? "conv" : "feedforward") + ", " + order.id() + ", " + (sw[0] > 0 ? "SW on 300 sampled" : sw[1] > 1 ? "SW on 3 partitions" : "exact SW");
-                    out.add(Arguments.of(name, new StarNetConfig(1, new DataSpec("sample:mnist", "train", 1000), a, t)));
+                    out.add(Arguments.of(name, new StarNetConfig(1, new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 1000), a, t)));
                 }
             }
         }

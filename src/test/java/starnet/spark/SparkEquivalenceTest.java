@@ -31,9 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Spark engine in local mode against the in-memory engine: the same model, step for step, whether the driver ships the rows or the executors read them. */
 class SparkEquivalenceTest {
-    static final StarNetConfig CONFIG = new StarNetConfig(1, new DataSpec("sample:mnist", "train", 600),
+    static final StarNetConfig CONFIG = new StarNetConfig(1, new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 600),
             new ArchitectureConfig(List.of(16, 48), 0.5), TrainingConfig.defaults().withMaxEpochs(2).withTolerance(0).withSeed(3));
-    static final Matrix DATA = Datasets.load("sample:mnist", "train", 600).images();
+    static final Matrix DATA = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 600).images();
     static final LinearAlgebra LA = Backends.create("auto", 2);
     static JavaSparkContext sc;
 

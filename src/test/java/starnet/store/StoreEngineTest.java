@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The out-of-core engine against the in-memory one, and the row stores themselves. */
 class StoreEngineTest {
     private static final LinearAlgebra LA = Backends.create("auto", 2);
-    private static final Dataset MNIST = Datasets.load("sample:mnist", "train", 1000);
+    private static final Dataset MNIST = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 1000);
 
     private static StarNetConfig config() {
         StarNetConfig c = StarNetConfig.defaults();

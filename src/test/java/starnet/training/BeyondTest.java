@@ -26,7 +26,7 @@ class BeyondTest {
     private static StarNetTrainer trained(int n) {
         StarNetConfig c = new StarNetConfig(1, DataSpec.defaults(), new ArchitectureConfig(List.of(16, 64), 0.5),
                 TrainingConfig.defaults().withMaxEpochs(2).withTolerance(0));
-        StarNetTrainer t = StarNetTrainer.create(c, Datasets.load("sample:mnist", "train", n).images(), LA);
+        StarNetTrainer t = StarNetTrainer.create(c, Datasets.load("sample:mnist", starnet.model.Split.TRAIN, n).images(), LA);
         t.trainAll(Cancellation.NEVER);
         return t;
     }
@@ -52,8 +52,8 @@ class BeyondTest {
     void residualScoresSeparateFashionFromDigits() {
         StarNetTrainer t = trained(1500);
         LayerSystem s = new LayerSystem(LA, new LeakyRelu(0.5), SolverKind.CHOLESKY.create(1e-10, LA));
-        double[] in = OutlierScores.score(s, t.decoder(), Datasets.load("sample:mnist", "test", 400).images(), Cancellation.NEVER);
-        double[] out = OutlierScores.score(s, t.decoder(), Datasets.load("sample:fashion-mnist", "test", 400).images(), Cancellation.NEVER);
+        double[] in = OutlierScores.score(s, t.decoder(), Datasets.load("sample:mnist", starnet.model.Split.TEST, 400).images(), Cancellation.NEVER);
+        double[] out = OutlierScores.score(s, t.decoder(), Datasets.load("sample:fashion-mnist", starnet.model.Split.TEST, 400).images(), Cancellation.NEVER);
         assertTrue(OutlierScores.auroc(in, out) > 0.8, "AUROC " + OutlierScores.auroc(in, out)); // this small model: 0.87; the paper model (128,256): 0.996
     }
 
@@ -82,7 +82,7 @@ class BeyondTest {
     void refinementNeverIncreasesTheError() {
         StarNetTrainer t = trained(800);
         Refinement r = new Refinement(new LayerSystem(LA, new LeakyRelu(0.5), SolverKind.CHOLESKY.create(1e-10, LA)),
-                t.decoder(), t.codes(), Datasets.load("sample:mnist", "train", 800).images());
+                t.decoder(), t.codes(), Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 800).images());
         double start = r.mse();
         List<Refinement.Step> steps = r.run(2, Cancellation.NEVER, null);
         double prev = start;
@@ -92,6 +92,6 @@ class BeyondTest {
             prev = s.mseAfter();
         }
         assertTrue(r.mse() < 0.9 * start, "refinement helps: " + start + " → " + r.mse());
-        assertEquals(r.mse(), LayerSystem.mse(r.decoder().decodeFrom(LA, 0, r.codes()), Datasets.load("sample:mnist", "train", 800).images()), 1e-12);
+        assertEquals(r.mse(), LayerSystem.mse(r.decoder().decodeFrom(LA, 0, r.codes()), Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 800).images()), 1e-12);
     }
 }

@@ -168,7 +168,7 @@ class ConvTest {
 
     @Test
     void samplingAllDatapointsEqualsTheExactSolveAndPartitionsAverage() {
-        Matrix data = starnet.data.Datasets.load("sample:mnist", "train", 400).images();
+        Matrix data = starnet.data.Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 400).images();
         TrainingConfig base = TrainingConfig.defaults().withMaxEpochs(1).withTolerance(0);
         StarNetTrainer exact = StarNetTrainer.create(convConfig(base), data, 1, 28, 28, LA);
         StarNetTrainer sampled = StarNetTrainer.create(convConfig(base.withSwSampling(400, 1)), data, 1, 28, 28, LA);
@@ -186,7 +186,7 @@ class ConvTest {
 
     @Test
     void matrixFreeTrainingMatchesTheDensePath() {
-        Matrix data = starnet.data.Datasets.load("sample:mnist", "train", 200).images();
+        Matrix data = starnet.data.Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 200).images();
         TrainingConfig base = TrainingConfig.defaults().withMaxEpochs(1).withTolerance(0);
         List<StepResult> dense = StarNetTrainer.create(convConfig(base.withLatentPath(starnet.model.LatentPath.DENSE)), data, 1, 28, 28, LA).trainAll(Cancellation.NEVER);
         List<StepResult> cg = StarNetTrainer.create(convConfig(base.withLatentPath(starnet.model.LatentPath.CG)), data, 1, 28, 28, LA).trainAll(Cancellation.NEVER);

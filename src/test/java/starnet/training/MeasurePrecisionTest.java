@@ -25,7 +25,7 @@ class MeasurePrecisionTest {
     @Test
     void singlePrecisionMeasuresAgreeWithDoubleOnRealDigits() {
         LinearAlgebra la = Backends.create("openblas", 2);
-        Matrix images = Datasets.load("sample:mnist", "train", 3000).images();
+        Matrix images = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 3000).images();
         Decoder d = Initializer.decoder(new int[] {32, 96, 784}, ACT, InitKind.GAUSSIAN, 7);
         LayerSystem single = new LayerSystem(la, ACT, SolverKind.CHOLESKY.create(1e-10, la)).measuring(MeasurePrecision.SINGLE);
         LayerSystem exact = new LayerSystem(la, ACT, SolverKind.CHOLESKY.create(1e-10, la)).measuring(MeasurePrecision.DOUBLE);

@@ -24,7 +24,7 @@ class PreparedTargetsTest {
     @Test
     void preparedTargetsGiveTheSameSolvesBitForBit() {
         LinearAlgebra la = Backends.create("openblas", 2);
-        Matrix images = Datasets.load("sample:mnist", "train", 1500).images();
+        Matrix images = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 1500).images();
         Decoder d = Initializer.decoder(new int[] {24, 64, 784}, ACT, InitKind.GAUSSIAN, 3);
         DenseLayer top = (DenseLayer) d.layers().get(1).affine(), low = (DenseLayer) d.layers().get(0).affine();
         // targets with negative values, so that a⁻¹ is not the identity: latents solved for the last layer

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainerBehaviourTest {
     private static final LinearAlgebra LA = Backends.create("auto", 2);
-    private static final Dataset MNIST = Datasets.load("sample:mnist", "train", 2000);
+    private static final Dataset MNIST = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 2000);
 
     private static StarNetConfig config(List<Integer> widths, double slope, TrainingConfig t) {
         return new StarNetConfig(1, DataSpec.defaults(), new ArchitectureConfig(widths, slope), t);

@@ -173,9 +173,8 @@ public final class ArchitecturePane extends VBox {
         grid.addRow(2, label("Order"), order, label("Tolerance"), tol);
         grid.addRow(3, label("Max epochs"), epochs, label("Items"), limit);
         grid.addRow(4, label("SW sample"), sample, label("Partitions"), partitions);
-        ChoiceBox<String> split = new ChoiceBox<>(FXCollections.observableArrayList("train", "test"));
+        ChoiceBox<starnet.model.Split> split = choice(starnet.model.Split.values(), vm.splitProperty());
         split.setId("split");
-        split.valueProperty().bindBidirectional(vm.splitProperty());
         split.setTooltip(starnet.ui.widgets.Tips.tip("Which part of the dataset to train on, for sources that have both (the samples, MNIST-style folders)"));
         ChoiceBox<starnet.model.LatentPath> latentPath = choice(starnet.model.LatentPath.values(), vm.latentPathProperty());
         latentPath.setId("latent-path");

@@ -43,7 +43,7 @@ public final class ArchitectureViewModel {
     private final DiscardGuard guard;
 
     private final StringProperty source = new SimpleStringProperty(DataSpec.defaults().source());
-    private final StringProperty split = new SimpleStringProperty(DataSpec.defaults().split());
+    private final ObjectProperty<starnet.model.Split> split = new SimpleObjectProperty<>(DataSpec.defaults().split());
     /** Not edited here (the dataset panel's CSV layout dialog sets it); carried so the mapping stays lossless. */
     private final ObjectProperty<CsvLayout> csv = new SimpleObjectProperty<>(CsvLayout.defaults());
     private final IntegerProperty limit = new SimpleIntegerProperty(0);
@@ -245,7 +245,7 @@ public final class ArchitectureViewModel {
     public SessionModel model() { return model; }
 
     public StringProperty sourceProperty() { return source; }
-    public StringProperty splitProperty() { return split; }
+    public ObjectProperty<starnet.model.Split> splitProperty() { return split; }
     public IntegerProperty limitProperty() { return limit; }
     public ObjectProperty<starnet.model.ArchitectureKind> kindProperty() { return kind; }
     public ObservableList<Integer> widths() { return widths; }

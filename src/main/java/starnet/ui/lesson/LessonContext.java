@@ -25,7 +25,7 @@ public final class LessonContext {
     /** The lesson's model: the MNIST sample (2,000 items, for quick solves), widths {@code widths}, slope 0.5, 5 epochs per layer. */
     public void setUp(List<Integer> widths) {
         StarNetConfig base = model.configProperty().get() == null ? StarNetConfig.defaults() : model.configProperty().get();
-        configure(base.withData(new DataSpec(DataSpec.defaults().source(), "train", 2000))
+        configure(base.withData(new DataSpec(DataSpec.defaults().source(), starnet.model.Split.TRAIN, 2000))
                 .withArchitecture(new ArchitectureConfig(widths, 0.5))
                 .withTraining(base.training().withMaxEpochs(5).withTolerance(0)));
     }

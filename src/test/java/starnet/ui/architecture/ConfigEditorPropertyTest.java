@@ -55,7 +55,7 @@ class ConfigEditorPropertyTest {
     @Provide
     Arbitrary<StarNetConfig> configurations() {
         Arbitrary<DataSpec> data = Combinators.combine(Arbitraries.of("sample:mnist", "sample:fashion-mnist", "/data/cifar-10-batches-bin", "digits.csv"),
-                Arbitraries.of("train", "test"), Arbitraries.integers().between(0, 100_000)).as(DataSpec::new);
+                Arbitraries.of(starnet.model.Split.class), Arbitraries.integers().between(0, 100_000)).as(DataSpec::new);
         Arbitrary<Double> slope = Arbitraries.doubles().between(0.01, 1.0);
         Arbitrary<ArchitectureConfig> feedforward = Combinators.combine(Arbitraries.integers().between(1, 4096).list().ofMinSize(1).ofMaxSize(5), slope)
                 .as(ArchitectureConfig::new);
