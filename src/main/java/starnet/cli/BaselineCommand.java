@@ -3,14 +3,8 @@ package starnet.cli;
 import starnet.session.DataJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
-import starnet.model.Dataset;
-import starnet.model.StarNetConfig;
-
-import java.io.PrintStream;
 
 /** {@code baseline}: the PCA bound at each width of the architecture and the Adam autoencoder's MSE per epoch. */
 @Command(name = "baseline", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "The PCA bound (Eckart-Young) at every width of the architecture, "

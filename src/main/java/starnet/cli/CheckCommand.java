@@ -3,13 +3,8 @@ package starnet.cli;
 import starnet.session.DataJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
-import starnet.model.Dataset;
-import starnet.model.DeterminednessReport;
-import starnet.model.StarNetConfig;
 
 import java.io.PrintStream;
 

@@ -8,13 +8,8 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import starnet.session.Experiments;
 import starnet.model.Experiment;
-import starnet.model.Dataset;
-import starnet.model.StarNetConfig;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.Set;
 
 /** {@code experiment fig6|fig7|fig8|refine}: runs {@link Experiments} and writes its figures and CSV to --out DIR. */
 @Command(name = "experiment", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "The paper's experiments: fig6 (StarNet vs Adam autoencoder vs PCA), "

@@ -3,7 +3,6 @@ package starnet.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 import starnet.session.ModelJobs;

@@ -12,8 +12,6 @@ import starnet.model.SolveOrder;
 import starnet.model.StarNetConfig;
 import starnet.model.TrainingConfig;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,6 @@ package starnet.cli;
 
 import picocli.CommandLine.Option;
 
-
 /** The compute backend and its threads. */
 final class RuntimeOptions {
     static final int MAX_THREADS = 256;

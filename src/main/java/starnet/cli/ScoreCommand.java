@@ -9,7 +9,6 @@ import starnet.session.ModelJobs;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * {@code score}: out-of-distribution scores (paper Lemma 4) of an in-distribution and an

@@ -6,10 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import starnet.model.Dataset;
-import starnet.model.SweepAxis;
 import starnet.model.SweepRow;
-import starnet.model.StarNetConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,7 +2,6 @@ package starnet.session;
 
 import starnet.model.Dataset;
 import starnet.data.Datasets;
-import starnet.io.SessionFile;
 import starnet.io.StagedFolder;
 import starnet.math.LinearAlgebra;
 import starnet.model.DeterminednessReport;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * A whole training run into a run folder, on any engine, through a session: what {@code train} does. Everything that

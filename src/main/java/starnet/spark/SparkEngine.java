@@ -7,7 +7,6 @@ import org.apache.spark.storage.StorageLevel;
 import starnet.math.Matrix;
 import starnet.model.Decoder;
 import starnet.model.LatentPath;
-import starnet.model.Layer;
 import starnet.training.Cancellation;
 import starnet.training.FitTotals;
 import starnet.training.LatentOperator;

@@ -18,7 +18,6 @@ import starnet.session.TrainAction;
 import starnet.model.FigureKind;
 import starnet.model.FigureOptions;
 import starnet.ui.files.FigureExportDialog;
-import starnet.ui.files.FilesViewModel;
 import starnet.ui.widgets.UiScale;
 
 import java.io.File;

@@ -120,7 +120,6 @@ public final class ArchitecturePane extends VBox {
         widthsLabel.visibleProperty().bind(isConv.not());
         widthsLabel.managedProperty().bind(isConv.not());
 
-
         // ---- slope ----
         Slider slope = new Slider(0.01, 1.0, vm.slopeProperty().get());
         slope.setId("slope-slider");

@@ -3,8 +3,6 @@ package starnet.ui.charts;
 import starnet.ui.widgets.AxisRange;
 import starnet.ui.core.StepCursor;
 
-import starnet.ui.widgets.TileGrid;
-
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

@@ -4,7 +4,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ObservableList;
 import starnet.model.Dataset;
 import starnet.model.StepResult;
-import starnet.model.TrainingSnapshot;
 import starnet.session.ItemDetail;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;

@@ -95,7 +95,6 @@ public final class InspectorPane extends VBox {
 
     private final Button export;
 
-
     private void select(StepResult r) {
         if (r == null) return;
         SystemInspection in = vm.inspections().get().get(r.step());

@@ -16,7 +16,6 @@ import javafx.scene.layout.VBox;
 import starnet.model.SweepParam;
 import starnet.model.SweepRow;
 
-
 /** Sweeps in the window: one or two settings, a table filled as runs finish, and the chart of final MSE against the first setting. */
 public final class SweepPane extends VBox {
     private final SweepViewModel vm;
@@ -114,7 +113,6 @@ public final class SweepPane extends VBox {
     }
 
     private static String num(double v) { return Double.isFinite(v) ? String.format("%.5f", v) : "—"; }
-
 
     private void redraw() {
         starnet.model.SweepPlan s = vm.sweepProperty().get();

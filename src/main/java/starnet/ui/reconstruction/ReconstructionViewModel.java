@@ -8,7 +8,6 @@ import starnet.model.Dataset;
 import starnet.math.Matrix;
 import starnet.model.LayerPlan;
 import starnet.model.TrainingSnapshot;
-import starnet.session.TaskKind;
 import starnet.session.WorkbenchSession;
 import starnet.ui.core.FxThread;
 import starnet.ui.core.SessionModel;

@@ -210,7 +210,6 @@ public final class NowSolvingPane extends VBox {
         return p.isConv() ? p.conv().cIn() + "×" + p.conv().h() + "×" + p.conv().w() : Integer.toString(p.inputWidth());
     }
 
-
     /** The headline as shown (for tests). */
     public String headlineText() { return headline.getText(); }
 

@@ -2,7 +2,6 @@ package starnet.ui.widgets;
 
 import javafx.beans.property.Property;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 import java.util.function.Function;
 

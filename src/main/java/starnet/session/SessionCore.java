@@ -1,0 +1,174 @@
+package starnet.session;
+
+import starnet.model.Dataset;
+import starnet.io.SessionFile;
+import starnet.math.LinearAlgebra;
+import starnet.model.DeterminednessReport;
+import starnet.model.StarNetConfig;
+import starnet.training.Cancellation;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+/**
+ * What every part of a session shares, confined to its worker unless marked volatile: the work and the discarded work
+ * (for undo), the backend, the workers and tasks, the listeners and the published state, and the few steps every part
+ * takes (publish a new state, discard trained steps, set up a fresh run). Package-private: {@link WorkbenchSession} is
+ * the door.
+ */
+final class SessionCore {
+    final LinearAlgebra la;
+    final Worker worker;
+    final Worker io;
+    final boolean interactive;
+    final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    final TaskRunner tasks;
+
+    final Object publishLock = new Object();
+
+    volatile TrainAction activeCommand;
+    volatile SessionState state = SessionState.empty();
+
+    // worker-confined
+    Work work = new Work(StarNetConfig.defaults());
+    Work discarded;
+    String discardedWhat;
+    long revisions;
+    /** Reaches back to the session for what only it owns (the research jobs, the training's autosave and flags). */
+    WorkbenchSession session;
+
+    SessionCore(LinearAlgebra la, Worker worker, Worker io, boolean interactive) {
+        this.la = la;
+        this.worker = worker;
+        this.io = io;
+        this.interactive = interactive;
+        this.tasks = new TaskRunner(worker, io, this::publishTasks, this::notice);
+    }
+
+    /**
+     * A run in memory whose data would take more than its share of the heap trains out of core instead (as the command
+     * line's train does), with a notice; another engine chosen by the person stays.
+     */
+    void outOfCoreWhenLarge(Work w) {
+        if (w.engine.kind() != starnet.model.EngineKind.MEMORY || w.dataset == null) return;
+        int limit = w.config.data().limit();
+        long values = (long) (limit > 0 ? Math.min(limit, w.dataset.size()) : w.dataset.size()) * w.dataset.pixels();
+        if (values * 8 <= Runs.heapBudget()) return;
+        w.engine = starnet.model.EngineSpec.store(null, starnet.model.StoragePrecision.F32);
+        notice(Notice.info(String.format("The data (%.1f GB as doubles) is large for this window's memory (%.1f GB): the run trains out of core, "
+                + "with the latents on disk.", values * 8 / 1e9, Runtime.getRuntime().maxMemory() / 1e9)));
+    }
+
+    /** Plan, report and a fresh run for the work's configuration and data (on the worker). */
+    void rebuild(Work w) {
+        worker.checkOnWorker();
+        if (w.run != null && (discarded == null || discarded.run != w.run)) w.run.close();
+        w.plan = null;
+        w.report = null;
+        w.problem = "";
+        w.run = null;
+        w.history.clear();
+        w.steps.clear();
+        w.heldOut.clear();
+        w.inspections.clear();
+        w.latentMap = null;
+        Dataset d = w.dataset;
+        if (d != null) {
+            int limit = w.config.data().limit();
+            int n = w.streamed != null ? (int) w.streamed.rows() : limit > 0 ? Math.min(limit, d.size()) : d.size();
+            int shown = Math.min(n, d.size()); // rows whose images are in the heap: all, or the first ones of streamed data
+            if (n != w.datapoints) w.forgetDataFacts();
+            w.datapoints = n;
+            if (w.pinned.length == 0 || java.util.Arrays.stream(w.pinned).anyMatch(r -> r >= shown)) w.pinned = d.representativeRows(WorkbenchSession.DEFAULT_PINNED, shown);
+            try {
+                w.plan = List.copyOf(w.config.architecture().plan(d.channels(), d.height(), d.width()));
+                w.report = DeterminednessReport.forDecoder(w.plan, n, w.config.architecture().slope(), w.config.training());
+            } catch (IllegalArgumentException e) {
+                w.problem = e.getMessage() + " (images are " + d.channels() + "×" + d.height() + "×" + d.width() + ")";
+            }
+            changed(w); // the report shows before the (slower) set-up
+            if (w.problem.isEmpty() && !w.report.hasErrors()) {
+                try {
+                    TrainingRun run = TrainingRun.start(w.config, d, n, w.streamed, w.pinned, w.engine, la, interactive);
+                    if (w.config.architecture().isConv()) w.report = w.report.withRank(run.trainer().decoder(), la);
+                    if (!w.report.hasErrors()) {
+                        w.run = run;
+                        w.history.add(run.snapshot(null));
+                        if (interactive) warmUpWhenIdle(w, run);
+                    }
+                } catch (IllegalArgumentException | UserError e) {
+                    w.problem = e.getMessage();
+                }
+            }
+        }
+        changed(w);
+    }
+
+    /** After this task (the first model is shown by then), a JIT warm-up on the worker that yields to any command. */
+    void warmUpWhenIdle(Work w, TrainingRun run) {
+        StarNetConfig c = w.config;
+        Dataset d = w.dataset;
+        Cancellation yield = () -> !tasks.list().isEmpty() || work.run != run;
+        worker.submit(() -> run.warmUp(c, d, la, yield));
+    }
+
+    static boolean hasErrors(Work w) {
+        return w.report != null && w.report.hasErrors();
+    }
+
+    /** Keeps the current work for undo when it has trained steps, and continues on a copy without them. */
+    void discardTrainedSteps(String why) {
+        worker.checkOnWorker();
+        if (work.steps.isEmpty()) return;
+        if (discarded != null && discarded.run != null) discarded.run.close();
+        discarded = work;
+        discardedWhat = "the " + work.steps.size() + " trained steps discarded by " + why;
+        work = work.successor();
+        work.revision = ++revisions;
+        notice(Notice.info("Discarded " + discarded.steps.size() + " trained steps (" + why + "). Edit → Undo (Ctrl+Z) brings them back."));
+    }
+
+    /** An image of the work at one revision. */
+    record Captured(SessionFile.Session image, long revision, Work work) {}
+
+    TaskRunner.Capture<Captured> capture(String what) {
+        Work w = work;
+        if (w.run == null || w.dataset == null) return TaskRunner.Capture.nothing("Nothing to " + what + " yet: load a dataset and make a valid model first.");
+        return TaskRunner.Capture.of(new Captured(image(w), w.revision, w));
+    }
+
+    SessionFile.Session image(Work w) {
+        worker.checkOnWorker();
+        return SessionImages.image(w);
+    }
+
+    void notice(Notice n) {
+        for (SessionListener l : listeners) l.notice(n);
+    }
+
+    /** The work changed: a new revision, and a new state for the listeners. */
+    void changed(Work w) {
+        w.revision = ++revisions;
+        publish();
+    }
+
+    /** Publishes the whole state (worker only). */
+    void publish() {
+        worker.checkOnWorker();
+        Work w = work;
+        synchronized (publishLock) {
+            state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
+                    List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutData == null ? 0 : w.heldOutData.size(),
+                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca == null ? null : w.pca.bound(),
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.inspections)), w.latentMap, w.engine);
+            for (SessionListener l : listeners) l.stateChanged(state);
+        }
+    }
+
+    /** Publishes the task list on its own (any thread). */
+    void publishTasks() {
+        synchronized (publishLock) {
+            state = state.withTasks(tasks.list(), activeCommand);
+            for (SessionListener l : listeners) l.stateChanged(state);
+        }
+    }
+}

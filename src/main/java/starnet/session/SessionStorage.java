@@ -1,0 +1,118 @@
+package starnet.session;
+
+import starnet.model.IoMessages;
+import starnet.io.SessionFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+/** A session's files: save, open and recover, exports from the saved image, kept runs, the run folder of a command. */
+final class SessionStorage {
+    private final SessionCore core;
+
+    SessionStorage(SessionCore core) {
+        this.core = core;
+    }
+
+    /** Saves everything needed to reopen exactly here, atomically; the image is taken between two solves, the write runs on the I/O worker. */
+    CompletableFuture<Path> save(Path file) {
+        return core.tasks.ioTask(TaskKind.SAVE, "Saving " + file.getFileName(), () -> core.capture("save"), c -> {
+            try {
+                SessionFile.write(file, c.image());
+            } catch (IOException | RuntimeException e) {
+                AppLog.error("saving " + file, e);
+                String why = e instanceof IOException x ? IoMessages.describe(x) : "an internal error (details are in the log)";
+                throw new UserError("Could not save to " + file + ": " + why + ". Nothing was lost: the previous file, if any, is unchanged.");
+            }
+            core.worker.submit(() -> {
+                c.work().file = file;
+                c.work().savedRevision = c.revision();
+                core.publish();
+                core.notice(Notice.info("Saved the session to " + file + "."));
+            });
+            return file;
+        });
+    }
+
+    /** Writes something made from the session as it would be saved now (a figure, the model, the metrics) as a background task. */
+    CompletableFuture<Void> export(String title, WorkbenchSession.ImageWriter writer) {
+        return core.tasks.ioTask(TaskKind.EXPORT, title, () -> core.capture("export"), c -> {
+            writer.write(c.image());
+            return null;
+        });
+    }
+
+    /** The session as it would be saved now (taken between two solves), for exports. */
+    CompletableFuture<SessionFile.Session> image() {
+        CompletableFuture<SessionFile.Session> f = new CompletableFuture<>();
+        core.tasks.atSafePoint(() -> {
+            if (core.work.run == null) f.completeExceptionally(new UserError("load a dataset and make a valid model first"));
+            else f.complete(core.image(core.work));
+        });
+        return f;
+    }
+
+    /** Opens a saved session: the data is reloaded and checked against the file, the run continues where it was. */
+    CompletableFuture<Void> open(Path file) {
+        return openAs(file, false);
+    }
+
+    /** Opens an autosave: the work comes back untitled and unsaved. */
+    CompletableFuture<Void> recover(Path autosaveFile) {
+        return openAs(autosaveFile, true);
+    }
+
+    private CompletableFuture<Void> openAs(Path file, boolean recovered) {
+        return core.tasks.task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + file.getFileName(), ctx -> {
+            Work w = SessionImages.restore(file, core.la, ctx);
+            core.discardTrainedSteps("opening " + file.getFileName());
+            w.revision = ++core.revisions;
+            w.file = recovered ? null : file;
+            w.savedRevision = recovered ? -1 : w.revision;
+            core.work = w;
+            core.publish();
+            core.notice(Notice.info((recovered ? "Recovered the autosaved core.work: " : "Opened " + file.getFileName() + ": ")
+                    + w.steps.size() + " steps, " + w.dataset.name() + "."));
+            return null;
+        });
+    }
+
+    /** Keeps the run as it stands for comparison: writes its session image to {@code file} and returns it as a run named {@code name}. */
+    CompletableFuture<starnet.model.RunRecord> keepRun(String name, Path file) {
+        return core.tasks.ioTask(TaskKind.SAVE, "Keeping the run \"" + name + "\"", () -> core.capture("keep"), c -> {
+            try {
+                Files.createDirectories(file.getParent());
+                SessionFile.write(file, c.image());
+            } catch (IOException e) {
+                throw new UserError("Could not keep the run in " + file + ": " + IoMessages.describe(e) + ".");
+            }
+            return Comparisons.of(name, c.image(), file);
+        });
+    }
+
+    /** The run as it stands, named {@code name}, for comparison (not written anywhere). */
+    CompletableFuture<starnet.model.RunRecord> currentRun(String name) {
+        return image().thenApply(i -> Comparisons.of(name, i, null));
+    }
+
+    /** Writes the run's model, session and figure into {@code folder} (a run folder being staged). */
+    CompletableFuture<RunFolder.Written> writeRunFolder(starnet.io.StagedFolder folder, Runs.Progress progress) {
+        return core.tasks.task(TaskKind.SAVE, "Writing the run folder", ctx -> {
+            try {
+                return RunFolder.write(core.work, folder, progress);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Where the current model comes from (data, engine, backends, precision), as its files will record it. */
+    CompletableFuture<starnet.model.Provenance> provenance() {
+        return core.tasks.task(TaskKind.INSPECT, "Where the model comes from", ctx -> {
+            Work w = core.work;
+            if (w.run == null) throw new UserError("Load a dataset and make a valid model first.");
+            return w.run.provenance(w.config, w.datapoints, w.streamed == null ? w.contentHash() : "");
+        });
+    }
+}

@@ -1,0 +1,136 @@
+package starnet.session;
+
+import starnet.model.StepResult;
+import starnet.training.CancelledException;
+import starnet.training.Engines;
+import starnet.training.LayerSystem;
+import starnet.training.StarNetTrainer;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+/** A session's training runs: the schedule's steps as background tasks, narration stops, the classroom delay, autosave while training. Worker only, but for the volatile settings. */
+final class SessionTraining {
+    private final SessionCore core;
+    final AtomicLong stepDelayMillis = new AtomicLong();
+
+    volatile Autosave autosave;
+    volatile boolean inspectEveryStep;
+    volatile boolean heldOutCurve;
+    volatile boolean liveLatentMap;
+    volatile Set<StopPoint> stopPoints = Set.of();
+
+    long lastAutosave = System.nanoTime();
+    long autosavedRevision = -1;
+
+    SessionTraining(SessionCore core) {
+        this.core = core;
+        this.heldOutCurve = core.interactive;
+    }
+
+    /** Runs a training command as a background task, publishing a state after every solve; {@link #pause()} stops it within the solve. */
+    CompletableFuture<Void> run(TrainAction command) {
+        return core.tasks.task(TaskKind.TRAIN, command.label(), ctx -> {
+            Work w = core.work;
+            String blocked = core.state.trainBlockedReason();
+            if (!blocked.isEmpty()) throw new UserError(blocked);
+            TrainingRun run = w.run;
+            StarNetTrainer t = run.trainer();
+            int total = Math.max(1, w.config.architecture().depth() * w.config.training().maxEpochs() * 2);
+            core.activeCommand = command;
+            core.publish();
+            StopPoint[] stoppedAt = new StopPoint[1];
+            TaskContext runContext = new TaskContext() {
+                @Override public boolean isCancelled() { return stoppedAt[0] != null || ctx.isCancelled(); }
+                @Override public void progress(double fraction, String detail) { ctx.progress(fraction, detail); }
+            };
+            LayerSystem evaluation = Engines.layerSystem(w.config, core.la);
+            t.setListener(r -> {
+                w.steps.add(r);
+                w.heldOut.add(heldOutCurve ? HeldOutItems.outputMse(w, t, r, evaluation) : Double.NaN); // the step is committed already
+                Exploring.afterStep(w, t, evaluation, inspectEveryStep, liveLatentMap);
+                w.history.add(run.snapshot(r));
+                if (w.history.size() > WorkbenchSession.HISTORY_LIMIT) w.history.subList(1, w.history.size() - WorkbenchSession.HISTORY_LIMIT + 1).clear();
+                for (SessionListener l : core.listeners) l.stepDone(r);
+                core.changed(w);
+                ctx.progress(Math.min(1, w.steps.size() / (double) total), r.summary());
+                core.tasks.drainSafePoint();
+                autosaveIfDue(r.layerDone());
+                stoppedAt[0] = stopAfter(r, t);
+                if (stoppedAt[0] == null) pauseBetweenSteps(ctx);
+            });
+            try {
+                switch (command) {
+                    case STEP_SL -> t.stepLatents(runContext);
+                    case STEP_SW -> t.stepWeights(runContext);
+                    case STEP_EPOCH -> t.stepEpoch(runContext);
+                    case TRAIN_LAYER -> t.trainLayer(runContext);
+                    case TRAIN_ALL -> t.trainAll(runContext);
+                }
+            } catch (CancelledException e) {
+                if (stoppedAt[0] == null || ctx.isCancelled()) throw e;
+                core.notice(Notice.info("Stopped " + stoppedAt[0].words() + ", as asked: " + stopStory(t) + " Press Play to continue."));
+            } finally {
+                t.setListener(null);
+                core.activeCommand = null;
+                core.publish();
+            }
+            return null;
+        });
+    }
+
+    /** The narration stop that {@code r} reaches, if it is asked for and training goes on after it; else null. */
+    private StopPoint stopAfter(StepResult r, StarNetTrainer t) {
+        if (t.isFinished()) return null;
+        Set<StopPoint> stops = stopPoints;
+        if (r.layerDone() && stops.contains(StopPoint.LAYER_END)) return StopPoint.LAYER_END;
+        return t.closedEpoch(r) && stops.contains(StopPoint.EPOCH_END) ? StopPoint.EPOCH_END : null;
+    }
+
+    /** Where the run stands, in words, for the notice of a narration stop. */
+    private static String stopStory(StarNetTrainer t) {
+        return "layer " + t.currentLayer() + " is next, " + t.epochsDone() + " epoch" + (t.epochsDone() == 1 ? "" : "s") + " done on it.";
+    }
+
+    private void pauseBetweenSteps(TaskContext ctx) {
+        long until = System.currentTimeMillis() + stepDelayMillis.get();
+        while (System.currentTimeMillis() < until) {
+            ctx.check();
+            try {
+                Thread.sleep(Math.min(20, Math.max(1, until - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
+    }
+
+    /** Writes an autosave image now if the work differs from its file and from the last autosave (taken between two solves). */
+    void autosaveNow() {
+        core.tasks.atSafePoint(() -> {
+            Autosave a = autosave;
+            if (a != null && core.work.run != null && core.work.dirty() && core.work.revision != autosavedRevision) offerAutosave(a);
+        });
+    }
+
+    private void autosaveIfDue(boolean layerDone) {
+        Autosave a = autosave;
+        if (a != null && (layerDone || System.nanoTime() - lastAutosave >= WorkbenchSession.AUTOSAVE_INTERVAL_NANOS)) offerAutosave(a);
+    }
+
+    private void offerAutosave(Autosave a) {
+        lastAutosave = System.nanoTime();
+        autosavedRevision = core.work.revision;
+        if (!core.work.run.fitsASessionImage()) {
+            if (!core.work.autosaveSkipped) core.notice(Notice.info("No autosave for this run: its latents are on disk and larger than memory holds; "
+                    + "the model can still be exported (File → Export)."));
+            core.work.autosaveSkipped = true;
+            return;
+        }
+        try {
+            a.offer(core.image(core.work));
+        } catch (RuntimeException | OutOfMemoryError e) { // an autosave never stops the training it protects
+            AppLog.error("taking an autosave image", e);
+        }
+    }
+}
