@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes immutable session images to one file on its own I/O worker, never waiting for the solver:
+ * Writes immutable session contents to one file on its own I/O worker, never waiting for the solver:
  * while one write runs, newer images replace each other and only the latest is written next. Each
  * write is atomic, so after a crash the file holds the last complete image.
  */

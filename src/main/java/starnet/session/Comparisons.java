@@ -20,7 +20,7 @@ public final class Comparisons {
         return of(name, SessionFile.read(file), file);
     }
 
-    /** A session image's run, named {@code name} ({@code file}: where it is saved, or null). */
+    /** A saved session's run, named {@code name} ({@code file}: where it is saved, or null). */
     static RunRecord of(String name, SessionFile.Session s, Path file) {
         SessionFile.DatasetRef d = s.dataset();
         return new RunRecord(name, s.config(), s.training().steps(), s.training().decoder(), new int[] {d.channels(), d.height(), d.width()}, file);

@@ -49,7 +49,7 @@ final class RunFolder {
                     + (codes == null ? "; the codes (" + t.engine().rows() + " rows) are not in model.starnet either" : ""));
             return new Written(false);
         }
-        SessionFile.Session image = SessionImages.image(w);
+        SessionFile.Session image = SessionContents.of(w);
         // the solver's cores are free now: the figure and the model file are written beside the session file
         CompletableFuture<Void> figureAndModel = CompletableFuture.runAsync(() -> {
             try {

@@ -127,18 +127,18 @@ final class SessionCore {
         notice(Notice.info("Discarded " + discarded.steps.size() + " trained steps (" + why + "). Edit → Undo (Ctrl+Z) brings them back."));
     }
 
-    /** An image of the work at one revision. */
-    record Captured(SessionFile.Session image, long revision, Work work) {}
+    /** The contents of the work at one revision. */
+    record Captured(SessionFile.Session contents, long revision, Work work) {}
 
     TaskRunner.Capture<Captured> capture(String what) {
         Work w = work;
         if (w.run == null || w.dataset == null) return TaskRunner.Capture.nothing("Nothing to " + what + " yet: load a dataset and make a valid model first.");
-        return TaskRunner.Capture.of(new Captured(image(w), w.revision, w));
+        return TaskRunner.Capture.of(new Captured(contents(w), w.revision, w));
     }
 
-    SessionFile.Session image(Work w) {
+    SessionFile.Session contents(Work w) {
         worker.checkOnWorker();
-        return SessionImages.image(w);
+        return SessionContents.of(w);
     }
 
     void notice(Notice n) {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-/** A session's files: save, open and recover, exports from the saved image, kept runs, the run folder of a command. */
+/** A session's files: save, open and recover, exports from the saved contents, kept runs, the run folder of a command. */
 final class SessionStorage {
     private final SessionCore core;
 
@@ -15,11 +15,11 @@ final class SessionStorage {
         this.core = core;
     }
 
-    /** Saves everything needed to reopen exactly here, atomically; the image is taken between two solves, the write runs on the I/O worker. */
+    /** Saves everything needed to reopen exactly here, atomically; the contents are taken between two solves, the write runs on the I/O worker. */
     CompletableFuture<Path> save(Path file) {
         return core.tasks.ioTask(TaskKind.SAVE, "Saving " + file.getFileName(), () -> core.capture("save"), c -> {
             try {
-                SessionFile.write(file, c.image());
+                SessionFile.write(file, c.contents());
             } catch (IOException | RuntimeException e) {
                 AppLog.error("saving " + file, e);
                 String why = e instanceof IOException x ? IoMessages.describe(x) : "an internal error (details are in the log)";
@@ -36,19 +36,19 @@ final class SessionStorage {
     }
 
     /** Writes something made from the session as it would be saved now (a figure, the model, the metrics) as a background task. */
-    CompletableFuture<Void> export(String title, WorkbenchSession.ImageWriter writer) {
+    CompletableFuture<Void> export(String title, WorkbenchSession.ContentsWriter writer) {
         return core.tasks.ioTask(TaskKind.EXPORT, title, () -> core.capture("export"), c -> {
-            writer.write(c.image());
+            writer.write(c.contents());
             return null;
         });
     }
 
     /** The session as it would be saved now (taken between two solves), for exports. */
-    CompletableFuture<SessionFile.Session> image() {
+    CompletableFuture<SessionFile.Session> contents() {
         CompletableFuture<SessionFile.Session> f = new CompletableFuture<>();
         core.tasks.atSafePoint(() -> {
             if (core.work.run == null) f.completeExceptionally(new UserError("load a dataset and make a valid model first"));
-            else f.complete(core.image(core.work));
+            else f.complete(core.contents(core.work));
         });
         return f;
     }
@@ -65,7 +65,7 @@ final class SessionStorage {
 
     private CompletableFuture<Void> openAs(Path file, boolean recovered) {
         return core.tasks.task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + file.getFileName(), ctx -> {
-            Work w = SessionImages.restore(file, core.la, ctx);
+            Work w = SessionContents.restore(file, core.la, ctx);
             core.discardTrainedSteps("opening " + file.getFileName());
             w.revision = ++core.revisions;
             w.file = recovered ? null : file;
@@ -78,22 +78,22 @@ final class SessionStorage {
         });
     }
 
-    /** Keeps the run as it stands for comparison: writes its session image to {@code file} and returns it as a run named {@code name}. */
+    /** Keeps the run as it stands for comparison: writes its session contents to {@code file} and returns it as a run named {@code name}. */
     CompletableFuture<starnet.model.RunRecord> keepRun(String name, Path file) {
         return core.tasks.ioTask(TaskKind.SAVE, "Keeping the run \"" + name + "\"", () -> core.capture("keep"), c -> {
             try {
                 Files.createDirectories(file.getParent());
-                SessionFile.write(file, c.image());
+                SessionFile.write(file, c.contents());
             } catch (IOException e) {
                 throw new UserError("Could not keep the run in " + file + ": " + IoMessages.describe(e) + ".");
             }
-            return Comparisons.of(name, c.image(), file);
+            return Comparisons.of(name, c.contents(), file);
         });
     }
 
     /** The run as it stands, named {@code name}, for comparison (not written anywhere). */
     CompletableFuture<starnet.model.RunRecord> currentRun(String name) {
-        return image().thenApply(i -> Comparisons.of(name, i, null));
+        return contents().thenApply(i -> Comparisons.of(name, i, null));
     }
 
     /** Writes the run's model, session and figure into {@code folder} (a run folder being staged). */

@@ -105,7 +105,7 @@ final class SessionTraining {
         }
     }
 
-    /** Writes an autosave image now if the work differs from its file and from the last autosave (taken between two solves). */
+    /** Writes an autosave now if the work differs from its file and from the last autosave (taken between two solves). */
     void autosaveNow() {
         core.tasks.atSafePoint(() -> {
             Autosave a = autosave;
@@ -121,16 +121,16 @@ final class SessionTraining {
     private void offerAutosave(Autosave a) {
         lastAutosave = System.nanoTime();
         autosavedRevision = core.work.revision;
-        if (!core.work.run.fitsASessionImage()) {
+        if (!core.work.run.fitsASessionFile()) {
             if (!core.work.autosaveSkipped) core.notice(Notice.info("No autosave for this run: its latents are on disk and larger than memory holds; "
                     + "the model can still be exported (File → Export)."));
             core.work.autosaveSkipped = true;
             return;
         }
         try {
-            a.offer(core.image(core.work));
+            a.offer(core.contents(core.work));
         } catch (RuntimeException | OutOfMemoryError e) { // an autosave never stops the training it protects
-            AppLog.error("taking an autosave image", e);
+            AppLog.error("taking the contents for an autosave", e);
         }
     }
 }

@@ -104,10 +104,10 @@ final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * Whether a session image of this run fits the heap: always in memory (its arrays are there already); out of core or
+     * Whether the session contents of this run fit the heap: always in memory (its arrays are there already); out of core or
      * on Spark when every layer's latents, read into the heap, take at most half the data budget.
      */
-    boolean fitsASessionImage() {
+    boolean fitsASessionFile() {
         if (trainer.engine().inMemory() != null) return true;
         long values = 0;
         for (int w : StarNetTrainer.inputWidths(trainer.decoder())) values += (long) w * trainer.engine().rows();

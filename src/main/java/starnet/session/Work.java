@@ -43,7 +43,7 @@ final class Work {
     /** The latest latent map of this run, or null. */
     starnet.model.LatentMap latentMap;
     Path file;
-    /** An autosave of this run was skipped (it does not fit a session image): said once. */
+    /** An autosave of this run was skipped (its contents do not fit memory): said once. */
     boolean autosaveSkipped;
     long revision;
     long savedRevision;

@@ -280,9 +280,9 @@ public final class WorkbenchSession {
         });
     }
 
-    /** Writes something made from a session image (on the I/O worker). */
+    /** Writes something made from a session's contents (on the I/O worker). */
     @FunctionalInterface
-    public interface ImageWriter {
+    public interface ContentsWriter {
         /** @param image the session as it would be saved now (immutable) */
         void write(SessionFile.Session image) throws IOException;
     }
@@ -319,22 +319,22 @@ public final class WorkbenchSession {
     /** Waits this long after each solve of a run (for watching step by step); 0 = none. */
     public void setStepDelayMillis(long ms) { training.stepDelayMillis.set(Math.max(0, ms)); }
 
-    /** Writes an image at every layer boundary and at most every minute while training; null = off. */
+    /** Writes an autosave at every layer boundary and at most every minute while training; null = off. */
     public void setAutosave(Autosave a) { training.autosave = a; }
 
-    /** Writes an autosave image now if the work differs from its file and from the last autosave (taken between two solves). */
+    /** Writes an autosave now if the work differs from its file and from the last autosave (taken between two solves). */
     public void autosaveNow() { training.autosaveNow(); }
 
     // ---- files (SessionStorage) ----
 
-    /** Saves everything needed to reopen exactly here, atomically; the image is taken between two solves, the write runs on the I/O worker. */
+    /** Saves everything needed to reopen exactly here, atomically; the contents are taken between two solves, the write runs on the I/O worker. */
     public CompletableFuture<Path> save(Path file) { return storage.save(file); }
 
     /** Writes something made from the session as it would be saved now (a figure, the model, the metrics) as a background task. */
-    public CompletableFuture<Void> export(String title, ImageWriter writer) { return storage.export(title, writer); }
+    public CompletableFuture<Void> export(String title, ContentsWriter writer) { return storage.export(title, writer); }
 
     /** The session as it would be saved now (taken between two solves), for exports. */
-    public CompletableFuture<SessionFile.Session> image() { return storage.image(); }
+    public CompletableFuture<SessionFile.Session> contents() { return storage.contents(); }
 
     /** Opens a saved session: the data is reloaded and checked against the file, the run continues where it was. */
     public CompletableFuture<Void> open(Path file) { return storage.open(file); }
@@ -342,7 +342,7 @@ public final class WorkbenchSession {
     /** Opens an autosave: the work comes back untitled and unsaved. */
     public CompletableFuture<Void> recover(Path autosaveFile) { return storage.recover(autosaveFile); }
 
-    /** Keeps the run as it stands for comparison: writes its session image to {@code file} and returns it as a run named {@code name}. */
+    /** Keeps the run as it stands for comparison: writes its session contents to {@code file} and returns it as a run named {@code name}. */
     public CompletableFuture<starnet.model.RunRecord> keepRun(String name, Path file) { return storage.keepRun(name, file); }
 
     /** The run as it stands, named {@code name}, for comparison (not written anywhere). */

@@ -127,7 +127,7 @@ class WorkbenchSessionTest {
         assertEquals(20, s().heldOut().size());
         var test = starnet.data.Datasets.load("sample:mnist", starnet.model.Split.TEST, 500).images();
         var la = new EjmlLinearAlgebra(2);
-        var decoder = session.image().join().training().decoder();
+        var decoder = session.contents().join().training().decoder();
         double direct = starnet.training.Inference.outputMse(starnet.training.Engines.layerSystem(SMALL, la), decoder, test, 0,
                 starnet.training.Cancellation.NEVER);
         assertEquals(direct, s().heldOut().get(19), 1e-12 * direct, "the last held-out value is the whole decoder's on the test items");

@@ -90,7 +90,7 @@ public final class FilesViewModel {
         export(file, s -> SessionExports.metrics(s, file), file.toString());
     }
 
-    private void export(Path target, starnet.session.WorkbenchSession.ImageWriter writer, String written) {
+    private void export(Path target, starnet.session.WorkbenchSession.ContentsWriter writer, String written) {
         FxThread.check();
         model.whenDone(model.session().export("Exporting " + target.getFileName(), writer), v -> model.notify(Notice.info("Wrote " + written + ".")));
     }
@@ -98,7 +98,7 @@ public final class FilesViewModel {
     /** Draws figure {@code kind} as it would be exported, at 1× in the background, for the export dialog's preview. */
     public void preview(FigureKind kind, FigureOptions options, Consumer<BufferedImage> onFx) {
         FxThread.check();
-        model.whenDone(model.session().image().thenApplyAsync(s -> SessionExports.preview(s, kind, options)), onFx);
+        model.whenDone(model.session().contents().thenApplyAsync(s -> SessionExports.preview(s, kind, options)), onFx);
     }
 
     /** Adds to the recent-sessions list (most recent first, at most 8). */

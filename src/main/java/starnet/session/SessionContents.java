@@ -14,16 +14,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Between a session's work and its file: the immutable image a save writes, and the work an open restores. */
-final class SessionImages {
-    private SessionImages() {}
+/** Between a session's work and its file: the immutable contents a save writes, and the work an open restores. */
+final class SessionContents {
+    private SessionContents() {}
 
     /**
-     * An immutable image of {@code w} (which has a run) for a session file: the current latents are copied
+     * The immutable contents of {@code w} (which has a run) for a session file: the current latents are copied
      * (the next solves overwrite their buffer); everything else it holds is never written again. Worker only.
      */
-    static SessionFile.Session image(Work w) {
-        if (!w.run.fitsASessionImage()) {
+    static SessionFile.Session of(Work w) {
+        if (!w.run.fitsASessionFile()) {
             throw new UserError("This run's latents are on disk (" + w.engine.words() + ") and larger than memory holds, so a session file cannot "
                     + "take them; export the model (File → Export) to keep the decoder and its codes.");
         }
