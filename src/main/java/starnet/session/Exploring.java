@@ -32,7 +32,7 @@ final class Exploring {
         }
         if (map) {
             try {
-                w.latentMap = map(w, Projection.PCA, system, Cancellation.NEVER);
+                w.log.latentMap = map(w, Projection.PCA, system, Cancellation.NEVER);
             } catch (RuntimeException e) {
                 AppLog.error("mapping the latents", e);
             }
@@ -48,7 +48,7 @@ final class Exploring {
         } catch (IllegalStateException e) {
             throw new UserError("Solver inspector: " + e.getMessage() + ".");
         }
-        w.inspections.put(in.step().step(), in);
+        w.log.inspections.put(in.step().step(), in);
         return in;
     }
 

@@ -33,14 +33,15 @@ final class HeldOutItems {
     /** The work's held-out items (found once per data; worker only), or null when it has none. */
     static Dataset data(Work w) {
         if (w.streamed != null) return null; // the rows past those in the heap are trained on: none is held out
-        if (!w.heldOutLooked) {
-            w.heldOutLooked = true;
+        if (!w.facts.heldOutLooked()) {
+            Dataset items = null;
             try {
-                w.heldOutData = starnet.data.HeldOut.of(w.config.data(), w.dataset, w.datapoints, COUNT);
+                items = starnet.data.HeldOut.of(w.config.data(), w.dataset, w.datapoints, COUNT);
             } catch (RuntimeException e) {
                 AppLog.error("loading held-out items", e);
             }
+            w.facts = w.facts.withHeldOut(items);
         }
-        return w.heldOutData;
+        return w.facts.heldOut();
     }
 }

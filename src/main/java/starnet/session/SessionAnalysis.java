@@ -38,14 +38,14 @@ final class SessionAnalysis {
     }
 
     /** The PCA of the data in use once computed, else null (worker). */
-    starnet.baseline.Pca pcaFitted() { return core.work.pca; }
+    starnet.baseline.Pca pcaFitted() { return core.work.facts.pca(); }
 
     /** Opens one item: its image, current reconstruction and latest residual. */
     CompletableFuture<ItemDetail> inspect(int row) {
         return core.tasks.task(TaskKind.INSPECT, "Opening item " + row, ctx -> {
             Work w = core.work;
             if (w.run == null || row < 0 || row >= w.datapoints) throw new UserError("Item " + row + " is not among the datapoints in use.");
-            StepResult last = w.steps.isEmpty() ? null : w.steps.get(w.steps.size() - 1);
+            StepResult last = w.log.steps.isEmpty() ? null : w.log.steps.get(w.log.steps.size() - 1);
             return new ItemDetail(row, w.dataset.labelText(row), w.dataset.images().rowRange(row, row + 1), w.run.reconstructItem(row),
                     last == null ? Double.NaN : last.residuals()[row]);
         });
@@ -55,12 +55,12 @@ final class SessionAnalysis {
     CompletableFuture<starnet.model.PcaBound> computePca() {
         return core.tasks.task(TaskKind.BASELINE, "PCA of the data in use", ctx -> {
             Work w = core.work;
-            if (w.pca == null) {
+            if (w.facts.pca() == null) {
                 if (w.dataset == null) throw new UserError("PCA: load a dataset first.");
-                w.pca = Pca.fit(w.datapoints < w.dataset.size() ? w.dataset.images().rowRange(0, w.datapoints) : w.dataset.images(), core.la);
+                w.facts = w.facts.withPca(Pca.fit(w.datapoints < w.dataset.size() ? w.dataset.images().rowRange(0, w.datapoints) : w.dataset.images(), core.la));
                 core.publish();
             }
-            return w.pca.bound();
+            return w.facts.pca().bound();
         });
     }
 
@@ -77,10 +77,10 @@ final class SessionAnalysis {
             Matrix x = w.datapoints < d.size() ? d.images().rowRange(0, w.datapoints) : d.images();
             int[] widths = w.config.architecture().widths(d.channels(), d.height(), d.width());
             ctx.progress(0, "PCA");
-            if (w.pca == null) w.pca = Pca.fit(x, core.la);
-            double pcaMse = w.pca.mse(widths[0]);
+            if (w.facts.pca() == null) w.facts = w.facts.withPca(Pca.fit(x, core.la));
+            double pcaMse = w.facts.pca().mse(widths[0]);
             int closed = 0;
-            for (int i = 0; i < w.steps.size(); i++) if (StepResult.closesEpoch(w.steps, i)) closed++;
+            for (int i = 0; i < w.log.steps.size(); i++) if (StepResult.closesEpoch(w.log.steps, i)) closed++;
             int epochs = Math.max(closed, w.config.training().maxEpochs() * w.config.architecture().depth());
             Autoencoder ae = new Autoencoder(widths, w.config.architecture().slope(), w.config.training().seed());
             double[] curve = new double[epochs];
@@ -90,12 +90,11 @@ final class SessionAnalysis {
                 ae.trainEpoch(x, core.la);
                 curve[e] = starnet.training.LayerSystem.mse(ae.reconstruct(x, core.la), x);
             }
-            w.baselines = new Baselines(widths[0], pcaMse, curve);
-            w.baselinesFor = w.config;
+            w.facts = w.facts.withBaselines(new Baselines(widths[0], pcaMse, curve), w.config);
             core.changed(w);
             core.notice(Notice.info(String.format(java.util.Locale.ROOT, "Baselines: PCA rank %d MSE %.5f; autoencoder MSE %.5f after %d epochs.",
                     widths[0], pcaMse, curve[epochs - 1], epochs)));
-            return w.baselines;
+            return w.facts.baselines();
         });
     }
 
@@ -112,9 +111,9 @@ final class SessionAnalysis {
             for (int i = 1; i < finished.length; i++) finished[i] = decoder.decodeFrom(core.la, 0, codes, i);
             var refined = new StarNetTrainer.State(decoder, -1, null, st.epoch(), false, st.lastEpochLoss(), finished, st.log());
             if (w.run.trainer().data() == null) throw new UserError("Refinement needs the data in memory; this run trains " + w.engine.words() + ".");
-            w.run = TrainingRun.restore(w.config, w.dataset, w.datapoints, null, w.pinned, starnet.model.EngineSpec.memory(), core.la, refined, w.history.size());
+            w.run = TrainingRun.restore(w.config, w.dataset, w.datapoints, null, w.pinned, starnet.model.EngineSpec.memory(), core.la, refined, w.log.history.size());
             TrainingSnapshot snap = w.run.snapshot(null);
-            w.history.add(new TrainingSnapshot(snap.index(), null, label, snap.layer(), snap.nextPhase(), snap.epochsDone(), snap.current(), snap.afterLayer()));
+            w.log.history.add(new TrainingSnapshot(snap.index(), null, label, snap.layer(), snap.nextPhase(), snap.epochsDone(), snap.current(), snap.afterLayer()));
             core.changed(w);
             return null;
         });
@@ -124,7 +123,7 @@ final class SessionAnalysis {
     CompletableFuture<starnet.model.SystemInspection> inspectNewestSystem() {
         return core.tasks.task(TaskKind.EXPLORE, "Inspecting the newest solve", ctx -> {
             Work w = core.work;
-            if (w.run == null || w.steps.isEmpty()) throw new UserError("Solver inspector: run a step first (SL or SW).");
+            if (w.run == null || w.log.steps.isEmpty()) throw new UserError("Solver inspector: run a step first (SL or SW).");
             var in = Exploring.inspect(w, ctx);
             core.changed(w);
             return in;
@@ -135,11 +134,11 @@ final class SessionAnalysis {
     CompletableFuture<starnet.model.LatentMap> latentMap(starnet.model.Projection p) {
         return core.tasks.task(TaskKind.EXPLORE, "Latent map (" + p.label() + ")", ctx -> {
             Work w = core.work;
-            if (w.run == null || w.steps.isEmpty()) throw new UserError("Latent map: run a step first; the map shows the latents it solved.");
+            if (w.run == null || w.log.steps.isEmpty()) throw new UserError("Latent map: run a step first; the map shows the latents it solved.");
             ctx.progress(-1, p == starnet.model.Projection.UMAP ? "UMAP on up to " + starnet.explore.LatentMaps.UMAP_POINTS + " items" : "PCA");
-            w.latentMap = Exploring.map(w, p, Engines.layerSystem(w.config, core.la), ctx);
+            w.log.latentMap = Exploring.map(w, p, Engines.layerSystem(w.config, core.la), ctx);
             core.changed(w);
-            return w.latentMap;
+            return w.log.latentMap;
         });
     }
 

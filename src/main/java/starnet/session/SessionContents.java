@@ -34,7 +34,7 @@ final class SessionContents {
         int[] pins = w.pinned.clone();
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
                 d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
-                List.copyOf(w.history), w.currentBaselines(), w.run.provenance(w.config, w.datapoints, w.contentHash()));
+                List.copyOf(w.log.history), w.facts.baselinesFor(w.config), w.run.provenance(w.config, w.datapoints, w.contentHash()));
     }
 
     /**
@@ -67,14 +67,13 @@ final class SessionContents {
         w.dataset = d;
         w.datapoints = ref.count();
         w.pinned = s.pinned().clone();
-        w.plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
-        w.report = DeterminednessReport.forDecoder(w.plan, ref.count(), s.config().architecture().slope(), s.config().training());
+        List<starnet.model.LayerPlan> plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
+        w.setup = new ModelSetup(plan, DeterminednessReport.forDecoder(plan, ref.count(), s.config().architecture().slope(), s.config().training()), "");
         w.run = TrainingRun.restore(s.config(), d, ref.count(), null, w.pinned, w.engine, la, TrainingStates.state(s.training()), s.history().size());
-        w.history.addAll(s.history());
-        w.steps.addAll(s.training().steps());
-        for (int i = 0; i < w.steps.size(); i++) w.heldOut.add(Double.NaN); // not saved: measured again as training goes on
-        w.baselines = s.baselines();
-        w.baselinesFor = s.baselines() == null ? null : s.config();
+        w.log.history.addAll(s.history());
+        w.log.steps.addAll(s.training().steps());
+        for (int i = 0; i < w.log.steps.size(); i++) w.log.heldOut.add(Double.NaN); // not saved: measured again as training goes on
+        w.facts = w.facts.withBaselines(s.baselines(), s.baselines() == null ? null : s.config());
         return w;
     }
 }

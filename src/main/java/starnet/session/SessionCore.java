@@ -62,15 +62,9 @@ final class SessionCore {
     void rebuild(Work w) {
         worker.checkOnWorker();
         if (w.run != null && (discarded == null || discarded.run != w.run)) w.run.close();
-        w.plan = null;
-        w.report = null;
-        w.problem = "";
+        w.setup = ModelSetup.NONE;
         w.run = null;
-        w.history.clear();
-        w.steps.clear();
-        w.heldOut.clear();
-        w.inspections.clear();
-        w.latentMap = null;
+        w.log.clear();
         Dataset d = w.dataset;
         if (d != null) {
             int limit = w.config.data().limit();
@@ -80,23 +74,23 @@ final class SessionCore {
             w.datapoints = n;
             if (w.pinned.length == 0 || java.util.Arrays.stream(w.pinned).anyMatch(r -> r >= shown)) w.pinned = d.representativeRows(WorkbenchSession.DEFAULT_PINNED, shown);
             try {
-                w.plan = List.copyOf(w.config.architecture().plan(d.channels(), d.height(), d.width()));
-                w.report = DeterminednessReport.forDecoder(w.plan, n, w.config.architecture().slope(), w.config.training());
+                List<starnet.model.LayerPlan> plan = List.copyOf(w.config.architecture().plan(d.channels(), d.height(), d.width()));
+                w.setup = new ModelSetup(plan, DeterminednessReport.forDecoder(plan, n, w.config.architecture().slope(), w.config.training()), "");
             } catch (IllegalArgumentException e) {
-                w.problem = e.getMessage() + " (images are " + d.channels() + "×" + d.height() + "×" + d.width() + ")";
+                w.setup = ModelSetup.NONE.withProblem(e.getMessage() + " (images are " + d.channels() + "×" + d.height() + "×" + d.width() + ")");
             }
             changed(w); // the report shows before the (slower) set-up
-            if (w.problem.isEmpty() && !w.report.hasErrors()) {
+            if (w.setup.problem().isEmpty() && !w.setup.report().hasErrors()) {
                 try {
                     TrainingRun run = TrainingRun.start(w.config, d, n, w.streamed, w.pinned, w.engine, la, interactive);
-                    if (w.config.architecture().isConv()) w.report = w.report.withRank(run.trainer().decoder(), la);
-                    if (!w.report.hasErrors()) {
+                    if (w.config.architecture().isConv()) w.setup = w.setup.withReport(w.setup.report().withRank(run.trainer().decoder(), la));
+                    if (!w.setup.report().hasErrors()) {
                         w.run = run;
-                        w.history.add(run.snapshot(null));
+                        w.log.history.add(run.snapshot(null));
                         if (interactive) warmUpWhenIdle(w, run);
                     }
                 } catch (IllegalArgumentException | UserError e) {
-                    w.problem = e.getMessage();
+                    w.setup = w.setup.withProblem(e.getMessage());
                 }
             }
         }
@@ -112,19 +106,19 @@ final class SessionCore {
     }
 
     static boolean hasErrors(Work w) {
-        return w.report != null && w.report.hasErrors();
+        return w.setup.hasErrors();
     }
 
     /** Keeps the current work for undo when it has trained steps, and continues on a copy without them. */
     void discardTrainedSteps(String why) {
         worker.checkOnWorker();
-        if (work.steps.isEmpty()) return;
+        if (work.log.steps.isEmpty()) return;
         if (discarded != null && discarded.run != null) discarded.run.close();
         discarded = work;
-        discardedWhat = "the " + work.steps.size() + " trained steps discarded by " + why;
+        discardedWhat = "the " + work.log.steps.size() + " trained steps discarded by " + why;
         work = work.successor();
         work.revision = ++revisions;
-        notice(Notice.info("Discarded " + discarded.steps.size() + " trained steps (" + why + "). Edit → Undo (Ctrl+Z) brings them back."));
+        notice(Notice.info("Discarded " + discarded.log.steps.size() + " trained steps (" + why + "). Edit → Undo (Ctrl+Z) brings them back."));
     }
 
     /** The contents of the work at one revision. */
@@ -156,10 +150,10 @@ final class SessionCore {
         worker.checkOnWorker();
         Work w = work;
         synchronized (publishLock) {
-            state = new SessionState(w.revision, w.dirty(), w.file, w.dataset, w.datapoints, w.config, w.plan, w.report, w.problem, w.pinned.clone(),
-                    List.copyOf(w.history), List.copyOf(w.steps), List.copyOf(w.heldOut), w.heldOutData == null ? 0 : w.heldOutData.size(),
-                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.pca == null ? null : w.pca.bound(),
-                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.inspections)), w.latentMap, w.engine);
+            state = new SessionState(w.revision, w.dirty(), w.identity.file(), w.dataset, w.datapoints, w.config, w.setup.plan(), w.setup.report(), w.setup.problem(), w.pinned.clone(),
+                    List.copyOf(w.log.history), List.copyOf(w.log.steps), List.copyOf(w.log.heldOut), w.facts.heldOut() == null ? 0 : w.facts.heldOut().size(),
+                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.facts.pca() == null ? null : w.facts.pca().bound(),
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.log.inspections)), w.log.latentMap, w.engine);
             for (SessionListener l : listeners) l.stateChanged(state);
         }
     }

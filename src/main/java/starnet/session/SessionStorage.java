@@ -26,8 +26,8 @@ final class SessionStorage {
                 throw new UserError("Could not save to " + file + ": " + why + ". Nothing was lost: the previous file, if any, is unchanged.");
             }
             core.worker.submit(() -> {
-                c.work().file = file;
-                c.work().savedRevision = c.revision();
+                c.work().identity = new FileIdentity(file, c.work().identity.savedRevision());
+                c.work().identity = new FileIdentity(c.work().identity.file(), c.revision());
                 core.publish();
                 core.notice(Notice.info("Saved the session to " + file + "."));
             });
@@ -68,12 +68,12 @@ final class SessionStorage {
             Work w = SessionContents.restore(file, core.la, ctx);
             core.discardTrainedSteps("opening " + file.getFileName());
             w.revision = ++core.revisions;
-            w.file = recovered ? null : file;
-            w.savedRevision = recovered ? -1 : w.revision;
+            w.identity = new FileIdentity(recovered ? null : file, w.identity.savedRevision());
+            w.identity = new FileIdentity(w.identity.file(), recovered ? -1 : w.revision);
             core.work = w;
             core.publish();
             core.notice(Notice.info((recovered ? "Recovered the autosaved core.work: " : "Opened " + file.getFileName() + ": ")
-                    + w.steps.size() + " steps, " + w.dataset.name() + "."));
+                    + w.log.steps.size() + " steps, " + w.dataset.name() + "."));
             return null;
         });
     }

@@ -46,14 +46,14 @@ final class SessionTraining {
             };
             LayerSystem evaluation = Engines.layerSystem(w.config, core.la);
             t.setListener(r -> {
-                w.steps.add(r);
-                w.heldOut.add(heldOutCurve ? HeldOutItems.outputMse(w, t, r, evaluation) : Double.NaN); // the step is committed already
+                w.log.steps.add(r);
+                w.log.heldOut.add(heldOutCurve ? HeldOutItems.outputMse(w, t, r, evaluation) : Double.NaN); // the step is committed already
                 Exploring.afterStep(w, t, evaluation, inspectEveryStep, liveLatentMap);
-                w.history.add(run.snapshot(r));
-                if (w.history.size() > WorkbenchSession.HISTORY_LIMIT) w.history.subList(1, w.history.size() - WorkbenchSession.HISTORY_LIMIT + 1).clear();
+                w.log.history.add(run.snapshot(r));
+                if (w.log.history.size() > WorkbenchSession.HISTORY_LIMIT) w.log.history.subList(1, w.log.history.size() - WorkbenchSession.HISTORY_LIMIT + 1).clear();
                 for (SessionListener l : core.listeners) l.stepDone(r);
                 core.changed(w);
-                ctx.progress(Math.min(1, w.steps.size() / (double) total), r.summary());
+                ctx.progress(Math.min(1, w.log.steps.size() / (double) total), r.summary());
                 core.tasks.drainSafePoint();
                 autosaveIfDue(r.layerDone());
                 stoppedAt[0] = stopAfter(r, t);

@@ -121,7 +121,7 @@ public final class WorkbenchSession {
     public CompletableFuture<Void> configure(StarNetConfig c, Dataset preloaded) {
         return core.tasks.task(TaskKind.PREPARE, "Setting up the model", ctx -> {
             Work w = core.work;
-            if (preloaded == null && c.equals(w.config) && w.dataset != null && (w.run != null || !w.problem.isEmpty() || core.hasErrors(w))) return null;
+            if (preloaded == null && c.equals(w.config) && w.dataset != null && (w.run != null || !w.setup.problem().isEmpty() || core.hasErrors(w))) return null;
             boolean reload = w.dataset == null || c.data().readsOtherValuesThan(w.config.data());
             Dataset d = preloaded != null ? preloaded : reload ? Datasets.load(c.data().withLimit(0)) : w.dataset;
             ctx.check();
@@ -209,7 +209,7 @@ public final class WorkbenchSession {
             core.work = w;
             w.config = StarNetConfig.defaults();
             w.dataset = d;
-            w.file = null;
+            w.identity = new FileIdentity(null, w.identity.savedRevision());
             w.pinned = new int[0];
             w.forgetDataFacts();
             core.rebuild(w);
@@ -231,8 +231,8 @@ public final class WorkbenchSession {
             w.pinned = copy;
             if (w.run != null) {
                 w.run = w.run.withPinned(copy, 0);
-                w.history.clear();
-                w.history.add(w.run.snapshot(null));
+                w.log.history.clear();
+                w.log.history.add(w.run.snapshot(null));
             }
             core.changed(w);
             return null;

@@ -1,0 +1,13 @@
+package starnet.session;
+
+import java.nio.file.Path;
+
+/**
+ * The file a session's work belongs to and the revision it was saved or opened at.
+ *
+ * @param file          the session file, or null when untitled
+ * @param savedRevision the work's revision when last saved or opened (−1: never)
+ */
+record FileIdentity(Path file, long savedRevision) {
+    static final FileIdentity UNTITLED = new FileIdentity(null, -1);
+}
