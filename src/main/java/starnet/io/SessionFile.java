@@ -39,6 +39,16 @@ public final class SessionFile {
     public record DatasetRef(String source, String split, int count, int channels, int height, int width, String sha256) {}
 
     /**
+     * Where a run's rows are when they were not all in the heap: the row store or .npy file its engine read (and reads
+     * again when the session is opened), and the run setting it trained with. The session then holds no latents.
+     *
+     * @param file    the rows, N × D
+     * @param divisor what a .npy file's values are divided by (1 for a row store)
+     * @param rows    N
+     */
+    public record DataStream(String file, double divisor, long rows, starnet.model.EngineSpec engine) {}
+
+    /**
      * Where training stands, in the file's own terms (the trainer converts to and from it; the format does
      * not follow the trainer's internals). Matrices are shared with the caller and only read.
      *
@@ -63,7 +73,13 @@ public final class SessionFile {
      * @param baselines     PCA and autoencoder results on the same data (paper Fig. 6), or null when none were computed
      */
     public record Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
-                          List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance) {
+                          List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance, DataStream stream) {
+        /** A session whose rows were in the heap. */
+        public Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
+                       List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance) {
+            this(config, dataset, pinned, pinnedTargets, training, history, baselines, provenance, null);
+        }
+
         /** A session without a record of where it came from (as files before it was kept). */
         public Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
                        List<TrainingSnapshot> history, Baselines baselines) {
@@ -78,7 +94,7 @@ public final class SessionFile {
 
         /** The same session with {@code b} as its baselines (null = none). */
         public Session withBaselines(Baselines b) {
-            return new Session(config, dataset, pinned, pinnedTargets, training, history, b, provenance);
+            return new Session(config, dataset, pinned, pinnedTargets, training, history, b, provenance, stream);
         }
     }
 
@@ -100,6 +116,10 @@ public final class SessionFile {
                 trainer.put("last_epoch_loss", Double.isNaN(st.lastEpochLoss()) ? null : st.lastEpochLoss());
                 ArrayNode steps = m.putArray("steps");
                 for (StepResult r : st.steps()) steps.add(stepJson(r));
+                if (st.steps().stream().anyMatch(r -> r.residuals().length == 0)) { // a long run keeps its newest steps' residuals only
+                    ArrayNode kept = m.putArray("residual_steps");
+                    for (StepResult r : st.steps()) if (r.residuals().length > 0) kept.add(r.step());
+                }
                 ArrayNode history = m.putArray("history");
                 for (TrainingSnapshot h : s.history()) {
                     ObjectNode o = history.addObject();
@@ -120,6 +140,7 @@ public final class SessionFile {
                     for (double v : s.baselines().autoencoderMse()) ae.add(v);
                 }
                 if (s.provenance() != null) m.set("provenance", Json.MAPPER.valueToTree(s.provenance()));
+                if (s.stream() != null) m.set("stream", Json.MAPPER.valueToTree(s.stream()));
                 ModelFile.putJson(zip, "manifest.json", m);
                 ModelFile.writeDecoderArrays(zip, st.decoder());
                 ModelFile.putStored(zip, "pinned_targets.npy", s.pinnedTargets());
@@ -127,7 +148,10 @@ public final class SessionFile {
                 for (int i = 0; i < st.finishedLatents().length; i++) {
                     if (st.finishedLatents()[i] != null) ModelFile.putStored(zip, "finished_latents_" + (i + 1) + ".npy", st.finishedLatents()[i]);
                 }
-                if (!st.steps().isEmpty()) ModelFile.putStored(zip, "step_residuals.npy", stack(st.steps().stream().map(StepResult::residuals).toList()));
+                List<StepResult> withResiduals = st.steps().stream().filter(r -> r.residuals().length > 0).toList();
+                if (!withResiduals.isEmpty()) {
+                    ModelFile.putStored(zip, "step_residuals.npy", stack(withResiduals.stream().map(StepResult::residuals).toList()));
+                }
                 if (!s.history().isEmpty()) {
                     List<double[]> rows = new ArrayList<>();
                     for (TrainingSnapshot h : s.history()) rows.add(h.current().data());
@@ -195,9 +219,16 @@ public final class SessionFile {
             Matrix latents = entries.containsKey("latents.npy") ? ModelFile.matrix(file, entries, "latents.npy") : null;
             Matrix residuals = entries.containsKey("step_residuals.npy") ? ModelFile.matrix(file, entries, "step_residuals.npy") : null;
             List<StepResult> log = new ArrayList<>();
+            java.util.Map<Integer, Integer> residualRow = new java.util.HashMap<>(); // step index → row of step_residuals.npy
+            if (m.has("residual_steps")) {
+                for (JsonNode i : m.get("residual_steps")) residualRow.put(i.asInt(), residualRow.size());
+            } else {
+                for (int i = 0; i < m.path("steps").size(); i++) residualRow.put(i, i);
+            }
             for (JsonNode o : m.path("steps")) {
                 int i = log.size();
-                double[] res = residuals == null ? new double[0] : residuals.row(i);
+                Integer row = residualRow.get(i);
+                double[] res = residuals == null || row == null ? new double[0] : residuals.row(row);
                 log.add(new StepResult(o.get("step").asInt(), o.get("layer").asInt(), o.get("epoch").asInt(), Phase.valueOf(o.get("phase").asText()),
                         o.get("mse").asDouble(), o.get("mae").asDouble(), o.get("output_mse").asDouble(), o.get("seconds").asDouble(),
                         o.get("condition").isNull() ? Double.POSITIVE_INFINITY : o.get("condition").asDouble(), o.get("method").asText(), res,
@@ -227,7 +258,7 @@ public final class SessionFile {
                 }
             }
             return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history, baselines(m.get("baselines")),
-                    ModelFile.provenance(m));
+                    ModelFile.provenance(m), m.hasNonNull("stream") ? Json.MAPPER.treeToValue(m.get("stream"), DataStream.class) : null);
         } catch (ModelFile.ModelFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -26,6 +26,11 @@ public record StepResult(int step, int layer, int epoch, Phase phase, double mse
         return i + 1 == steps.size() || steps.get(i + 1).layer() != r.layer() || steps.get(i + 1).epoch() != r.epoch();
     }
 
+    /** The same step without its per-datapoint residuals (what a long log keeps of its older steps). */
+    public StepResult withoutResiduals() {
+        return new StepResult(step, layer, epoch, phase, mse, mae, outputMse, seconds, condition, method, new double[0], layerDone);
+    }
+
     /** One line for logs and the CLI's stderr. */
     public String summary() {
         return String.format("layer %d epoch %d %s  mse %.6f  mae %.5f  output_mse %.6f  cond %.3g  %.3fs%s",

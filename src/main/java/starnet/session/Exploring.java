@@ -39,9 +39,18 @@ final class Exploring {
         }
     }
 
+    /** That the run's arrays are in this heap, which {@code what} reads whole. */
+    private static void requireInMemory(Work w, String what) {
+        if (w.run.trainer().data() == null) {
+            throw new UserError(what + ": it reads the newest solve's arrays whole, and this run keeps them " + w.engine.words()
+                    + "; train in memory (or on fewer items) to use it.");
+        }
+    }
+
     /** Inspects the newest step and records it with the work. */
     static SystemInspection inspect(Work w, Cancellation cancel) {
         StarNetTrainer t = w.run.trainer();
+        requireInMemory(w, "Solver inspector");
         SystemInspection in;
         try {
             in = SolverInspector.inspectNewest(t, new LeakyRelu(w.config.architecture().slope()), cancel);
@@ -58,6 +67,7 @@ final class Exploring {
      */
     static LatentMap map(Work w, Projection p, LayerSystem system, Cancellation cancel) {
         StarNetTrainer t = w.run.trainer();
+        requireInMemory(w, "Latent map");
         StarNetTrainer.StepSystem s = t.newestSystem();
         if (s == null) throw new UserError("Latent map: run a step first.");
         Matrix latents = s.latents();

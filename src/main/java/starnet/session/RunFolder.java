@@ -45,9 +45,14 @@ final class RunFolder {
             FigureWriter.write(new GridFigure("The first items and their reconstructions", List.of(new GridFigure.Row("targets", targets),
                     new GridFigure.Row("reconstructed", recon), new GridFigure.Row("error", recon, targets)), List.of(), shape[0], shape[1], shape[2]),
                     folder.file("reconstructions.png"), FigureFormat.PNG, 2);
-            progress.note("no session.starnet: the data is read from " + w.streamed.file() + ", not held in memory"
-                    + (codes == null ? "; the codes (" + t.engine().rows() + " rows) are not in model.starnet either" : ""));
-            return new Written(false);
+            if (codes == null) progress.note("the codes (" + t.engine().rows() + " rows) are not in model.starnet: they do not fit in memory");
+            if (!w.streamed.lasting()) {
+                progress.note("no session.starnet: the rows were in a temporary store, which goes with the run; train with --store DIR to keep a session "
+                        + "the window can open");
+                return new Written(false);
+            }
+            SessionFile.write(folder.file("session.starnet"), SessionContents.of(w));
+            return new Written(true);
         }
         SessionFile.Session image = SessionContents.of(w);
         // the solver's cores are free now: the figure and the model file are written beside the session file

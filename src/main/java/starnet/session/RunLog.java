@@ -24,6 +24,24 @@ final class RunLog {
     /** The latest latent map of this run, or null. */
     LatentMap latentMap;
 
+    /**
+     * Drops the per-datapoint residuals of the newest step recorded so far (its losses stay), in the step list and in
+     * the snapshots that show it: called before a new step of a run too large to keep N residuals per step.
+     */
+    void keepNewestResidualsOnly() {
+        if (steps.isEmpty()) return;
+        StepResult old = steps.get(steps.size() - 1);
+        if (old.residuals().length == 0) return;
+        StepResult light = old.withoutResiduals();
+        steps.set(steps.size() - 1, light);
+        for (int i = 0; i < history.size(); i++) {
+            TrainingSnapshot h = history.get(i);
+            if (h.step() == old) {
+                history.set(i, new TrainingSnapshot(h.index(), light, h.label(), h.layer(), h.nextPhase(), h.epochsDone(), h.current(), h.afterLayer()));
+            }
+        }
+    }
+
     /** Forgets everything: a new run starts. */
     void clear() {
         history.clear();

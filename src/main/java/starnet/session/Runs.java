@@ -73,7 +73,7 @@ public final class Runs {
                 storeDir = engine.store() != null ? Files.createDirectories(Path.of(engine.store())) : Cleanup.temporary(Files.createTempDirectory("starnet-store"));
                 if (engine.store() == null) engine = new EngineSpec(engine.kind(), storeDir.toString(), engine.precision(), engine.chunk(), engine.master(),
                         engine.partitions(), engine.shifts());
-                streamed = streamedData(config, engine, declared, storeDir, progress);
+                streamed = streamedData(config, engine, declared, storeDir, request.engine().store() != null, progress);
                 dataset = Datasets.load(config.data().withLimit((int) Math.min(PREVIEW, streamed.rows() / engine.shifts())));
             }
             clock.done("data");
@@ -202,12 +202,12 @@ public final class Runs {
     }
 
     /** The rows the engine reads from a file: the .npy itself (read in place), else a row store written from the data. */
-    private static Streamed streamedData(StarNetConfig config, EngineSpec engine, DeclaredData declared, Path storeDir, Progress progress)
+    private static Streamed streamedData(StarNetConfig config, EngineSpec engine, DeclaredData declared, Path storeDir, boolean lasting, Progress progress)
             throws IOException {
         if (declared != null && declared.npy() != null && engine.shifts() == 1 && config.data().limit() == 0) {
             double divisor = NpyRows.divisor(declared.npy());
             progress.note(String.format("the engine reads %s in place (%,d images)", declared.npy(), declared.images()));
-            return new Streamed(declared.npy(), divisor, declared.images());
+            return new Streamed(declared.npy(), divisor, declared.images(), true);
         }
         long t0 = System.nanoTime();
         Path file = storeDir.resolve("data.bin");
@@ -222,7 +222,7 @@ public final class Runs {
         try (var s = filled.store()) {
             progress.note(String.format("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s", s.rows(), s.cols(), storeDir,
                     s.bytes() / 1e9, engine.precision().id(), (System.nanoTime() - t0) / 1e9));
-            return new Streamed(file, 1, s.rows());
+            return new Streamed(file, 1, s.rows(), lasting);
         }
     }
 }

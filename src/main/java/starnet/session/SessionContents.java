@@ -23,6 +23,7 @@ final class SessionContents {
      * (the next solves overwrite their buffer); everything else it holds is never written again. Worker only.
      */
     static SessionFile.Session of(Work w) {
+        if (w.streamed != null) return streamed(w);
         if (!w.run.fitsASessionFile()) {
             throw new UserError("This run's latents are on disk (" + w.engine.words() + ") and larger than memory holds, so a session file cannot "
                     + "take them; export the model (File → Export) to keep the decoder and its codes.");
@@ -35,6 +36,32 @@ final class SessionContents {
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
                 d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
                 List.copyOf(w.log.history), w.facts.baselinesFor(w.config), w.run.provenance(w.config, w.datapoints, w.contentHash()));
+    }
+
+    /**
+     * The contents of a finished run whose rows its engine read from a file that outlives it: no latents (they stay with
+     * the engine's store, or are not needed to show the run), the steps with the newest step's residuals, the history of
+     * the pinned items, and where the rows are, so that opening the session shows the run and trains on its engine again.
+     */
+    private static SessionFile.Session streamed(Work w) {
+        if (!w.streamed.lasting()) {
+            throw new UserError("This run read its rows from a temporary store that goes with it, so a session file could not find them again; "
+                    + "train with --store DIR to keep them.");
+        }
+        if (!w.run.trainer().isFinished() && !w.run.fitsASessionFile()) {
+            throw new UserError("This run's latents are on disk and larger than memory holds, so a session file cannot take them before training "
+                    + "ends; train every layer, or export the model (File → Export).");
+        }
+        Dataset d = w.dataset;
+        StarNetTrainer t = w.run.trainer();
+        StarNetTrainer.State st = t.isFinished() // a finished run is shown and trained again from the start: its latents stay on disk
+                ? new StarNetTrainer.State(t.decoder(), -1, null, t.epochsDone(), false, Double.NaN, new starnet.math.Matrix[t.decoder().depth()], t.log())
+                : t.state();
+        int[] pins = w.pinned.clone();
+        SessionFile.DataStream stream = new SessionFile.DataStream(w.streamed.file().toAbsolutePath().toString(), w.streamed.divisor(), w.streamed.rows(), w.engine);
+        return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
+                d.channels(), d.height(), d.width(), ""), pins, d.images().selectRows(pins), TrainingStates.saved(st),
+                List.copyOf(w.log.history), null, w.run.provenance(w.config, w.datapoints, ""), stream);
     }
 
     /**
@@ -51,6 +78,7 @@ final class SessionContents {
             throw new UserError("Could not open " + file + ": " + IoMessages.describe(e) + ". Your current work is unchanged.");
         }
         SessionFile.DatasetRef ref = s.dataset();
+        if (s.stream() != null) return restoreStreamed(file, s, la, ctx);
         ctx.progress(-1, "loading " + ref.source());
         Dataset d;
         try {
@@ -74,6 +102,40 @@ final class SessionContents {
         w.log.steps.addAll(s.training().steps());
         for (int i = 0; i < w.log.steps.size(); i++) w.log.heldOut.add(Double.NaN); // not saved: measured again as training goes on
         w.facts = w.facts.withBaselines(s.baselines(), s.baselines() == null ? null : s.config());
+        return w;
+    }
+
+    /** A run whose rows are in a file its engine reads: the first items loaded for the grids, the run on its own engine again. */
+    private static Work restoreStreamed(Path file, SessionFile.Session s, LinearAlgebra la, TaskContext ctx) {
+        SessionFile.DataStream stream = s.stream();
+        SessionFile.DatasetRef ref = s.dataset();
+        Path rows = Path.of(stream.file());
+        if (!java.nio.file.Files.isRegularFile(rows)) {
+            throw new UserError("Could not open " + file + ": its rows were read from " + rows + ", which is not there any more. Your current work is unchanged.");
+        }
+        ctx.progress(-1, "loading the first items of " + ref.source());
+        Dataset d;
+        try {
+            d = Datasets.load(new DataSpec(ref.source(), starnet.model.Split.parse(ref.split()), (int) Math.min(Runs.PREVIEW, stream.rows()), s.config().data().csv()));
+        } catch (DataException e) {
+            throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
+        }
+        if (java.util.Arrays.stream(s.pinned()).anyMatch(r -> r >= d.size())) {
+            throw new UserError("Could not open " + file + ": its pinned items are not among the first " + d.size() + " of " + ref.source() + ".");
+        }
+        ctx.check();
+        Work w = new Work(s.config());
+        w.dataset = d;
+        w.streamed = new Streamed(rows, stream.divisor(), stream.rows(), true);
+        w.engine = stream.engine();
+        w.datapoints = ref.count();
+        w.pinned = s.pinned().clone();
+        List<starnet.model.LayerPlan> plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
+        w.setup = new ModelSetup(plan, DeterminednessReport.forDecoder(plan, ref.count(), s.config().architecture().slope(), s.config().training()), "");
+        w.run = TrainingRun.restore(s.config(), d, ref.count(), w.streamed, w.pinned, w.engine, la, TrainingStates.state(s.training()), s.history().size());
+        w.log.history.addAll(s.history());
+        w.log.steps.addAll(s.training().steps());
+        for (int i = 0; i < w.log.steps.size(); i++) w.log.heldOut.add(Double.NaN);
         return w;
     }
 }

@@ -46,6 +46,7 @@ final class SessionTraining {
             };
             LayerSystem evaluation = Engines.layerSystem(w.config, core.la);
             t.setListener(r -> {
+                if (w.streamed != null) w.log.keepNewestResidualsOnly(); // N residuals a step: a long run of millions keeps the newest only
                 w.log.steps.add(r);
                 w.log.heldOut.add(heldOutCurve ? HeldOutItems.outputMse(w, t, r, evaluation) : Double.NaN); // the step is committed already
                 Exploring.afterStep(w, t, evaluation, inspectEveryStep, liveLatentMap);

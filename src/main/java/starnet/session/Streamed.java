@@ -9,5 +9,7 @@ import java.nio.file.Path;
  * @param file    the rows, N × D
  * @param divisor what a .npy file's values are divided by (1 for a row store)
  * @param rows    N, every datapoint (shifted variants included)
+ * @param lasting whether the file outlives the run (the user's store folder or .npy file, not a temporary store): a
+ *                session file can then point at it
  */
-record Streamed(Path file, double divisor, long rows) {}
+record Streamed(Path file, double divisor, long rows, boolean lasting) {}

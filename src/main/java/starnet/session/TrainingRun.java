@@ -47,6 +47,7 @@ final class TrainingRun implements AutoCloseable {
         RunEngines.Opened opened = RunEngines.open(engine, config, dataset, datapoints, streamed, la, StarNetTrainer.inputWidths(initial), interactive);
         try {
             StarNetTrainer t = new StarNetTrainer(Engines.passes(config, la), config.training(), opened.engine(), initial);
+            if (streamed != null) t.keepNewestResidualsOnly();
             if (interactive) t.prepareFirstSolve();
             return new TrainingRun(t, engine, opened.temporary(), pinned, 0);
         } catch (RuntimeException e) {
@@ -61,6 +62,7 @@ final class TrainingRun implements AutoCloseable {
         RunEngines.Opened opened = RunEngines.open(engine, config, dataset, datapoints, streamed, la, StarNetTrainer.inputWidths(state.decoder()), false);
         try {
             StarNetTrainer t = StarNetTrainer.restore(Engines.passes(config, la), config.training(), opened.engine(), state);
+            if (streamed != null) t.keepNewestResidualsOnly();
             return new TrainingRun(t, engine, opened.temporary(), pinned, snapshotsSoFar);
         } catch (RuntimeException e) {
             close(opened.engine(), opened.temporary());

@@ -40,6 +40,7 @@ public final class StarNetTrainer {
     private final List<StepResult> log = new ArrayList<>();
     private Decoder decoder;
     private Consumer<StepResult> listener = r -> {};
+    private boolean newestResidualsOnly;
 
     // the current layer's state (its latents live in the engine)
     private int layer;            // 0-based; -1 once every layer is done
@@ -166,6 +167,12 @@ public final class StarNetTrainer {
         return tr;
     }
 
+    /**
+     * From now on the log keeps per-datapoint residuals for its newest step only (older steps keep their losses): for
+     * runs of millions of datapoints, whose residuals would otherwise grow by N values per step.
+     */
+    public void keepNewestResidualsOnly() { newestResidualsOnly = true; }
+
     public void setListener(Consumer<StepResult> listener) { this.listener = listener == null ? r -> {} : listener; }
 
     /** SL on the current layer. */
@@ -262,6 +269,7 @@ public final class StarNetTrainer {
         int epochNumber = layerDone || (!firstHalfDone && phase != first) ? Math.max(1, epoch) : epoch + 1;
         StepResult r = new StepResult(log.size(), layerNumber, epochNumber, phase, fit.mse(), fit.mae(), outputMse,
                 seconds, solution.conditionEstimate(), solution.method(), fit.residuals(), layerDone);
+        if (newestResidualsOnly && !log.isEmpty()) log.set(log.size() - 1, log.get(log.size() - 1).withoutResiduals());
         log.add(r);
         if (layerDone) {
             engine.finishLayer();

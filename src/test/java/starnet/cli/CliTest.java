@@ -125,6 +125,33 @@ class CliTest {
         assertTrue(err().contains("baselines are trained in memory"), err());
     }
 
+    @Test
+    void aRunReadFromItsStoreWritesASessionThatOpensOnThatStore() throws IOException {
+        Path out = tmp.resolve("shifted"), store = tmp.resolve("shifted-store");
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "300", "--widths", "16,48", "--epochs", "2", "--shifts", "2", "--store",
+                store.toString(), "--precision", "f64", "--out", out.toString()), err());
+        assertTrue(out().contains("600 datapoints"), out());
+        assertTrue(Files.exists(out.resolve("session.starnet")), "the store outlives the run, so the session can point at it");
+        var s = starnet.session.WorkbenchSession.immediate(starnet.session.Compute.defaults());
+        s.open(out.resolve("session.starnet")).join();
+        assertEquals(600, s.state().datapoints(), "every shifted row, read from the store");
+        assertEquals(starnet.model.EngineKind.STORE, s.state().engine().kind(), "the run continues on its own engine");
+        assertTrue(s.state().finished());
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl"));
+        assertEquals(metrics.size(), s.state().steps().size());
+        s.reset().join();
+        s.run(starnet.session.TrainAction.TRAIN_ALL).join();
+        double again = s.state().steps().get(s.state().steps().size() - 1).outputMse();
+        double first = Json.MAPPER.readTree(metrics.get(metrics.size() - 1)).get("output_mse").asDouble();
+        assertEquals(first, again, 1e-9 * first, "trained again from the store: the same numbers");
+        s.close();
+        // without --store the rows were in a temporary store: no session, and a line says why
+        assertEquals(0, run("train", "--data", "sample:mnist", "--limit", "300", "--widths", "16,48", "--epochs", "1", "--shifts", "2", "--engine", "store",
+                "--out", tmp.resolve("temp").toString()), err());
+        assertFalse(Files.exists(tmp.resolve("temp").resolve("session.starnet")));
+        assertTrue(err().contains("train with --store DIR to keep a session"), err());
+    }
+
     private static String[] cat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -88,6 +88,13 @@ public final class ResidualPane extends VBox {
             return;
         }
         double[] res = r.residuals();
+        if (res.length == 0) {
+            title.setText(String.format("Residuals after step %d (layer %d %s): not kept — a run of %,d datapoints keeps the newest step's only",
+                    r.step() + 1, r.layer(), r.phase(), vm.datapoints()));
+            gallery.setContent(List.of(), d.channels(), d.height(), d.width());
+            worst = new int[0];
+            return;
+        }
         double max = 0, sum = 0;
         for (double v : res) {
             max = Math.max(max, v);
@@ -129,7 +136,7 @@ public final class ResidualPane extends VBox {
         bins = new double[] {top / BINS, left, bw, bottom, plotH};
         binCounts = counts;
 
-        worst = topIndices(res, GALLERY);
+        worst = topIndices(res, GALLERY, d.size()); // among the items whose images are in memory (all, or the first of a streamed run)
         List<String> captions = new ArrayList<>();
         for (int i : worst) captions.add(String.format("%.3f", res[i]));
         gallery.setContent(List.of(new TileGrid.Row("", d.images().selectRows(worst), null, captions)), d.channels(), d.height(), d.width());
@@ -152,10 +159,16 @@ public final class ResidualPane extends VBox {
 
     /** Indices of the {@code k} largest values, largest first, in O(N·k) without boxing. */
     static int[] topIndices(double[] v, int k) {
-        int n = Math.min(k, v.length);
+        return topIndices(v, k, v.length);
+    }
+
+    /** The {@code k} largest of {@code v}'s first {@code within} values, largest first. */
+    static int[] topIndices(double[] v, int k, int within) {
+        int m = Math.min(within, v.length);
+        int n = Math.min(k, m);
         int[] idx = new int[n];
         int filled = 0;
-        for (int i = 0; i < v.length; i++) {
+        for (int i = 0; i < m; i++) {
             if (filled == n && v[i] <= v[idx[n - 1]]) continue;
             int pos = filled < n ? filled++ : n - 1;
             while (pos > 0 && v[idx[pos - 1]] < v[i]) {

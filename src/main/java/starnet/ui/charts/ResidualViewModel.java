@@ -29,6 +29,8 @@ public final class ResidualViewModel {
 
     public ObservableList<StepResult> steps() { return model.steps(); }
     public ReadOnlyObjectProperty<Dataset> datasetProperty() { return model.datasetProperty(); }
+    /** The datapoints trained on (more than the dataset's rows in memory when a run reads them from a file). */
+    public int datapoints() { return model.datapointsProperty().get(); }
     /** The one time axis: the snapshot the window shows. */
     public StepCursor cursor() { return cursor; }
 }
