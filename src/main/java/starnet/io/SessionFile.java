@@ -201,6 +201,23 @@ public final class SessionFile {
         return new Baselines(b.path("pca_rank").asInt(0), pca, curve);
     }
 
+    /**
+     * How many steps the session file {@code file} holds, read from its manifest alone (for asking before it is
+     * replaced); −1 when it is not a readable session file.
+     */
+    public static int stepsIn(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry e = zip.getEntry("manifest.json");
+            if (e == null || e.getSize() > (64L << 20)) return -1;
+            try (var in = zip.getInputStream(e)) {
+                JsonNode m = Json.MAPPER.readTree(in.readNBytes(64 << 20));
+                return KIND.equals(m.path("kind").asText()) ? m.path("steps").size() : -1;
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public static Session read(Path file) throws IOException {
         Map<String, byte[]> entries = ModelFile.readEntries(file, "session");
         JsonNode m = ModelFile.manifest(file, entries, KIND, FORMAT);

@@ -30,8 +30,10 @@ final class SessionCore {
 
     // worker-confined
     Work work = new Work(StarNetConfig.defaults());
-    Work discarded;
-    String discardedWhat;
+    final Discards discards = new Discards();
+    /** What each file this session wrote or opened holds now, as a stamp: a work is unsaved when its file holds another's. */
+    final java.util.Map<java.nio.file.Path, Long> fileStamps = new java.util.HashMap<>();
+    long stamps;
     long revisions;
     /** Reaches back to the session for what only it owns (the research jobs, the training's autosave and flags). */
     WorkbenchSession session;
@@ -61,7 +63,7 @@ final class SessionCore {
     /** Plan, report and a fresh run for the work's configuration and data (on the worker). */
     void rebuild(Work w) {
         worker.checkOnWorker();
-        if (w.run != null && (discarded == null || discarded.run != w.run)) w.run.close();
+        if (w.run != null && !discards.holds(w.run)) w.run.close();
         w.setup = ModelSetup.NONE;
         w.run = null;
         w.log.clear();
@@ -113,12 +115,24 @@ final class SessionCore {
     void discardTrainedSteps(String why) {
         worker.checkOnWorker();
         if (work.log.steps.isEmpty()) return;
-        if (discarded != null && discarded.run != null) discarded.run.close();
-        discarded = work;
-        discardedWhat = "the " + work.log.steps.size() + " trained steps discarded by " + why;
+        Work gone = work;
         work = work.successor();
         work.revision = ++revisions;
-        notice(Notice.info("Discarded " + discarded.log.steps.size() + " trained steps (" + why + "). Edit → Undo (Ctrl+Z) brings them back."));
+        discards.discarded(gone, "the " + gone.log.steps.size() + " trained steps discarded by " + why, r -> r == work.run);
+        notice(Notice.info("Discarded " + gone.log.steps.size() + " trained steps (" + why + "). Edit → Undo (Ctrl+Z) brings them back."));
+    }
+
+    /** Whether {@code w} differs from what its file holds: untitled with trained steps, changed since saved, or its file rewritten since by other work. */
+    boolean dirty(Work w) {
+        if (w.identity.file() == null) return !w.log.steps.isEmpty();
+        return w.revision != w.identity.savedRevision() || !java.util.Objects.equals(fileStamps.get(w.identity.file()), w.identity.stamp());
+    }
+
+    /** {@code w} at {@code revision} now is what {@code file} holds (just saved or opened). */
+    void owns(Work w, java.nio.file.Path file, long revision) {
+        long stamp = ++stamps;
+        fileStamps.put(file.toAbsolutePath().normalize(), stamp);
+        w.identity = new FileIdentity(file, revision, stamp);
     }
 
     /** The contents of the work at one revision. */
@@ -150,10 +164,10 @@ final class SessionCore {
         worker.checkOnWorker();
         Work w = work;
         synchronized (publishLock) {
-            state = new SessionState(w.revision, w.dirty(), w.identity.file(), w.dataset, w.datapoints, w.config, w.setup.plan(), w.setup.report(), w.setup.problem(), w.pinned.clone(),
+            state = new SessionState(w.revision, dirty(w), w.identity.file(), w.dataset, w.datapoints, w.config, w.setup.plan(), w.setup.report(), w.setup.problem(), w.pinned.clone(),
                     List.copyOf(w.log.history), List.copyOf(w.log.steps), List.copyOf(w.log.heldOut), w.facts.heldOut() == null ? 0 : w.facts.heldOut().size(),
-                    w.run != null, w.finished(), tasks.list(), activeCommand, discardedWhat, w.facts.pca() == null ? null : w.facts.pca().bound(),
-                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.log.inspections)), w.log.latentMap, w.engine);
+                    w.run != null, w.finished(), tasks.list(), activeCommand, discards.undoable(), w.facts.pca() == null ? null : w.facts.pca().bound(),
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.log.inspections)), w.log.latentMap, w.engine, discards.redoable());
             for (SessionListener l : listeners) l.stateChanged(state);
         }
     }

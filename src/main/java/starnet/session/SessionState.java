@@ -36,22 +36,23 @@ import java.util.List;
  * @param inspections   solver inspections of the run's steps, by step index (unmodifiable)
  * @param latentMap     the run's latest latent map, or null
  * @param engine        where the run trains
+ * @param redoable      what "redo" would bring back, or null
  */
 public record SessionState(long revision, boolean dirty, Path file, Dataset dataset, int datapoints, StarNetConfig config,
                            List<LayerPlan> plan, DeterminednessReport report, String problem, int[] pinned,
                            List<TrainingSnapshot> history, List<StepResult> steps, List<Double> heldOut, int heldOutItems, boolean ready, boolean finished,
                            List<TaskInfo> tasks, TrainAction activeCommand, String undoable, starnet.model.PcaBound pca,
                            java.util.Map<Integer, starnet.model.SystemInspection> inspections, starnet.model.LatentMap latentMap,
-                           starnet.model.EngineSpec engine) {
+                           starnet.model.EngineSpec engine, String redoable) {
     /** Before anything is loaded. */
     static SessionState empty() {
         return new SessionState(0, false, null, null, 0, StarNetConfig.defaults(), null, null, "", new int[0], List.of(), List.of(), List.of(), 0,
-                false, false, List.of(), null, null, null, java.util.Map.of(), null, starnet.model.EngineSpec.memory());
+                false, false, List.of(), null, null, null, java.util.Map.of(), null, starnet.model.EngineSpec.memory(), null);
     }
 
     SessionState withTasks(List<TaskInfo> t, TrainAction active) {
         return new SessionState(revision, dirty, file, dataset, datapoints, config, plan, report, problem, pinned, history, steps, heldOut, heldOutItems,
-                ready, finished, t, active, undoable, pca, inspections, latentMap, engine);
+                ready, finished, t, active, undoable, pca, inspections, latentMap, engine, redoable);
     }
 
     /** The newest snapshot, or null. */

@@ -18,21 +18,35 @@ final class SessionStorage {
     /** Saves everything needed to reopen exactly here, atomically; the contents are taken between two solves, the write runs on the I/O worker. */
     CompletableFuture<Path> save(Path file) {
         return core.tasks.ioTask(TaskKind.SAVE, "Saving " + file.getFileName(), () -> core.capture("save"), c -> {
+            Path backup = null;
             try {
+                backup = keepIfMoreTrained(file, c.contents().training().steps().size());
                 SessionFile.write(file, c.contents());
             } catch (IOException | RuntimeException e) {
                 AppLog.error("saving " + file, e);
                 String why = e instanceof IOException x ? IoMessages.describe(x) : "an internal error (details are in the log)";
                 throw new UserError("Could not save to " + file + ": " + why + ". Nothing was lost: the previous file, if any, is unchanged.");
             }
+            Path kept = backup;
             core.worker.submit(() -> {
-                c.work().identity = new FileIdentity(file, c.work().identity.savedRevision());
-                c.work().identity = new FileIdentity(c.work().identity.file(), c.revision());
+                core.owns(c.work(), file, c.revision());
                 core.publish();
-                core.notice(Notice.info("Saved the session to " + file + "."));
+                core.notice(Notice.info("Saved the session to " + file + "." + (kept == null ? "" : " The file held more trained steps before; "
+                        + "that version is kept as " + kept.getFileName() + ".")));
             });
             return file;
         });
+    }
+
+    /**
+     * When {@code file} is a session holding more trained steps than the {@code steps} about to replace it, copies it
+     * to {@code file~} first (replacing an older backup) and returns that path; else null.
+     */
+    static Path keepIfMoreTrained(Path file, int steps) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file) || SessionFile.stepsIn(file) <= steps) return null;
+        Path backup = file.resolveSibling(file.getFileName() + "~");
+        starnet.io.AtomicFiles.write(backup, out -> java.nio.file.Files.copy(file, out));
+        return backup;
     }
 
     /** Writes something made from the session as it would be saved now (a figure, the model, the metrics) as a background task. */
@@ -68,8 +82,8 @@ final class SessionStorage {
             Work w = SessionContents.restore(file, core.la, ctx);
             core.discardTrainedSteps("opening " + file.getFileName());
             w.revision = ++core.revisions;
-            w.identity = new FileIdentity(recovered ? null : file, w.identity.savedRevision());
-            w.identity = new FileIdentity(w.identity.file(), recovered ? -1 : w.revision);
+            if (recovered) w.identity = FileIdentity.UNTITLED;
+            else core.owns(w, file, w.revision);
             core.work = w;
             core.publish();
             core.notice(Notice.info((recovered ? "Recovered the autosaved core.work: " : "Opened " + file.getFileName() + ": ")

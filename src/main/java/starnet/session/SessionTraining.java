@@ -110,7 +110,7 @@ final class SessionTraining {
     void autosaveNow() {
         core.tasks.atSafePoint(() -> {
             Autosave a = autosave;
-            if (a != null && core.work.run != null && core.work.dirty() && core.work.revision != autosavedRevision) offerAutosave(a);
+            if (a != null && core.work.run != null && core.dirty(core.work) && core.work.revision != autosavedRevision) offerAutosave(a);
         });
     }
 

@@ -51,11 +51,6 @@ final class Work {
         facts = DataFacts.NONE;
     }
 
-    /** Differs from its file: untitled work with trained steps, or any change since the last save or open. */
-    boolean dirty() {
-        return identity.file() == null ? !log.steps.isEmpty() : revision != identity.savedRevision();
-    }
-
     boolean finished() {
         return run != null && run.trainer().isFinished();
     }

@@ -185,7 +185,7 @@ public final class WorkbenchSession {
     public void close() {
         CompletableFuture<Void> done = core.tasks.task(TaskKind.PREPARE, "Closing", ctx -> {
             if (core.work.run != null) core.work.run.close();
-            if (core.discarded != null && core.discarded.run != null) core.discarded.run.close();
+            core.discards.closeAll();
             return null;
         });
         done.exceptionally(e -> null);
@@ -209,7 +209,7 @@ public final class WorkbenchSession {
             core.work = w;
             w.config = StarNetConfig.defaults();
             w.dataset = d;
-            w.identity = new FileIdentity(null, w.identity.savedRevision());
+            w.identity = FileIdentity.UNTITLED;
             w.pinned = new int[0];
             w.forgetDataFacts();
             core.rebuild(w);
@@ -264,20 +264,32 @@ public final class WorkbenchSession {
         core.tasks.cancel(taskId);
     }
 
-    /** Brings back the work the last discard replaced (model, history, charts, configuration, data and file). */
+    /** Brings back the work the last discard replaced (model, history, charts, configuration, data and file); Redo takes it back again. */
     public CompletableFuture<Void> undoDiscard() {
         return core.tasks.task(TaskKind.PREPARE, "Undo", ctx -> {
-            if (core.discarded == null) throw new UserError("There is nothing to undo.");
-            Work back = core.discarded;
-            String what = core.discardedWhat;
-            core.discarded = null;
-            core.discardedWhat = null;
-            if (core.work.run != null && core.work.run != back.run) core.work.run.close();
-            core.work = back;
+            Discards.Entry back = core.discards.undo(core.work, replacedBy(core.work, "Undo"));
+            if (back == null) throw new UserError("There is nothing to undo.");
+            core.work = back.work();
             core.publish();
-            core.notice(Notice.info("Brought back " + what + "."));
+            core.notice(Notice.info("Brought back " + back.what() + ". Edit → Redo (Ctrl+Shift+Z) takes the work before it back."));
             return null;
         });
+    }
+
+    /** Takes back the work the last Undo replaced. */
+    public CompletableFuture<Void> redoDiscard() {
+        return core.tasks.task(TaskKind.PREPARE, "Redo", ctx -> {
+            Discards.Entry again = core.discards.redo(core.work, replacedBy(core.work, "Redo"));
+            if (again == null) throw new UserError("There is nothing to redo.");
+            core.work = again.work();
+            core.publish();
+            core.notice(Notice.info("Brought back " + again.what() + "."));
+            return null;
+        });
+    }
+
+    private static String replacedBy(Work w, String action) {
+        return w.log.steps.isEmpty() ? "the untrained model replaced by " + action : "the " + w.log.steps.size() + " trained steps replaced by " + action;
     }
 
     /** Writes something made from a session's contents (on the I/O worker). */
@@ -335,6 +347,11 @@ public final class WorkbenchSession {
 
     /** The session as it would be saved now (taken between two solves), for exports. */
     public CompletableFuture<SessionFile.Session> contents() { return storage.contents(); }
+
+    /** How many trained steps the session file {@code file} holds (−1 when it is not one): asked before replacing it. */
+    public static int stepsIn(Path file) {
+        return SessionFile.stepsIn(file);
+    }
 
     /** Opens a saved session: the data is reloaded and checked against the file, the run continues where it was. */
     public CompletableFuture<Void> open(Path file) { return storage.open(file); }

@@ -25,6 +25,7 @@ final class DiscardDialog implements DiscardGuard {
         a.setTitle(action);
         a.setHeaderText("Discard " + steps + " trained step" + (steps == 1 ? "" : "s") + "?");
         a.getDialogPane().setId("discard-dialog");
+        DialogDefaults.cancelByDefault(a); // Enter keeps the work
         return a.showAndWait().orElse(ButtonType.CANCEL) == discard;
     }
 }

@@ -91,7 +91,11 @@ public final class MainMenu {
         undo.setId("menu-undo");
         undo.disableProperty().bind(m.session().undoableProperty().isNull().or(m.session().runningProperty()));
         m.session().undoableProperty().addListener((obs, o, what) -> undo.setText(what == null ? "Undo discard" : "Undo: bring back " + what));
-        return new Menu("Edit", null, undo);
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", () -> m.files().redo());
+        redo.setId("menu-redo");
+        redo.disableProperty().bind(m.session().redoableProperty().isNull().or(m.session().runningProperty()));
+        m.session().redoableProperty().addListener((obs, o, what) -> redo.setText(what == null ? "Redo" : "Redo: bring back " + what));
+        return new Menu("Edit", null, undo, redo);
     }
 
     private Menu viewMenu(javafx.beans.property.BooleanProperty presenter) {
@@ -235,7 +239,25 @@ public final class MainMenu {
             if (f == null) return java.util.concurrent.CompletableFuture.failedFuture(new java.util.concurrent.CancellationException());
             target = f.toPath().toString().endsWith(".starnet") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".starnet");
         }
+        int inFile = starnet.session.WorkbenchSession.stepsIn(target), now = m.session().steps().size();
+        if (inFile > now && !replaceMoreTrained(target, inFile, now)) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new java.util.concurrent.CancellationException());
+        }
         return m.files().save(target);
+    }
+
+    /** Asks before a save replaces a file that holds more trained steps than the work being saved (Cancel is the default). */
+    private boolean replaceMoreTrained(Path target, int inFile, int now) {
+        ButtonType replace = new ButtonType("Replace, keep the old file as " + target.getFileName() + "~", javafx.scene.control.ButtonBar.ButtonData.OTHER);
+        Alert a = new Alert(Alert.AlertType.WARNING, target.getFileName() + " holds " + inFile + " trained step" + (inFile == 1 ? "" : "s")
+                + "; the work you are saving has " + now + ".\n\nReplacing it keeps the old file beside it as " + target.getFileName() + "~.",
+                replace, ButtonType.CANCEL);
+        a.initOwner(window.get());
+        a.setTitle("Save");
+        a.setHeaderText("Replace a file that holds more training?");
+        a.getDialogPane().setId("replace-dialog");
+        DialogDefaults.cancelByDefault(a);
+        return a.showAndWait().orElse(ButtonType.CANCEL) == replace;
     }
 
     /** The export dialog, then a file chooser for the chosen format; the file name always ends in the format's extension. */

@@ -99,6 +99,50 @@ class WorkbenchSessionTest {
     }
 
     @Test
+    void saveResetSaveUndoKnowsTheFileChangedAndKeepsTheTrainedFile() throws Exception {
+        Path file = tmp.resolve("trained.starnet");
+        session.run(TrainAction.TRAIN_ALL).join();
+        int trained = s().steps().size();
+        session.save(file).join();
+        assertFalse(s().dirty());
+        session.reset().join();
+        assertEquals(trained, WorkbenchSession.stepsIn(file), "the window asks before replacing a file holding more steps");
+        session.save(file).join();
+        assertEquals(0, WorkbenchSession.stepsIn(file));
+        assertEquals(trained, WorkbenchSession.stepsIn(tmp.resolve("trained.starnet~")), "the trained file is kept beside it");
+        session.undoDiscard().join();
+        assertEquals(trained, s().steps().size());
+        assertTrue(s().dirty(), "the trained work is back, and the file now holds other work: unsaved");
+        session.save(file).join();
+        assertFalse(s().dirty());
+        assertEquals(trained, WorkbenchSession.stepsIn(file));
+    }
+
+    @Test
+    void undoKeepsFiveDiscardsAndRedoTakesBackWhatUndoReplaced() {
+        for (int i = 1; i <= 6; i++) {
+            session.run(TrainAction.STEP_SL).join();
+            for (int k = 1; k < i; k++) session.run(TrainAction.STEP_SW).join();
+            session.reset().join(); // discards i steps
+        }
+        assertNull(s().redoable());
+        for (int i = 6; i >= 2; i--) {
+            assertEquals("the " + i + " trained steps discarded by Reset", s().undoable());
+            session.undoDiscard().join();
+            assertEquals(i, s().steps().size());
+        }
+        assertNull(s().undoable(), "five discards are kept, the oldest went");
+        session.redoDiscard().join();
+        assertEquals(3, s().steps().size(), "redo takes back the work the last undo replaced");
+        session.redoDiscard().join();
+        session.undoDiscard().join();
+        assertEquals(3, s().steps().size());
+        session.run(TrainAction.STEP_SL).join();
+        session.reset().join();
+        assertNull(s().redoable(), "a new discard clears redo");
+    }
+
+    @Test
     void stepsPublishSnapshotsAndTheRunEnds() {
         TrainingSnapshot init = s().latest();
         List<StepResult> seen = new ArrayList<>();

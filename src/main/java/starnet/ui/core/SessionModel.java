@@ -67,6 +67,7 @@ public final class SessionModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<TaskInfo>> tasks = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper undoable = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper redoable = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<PcaBound> pca = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper trainBlocked = new ReadOnlyStringWrapper("Load a dataset first");
@@ -124,6 +125,7 @@ public final class SessionModel {
         file.set(s.file());
         if (!s.tasks().equals(tasks.get())) tasks.set(s.tasks());
         undoable.set(s.undoable());
+        redoable.set(s.redoable());
         pca.set(s.pca());
         if (!s.inspections().equals(inspections.get())) inspections.set(s.inspections());
         if (s.latentMap() != latentMap.get()) latentMap.set(s.latentMap());
@@ -175,6 +177,8 @@ public final class SessionModel {
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<TaskInfo>> tasksProperty() { return tasks.getReadOnlyProperty(); }
     public ReadOnlyStringProperty undoableProperty() { return undoable.getReadOnlyProperty(); }
+    /** What Redo would bring back, or null. */
+    public ReadOnlyStringProperty redoableProperty() { return redoable.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<PcaBound> pcaProperty() { return pca.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** Why training cannot start, from the session ("" when it can); the editor adds its own reason. */

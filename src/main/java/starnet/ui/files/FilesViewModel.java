@@ -70,6 +70,12 @@ public final class FilesViewModel {
         model.session().undoDiscard();
     }
 
+    /** Takes back the work the last Undo replaced. */
+    public void redo() {
+        FxThread.check();
+        model.session().redoDiscard();
+    }
+
     private boolean allow(String action) {
         int trained = model.steps().size();
         return trained == 0 || guard.allowDiscard(action, trained);
