@@ -39,6 +39,14 @@ public final class SessionFile {
     public record DatasetRef(String source, String split, int count, int channels, int height, int width, String sha256) {}
 
     /**
+     * How the run was being watched, so that reopening (or recovering) it shows it the same way.
+     *
+     * @param heldOut         per step, the held-out items' output MSE (NaN where not measured)
+     * @param stepDelayMillis the wait after each solve of a run
+     */
+    public record Watching(double[] heldOut, long stepDelayMillis) {}
+
+    /**
      * Where a run's rows are when they were not all in the heap: the row store or .npy file its engine read (and reads
      * again when the session is opened), and the run setting it trained with. The session then holds no latents.
      *
@@ -73,7 +81,13 @@ public final class SessionFile {
      * @param baselines     PCA and autoencoder results on the same data (paper Fig. 6), or null when none were computed
      */
     public record Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
-                          List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance, DataStream stream) {
+                          List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance, DataStream stream, Watching watching) {
+        /** A session with no settings of the window's kept. */
+        public Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
+                       List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance, DataStream stream) {
+            this(config, dataset, pinned, pinnedTargets, training, history, baselines, provenance, stream, null);
+        }
+
         /** A session whose rows were in the heap. */
         public Session(StarNetConfig config, DatasetRef dataset, int[] pinned, Matrix pinnedTargets, SavedTraining training,
                        List<TrainingSnapshot> history, Baselines baselines, starnet.model.Provenance provenance) {
@@ -94,7 +108,7 @@ public final class SessionFile {
 
         /** The same session with {@code b} as its baselines (null = none). */
         public Session withBaselines(Baselines b) {
-            return new Session(config, dataset, pinned, pinnedTargets, training, history, b, provenance, stream);
+            return new Session(config, dataset, pinned, pinnedTargets, training, history, b, provenance, stream, watching);
         }
     }
 
@@ -141,6 +155,15 @@ public final class SessionFile {
                 }
                 if (s.provenance() != null) m.set("provenance", Json.MAPPER.valueToTree(s.provenance()));
                 if (s.stream() != null) m.set("stream", Json.MAPPER.valueToTree(s.stream()));
+                if (s.watching() != null) {
+                    ObjectNode w = m.putObject("watching");
+                    w.put("step_delay_ms", s.watching().stepDelayMillis());
+                    ArrayNode held = w.putArray("held_out");
+                    for (double v : s.watching().heldOut()) {
+                        if (Double.isFinite(v)) held.add(v);
+                        else held.addNull();
+                    }
+                }
                 ModelFile.putJson(zip, "manifest.json", m);
                 ModelFile.writeDecoderArrays(zip, st.decoder());
                 ModelFile.putStored(zip, "pinned_targets.npy", s.pinnedTargets());
@@ -218,6 +241,16 @@ public final class SessionFile {
         }
     }
 
+    private static Watching watching(JsonNode w) {
+        if (w == null || w.isNull()) return null;
+        JsonNode held = w.path("held_out");
+        double[] v = new double[held.size()];
+        for (int i = 0; i < v.length; i++) v[i] = held.get(i).isNull() ? Double.NaN : held.get(i).asDouble();
+        long delay = w.path("step_delay_ms").asLong(0);
+        if (delay < 0 || delay > 3_600_000) throw new IllegalArgumentException("step_delay_ms must be 0 to 3600000, got " + delay);
+        return new Watching(v, delay);
+    }
+
     public static Session read(Path file) throws IOException {
         Map<String, byte[]> entries = ModelFile.readEntries(file, "session");
         JsonNode m = ModelFile.manifest(file, entries, KIND, FORMAT);
@@ -275,7 +308,7 @@ public final class SessionFile {
                 }
             }
             return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history, baselines(m.get("baselines")),
-                    ModelFile.provenance(m), m.hasNonNull("stream") ? Json.MAPPER.treeToValue(m.get("stream"), DataStream.class) : null);
+                    ModelFile.provenance(m), m.hasNonNull("stream") ? Json.MAPPER.treeToValue(m.get("stream"), DataStream.class) : null, watching(m.get("watching")));
         } catch (ModelFile.ModelFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -16,6 +16,7 @@ public final class Autosave {
     private final Worker io;
     private final AtomicReference<SessionFile.Session> pending = new AtomicReference<>();
     private volatile long writes;
+    private volatile int writtenSteps;
 
     /** @param io the worker the writes run on (a thread of their own in the window) */
     public Autosave(Path file, Worker io) {
@@ -28,6 +29,9 @@ public final class Autosave {
     /** Completed writes so far. */
     public long writes() { return writes; }
 
+    /** The trained steps the last completed write holds. */
+    public int writtenSteps() { return writtenSteps; }
+
     /** Queues {@code image} for writing; an image still waiting is replaced by it. */
     void offer(SessionFile.Session image) {
         if (pending.getAndSet(image) == null) io.submit(this::writeLatest);
@@ -38,6 +42,7 @@ public final class Autosave {
         if (s == null) return;
         try {
             SessionFile.write(file, s);
+            writtenSteps = s.training().steps().size();
             writes++;
         } catch (IOException | RuntimeException e) {
             AppLog.error("autosave to " + file, e);

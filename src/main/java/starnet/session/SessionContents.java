@@ -23,7 +23,18 @@ final class SessionContents {
      * (the next solves overwrite their buffer); everything else it holds is never written again. Worker only.
      */
     static SessionFile.Session of(Work w) {
-        if (w.streamed != null) return streamed(w);
+        return of(w, 0);
+    }
+
+    /** {@link #of(Work)} with how the run is watched: its held-out curve and the wait after each solve. */
+    static SessionFile.Session of(Work w, long stepDelayMillis) {
+        SessionFile.Session s = w.streamed != null ? streamed(w) : whole(w);
+        double[] held = w.log.heldOut.stream().mapToDouble(Double::doubleValue).toArray();
+        return new SessionFile.Session(s.config(), s.dataset(), s.pinned(), s.pinnedTargets(), s.training(), s.history(), s.baselines(), s.provenance(),
+                s.stream(), new SessionFile.Watching(held, stepDelayMillis));
+    }
+
+    private static SessionFile.Session whole(Work w) {
         if (!w.run.fitsASessionFile()) {
             throw new UserError("This run's latents are on disk (" + w.engine.words() + ") and larger than memory holds, so a session file cannot "
                     + "take them; export the model (File → Export) to keep the decoder and its codes.");
@@ -100,9 +111,16 @@ final class SessionContents {
         w.run = TrainingRun.restore(s.config(), d, ref.count(), null, w.pinned, w.engine, la, TrainingStates.state(s.training()), s.history().size());
         w.log.history.addAll(s.history());
         w.log.steps.addAll(s.training().steps());
-        for (int i = 0; i < w.log.steps.size(); i++) w.log.heldOut.add(Double.NaN); // not saved: measured again as training goes on
+        restoreWatching(w, s);
         w.facts = w.facts.withBaselines(s.baselines(), s.baselines() == null ? null : s.config());
         return w;
+    }
+
+    /** The held-out curve as it was (NaN where not measured, or for files from before it was kept). */
+    private static void restoreWatching(Work w, SessionFile.Session s) {
+        double[] held = s.watching() == null ? new double[0] : s.watching().heldOut();
+        w.openedDelayMillis = s.watching() == null ? 0 : s.watching().stepDelayMillis();
+        for (int i = 0; i < w.log.steps.size(); i++) w.log.heldOut.add(i < held.length ? held[i] : Double.NaN);
     }
 
     /** A run whose rows are in a file its engine reads: the first items loaded for the grids, the run on its own engine again. */
@@ -135,7 +153,7 @@ final class SessionContents {
         w.run = TrainingRun.restore(s.config(), d, ref.count(), w.streamed, w.pinned, w.engine, la, TrainingStates.state(s.training()), s.history().size());
         w.log.history.addAll(s.history());
         w.log.steps.addAll(s.training().steps());
-        for (int i = 0; i < w.log.steps.size(); i++) w.log.heldOut.add(Double.NaN);
+        restoreWatching(w, s);
         return w;
     }
 }

@@ -31,6 +31,8 @@ final class SessionCore {
     // worker-confined
     Work work = new Work(StarNetConfig.defaults());
     final Discards discards = new Discards();
+    /** Waits this long after each solve of a run (for watching step by step); kept with the work's file. */
+    final java.util.concurrent.atomic.AtomicLong stepDelayMillis = new java.util.concurrent.atomic.AtomicLong();
     /** What each file this session wrote or opened holds now, as a stamp: a work is unsaved when its file holds another's. */
     final java.util.Map<java.nio.file.Path, Long> fileStamps = new java.util.HashMap<>();
     long stamps;
@@ -146,7 +148,7 @@ final class SessionCore {
 
     SessionFile.Session contents(Work w) {
         worker.checkOnWorker();
-        return SessionContents.of(w);
+        return SessionContents.of(w, stepDelayMillis.get());
     }
 
     void notice(Notice n) {
@@ -167,7 +169,7 @@ final class SessionCore {
             state = new SessionState(w.revision, dirty(w), w.identity.file(), w.dataset, w.datapoints, w.config, w.setup.plan(), w.setup.report(), w.setup.problem(), w.pinned.clone(),
                     List.copyOf(w.log.history), List.copyOf(w.log.steps), List.copyOf(w.log.heldOut), w.facts.heldOut() == null ? 0 : w.facts.heldOut().size(),
                     w.run != null, w.finished(), tasks.list(), activeCommand, discards.undoable(), w.facts.pca() == null ? null : w.facts.pca().bound(),
-                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.log.inspections)), w.log.latentMap, w.engine, discards.redoable());
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.log.inspections)), w.log.latentMap, w.engine, discards.redoable(), stepDelayMillis.get());
             for (SessionListener l : listeners) l.stateChanged(state);
         }
     }

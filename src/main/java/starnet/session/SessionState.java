@@ -37,22 +37,23 @@ import java.util.List;
  * @param latentMap     the run's latest latent map, or null
  * @param engine        where the run trains
  * @param redoable      what "redo" would bring back, or null
+ * @param stepDelayMillis the wait after each solve of a run (0 = none)
  */
 public record SessionState(long revision, boolean dirty, Path file, Dataset dataset, int datapoints, StarNetConfig config,
                            List<LayerPlan> plan, DeterminednessReport report, String problem, int[] pinned,
                            List<TrainingSnapshot> history, List<StepResult> steps, List<Double> heldOut, int heldOutItems, boolean ready, boolean finished,
                            List<TaskInfo> tasks, TrainAction activeCommand, String undoable, starnet.model.PcaBound pca,
                            java.util.Map<Integer, starnet.model.SystemInspection> inspections, starnet.model.LatentMap latentMap,
-                           starnet.model.EngineSpec engine, String redoable) {
+                           starnet.model.EngineSpec engine, String redoable, long stepDelayMillis) {
     /** Before anything is loaded. */
     static SessionState empty() {
         return new SessionState(0, false, null, null, 0, StarNetConfig.defaults(), null, null, "", new int[0], List.of(), List.of(), List.of(), 0,
-                false, false, List.of(), null, null, null, java.util.Map.of(), null, starnet.model.EngineSpec.memory(), null);
+                false, false, List.of(), null, null, null, java.util.Map.of(), null, starnet.model.EngineSpec.memory(), null, 0);
     }
 
     SessionState withTasks(List<TaskInfo> t, TrainAction active) {
         return new SessionState(revision, dirty, file, dataset, datapoints, config, plan, report, problem, pinned, history, steps, heldOut, heldOutItems,
-                ready, finished, t, active, undoable, pca, inspections, latentMap, engine, redoable);
+                ready, finished, t, active, undoable, pca, inspections, latentMap, engine, redoable, stepDelayMillis);
     }
 
     /** The newest snapshot, or null. */

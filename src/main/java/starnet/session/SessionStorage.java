@@ -85,8 +85,9 @@ final class SessionStorage {
             if (recovered) w.identity = FileIdentity.UNTITLED;
             else core.owns(w, file, w.revision);
             core.work = w;
+            core.stepDelayMillis.set(w.openedDelayMillis);
             core.publish();
-            core.notice(Notice.info((recovered ? "Recovered the autosaved core.work: " : "Opened " + file.getFileName() + ": ")
+            core.notice(Notice.info((recovered ? "Recovered the autosaved work: " : "Opened " + file.getFileName() + ": ")
                     + w.log.steps.size() + " steps, " + w.dataset.name() + "."));
             return null;
         });

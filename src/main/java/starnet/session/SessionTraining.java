@@ -8,11 +8,9 @@ import starnet.training.StarNetTrainer;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 /** A session's training runs: the schedule's steps as background tasks, narration stops, the classroom delay, autosave while training. Worker only, but for the volatile settings. */
 final class SessionTraining {
     private final SessionCore core;
-    final AtomicLong stepDelayMillis = new AtomicLong();
 
     volatile Autosave autosave;
     volatile boolean inspectEveryStep;
@@ -94,7 +92,7 @@ final class SessionTraining {
     }
 
     private void pauseBetweenSteps(TaskContext ctx) {
-        long until = System.currentTimeMillis() + stepDelayMillis.get();
+        long until = System.currentTimeMillis() + core.stepDelayMillis.get();
         while (System.currentTimeMillis() < until) {
             ctx.check();
             try {
@@ -114,9 +112,10 @@ final class SessionTraining {
         });
     }
 
+    /** After every solve: its contents are small next to the time a solve takes, so a killed window loses at most the solve that ran. */
     private void autosaveIfDue(boolean layerDone) {
         Autosave a = autosave;
-        if (a != null && (layerDone || System.nanoTime() - lastAutosave >= WorkbenchSession.AUTOSAVE_INTERVAL_NANOS)) offerAutosave(a);
+        if (a != null) offerAutosave(a);
     }
 
     private void offerAutosave(Autosave a) {

@@ -26,6 +26,8 @@ final class Work {
     FileIdentity identity = FileIdentity.UNTITLED;
     DataFacts facts = DataFacts.NONE;
     long revision;
+    /** The wait after each solve that the file this work was opened from kept (applied when it is opened). */
+    long openedDelayMillis;
     /** An autosave of this run was skipped (its contents do not fit memory): said once. */
     boolean autosaveSkipped;
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -39,8 +38,6 @@ public final class WorkbenchSession {
     public static final int DEFAULT_PINNED = 12;
     /** Snapshots kept for the step slider; older ones are dropped (the first is kept). */
     public static final int HISTORY_LIMIT = 400;
-    /** While training, an autosave at most this often (and at every layer boundary). */
-    public static final long AUTOSAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final SessionCore core;
     private final SessionTraining training;
@@ -329,7 +326,7 @@ public final class WorkbenchSession {
     public CompletableFuture<Void> run(TrainAction command) { return training.run(command); }
 
     /** Waits this long after each solve of a run (for watching step by step); 0 = none. */
-    public void setStepDelayMillis(long ms) { training.stepDelayMillis.set(Math.max(0, ms)); }
+    public void setStepDelayMillis(long ms) { core.stepDelayMillis.set(Math.max(0, ms)); }
 
     /** Writes an autosave at every layer boundary and at most every minute while training; null = off. */
     public void setAutosave(Autosave a) { training.autosave = a; }

@@ -123,8 +123,8 @@ public final class WorkbenchApp extends Application {
     }
 
     private static boolean askToRecover(UserFiles files) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The workbench did not close normally last time. Open the work it saved automatically ("
-                + files.autosave() + ")?", ButtonType.YES, ButtonType.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The workbench did not close normally last time. " + starnet.session.Recovery.describe(files.autosave())
+                + "\n\nOpen it?", ButtonType.YES, ButtonType.NO);
         a.setHeaderText("Recover unsaved work?");
         return a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
     }

@@ -21,32 +21,33 @@ class CrashRecoveryTest {
     @TempDir Path home;
 
     @Test
-    void aRunKilledAfterItsLastLayerBoundaryIsRecoveredAndContinuesExactly() throws Exception {
+    void aRunKilledMidTrainAllLosesAtMostTheSolveThatRanAndContinuesExactly() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                TrainUntilKilled.class.getName(), home.toString(), "300").redirectErrorStream(false).start();
+                TrainUntilKilled.class.getName(), home.toString(), "1000").redirectErrorStream(false).start();
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            do {
+            do { // a classroom's 1 s delay between solves; killed in the middle of layer 1
                 line = out.readLine();
-                assertNotNull(line, "the child ended before its first autosave");
-                assertTrue(System.nanoTime() < deadline, "no autosave within 90 s");
-            } while (!line.startsWith("autosaved 1"));
+                assertNotNull(line, "the child ended before it was killed");
+                assertTrue(System.nanoTime() < deadline, "no autosave of 12 steps within 90 s");
+            } while (!line.startsWith("autosaved") || Integer.parseInt(line.replaceAll(".*at (\\d+) steps.*", "$1")) < 12);
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         } finally {
             child.destroyForcibly();
         }
-        int stepsWhenKilled = Integer.parseInt(line.replaceAll(".* after (\\d+) steps.*", "$1"));
-        assertTrue(stepsWhenKilled >= 10 && stepsWhenKilled < 20, "killed after layer 2 (10 solves) and before the run's end: " + line);
+        int written = Integer.parseInt(line.replaceAll(".*holding (\\d+) steps.*", "$1"));
+        int sessionAt = Integer.parseInt(line.replaceAll(".*at (\\d+) steps.*", "$1"));
+        assertTrue(written >= sessionAt - 1, "every solve is autosaved: at most the one that ran is lost (" + line + ")");
 
         UserFiles files = new UserFiles(home);
         assertTrue(files.crashedWithAutosave(), "the next start offers the autosave");
         WorkbenchSession recovered = WorkbenchSession.immediate(new EjmlLinearAlgebra(1));
         recovered.recover(files.autosave()).join();
         SessionState s = recovered.state();
-        assertEquals(10, s.steps().size(), "layer 2 is trained");
+        assertEquals(written, s.steps().size(), "every step the autosave held comes back");
         assertEquals(1, s.latest().layer(), "the next solve is on layer 1");
         assertFalse(s.finished());
         assertTrue(s.dirty());

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The child process of {@link CrashRecoveryTest}: a session as the window runs it (its own solver and
  * I/O threads, autosave on, the "window open" marker written), training slowly until it is killed.
- * Prints "autosaved N" after each autosave write.
+ * Prints "autosaved N holding J steps, the session at K steps" after each autosave write.
  */
 public final class TrainUntilKilled {
     static final StarNetConfig CONFIG = StarNetConfig.defaults().withData(new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 600))
@@ -35,7 +35,7 @@ public final class TrainUntilKilled {
             long w = autosave.writes();
             if (w != seen) {
                 seen = w;
-                System.out.println("autosaved " + w + " after " + session.state().steps().size() + " steps");
+                System.out.println("autosaved " + w + " holding " + autosave.writtenSteps() + " steps, the session at " + session.state().steps().size() + " steps");
                 System.out.flush();
             }
             Thread.sleep(5);

@@ -54,7 +54,11 @@ public final class RunViewModel {
         };
         stopAtLayer.addListener((obs, o, n) -> stops.run());
         stopAtEpoch.addListener((obs, o, n) -> stops.run());
-        model.stateProperty().addListener((obs, o, n) -> scheduleChanged());
+        model.stateProperty().addListener((obs, o, n) -> {
+            scheduleChanged();
+            // the session's delay changed (a file opened or recovered with its own): the slider follows
+            if (n != null && o != null && n.stepDelayMillis() != o.stepDelayMillis()) delayMillis.set((int) n.stepDelayMillis());
+        });
     }
 
     /** Runs a training command in the background; a blocked command says why instead. */
