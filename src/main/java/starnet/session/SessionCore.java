@@ -30,7 +30,12 @@ final class SessionCore {
 
     // worker-confined
     Work work = new Work(StarNetConfig.defaults());
-    final Discards discards = new Discards();
+    Discards discards = new Discards();
+    /** The work set aside while a lesson runs in its own work, with its undo history and delay; null when none. */
+    Parked parked;
+
+    /** Work set aside whole: given back exactly as it was. */
+    record Parked(Work work, Discards discards, long stepDelayMillis) {}
     /** Waits this long after each solve of a run (for watching step by step); kept with the work's file. */
     final java.util.concurrent.atomic.AtomicLong stepDelayMillis = new java.util.concurrent.atomic.AtomicLong();
     /** What each file this session wrote or opened holds now, as a stamp: a work is unsaved when its file holds another's. */
@@ -169,7 +174,8 @@ final class SessionCore {
             state = new SessionState(w.revision, dirty(w), w.identity.file(), w.dataset, w.datapoints, w.config, w.setup.plan(), w.setup.report(), w.setup.problem(), w.pinned.clone(),
                     List.copyOf(w.log.history), List.copyOf(w.log.steps), List.copyOf(w.log.heldOut), w.facts.heldOut() == null ? 0 : w.facts.heldOut().size(),
                     w.run != null, w.finished(), tasks.list(), activeCommand, discards.undoable(), w.facts.pca() == null ? null : w.facts.pca().bound(),
-                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.log.inspections)), w.log.latentMap, w.engine, discards.redoable(), stepDelayMillis.get());
+                    java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(w.log.inspections)), w.log.latentMap, w.engine, discards.redoable(), stepDelayMillis.get(),
+                    parked != null && dirty(parked.work()) ? Math.max(1, parked.work().log.steps.size()) : 0);
             for (SessionListener l : listeners) l.stateChanged(state);
         }
     }

@@ -38,22 +38,23 @@ import java.util.List;
  * @param engine        where the run trains
  * @param redoable      what "redo" would bring back, or null
  * @param stepDelayMillis the wait after each solve of a run (0 = none)
+ * @param parkedUnsaved   trained steps of work set aside for a lesson that are not saved in a file (0 when none)
  */
 public record SessionState(long revision, boolean dirty, Path file, Dataset dataset, int datapoints, StarNetConfig config,
                            List<LayerPlan> plan, DeterminednessReport report, String problem, int[] pinned,
                            List<TrainingSnapshot> history, List<StepResult> steps, List<Double> heldOut, int heldOutItems, boolean ready, boolean finished,
                            List<TaskInfo> tasks, TrainAction activeCommand, String undoable, starnet.model.PcaBound pca,
                            java.util.Map<Integer, starnet.model.SystemInspection> inspections, starnet.model.LatentMap latentMap,
-                           starnet.model.EngineSpec engine, String redoable, long stepDelayMillis) {
+                           starnet.model.EngineSpec engine, String redoable, long stepDelayMillis, int parkedUnsaved) {
     /** Before anything is loaded. */
     static SessionState empty() {
         return new SessionState(0, false, null, null, 0, StarNetConfig.defaults(), null, null, "", new int[0], List.of(), List.of(), List.of(), 0,
-                false, false, List.of(), null, null, null, java.util.Map.of(), null, starnet.model.EngineSpec.memory(), null, 0);
+                false, false, List.of(), null, null, null, java.util.Map.of(), null, starnet.model.EngineSpec.memory(), null, 0, 0);
     }
 
     SessionState withTasks(List<TaskInfo> t, TrainAction active) {
         return new SessionState(revision, dirty, file, dataset, datapoints, config, plan, report, problem, pinned, history, steps, heldOut, heldOutItems,
-                ready, finished, t, active, undoable, pca, inspections, latentMap, engine, redoable, stepDelayMillis);
+                ready, finished, t, active, undoable, pca, inspections, latentMap, engine, redoable, stepDelayMillis, parkedUnsaved);
     }
 
     /** The newest snapshot, or null. */

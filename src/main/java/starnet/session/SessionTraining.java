@@ -119,6 +119,7 @@ final class SessionTraining {
     }
 
     private void offerAutosave(Autosave a) {
+        if (core.parked != null) return; // a lesson's work: the autosave keeps the work set aside, not the lesson's
         lastAutosave = System.nanoTime();
         autosavedRevision = core.work.revision;
         if (!core.work.run.fitsASessionFile()) {

@@ -183,6 +183,10 @@ public final class WorkbenchSession {
         CompletableFuture<Void> done = core.tasks.task(TaskKind.PREPARE, "Closing", ctx -> {
             if (core.work.run != null) core.work.run.close();
             core.discards.closeAll();
+            if (core.parked != null) {
+                core.parked.discards().closeAll();
+                if (core.parked.work().run != null) core.parked.work().run.close();
+            }
             return null;
         });
         done.exceptionally(e -> null);
@@ -259,6 +263,43 @@ public final class WorkbenchSession {
     /** Cancels a running or waiting task. */
     public void cancel(long taskId) {
         core.tasks.cancel(taskId);
+    }
+
+    /**
+     * Sets the current work aside untouched — trained or not, saved or not, with its undo history and delay — and
+     * continues on fresh, untitled work with the same data, for a lesson; {@link #unpark()} gives it back exactly.
+     */
+    public CompletableFuture<Void> park() {
+        return core.tasks.task(TaskKind.PREPARE, "Setting your work aside for the lesson", ctx -> {
+            if (core.parked != null) throw new UserError("Your work is set aside already; leave the lesson to get it back.");
+            core.parked = new SessionCore.Parked(core.work, core.discards, core.stepDelayMillis.get());
+            Work fresh = new Work(core.work.config);
+            fresh.dataset = core.work.dataset;
+            fresh.datapoints = core.work.datapoints;
+            fresh.revision = ++core.revisions;
+            core.work = fresh;
+            core.discards = new Discards();
+            core.stepDelayMillis.set(0);
+            core.rebuild(fresh);
+            return null;
+        });
+    }
+
+    /** Gives back the work {@link #park()} set aside, exactly as it was; what was done meanwhile is dropped. */
+    public CompletableFuture<Void> unpark() {
+        return core.tasks.task(TaskKind.PREPARE, "Bringing your work back", ctx -> {
+            SessionCore.Parked p = core.parked;
+            if (p == null) return null;
+            core.parked = null;
+            core.discards.closeAll();
+            if (core.work.run != null && core.work.run != p.work().run && !p.discards().holds(core.work.run)) core.work.run.close();
+            core.work = p.work();
+            core.discards = p.discards();
+            core.stepDelayMillis.set(p.stepDelayMillis());
+            core.publish();
+            core.notice(Notice.info("Your work is back as you left it: " + core.work.log.steps.size() + " trained steps."));
+            return null;
+        });
     }
 
     /** Brings back the work the last discard replaced (model, history, charts, configuration, data and file); Redo takes it back again. */

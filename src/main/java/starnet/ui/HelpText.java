@@ -39,9 +39,15 @@ final class HelpText {
         for (TrainAction c : TrainAction.values()) {
             sb.append(KeyCombination.keyCombination(c.shortcut()).getDisplayText()).append("\t").append(c.label()).append(" — ").append(c.help()).append('\n');
         }
-        sb.append("Space\tPlay / Pause: train every remaining layer, or pause what runs\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+Space").getDisplayText())
+                .append("\tPlay / Pause: train every remaining layer, or pause what runs (Space too, where no button has the focus)\n");
+        sb.append("Space, Enter\tPress the focused button\n");
+        sb.append("→ or Page Down, ← or Page Up\tNext and back in the lesson (a presentation clicker's keys)\n");
+        sb.append("Ctrl+Tab\tThe next tab on the right (Loss, Now solving, Generate, Explore)\n");
+        sb.append("Alt+letter\tThe menus: Alt+F File, Alt+E Edit, Alt+V View, Alt+T Train, Alt+X Experiments, Alt+H Help\n");
         sb.append(KeyCombination.keyCombination("Shortcut+P").getDisplayText()).append("\tPause\n");
         sb.append(KeyCombination.keyCombination("Shortcut+R").getDisplayText()).append("\tReset (asks first)\n");
+        sb.append(KeyCombination.keyCombination("Shortcut+Shift+Z").getDisplayText()).append("\tRedo: take back what the last Undo replaced\n");
         sb.append(KeyCombination.keyCombination("Shortcut+Z").getDisplayText()).append("\tUndo: bring back the steps the last Reset, edit, load or open discarded\n");
         sb.append(KeyCombination.keyCombination("Shortcut+N").getDisplayText()).append("\tNew session\n");
         sb.append(KeyCombination.keyCombination("Shortcut+O").getDisplayText()).append("\tOpen session\n");

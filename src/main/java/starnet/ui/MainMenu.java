@@ -49,7 +49,7 @@ public final class MainMenu {
     void setExploreOpener(java.util.function.IntConsumer o) { exploreOpener = o; }
 
     private Menu fileMenu() {
-        Menu file = new Menu("File");
+        Menu file = new Menu("_File");
         file.getItems().addAll(item("New session", "Shortcut+N", () -> m.files().newSession()), new SeparatorMenuItem());
         for (starnet.model.SampleCatalog.Sample s : starnet.model.SampleCatalog.ALL) file.getItems().add(item("Load " + s.title() + " sample", null, () -> m.dataset().load(s.source())));
         MenuItem open = item("Open session…", "Shortcut+O", () -> {
@@ -95,7 +95,7 @@ public final class MainMenu {
         redo.setId("menu-redo");
         redo.disableProperty().bind(m.session().redoableProperty().isNull().or(m.session().runningProperty()));
         m.session().redoableProperty().addListener((obs, o, what) -> redo.setText(what == null ? "Redo" : "Redo: bring back " + what));
-        return new Menu("Edit", null, undo, redo);
+        return new Menu("_Edit", null, undo, redo);
     }
 
     private Menu viewMenu(javafx.beans.property.BooleanProperty presenter) {
@@ -114,17 +114,17 @@ public final class MainMenu {
         present.setAccelerator(KeyCombination.keyCombination("F5"));
         present.selectedProperty().bindBidirectional(presenter);
         present.setId("menu-presenter");
-        return new Menu("View", null, in, out, actual, shown, new SeparatorMenuItem(), present);
+        return new Menu("_View", null, in, out, actual, shown, new SeparatorMenuItem(), present);
     }
 
     private Menu trainMenu() {
-        Menu train = new Menu("Train");
+        Menu train = new Menu("_Train");
         for (TrainAction c : TrainAction.values()) {
             MenuItem mi = item(c.label(), c.shortcut(), () -> m.run().run(c));
             mi.disableProperty().bind(m.run().trainBlockedReason().isNotEmpty());
             train.getItems().add(mi);
         }
-        MenuItem play = item("Play / Pause   (Space)", null, () -> m.run().playPause());
+        MenuItem play = item("Play / Pause   (or Space where no button has the focus)", "Shortcut+Space", () -> m.run().playPause());
         play.disableProperty().bind(m.run().busy().not().and(m.run().trainBlockedReason().isNotEmpty()));
         MenuItem pause = item("Pause", "Shortcut+P", () -> m.run().pause());
         pause.disableProperty().bind(m.run().busy().not());
@@ -135,7 +135,7 @@ public final class MainMenu {
     }
 
     private Menu experimentsMenu() {
-        Menu experiments = new Menu("Experiments");
+        Menu experiments = new Menu("E_xperiments");
         String[][] exps = {{"fig6", "Fig. 6 — StarNet vs Adam autoencoder vs PCA"}, {"fig7", "Fig. 7 — SW-first vs SL-first"},
                 {"fig8", "Fig. 8 — SW on 100 / 500 / all datapoints (conv)"}, {"refine", "End-to-end refinement after layer-wise training"}};
         for (String[] x : exps) {
@@ -158,7 +158,7 @@ public final class MainMenu {
     }
 
     private Menu helpMenu() {
-        Menu help = new Menu("Help");
+        Menu help = new Menu("_Help");
         MenuItem welcome = item("Getting started", "F1", () -> message("Getting started", HelpText.WELCOME));
         MenuItem what = item("What are SL and SW?", null, () -> message("SL and SW", HelpText.SL_SW));
         MenuItem lesson = item("Lesson: StarNet step by step", "Shortcut+F1", () -> lessonStarter.run());

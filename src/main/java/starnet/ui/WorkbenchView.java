@@ -122,12 +122,45 @@ public final class WorkbenchView {
         root.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", UiScale.px(UiScale.BASE_FONT)), UiScale.factor()));
         presenter.addListener((obs, was, on) -> presenterChanged(on));
-        // Space plays or pauses from anywhere but a text field (a filter: a focused button must not take it first)
+        // Space plays or pauses when no control that answers to Space has the focus (a focused button is pressed instead)
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != javafx.scene.input.KeyCode.SPACE || e.isShortcutDown() || e.isAltDown()
-                    || root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) return;
+            if (e.getCode() != javafx.scene.input.KeyCode.SPACE || e.isShortcutDown() || e.isAltDown() || takesKeys(root.getScene().getFocusOwner())) return;
             e.consume();
             m.run().playPause();
+        });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !takesKeys(root.getScene().getFocusOwner())) e.consume();
+        });
+        // Enter presses the focused button (as Space does), not the window's default action
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown()
+                    && root.getScene().getFocusOwner() instanceof javafx.scene.control.ButtonBase b && !b.isDisabled()) {
+                e.consume();
+                b.fire();
+            }
+        });
+        // while the lesson runs, a presentation clicker's keys (→ and Page Down, ← and Page Up) move through it
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!lesson.activeProperty().get() || e.isShortcutDown() || e.isAltDown()) return;
+            javafx.scene.Node focus = root.getScene().getFocusOwner();
+            boolean arrowsTaken = focus instanceof javafx.scene.control.TextInputControl || focus instanceof javafx.scene.control.Slider
+                    || focus instanceof javafx.scene.control.ListView || focus instanceof javafx.scene.control.TableView;
+            switch (e.getCode()) {
+                case PAGE_DOWN -> lesson.next();
+                case PAGE_UP -> lesson.back();
+                case RIGHT -> { if (arrowsTaken) return; lesson.next(); }
+                case LEFT -> { if (arrowsTaken) return; lesson.back(); }
+                default -> { return; }
+            }
+            e.consume();
+        });
+        // Ctrl+Tab and Ctrl+Shift+Tab move through the right-hand tabs
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.TAB || !e.isControlDown() || rightTabs == null) return;
+            var sel = rightTabs.getSelectionModel();
+            int n = rightTabs.getTabs().size();
+            sel.select((sel.getSelectedIndex() + (e.isShiftDown() ? n - 1 : 1)) % n);
+            e.consume();
         });
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> { // the keypad's + and −, and Ctrl+Shift+= (a "+" on most layouts)
             if (!e.isShortcutDown()) return;
@@ -138,9 +171,13 @@ public final class WorkbenchView {
             }
             e.consume();
         });
-        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !(root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) e.consume();
-        });
+    }
+
+    /** Whether {@code n} answers to Space or Enter itself: a button, a check box, a choice, a slider, a text field. */
+    private static boolean takesKeys(javafx.scene.Node n) {
+        return n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase
+                || n instanceof javafx.scene.control.ChoiceBox || n instanceof javafx.scene.control.Slider || n instanceof javafx.scene.control.ListView
+                || n instanceof javafx.scene.control.TableView;
     }
 
     public Parent root() { return root; }

@@ -179,15 +179,23 @@ class WorkbenchUiTest {
         Button play = robot.lookup("#cmd-pause").queryAs(Button.class);
         assertEquals("▶ Play", play.getText());
         robot.clickOn("#stop-at-layer");
+        robot.type(javafx.scene.input.KeyCode.SPACE); // the box has the focus: Space toggles it, as in every other program
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> m.run().stopAtLayerProperty().get()), "Space pressed the focused box");
+        assertFalse(s.runningProperty().get(), "and did not play");
         robot.type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> m.run().stopAtLayerProperty().get()));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.SPACE).release(javafx.scene.input.KeyCode.CONTROL); // Play's own key
         waitUntil(() -> s.steps().size() == 10 && !s.runningProperty().get());
-        assertTrue(fx(() -> m.run().stopAtLayerProperty().get()), "Space played instead of toggling the focused box");
+        assertTrue(fx(() -> m.run().stopAtLayerProperty().get()), "Ctrl+Space played and left the box as it was");
         assertFalse(s.finishedProperty().get());
         assertTrue(s.noticeProperty().get().text().startsWith("Stopped at each layer boundary"), s.noticeProperty().get().text());
         assertEquals("▶ Play", play.getText());
 
         fx(() -> {
             m.run().delayMillisProperty().set(300);
+            view.root().requestFocus(); // no button has the focus: Space plays and pauses
             return null;
         });
         robot.type(javafx.scene.input.KeyCode.SPACE);
@@ -355,6 +363,37 @@ class WorkbenchUiTest {
         assertTrue(robot.lookup(".lesson-target").queryAll().isEmpty() && robot.lookup(".lesson-target-drawing").queryAll().isEmpty(), "nothing stays lit");
         Path shot = fx(() -> ScreenshotSupport.save(view.root(), "lesson-left"));
         assertTrue(Files.exists(shot));
+    }
+
+    @Test
+    void theLessonSetsTheWorkAsideAndAClickerRunsIt(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#cmd-step-sl");
+        waitUntil(() -> s.steps().size() == 1 && !s.runningProperty().get());
+        robot.clickOn("#cmd-step-sw");
+        waitUntil(() -> s.steps().size() == 2 && !s.runningProperty().get());
+        var before = s.configProperty().get();
+        var stepsBefore = List.copyOf(s.steps());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.F1).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> s.datapointsProperty().get() == 2000 && s.steps().isEmpty() && s.tasksProperty().get().isEmpty());
+        assertFalse(robot.lookup("#discard-dialog").tryQuery().isPresent(), "starting the lesson discards nothing, so it asks nothing");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("lesson-next", fx(() -> view.root().getScene().getFocusOwner().getId()), "the lesson opens with Next focused");
+        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN); // a presentation clicker's "next"
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lesson-title").queryAs(Label.class).getText().contains("determined"));
+        robot.type(javafx.scene.input.KeyCode.SPACE); // Next has the focus: Space presses it, it does not play
+        waitUntil(() -> s.steps().size() == 1 && !s.runningProperty().get());
+        assertTrue(robot.lookup("#lesson-title").queryAs(Label.class).getText().contains("One SL"));
+        Thread.sleep(300);
+        assertEquals(1, s.steps().size(), "one SL, not Train all");
+        robot.type(javafx.scene.input.KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lesson-title").queryAs(Label.class).getText().contains("determined"));
+        robot.clickOn("#lesson-leave");
+        waitUntil(() -> s.steps().size() == 2 && s.datapointsProperty().get() == 1500 && s.tasksProperty().get().isEmpty());
+        assertEquals(before, s.configProperty().get(), "the work set aside comes back: its configuration");
+        assertEquals(stepsBefore, List.copyOf(s.steps()), "and its trained steps, exactly");
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * What a lesson step may do to the window: set up a model and run solves on the session, each queued
- * after the last. Its set-ups go straight to the session (no discard question in the middle of a lesson;
- * Edit → Undo still brings back what a set-up replaced) and the editor shows them as usual.
+ * after the last. The lesson runs on work of its own (the window's work is set aside when it starts), so its
+ * set-ups go straight to the session, with no discard question, and the editor shows them as usual.
  */
 public final class LessonContext {
     private final SessionModel model;
@@ -20,6 +20,11 @@ public final class LessonContext {
 
     public LessonContext(SessionModel model) {
         this.model = model;
+    }
+
+    /** Starts over: the next set-up is made afresh. */
+    void forget() {
+        config = null;
     }
 
     /** The lesson's model: the MNIST sample (2,000 items, for quick solves), widths {@code widths}, slope 0.5, 5 epochs per layer. */

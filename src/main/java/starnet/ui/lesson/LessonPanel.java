@@ -78,6 +78,7 @@ public final class LessonPanel extends VBox {
         text.setText(s.text());
         count.setText("Step " + (i + 1) + " of " + vm.size());
         next.setText(i + 1 < vm.size() ? "Next ▶" : "Finish");
+        javafx.application.Platform.runLater(next::requestFocus); // Space, Enter and a clicker move on from here
         Node target = s.targetId() == null ? null : find.apply(s.targetId());
         if (target != null) {
             reveal.accept(target);

@@ -13,23 +13,30 @@ import java.util.List;
 public final class LessonViewModel {
     private final List<LessonStep> steps;
     private final LessonContext context;
+    private final SessionModel model;
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
 
     public LessonViewModel(SessionModel model) {
-        this(Lesson.steps(), new LessonContext(model));
+        this(Lesson.steps(), new LessonContext(model), model);
     }
 
-    LessonViewModel(List<LessonStep> steps, LessonContext context) {
+    LessonViewModel(List<LessonStep> steps, LessonContext context, SessionModel model) {
         this.steps = List.copyOf(steps);
         this.context = context;
+        this.model = model;
     }
 
-    /** Starts (or restarts) at the first step. */
+    /**
+     * Starts (or restarts) at the first step, on fresh work of its own: the work in the window is set aside untouched
+     * and comes back when the lesson ends.
+     */
     public void start() {
         FxThread.check();
+        if (!active.get() && model != null) model.session().park();
         active.set(true);
         index.set(-1);
+        context.forget();
         next();
     }
 
@@ -52,9 +59,10 @@ public final class LessonViewModel {
         if (active.get() && index.get() > 0) index.set(index.get() - 1);
     }
 
-    /** Ends the lesson; the window stays as the lesson left it. */
+    /** Ends the lesson: the work set aside when it started comes back exactly as it was. */
     public void leave() {
         FxThread.check();
+        if (active.get() && model != null) model.session().unpark();
         active.set(false);
         index.set(-1);
     }

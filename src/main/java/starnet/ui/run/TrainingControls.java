@@ -55,12 +55,13 @@ public final class TrainingControls extends javafx.scene.layout.FlowPane {
         reset.setId("cmd-reset");
         reset.setOnAction(e -> vm.reset());
         reset.disableProperty().bind(model.runningProperty().or(model.datasetProperty().isNull()));
-        String pauseKey = KeyCombination.keyCombination("Shortcut+P").getDisplayText();
+        String pauseKey = KeyCombination.keyCombination("Shortcut+P").getDisplayText(), playKey = KeyCombination.keyCombination("Shortcut+Space").getDisplayText();
         String resetKey = KeyCombination.keyCombination("Shortcut+R").getDisplayText();
         getChildren().add(withTooltip(pause, Bindings.createStringBinding(() -> model.runningProperty().get()
                 ? "Pause: training stops within the current solve; the model stays as after the last completed solve (Space or " + pauseKey + ")"
                 : vm.busy().get() ? "Cancel the running task (Space or " + pauseKey + ")"
-                : vm.trainBlockedReason().get().isEmpty() ? "Play: train every remaining layer, stopping where the boxes on the right say (Space)"
+                : vm.trainBlockedReason().get().isEmpty() ? "Play: train every remaining layer, stopping where the boxes on the right say (" + playKey
+                        + ", or Space where no button has the focus)"
                 : vm.trainBlockedReason().get(), model.runningProperty(), vm.busy(), vm.trainBlockedReason())));
         getChildren().add(withTooltip(reset, Bindings.createStringBinding(() -> "New initial weights from the seed; asks first, and Undo brings the trained steps back (" + resetKey + ")")));
 
