@@ -4,6 +4,7 @@ import starnet.figures.FigureWriter;
 import starnet.figures.LinePlot;
 import starnet.math.Matrix;
 import starnet.model.Experiment;
+import starnet.training.CodeDensity;
 import starnet.training.CodeSpace;
 
 import java.awt.image.BufferedImage;
@@ -24,8 +25,24 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ResearchJobs {
     private final WorkbenchSession session;
     private final AtomicReference<CodeSpaceCache> space = new AtomicReference<>(); // read and written by jobs on the session's worker
+    private final AtomicReference<DensityCache> density = new AtomicReference<>();
 
     private record CodeSpaceCache(Matrix codes, CodeSpace space) {}
+
+    private record DensityCache(Matrix codes, CodeDensity density) {}
+
+    /** The density the samples come from, fitted once per set of codes (on the worker). */
+    private CodeDensity density(WorkbenchSession.WorkView v, TaskContext ctx) {
+        Matrix codes = codes(v, "sampling");
+        DensityCache c = density.get();
+        if (c != null && c.codes() == codes) return c.density();
+        ctx.progress(-1, "fitting the density of the codes");
+        var d = v.dataset();
+        CodeDensity fitted = CodeDensity.fit(codes, d.labels() == null ? null : java.util.Arrays.copyOf(d.labels(), codes.rows()),
+                d.classNames() == null || d.classNames().isEmpty() ? null : d.classNames(), v.config().training().seed(), v.la(), ctx);
+        density.set(new DensityCache(codes, fitted));
+        return fitted;
+    }
 
     ResearchJobs(WorkbenchSession session) {
         this.session = session;
@@ -47,10 +64,33 @@ public final class ResearchJobs {
         return codes;
     }
 
-    /** {@code count} images decoded from codes drawn from a Gaussian fitted to the training codes (seeded). */
-    public CompletableFuture<Matrix> sample(int count, long seed) {
-        return session.researchTask(TaskKind.GENERATE, "Sampling " + count + " images",
-                job -> job.view().trainer().decoder().decodeFrom(job.view().la(), 0, space(job.view()).sample(count, seed)));
+    /** How samples stray from their Gaussian's mean unless asked otherwise (1 = as fitted). */
+    public static final double DEFAULT_SPREAD = starnet.training.CodeDensity.TEMPERATURE;
+
+    /** Images decoded from sampled codes, and where the codes came from, in words. */
+    public record Sampled(Matrix images, String source) {}
+
+    /**
+     * {@code count} images decoded from codes drawn (seeded) from the density of the training codes — one Gaussian per
+     * class when the data has labels ({@code cls} ≥ 0: that class only), else a mixture BIC chose — with their spread
+     * scaled by {@code temperature} (1: as fitted).
+     */
+    public CompletableFuture<Sampled> sample(int count, long seed, int cls, double temperature) {
+        return session.researchTask(TaskKind.GENERATE, "Sampling " + count + " images", job -> {
+            CodeDensity d = density(job.view(), job.context());
+            if (cls >= 0 && cls >= d.classNames().size()) throw new UserError("Sampling: there is no class " + cls + " in this data.");
+            Matrix images = job.view().trainer().decoder().decodeFrom(job.view().la(), 0, d.sample(count, seed, cls, temperature));
+            String which = cls >= 0 ? " of class " + d.classNames().get(cls) : "";
+            return new Sampled(images, "Samples" + which + " come from " + d.description() + ", spread × " + temperature + ".");
+        });
+    }
+
+    /** The classes one may ask samples of (empty for data without labels), once the codes exist. */
+    public CompletableFuture<java.util.List<String>> sampleClasses() {
+        return session.researchTask(TaskKind.GENERATE, "The classes of the codes", job -> {
+            var d = job.view().dataset();
+            return d.labels() == null || d.classNames() == null ? java.util.List.<String>of() : d.classNames();
+        });
     }
 
     /** {@code steps} images decoded from codes on the line between items {@code a} and {@code b}. */

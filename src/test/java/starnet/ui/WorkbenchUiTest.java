@@ -461,6 +461,8 @@ class WorkbenchUiTest {
         });
         robot.clickOn("#gen-sample");
         waitUntil(() -> view.research().sampledCount() == 12);
+        assertTrue(fx(() -> view.research().sampleSourceText()).startsWith("Samples come from one Gaussian per class (10 classes)"),
+                "the tab says where samples come from: " + fx(() -> view.research().sampleSourceText()));
         robot.clickOn("#ood-score");
         waitUntil(() -> view.research().resultText().startsWith("AUROC"));
         double auc = Double.parseDouble(fx(() -> view.research().resultText()).substring(6, 12));

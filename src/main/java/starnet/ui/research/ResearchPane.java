@@ -34,6 +34,10 @@ public final class ResearchPane extends VBox {
     private final Label rocText = new Label();
     private final Slider[] sliders = new Slider[SLIDERS];
     private long sampleSeed = 1;
+    private final ChoiceBox<String> sampleClass = new ChoiceBox<>();
+    private final Slider spread = new Slider(0.3, 1.0, starnet.session.ResearchJobs.DEFAULT_SPREAD);
+    private final Label sampleSource = new Label("Samples come from a density fitted to the training codes: one Gaussian per class when the data "
+            + "has labels, else a mixture of Gaussians; press Sample to draw some.");
 
     public ResearchPane(ResearchViewModel vm) {
         this.vm = vm;
@@ -50,6 +54,21 @@ public final class ResearchPane extends VBox {
         Button sample = new Button("Sample 12 new images");
         sample.setId("gen-sample");
         sample.setOnAction(e -> sample());
+        sampleClass.setId("gen-class");
+        sampleClass.setTooltip(new Tooltip("Any class, or samples of one class only (one Gaussian per class is fitted when the data has labels)"));
+        vm.datasetProperty().addListener((obs, o, d) -> classesChanged(d));
+        classesChanged(vm.datasetProperty().get());
+        spread.setId("gen-spread");
+        spread.setShowTickLabels(true);
+        spread.setMajorTickUnit(0.5);
+        spread.setPrefWidth(140);
+        spread.setTooltip(new Tooltip("How far samples stray from their Gaussian's mean: 1 = as fitted, lower = crisper and more alike"));
+        sampleSource.setWrapText(true);
+        sampleSource.setId("gen-source");
+        sampleSource.getStyleClass().add("muted");
+        HBox sampleBox = new HBox(8, explained(sample, vm.generateBlockedReason(), "Draw codes from the density of the training codes and decode them"),
+                new Label("of"), sampleClass, new Label("spread"), spread);
+        sampleBox.setAlignment(Pos.CENTER_LEFT);
         TextField a = new TextField("0"), b = new TextField("1");
         a.setPrefColumnCount(4);
         b.setPrefColumnCount(4);
@@ -100,7 +119,7 @@ public final class ResearchPane extends VBox {
         for (var n : List.of(sample, interp, score)) n.disableProperty().bind(vm.generateBlockedReason().isNotEmpty());
         refine.disableProperty().bind(vm.refineBlockedReason().isNotEmpty());
         getChildren().addAll(title("Generate"), info,
-                explained(sample, vm.generateBlockedReason(), "Draw codes from a Gaussian fitted to the training codes (mean and covariance) and decode them"), samples, interpBox, line, new Label("Sliders on the leading principal directions of the code space"),
+                sampleBox, sampleSource, samples, interpBox, line, new Label("Sliders on the leading principal directions of the code space"),
                 sliderBox, title("Refine and score"), explained(refine, vm.refineBlockedReason(),
                         "Gauss–Newton steps on the codes and least-squares refits of each layer on the true output error; each step is kept only if the error drops"), scoreBox, rocText, roc);
         vm.finishedProperty().addListener((obs, o, done) -> info.setText(done
@@ -131,8 +150,22 @@ public final class ResearchPane extends VBox {
     }
 
     public void sample() {
-        vm.sample(sampleSeed++, m -> show(samples, m, List.of()));
+        int cls = sampleClass.getSelectionModel().getSelectedIndex() - 1; // the first choice is "any class"
+        vm.sample(sampleSeed++, cls, spread.getValue(), r -> {
+            show(samples, r.images(), List.of());
+            sampleSource.setText(r.source());
+        });
     }
+
+    /** The class choice for the data in use: any class, then each class it names. */
+    private void classesChanged(Dataset d) {
+        sampleClass.getItems().setAll("any class");
+        if (d != null && d.labels() != null && d.classNames() != null) sampleClass.getItems().addAll(d.classNames());
+        sampleClass.getSelectionModel().select(0);
+    }
+
+    /** What the last samples came from (for tests). */
+    public String sampleSourceText() { return sampleSource.getText(); }
 
     void interpolate(String a, String b) {
         int ia, ib;

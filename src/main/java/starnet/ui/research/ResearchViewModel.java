@@ -40,10 +40,10 @@ public final class ResearchViewModel {
         }, generateBlocked, model.configProperty());
     }
 
-    /** Decodes 12 codes drawn from a Gaussian fitted to the training codes. */
-    public void sample(long seed, Consumer<Matrix> onFx) {
+    /** Decodes 12 codes drawn from the density of the training codes ({@code cls} ≥ 0: that class), with where they came from. */
+    public void sample(long seed, int cls, double temperature, Consumer<ResearchJobs.Sampled> onFx) {
         FxThread.check();
-        model.whenDone(model.session().research().sample(12, seed), onFx);
+        model.whenDone(model.session().research().sample(12, seed, cls, temperature), onFx);
     }
 
     /** Decodes 10 codes on the line between items {@code a} and {@code b}. */
