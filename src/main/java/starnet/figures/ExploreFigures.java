@@ -41,7 +41,7 @@ public final class ExploreFigures {
             series.add(new LinePlot.Series("ridge floor √(λ·trace/n)", new double[] {1, x.length}, new double[] {floor, floor},
                     LinePlot.Kind.REFERENCE));
         }
-        return new LinePlot(String.format("Step %d: layer %d %s%d — condition %s", in.step().step() + 1, in.step().layer(), in.step().phase(), in.step().epoch(),
+        return new LinePlot(String.format("Step %d: layer %d %s%d — condition %s", in.step().number(), in.step().layer(), in.step().phase(), in.step().epoch(),
                 SystemInspection.sci(in.condition())), "index", "singular value σᵢ", series, true);
     }
 

@@ -1,5 +1,6 @@
 package starnet.figures;
 
+import starnet.model.PlotAxis;
 import starnet.model.FigureSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -54,6 +55,11 @@ public final class LinePlot implements Figure {
     /** The scatter palette as 0xRRGGBB values, for drawings outside figures (the window's latent map). */
     public static int[] scatterColours() {
         return java.util.Arrays.stream(PALETTE_10).mapToInt(c -> c.getRGB() & 0xFFFFFF).toArray();
+    }
+
+    /** The line palette (Okabe–Ito) as 0xRRGGBB values, for the window's live charts. */
+    public static int[] lineColours() {
+        return java.util.Arrays.stream(PALETTE).mapToInt(c -> c.getRGB() & 0xFFFFFF).toArray();
     }
 
     static final Color[] PALETTE_10 = java.util.stream.Stream.concat(java.util.Arrays.stream(PALETTE),
@@ -114,12 +120,12 @@ public final class LinePlot implements Figure {
         Font titleFont = FigureFonts.of(15f), labelFont = FigureFonts.of(13f), tickFont = FigureFonts.of(11.5f), supFont = FigureFonts.of(8.5f);
         FontMetrics tfm = g.getFontMetrics(titleFont), lfm = g.getFontMetrics(labelFont), kfm = g.getFontMetrics(tickFont), sfm = g.getFontMetrics(supFont);
 
-        Axis x = xAxis(), y = yAxis();
+        PlotAxis x = xAxis(), y = yAxis();
         List<String> titleLines = title.isBlank() ? List.of() : Text.wrap(title, tfm, width() - 2 * PAD);
         Legend legend = new Legend(g.getFontMetrics(tickFont));
 
         int yTickWidth = 0;
-        for (Axis.Label l : y.labels()) yTickWidth = Math.max(yTickWidth, labelWidth(l, kfm, sfm));
+        for (PlotAxis.Label l : y.labels()) yTickWidth = Math.max(yTickWidth, labelWidth(l, kfm, sfm));
         int top = PAD + titleLines.size() * tfm.getHeight() + (titleLines.isEmpty() ? 0 : 6) + (y.factor() != 0 ? kfm.getHeight() : 0);
         int left = PAD + lfm.getHeight() + 4 + yTickWidth + 4 + TICK;
         String lastX = x.labels().isEmpty() ? "" : x.labels().get(x.labels().size() - 1).plain();
@@ -180,7 +186,7 @@ public final class LinePlot implements Figure {
             g.setColor(FRAME);
             g.draw(new Line2D.Double(left - TICK, yy, left, yy));
             g.setColor(INK);
-            Axis.Label l = y.labels().get(i);
+            PlotAxis.Label l = y.labels().get(i);
             drawLabel(g, l, left - TICK - 3 - labelWidth(l, kfm, sfm), (float) yy + kfm.getAscent() / 2f - 1, tickFont, supFont, kfm);
         }
         for (int i = 0; i < x.major().length; i++) {
@@ -188,7 +194,7 @@ public final class LinePlot implements Figure {
             g.setColor(FRAME);
             g.draw(new Line2D.Double(xx, top + ph, xx, top + ph + TICK));
             g.setColor(INK);
-            Axis.Label l = x.labels().get(i);
+            PlotAxis.Label l = x.labels().get(i);
             drawLabel(g, l, (float) xx - labelWidth(l, kfm, sfm) / 2f, top + ph + TICK + 2 + kfm.getAscent(), tickFont, supFont, kfm);
         }
         if (y.factor() != 0) drawFactor(g, y.factor(), left, top - 4, tickFont, supFont, kfm);
@@ -229,7 +235,7 @@ public final class LinePlot implements Figure {
         return n > 4000 ? 0.5 : n > 1000 ? 0.65 : n > 300 ? 0.8 : 1;
     }
 
-    private void drawSeries(Graphics2D g, Series s, Style st, Axis x, Axis y, Rectangle2D plot, List<double[]> drawn) {
+    private void drawSeries(Graphics2D g, Series s, Style st, PlotAxis x, PlotAxis y, Rectangle2D plot, List<double[]> drawn) {
         if (!st.line()) {
             double scale = pointScale();
             g.setStroke(new BasicStroke(0.7f));
@@ -274,11 +280,11 @@ public final class LinePlot implements Figure {
         }
     }
 
-    private static double px(Axis a, double v, Rectangle2D plot) { return plot.getX() + a.fraction(v) * plot.getWidth(); }
+    private static double px(PlotAxis a, double v, Rectangle2D plot) { return plot.getX() + a.fraction(v) * plot.getWidth(); }
 
-    private static double py(Axis a, double v, Rectangle2D plot) { return plot.getY() + (1 - a.fraction(v)) * plot.getHeight(); }
+    private static double py(PlotAxis a, double v, Rectangle2D plot) { return plot.getY() + (1 - a.fraction(v)) * plot.getHeight(); }
 
-    private Axis xAxis() {
+    private PlotAxis xAxis() {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             if (s.kind() == Kind.REFERENCE && !square) continue;
@@ -288,12 +294,12 @@ public final class LinePlot implements Figure {
                 hi = Math.max(hi, s.x()[i]);
             }
         }
-        if (square) return Axis.linear(0, 1, true);
-        return Axis.linear(lo, hi, false, integerX);
+        if (square) return PlotAxis.linear(0, 1, true);
+        return PlotAxis.linear(lo, hi, false, integerX);
     }
 
-    private Axis yAxis() {
-        if (square) return Axis.linear(0, 1, true);
+    private PlotAxis yAxis() {
+        if (square) return PlotAxis.linear(0, 1, true);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (double v : s.y()) {
@@ -302,7 +308,7 @@ public final class LinePlot implements Figure {
                 hi = Math.max(hi, v);
             }
         }
-        return logY ? Axis.log(lo, hi) : Axis.linear(lo, hi, false);
+        return logY ? PlotAxis.log(lo, hi) : PlotAxis.linear(lo, hi, false);
     }
 
     private boolean usable(double v) {
@@ -316,11 +322,11 @@ public final class LinePlot implements Figure {
 
     // ------------------------------------------------------------------ labels
 
-    static int labelWidth(Axis.Label l, FontMetrics main, FontMetrics sup) {
+    static int labelWidth(PlotAxis.Label l, FontMetrics main, FontMetrics sup) {
         return main.stringWidth(l.text()) + (l.exponent() == null ? 0 : 1 + sup.stringWidth(l.exponent()));
     }
 
-    private static void drawLabel(Graphics2D g, Axis.Label l, float x, float baseline, Font main, Font sup, FontMetrics mfm) {
+    private static void drawLabel(Graphics2D g, PlotAxis.Label l, float x, float baseline, Font main, Font sup, FontMetrics mfm) {
         g.setFont(main);
         g.drawString(l.text(), x, baseline);
         if (l.exponent() != null) {
@@ -333,7 +339,7 @@ public final class LinePlot implements Figure {
     private static String factorText(int factor) { return "×10" + Integer.toString(factor).replace("-", "−"); }
 
     private static void drawFactor(Graphics2D g, int factor, float x, float baseline, Font main, Font sup, FontMetrics mfm) {
-        drawLabel(g, new Axis.Label("×10", Integer.toString(factor).replace("-", "−")), x, baseline, main, sup, mfm);
+        drawLabel(g, new PlotAxis.Label("×10", Integer.toString(factor).replace("-", "−")), x, baseline, main, sup, mfm);
     }
 
     // ------------------------------------------------------------------ styles

@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /** The paper's figure layouts made from a saved session (no dataset or display needed), with captions that say what they show. */
 public final class SessionFigures {
-    static final int STRIP_ITEMS = 4, STRIP_STEPS = 12;
+    /** Items shown by fig4, and the most columns (Init and solves) before it thins them evenly. */
+    static final int STRIP_ITEMS = 4, STRIP_STEPS = 21;
 
     private SessionFigures() {}
 
@@ -46,16 +47,16 @@ public final class SessionFigures {
             case GRID -> "Targets, their reconstruction at " + currentLabel(s) + ", and the absolute error per pixel (dark blue 0, red, yellow ≥ "
                     + GridFigure.HEAT_MAX + ").";
             case FIG4 -> "Layer " + s.training().decoder().depth() + " (" + layerShape(s, s.training().decoder().depth()) + "): "
-                    + "the reconstruction of each item after Init and each SL/SW solve (paper Figs. 4-5).";
+                    + "the reconstruction of each item at Init and after " + stripSteps(s) + " (paper Figs. 4-5).";
             case FIG6 -> "Reconstruction MSE of the decoded images after each epoch (paper Fig. 6)."
-                    + (s.baselines() == null ? " " + missingBaselines() : " Autoencoder: Adam on the same widths; PCA: the best rank-"
+                    + (s.baselines() == null ? " StarNet only." : " Autoencoder: Adam on the same widths; PCA: the best rank-"
                     + s.baselines().pcaRank() + " linear reconstruction.");
             case LOSS -> "Each layer's fit (MSE of its linear system) after every SL and SW solve.";
         };
         return what + " " + dataAndModel(s);
     }
 
-    /** Said when a session has no autoencoder or PCA results. */
+    /** Said beside (never inside) a figure when a session has no autoencoder or PCA results. */
     public static String missingBaselines() {
         return "This session has no autoencoder or PCA curves: train with `train --baselines`, or in the window use "
                 + "Experiments → Compare with autoencoder and PCA, then export again.";
@@ -113,16 +114,36 @@ public final class SessionFigures {
         return new GridFigure("Reconstructions at " + currentLabel(s), rows, List.of(), s.dataset().channels(), s.dataset().height(), s.dataset().width());
     }
 
-    /** Paper Figs. 4–5: a few items through Init → SL1 → SW1 → … on the last layer (thinned to fit). */
-    static GridFigure fig4(SessionFile.Session s) {
+    /** The last layer's snapshots: Init (when kept) and each of its solves, in order. */
+    private static List<TrainingSnapshot> lastLayerSnapshots(SessionFile.Session s) {
         int k = s.training().decoder().depth();
         List<TrainingSnapshot> chosen = new ArrayList<>();
         for (TrainingSnapshot h : s.history()) {
             if (h.step() == null ? h.layer() == k : h.step().layer() == k) chosen.add(h);
         }
+        return chosen;
+    }
+
+    /** The columns fig4 shows: every snapshot of the last layer, or {@link #STRIP_STEPS} of them evenly spaced (first and last kept). */
+    static List<TrainingSnapshot> stripPicks(SessionFile.Session s) {
+        List<TrainingSnapshot> chosen = lastLayerSnapshots(s);
+        if (chosen.size() <= STRIP_STEPS) return chosen;
         List<TrainingSnapshot> picks = new ArrayList<>();
-        if (chosen.size() <= STRIP_STEPS) picks.addAll(chosen);
-        else for (int j = 0; j < STRIP_STEPS; j++) picks.add(chosen.get((int) Math.round(j * (chosen.size() - 1) / (double) (STRIP_STEPS - 1))));
+        for (int j = 0; j < STRIP_STEPS; j++) picks.add(chosen.get((int) Math.round(j * (chosen.size() - 1) / (double) (STRIP_STEPS - 1))));
+        return picks;
+    }
+
+    /** "each of its 10 SL/SW solves", or "9 of its 40 solves, evenly spaced" when fig4 thins them. */
+    static String stripSteps(SessionFile.Session s) {
+        long solves = lastLayerSnapshots(s).stream().filter(h -> h.step() != null).count();
+        long shown = stripPicks(s).stream().filter(h -> h.step() != null).count();
+        return shown == solves ? "each of its " + solves + " SL/SW solves" : shown + " of its " + solves + " solves, evenly spaced";
+    }
+
+    /** Paper Figs. 4–5: a few items through Init → SL1 → SW1 → … on the last layer (thinned evenly beyond {@link #STRIP_STEPS} columns). */
+    static GridFigure fig4(SessionFile.Session s) {
+        int k = s.training().decoder().depth();
+        List<TrainingSnapshot> picks = stripPicks(s);
         int items = Math.min(STRIP_ITEMS, s.pinned().length);
         List<String> labels = new ArrayList<>();
         labels.add("target");
@@ -183,17 +204,17 @@ public final class SessionFigures {
             int l = layer;
             List<StepResult> st = steps.stream().filter(r -> r.layer() == l).toList();
             if (st.isEmpty()) continue;
-            out.add(new LinePlot.Series("layer " + layer + " (" + layerShape(s, layer) + ")", st.stream().mapToDouble(StepResult::step).toArray(),
+            out.add(new LinePlot.Series("layer " + layer + " (" + layerShape(s, layer) + ")", st.stream().mapToDouble(StepResult::number).toArray(),
                     st.stream().mapToDouble(StepResult::mse).toArray()));
         }
-        return new LinePlot("Layer fit after each solve", "step (SL and SW solves)", "layer fit (MSE)", out, true);
+        return new LinePlot("Layer fit after each solve", "step (the k-th SL or SW solve is step k)", "layer fit (MSE)", out, true);
     }
 
     /** Every step's metrics as CSV (header + one row per step). */
     public static String metricsCsv(List<StepResult> steps) {
         StringBuilder sb = new StringBuilder("step,layer,epoch,phase,mse,mae,elastic,output_mse,seconds,condition,method\n");
         for (StepResult r : steps) {
-            sb.append(r.step()).append(',').append(r.layer()).append(',').append(r.epoch()).append(',').append(r.phase()).append(',')
+            sb.append(r.number()).append(',').append(r.layer()).append(',').append(r.epoch()).append(',').append(r.phase()).append(',')
                     .append(r.mse()).append(',').append(r.mae()).append(',').append(r.elastic()).append(',').append(r.outputMse()).append(',')
                     .append(r.seconds()).append(',').append(r.condition()).append(",\"").append(r.method().replace("\"", "'")).append("\"\n");
         }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * A run's {@code metrics.jsonl}: one JSON object per solve, appended and flushed as the solve finishes (a killed run
- * keeps its finished steps). Keys: step, layer, epoch, phase, mse, mae, elastic, output_mse, seconds, condition,
+ * keeps its finished steps). Keys: step (the k-th solve is step k; Init is step 0), layer, epoch, phase, mse, mae, elastic, output_mse, seconds, condition,
  * method, layer_done; a number that is not finite is null (JSON has no NaN).
  */
 public final class MetricsLog implements Closeable {
@@ -41,7 +41,7 @@ public final class MetricsLog implements Closeable {
         java.io.StringWriter w = new java.io.StringWriter();
         try (JsonGenerator g = LINES.getFactory().createGenerator(w)) {
             g.writeStartObject();
-            g.writeNumberField("step", r.step());
+            g.writeNumberField("step", r.number());
             g.writeNumberField("layer", r.layer());
             g.writeNumberField("epoch", r.epoch());
             g.writeStringField("phase", r.phase().name());

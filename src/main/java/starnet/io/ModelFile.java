@@ -199,9 +199,9 @@ public final class ModelFile {
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFileException(file + ": not a StarNet " + what + " file (" + IoMessages.describe(e) + "); expected a .starnet zip");
+            throw new ModelFileException(file + ": not a StarNet " + what + " file (" + IoMessages.describe(e, file) + "); expected a .starnet file saved by the workbench");
         }
-        if (!entries.containsKey("manifest.json")) throw new ModelFileException(file + ": not a StarNet " + what + " file (no manifest.json inside)");
+        if (!entries.containsKey("manifest.json")) throw new ModelFileException(file + ": not a StarNet " + what + " file (it is a zip archive, but without the list of contents every .starnet file has)");
         return entries;
     }
 

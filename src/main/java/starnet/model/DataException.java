@@ -16,6 +16,6 @@ public final class DataException extends RuntimeException {
 
     /** A file that the system would not let us read, in plain words (which file and why). */
     public static DataException unreadable(Object file, java.io.IOException e) {
-        return new DataException(file + ": cannot be read (" + starnet.model.IoMessages.describe(e) + ")", e);
+        return new DataException(file + ": cannot be read (" + starnet.model.IoMessages.describe(e, file) + ")", e);
     }
 }

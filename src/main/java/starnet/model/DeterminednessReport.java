@@ -30,7 +30,7 @@ public record DeterminednessReport(List<Condition> conditions) {
                         + outW + " equations for " + in + " unknowns."));
                 out.add(new Condition(Condition.Status.WARNING, "Lemma 5", i, "a square layer" + shape
                         + " is a degenerate, identity-like map that adds nothing: give it an input narrower than " + outW
-                        + " (keeping d_{i-1} < d_i, Theorem 1), or remove the layer."));
+                        + " (keeping dᵢ₋₁ < dᵢ, Theorem 1), or remove the layer."));
             } else {
                 out.add(new Condition(Condition.Status.ERROR, "Theorem 1", i, "latents are under-determined" + shape + ": only "
                         + outW + " equations per datapoint for " + in + " unknowns. Widths must not shrink toward the image"
@@ -54,7 +54,7 @@ public record DeterminednessReport(List<Condition> conditions) {
         if (funnel) {
             boolean ok = widths[k - 1] + 1 <= datapoints;
             out.add(new Condition(ok ? Condition.Status.OK : Condition.Status.ERROR, "Lemma 6", 0,
-                    "in an inverse funnel the last hidden width d_{K-1} = " + widths[k - 1] + " is the widest input, so d_{K-1} + 1 = "
+                    "in an inverse funnel the last hidden width d(K−1) = " + widths[k - 1] + " is the widest input, so d(K−1) + 1 = "
                             + (widths[k - 1] + 1) + (ok ? " ≤ " : " > ") + "N = " + datapoints + " is the only weight condition to check"
                             + (ok ? "." : ": use more datapoints.")));
         }

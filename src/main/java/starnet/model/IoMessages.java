@@ -12,6 +12,18 @@ import java.nio.file.NotDirectoryException;
 public final class IoMessages {
     private IoMessages() {}
 
+    /**
+     * {@link #describe(IOException)} for a message that names {@code file} already ("Could not open F: …"): the
+     * reason without F repeated in front of it.
+     */
+    public static String describe(IOException e, Object file) {
+        String why = describe(e);
+        for (String name : new String[] {String.valueOf(file), file instanceof java.nio.file.Path p ? String.valueOf(p.toAbsolutePath()) : null}) {
+            if (name != null && why.startsWith(name + ": ")) return why.substring(name.length() + 2);
+        }
+        return why;
+    }
+
     public static String describe(IOException e) {
         if (e instanceof NoSuchFileException f) return f.getFile() + ": no such file or folder" + other(f);
         if (e instanceof AccessDeniedException f) return f.getFile() + ": permission denied" + other(f);

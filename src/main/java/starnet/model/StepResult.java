@@ -20,6 +20,12 @@ public record StepResult(int step, int layer, int epoch, Phase phase, double mse
                          double seconds, double condition, String method, double[] residuals, boolean layerDone) {
     public double elastic() { return mse + mae; }
 
+    /**
+     * The step's number as every view and file shows it: Init is step 0 and the k-th solve is step k
+     * ({@code step + 1}); the window, the charts, {@code metrics.jsonl} and the figures all count this way.
+     */
+    public int number() { return step + 1; }
+
     /** Whether {@code steps.get(i)} is the last solve of its layer's epoch in this log (the next step is of another epoch or layer, or there is none). */
     public static boolean closesEpoch(java.util.List<StepResult> steps, int i) {
         StepResult r = steps.get(i);

@@ -47,11 +47,12 @@ public record SystemInspection(StepResult step, int equations, int unknowns, int
     /** The facts as lines of "name: value", for a panel or the command line. */
     public List<String> facts() {
         return List.of(
-                String.format("Step %d: layer %d, %s, epoch %d — %s, %.3f s", step.step() + 1, step.layer(), step.phase(), step.epoch(), step.method(), step.seconds()),
+                String.format("Step %d: layer %d, %s, epoch %d — %s, %.3f s", step.number(), step.layer(), step.phase(), step.epoch(), step.method(), step.seconds()),
                 String.format("System: %,d equations × %,d unknowns, %,d right-hand sides sharing one matrix", equations, unknowns, rightHandSides),
                 "Known matrix: " + knownMatrix,
                 String.format("Rank %d of %d; condition σ₁/σₙ = %s; with the ridge (shift %.2e): %s", rank, unknowns, sci(condition), ridgeShift, sci(conditionWithRidge)),
-                String.format("Residual ‖R‖ = %.4g (%.2f%% of ‖P‖) on %,d datapoints", residualNorm, 100 * relativeResidual, rowsChecked),
+                String.format("Residual ‖R‖ = %.4g on %,d datapoints: %.2f%% of ‖P‖, the size of the right-hand side P = a⁻¹(targets) it had to match",
+                        residualNorm, rowsChecked, 100 * relativeResidual),
                 String.format("Orthogonality ‖AᵀR‖/(σ₁‖R‖) = %.2e %s", orthogonality, exactLeastSquares
                         ? (orthogonality < 1e-6 ? "— the residual is orthogonal to the columns, as a least-squares solution must be"
                         : "— NOT orthogonal: the solve lost accuracy")

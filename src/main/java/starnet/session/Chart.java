@@ -45,6 +45,11 @@ public final class Chart {
         return LinePlot.scatterColours();
     }
 
+    /** The charts' colour-blind-safe line colours (Okabe–Ito) as 0xRRGGBB: layer i of a live chart takes the i-th. */
+    public static int[] lineColours() {
+        return LinePlot.lineColours();
+    }
+
     /**
      * The chart drawn for a panel {@code width} pixels wide: a line chart is laid out at that width (336–672 logical
      * pixels, so its text stays legible, with room beneath for a legend when narrow) and rendered at twice the resolution.
@@ -74,7 +79,7 @@ public final class Chart {
             return Notice.info("Wrote " + written.get(0) + " and its data " + written.get(1).getFileName() + ".");
         } catch (IOException | RuntimeException e) {
             AppLog.error("exporting a figure to " + file, e);
-            return Notice.error("Could not write " + file + ": " + (e instanceof IOException io ? starnet.model.IoMessages.describe(io)
+            return Notice.error("Could not write " + file + ": " + (e instanceof IOException io ? starnet.model.IoMessages.describe(io, file)
                     : "an internal error (details are in the log)") + ".");
         }
     }

@@ -50,7 +50,7 @@ final class RunEngines {
                     return new Opened(new StoreEngine(passes, source, dir.resolve("work"), spec.precision(), spec.chunk(), inputWidths), temporary);
                 } catch (IOException e) {
                     if (temporary != null) Cleanup.deleteTree(temporary);
-                    throw new UserError("Could not set up the out-of-core store in " + dir + ": " + starnet.model.IoMessages.describe(e) + ".");
+                    throw new UserError("Could not set up the out-of-core store in " + dir + ": " + starnet.model.IoMessages.describe(e, dir) + ".");
                 }
             }
             case SPARK -> {

@@ -156,7 +156,7 @@ final class SessionAnalysis {
             } catch (IllegalArgumentException e) {
                 throw new UserError("Sweep: " + e.getMessage() + ".");
             } catch (IOException e) {
-                throw new UserError("Sweep: could not write to " + dir + " (" + IoMessages.describe(e) + "). The rows finished so far are kept there.");
+                throw new UserError("Sweep: could not write to " + dir + " (" + IoMessages.describe(e, dir) + "). The rows finished so far are kept there.");
             }
         });
     }

@@ -86,7 +86,7 @@ final class SessionContents {
         try {
             s = SessionFile.read(file);
         } catch (IOException e) {
-            throw new UserError("Could not open " + file + ": " + IoMessages.describe(e) + ". Your current work is unchanged.");
+            throw new UserError("Could not open " + file + ": " + IoMessages.describe(e, file) + ". Your current work is unchanged.");
         }
         SessionFile.DatasetRef ref = s.dataset();
         if (s.stream() != null) return restoreStreamed(file, s, la, ctx);

@@ -84,7 +84,8 @@ public record SessionState(long revision, boolean dirty, Path file, Dataset data
                     : String.format("%s on layer %d: MSE %.5f in %.2f s", s.phase(), s.layer(), s.mse(), s.seconds());
         }
         if (dataset == null) return "No dataset";
-        if (!problem.isEmpty() || (report != null && report.hasErrors())) return "Configuration has errors";
+        if (!problem.isEmpty()) return "The configuration cannot be used: " + problem;
+        if (report != null && report.hasErrors()) return "Not every linear system is determined: see \"Is every system determined?\" on the left";
         if (finished) return "Every layer is trained";
         TrainingSnapshot l = latest();
         return l == null ? "Ready" : "Ready — next: layer " + l.layer() + ", " + l.nextPhase();

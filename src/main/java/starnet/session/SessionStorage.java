@@ -24,7 +24,7 @@ final class SessionStorage {
                 SessionFile.write(file, c.contents());
             } catch (IOException | RuntimeException e) {
                 AppLog.error("saving " + file, e);
-                String why = e instanceof IOException x ? IoMessages.describe(x) : "an internal error (details are in the log)";
+                String why = e instanceof IOException x ? IoMessages.describe(x, file) : "an internal error (details are in the log)";
                 throw new UserError("Could not save to " + file + ": " + why + ". Nothing was lost: the previous file, if any, is unchanged.");
             }
             Path kept = backup;
@@ -100,7 +100,7 @@ final class SessionStorage {
                 Files.createDirectories(file.getParent());
                 SessionFile.write(file, c.contents());
             } catch (IOException e) {
-                throw new UserError("Could not keep the run in " + file + ": " + IoMessages.describe(e) + ".");
+                throw new UserError("Could not keep the run in " + file + ": " + IoMessages.describe(e, file) + ".");
             }
             return Comparisons.of(name, c.contents(), file);
         });

@@ -45,6 +45,9 @@ public final class WorkbenchView {
     private final java.util.List<Runnable> unattachedTabs = new java.util.ArrayList<>();
     private final ScrollPane leftScroll;
     private final javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty();
+    private final StatusBar statusBar;
+    private SplitPane center;
+    private double dividerBeforePresenter = 0.56;
     private double zoomBeforePresenter = 1;
 
     public WorkbenchView(WorkbenchModels m) {
@@ -87,6 +90,12 @@ public final class WorkbenchView {
         Tab lossTab = new Tab("Loss", chartScroll);
         lossTab.setId("tab-loss");
         lossTab.setTooltip(new javafx.scene.control.Tooltip("Loss charts and residuals"));
+        lossTab.selectedProperty().addListener((obs, o, on) -> {
+            if (on) javafx.application.Platform.runLater(() -> {
+                loss.requestLayout(); // points added while another tab showed are drawn now
+                residuals.requestLayout();
+            });
+        });
         Tab generateTab = new Tab("Generate", scroll(research));
         generateTab.setId("tab-generate");
         generateTab.setTooltip(new javafx.scene.control.Tooltip("Generate, refine, score out-of-distribution"));
@@ -96,16 +105,21 @@ public final class WorkbenchView {
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.setId("right-tabs");
         rightTabs = right;
-        SplitPane center = new SplitPane(scroll(reconstructions), right);
+        center = new SplitPane(scroll(reconstructions), right);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.56);
-        double[] before = {0.56}; // the Explore panels want room: the divider moves left while they show, and back after
+        // the Explore panels want room: the divider moves left while they show, and back to where it was after
+        double[] before = {Double.NaN};
         exploreTab.selectedProperty().addListener((obs, was, on) -> {
             if (on) {
-                before[0] = center.getDividers().get(0).getPosition();
-                if (before[0] > 0.42) center.setDividerPositions(0.42);
-            } else if (center.getDividers().get(0).getPosition() == 0.42) {
+                double now = center.getDividers().get(0).getPosition();
+                if (now > 0.42) {
+                    before[0] = now;
+                    center.setDividerPositions(0.42);
+                }
+            } else if (!Double.isNaN(before[0])) {
                 center.setDividerPositions(before[0]);
+                before[0] = Double.NaN;
             }
         });
         lesson = new LessonViewModel(m.session());
@@ -115,10 +129,13 @@ public final class WorkbenchView {
         }, this::reveal);
         menu.setLessonStarter(lesson::start);
         menu.setExploreOpener(this::showExplore);
-        VBox work = new VBox(new NoticeBar(m.session()), lessonPanel, center);
+        NoticeBar notices = new NoticeBar(m.session());
+        notices.collapseWhenEmptyProperty().bind(presenter);
+        VBox work = new VBox(notices, lessonPanel, center);
         VBox.setVgrow(center, Priority.ALWAYS);
         root.setCenter(work);
-        root.setBottom(new StatusBar(m.run()));
+        statusBar = new StatusBar(m.run());
+        root.setBottom(statusBar);
         root.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", UiScale.px(UiScale.BASE_FONT)), UiScale.factor()));
         presenter.addListener((obs, was, on) -> presenterChanged(on));
@@ -207,15 +224,26 @@ public final class WorkbenchView {
     }
 
     /** Brings {@code node} into view: selects the right-hand tab it lives on. */
-    private void reveal(javafx.scene.Node node) {
+    /**
+     * Shows {@code tab} (or, when null, the tab that holds {@code node}) and scrolls {@code node} into view once the
+     * scene is laid out; either may be null.
+     */
+    private void reveal(javafx.scene.Node node, starnet.ui.core.RightTab tab) {
+        Tab chosen = null;
         for (Tab t : rightTabs.getTabs()) {
-            for (javafx.scene.Node p = node; p != null; p = p.getParent()) {
-                if (p == t.getContent()) {
-                    rightTabs.getSelectionModel().select(t);
-                    return;
-                }
-            }
+            if (tab != null ? tab.id().equals(t.getId()) : node != null && holds(t, node)) chosen = t;
         }
+        if (chosen != null) rightTabs.getSelectionModel().select(chosen);
+        if (node == null) return;
+        root.applyCss();
+        root.layout();
+        starnet.ui.widgets.ScrollIntoView.show(node);
+        javafx.application.Platform.runLater(() -> starnet.ui.widgets.ScrollIntoView.show(node)); // again, after what the step changed is laid out
+    }
+
+    private static boolean holds(Tab t, javafx.scene.Node node) {
+        for (javafx.scene.Node p = node; p != null; p = p.getParent()) if (p == t.getContent()) return true;
+        return false;
     }
 
     public LessonViewModel lesson() { return lesson; }
@@ -236,11 +264,16 @@ public final class WorkbenchView {
             UiScale.set(Math.max(1.5, zoomBeforePresenter));
             root.setLeft(null);
             root.getStyleClass().add("presenter");
+            dividerBeforePresenter = center.getDividers().get(0).getPosition();
+            center.setDividerPositions(0.62); // the pictures get the room: eight items of at least 64 px at 1280×720
         } else {
             UiScale.set(zoomBeforePresenter);
             root.setLeft(leftScroll);
             root.getStyleClass().remove("presenter");
+            center.setDividerPositions(dividerBeforePresenter);
         }
+        reconstructions.setPresenting(on);
+        statusBar.setPresenting(on);
     }
 
     public MainMenu menu() { return menu; }

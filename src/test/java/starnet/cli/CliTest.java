@@ -43,6 +43,8 @@ class CliTest {
         for (String k : List.of("layer", "epoch", "phase", "mse", "mae", "elastic", "output_mse", "seconds")) assertTrue(first.has(k), k);
         assertEquals(2, first.get("layer").asInt());
         assertEquals("SL", first.get("phase").asText());
+        assertEquals(1, first.get("step").asInt(), "the first solve is step 1, as in the window (Init is step 0)");
+        assertEquals(8, last.get("step").asInt());
         assertEquals(1, last.get("layer").asInt());
         assertEquals(first.get("mse").asDouble() + first.get("mae").asDouble(), first.get("elastic").asDouble(), 1e-15);
         assertTrue(last.get("output_mse").asDouble() < 0.05);

@@ -1,5 +1,6 @@
 package starnet.figures;
 
+import starnet.model.PlotAxis;
 import starnet.model.FigureSize;
 import starnet.model.FigureKind;
 import starnet.model.FigureFormat;
@@ -107,7 +108,7 @@ class FiguresTest {
                 assertTrue(f.getName().contains("LiberationSans"), f.getName());
             }
             String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("Layer fit after each solve") && text.contains("step (SL and SW solves)"), text);
+            assertTrue(text.contains("Layer fit after each solve") && text.contains("step (the k-th SL or SW solve is step k)"), text);
         }
     }
 
@@ -121,27 +122,27 @@ class FiguresTest {
 
     @Test
     void logAxesTickDecadesWithMinorTicksAndOneFormat() {
-        Axis threeDecades = Axis.log(2e-4, 0.3);
-        assertEquals(List.of("10^−3", "10^−2", "10^−1"), threeDecades.labels().stream().map(Axis.Label::plain).toList(), "decades");
+        PlotAxis threeDecades = PlotAxis.log(2e-4, 0.3);
+        assertEquals(List.of("10^−3", "10^−2", "10^−1"), threeDecades.labels().stream().map(PlotAxis.Label::plain).toList(), "decades");
         assertArrayEquals(new double[] {1e-3, 1e-2, 1e-1}, threeDecades.major(), 1e-15);
         assertTrue(Arrays.stream(threeDecades.minor()).anyMatch(v -> Math.abs(v - 0.002) < 1e-12)
                 && Arrays.stream(threeDecades.minor()).anyMatch(v -> Math.abs(v - 0.05) < 1e-12), "minor ticks at 2-9 × 10ⁿ");
-        Axis oneAndAHalf = Axis.log(0.00123, 0.0567);
-        assertEquals(List.of("0.002", "0.005", "0.010", "0.020", "0.050"), oneAndAHalf.labels().stream().map(Axis.Label::plain).toList(),
+        PlotAxis oneAndAHalf = PlotAxis.log(0.00123, 0.0567);
+        assertEquals(List.of("0.002", "0.005", "0.010", "0.020", "0.050"), oneAndAHalf.labels().stream().map(PlotAxis.Label::plain).toList(),
                 "one decade shown: 1-2-5 × 10ⁿ, all with three decimals");
-        Axis narrow = Axis.log(0.0012, 0.0031);
-        assertEquals(List.of("0.002", "0.003"), narrow.labels().stream().map(Axis.Label::plain).toList(), "a narrow range: every digit when 1-2-5 labels fewer than two");
-        Axis fiveTo20 = Axis.log(0.004, 0.03);
-        assertEquals(List.of("0.005", "0.010", "0.020"), fiveTo20.labels().stream().map(Axis.Label::plain).toList(), "one number format");
+        PlotAxis narrow = PlotAxis.log(0.0012, 0.0031);
+        assertEquals(List.of("0.002", "0.003"), narrow.labels().stream().map(PlotAxis.Label::plain).toList(), "a narrow range: every digit when 1-2-5 labels fewer than two");
+        PlotAxis fiveTo20 = PlotAxis.log(0.004, 0.03);
+        assertEquals(List.of("0.005", "0.010", "0.020"), fiveTo20.labels().stream().map(PlotAxis.Label::plain).toList(), "one number format");
     }
 
     @Test
     void linearAxesUseOneNumberFormatAndMoveTinyMagnitudesOut() {
-        Axis unit = Axis.linear(0, 1, true);
-        assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), unit.labels().stream().map(Axis.Label::plain).toList());
-        Axis steps = Axis.linear(0, 19, false, true);
+        PlotAxis unit = PlotAxis.linear(0, 1, true);
+        assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), unit.labels().stream().map(PlotAxis.Label::plain).toList());
+        PlotAxis steps = PlotAxis.linear(0, 19, false, true);
         for (double t : steps.major()) assertEquals(Math.rint(t), t, "whole-number ticks for steps");
-        Axis tiny = Axis.linear(0, 3e-5, true);
+        PlotAxis tiny = PlotAxis.linear(0, 3e-5, true);
         assertEquals(-5, tiny.factor(), "×10⁻⁵ at the axis end");
         assertTrue(tiny.labels().stream().allMatch(l -> l.plain().length() <= 4), tiny.labels().toString());
     }
@@ -153,7 +154,8 @@ class FiguresTest {
         LinePlot without = SessionFigures.fig6(plain);
         LinePlot both = SessionFigures.fig6(with);
         assertTrue(without.series().stream().noneMatch(x -> x.name().contains("autoencoder")));
-        assertTrue(SessionFigures.caption(FigureKind.FIG6, plain).contains("train --baselines"));
+        assertTrue(SessionFigures.caption(FigureKind.FIG6, plain).contains("StarNet only."), "the caption describes the figure, no instructions");
+        assertFalse(SessionFigures.caption(FigureKind.FIG6, plain).contains("--baselines"));
         assertTrue(both.series().stream().anyMatch(x -> x.name().equals("Adam autoencoder")));
         assertTrue(both.series().stream().anyMatch(x -> x.name().equals("PCA, rank 16") && x.kind() == LinePlot.Kind.REFERENCE));
         String csv = both.dataCsv();
@@ -167,6 +169,8 @@ class FiguresTest {
         assertTrue(fig4.startsWith("Layer 2 (48 → 784)") && fig4.contains("sample:mnist (train), 300 items of 1×28×28")
                 && fig4.contains("16 → 48 → 784") && fig4.contains("α = 0.5"), fig4);
         assertTrue(((GridFigure) SessionFigures.make(FigureKind.FIG4, s, FigureSize.WIDE)).title().startsWith("Layer 2 (48 → 784)"));
+        long layer2 = s.training().steps().stream().filter(r -> r.layer() == 2).count();
+        assertTrue(layer2 > 0 && fig4.contains("at Init and after each of its " + layer2 + " SL/SW solves"), "fig4 says it shows every solve: " + fig4);
         GridFigure grid = (GridFigure) SessionFigures.make(FigureKind.GRID, s, FigureSize.WIDE);
         GridFigure fig2 = (GridFigure) SessionFigures.make(FigureKind.FIG2, s, FigureSize.WIDE);
         assertEquals(List.of("targets", "reconstruction", "|error|"), grid.rowTitles());

@@ -71,7 +71,7 @@ class NpyAndModelFileTest {
         Path junk = tmp.resolve("junk.starnet");
         Files.writeString(junk, "not a zip");
         String m = assertThrows(ModelFile.ModelFileException.class, () -> ModelFile.read(junk)).getMessage();
-        assertTrue(m.contains("junk.starnet") && m.contains("manifest"), m);
+        assertTrue(m.contains("junk.starnet") && m.contains("not a StarNet model file"), m);
         Path newer = tmp.resolve("newer.starnet");
         try (OutputStream o = Files.newOutputStream(newer); ZipOutputStream z = new ZipOutputStream(o)) {
             z.putNextEntry(new ZipEntry("manifest.json"));

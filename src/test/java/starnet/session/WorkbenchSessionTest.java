@@ -259,6 +259,33 @@ class WorkbenchSessionTest {
     }
 
     @Test
+    void aFileThatIsNoSessionIsNamedOnceAndTheWorkStays() throws IOException {
+        session.run(TrainAction.STEP_SL).join();
+        assertTrue(s().status().startsWith("Ready"), s().status());
+        for (byte[] junk : new byte[][] {"not a zip".getBytes(), zipWithout()}) {
+            Path bad = tmp.resolve("lecture.starnet");
+            Files.write(bad, junk);
+            assertThrows(CompletionException.class, () -> session.open(bad).join());
+            String text = notices.get(notices.size() - 1).text();
+            assertEquals(1, text.split(java.util.regex.Pattern.quote(bad.toString()), -1).length - 1, "the path once: " + text);
+            assertTrue(text.contains("not a StarNet session file") && text.endsWith("Your current work is unchanged."), text);
+            assertEquals(1, s().steps().size(), "the trained step stays");
+        }
+        session.configure(SMALL.withArchitecture(SMALL.architecture().withWidths(List.of(512, 256)))).join();
+        assertTrue(s().status().startsWith("Not every linear system is determined"), "an under-determined set-up is not called an error: " + s().status());
+    }
+
+    private static byte[] zipWithout() throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(bytes)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("something.txt"));
+            z.write("hello".getBytes());
+            z.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void pinningOtherItemsKeepsTheModel() {
         session.run(TrainAction.STEP_SL).join();
         session.setPinned(new int[] {5, 6, 7}).join();

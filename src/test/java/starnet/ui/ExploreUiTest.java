@@ -147,7 +147,7 @@ class ExploreUiTest {
             return null;
         });
         String text = fx(() -> view.explore().compare().differencesText());
-        assertTrue(text.contains("architecture.slope: 0.2  |  0.5  |  0.5"), text);
+        assertTrue(text.contains("Leaky-ReLU slope α: 0.2  |  0.5  |  0.5"), text);
         assertEquals(4, (int) fx(() -> view.explore().compare().reconstructionRows()), "the pinned items and one row per run");
         var runs = c.resultProperty().get().runs();
         assertEquals(List.of("This session", "slope 0.5", "slope05"), runs.stream().map(r -> r.name()).toList());

@@ -63,7 +63,7 @@ public final class ArchitecturePane extends VBox {
             if (e.getNewValue() != null && e.getNewValue() > 0) vm.widths().set(e.getIndex(), e.getNewValue());
             else vm.widths().set(e.getIndex(), vm.widths().get(e.getIndex()));
         });
-        widths.setTooltip(starnet.ui.widgets.Tips.tip("Hidden widths, code first (d_0 … d_{K-1}); the image size is the last width. Double-click to edit."));
+        widths.setTooltip(starnet.ui.widgets.Tips.tip("Hidden widths, code first (d₀ … d(K−1)); the image size is the last width. Double-click to edit."));
         Button add = small("+", "Add a layer (twice the last width)", () -> {
             int last = vm.widths().isEmpty() ? 64 : vm.widths().get(vm.widths().size() - 1);
             vm.widths().add(last * 2);

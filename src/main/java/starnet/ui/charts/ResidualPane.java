@@ -64,6 +64,9 @@ public final class ResidualPane extends VBox {
         Label axes = new Label("x: relative residual ‖W[h; 1] − a⁻¹(t)‖ / ‖a⁻¹(t)‖ of each datapoint (paper Lemma 4) · y: datapoints · hover for a bin");
         axes.getStyleClass().add("muted");
         axes.setWrapText(true);
+        // all of each, whatever the room: a scroll pane fitting its height would otherwise squeeze them to a sliver
+        axes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        gallery.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, holder, axes, galleryTitle, gallery);
         vm.cursor().viewedProperty().addListener((obs, o, n) -> draw());
     }
@@ -90,7 +93,7 @@ public final class ResidualPane extends VBox {
         double[] res = r.residuals();
         if (res.length == 0) {
             title.setText(String.format("Residuals after step %d (layer %d %s): not kept — a run of %,d datapoints keeps the newest step's only",
-                    r.step() + 1, r.layer(), r.phase(), vm.datapoints()));
+                    r.number(), r.layer(), r.phase(), vm.datapoints()));
             gallery.setContent(List.of(), d.channels(), d.height(), d.width());
             worst = new int[0];
             return;
@@ -101,7 +104,7 @@ public final class ResidualPane extends VBox {
             sum += v;
         }
         title.setText(String.format("Residuals after step %d (layer %d %s): mean %.4f, max %.4f, %d datapoints",
-                r.step() + 1, r.layer(), r.phase(), sum / res.length, max, res.length));
+                r.number(), r.layer(), r.phase(), sum / res.length, max, res.length));
         int[] counts = new int[BINS];
         double top = max > 0 ? max : 1;
         for (double v : res) counts[Math.min(BINS - 1, (int) (v / top * BINS))]++;

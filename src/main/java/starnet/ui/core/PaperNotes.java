@@ -8,13 +8,13 @@ public final class PaperNotes {
     public static String explain(String source) {
         return switch (source) {
             case "Theorem 1" -> "Paper §3, Theorem 1: the latents of a dense layer are determined when the layer has at least as many outputs as "
-                    + "inputs (d_{i-1} ≤ d_i — widths grow toward the image, an inverse funnel). Then every datapoint's system W [h; 1] = a⁻¹(t) "
+                    + "inputs (dᵢ₋₁ ≤ dᵢ — widths grow toward the image, an inverse funnel). Then every datapoint's system W [h; 1] = a⁻¹(t) "
                     + "has at least as many equations as unknowns and SL has one least-squares answer.";
             case "Theorem 2" -> "Paper §3, Theorem 2: the weights of a layer are determined when there are at least as many datapoints as "
-                    + "inputs plus the bias (N ≥ d_{i-1} + 1): each row of weights is then one system with N equations in d_{i-1} + 1 unknowns.";
-            case "Lemma 5" -> "Paper §3, Lemma 5: a layer with as many inputs as outputs (d_{i-1} = d_i) is exactly determined and can "
+                    + "inputs plus the bias (N ≥ dᵢ₋₁ + 1): each row of weights is then one system with N equations in dᵢ₋₁ + 1 unknowns.";
+            case "Lemma 5" -> "Paper §3, Lemma 5: a layer with as many inputs as outputs (dᵢ₋₁ = dᵢ) is exactly determined and can "
                     + "always fit its targets perfectly: it behaves like an identity and teaches the layers below nothing.";
-            case "Lemma 6" -> "Paper §3, Lemma 6: in an inverse funnel the widest input is the last hidden layer's, so N ≥ d_{K-1} + 1 is "
+            case "Lemma 6" -> "Paper §3, Lemma 6: in an inverse funnel the widest input is the last hidden layer's, so N ≥ d(K−1) + 1 is "
                     + "the one weight condition that matters.";
             case "Theorem 3" -> "Paper §4, Theorem 3: the latent grid of a conv-unpool layer is determined when the layer has at least as many "
                     + "outputs as latent values and its linear operator A has full column rank (its smallest singular value is not zero).";

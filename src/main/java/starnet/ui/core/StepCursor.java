@@ -60,7 +60,7 @@ public final class StepCursor {
 
     /** The step number of a snapshot: 0 for Init (or a state with no solve behind it), k for the k-th solve. */
     public static int number(TrainingSnapshot s) {
-        return s == null || s.step() == null ? 0 : s.step().step() + 1;
+        return s == null || s.step() == null ? 0 : s.step().number();
     }
 
     public ReadOnlyObjectProperty<TrainingSnapshot> viewedProperty() { return viewed.getReadOnlyProperty(); }

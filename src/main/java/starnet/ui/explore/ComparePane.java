@@ -125,7 +125,7 @@ public final class ComparePane extends VBox {
         }
         if (r.runs().size() > 1) {
             sb.append(r.differences().isEmpty() ? "Same configuration." : "Differences:");
-            for (starnet.model.RunDifference d : r.differences()) sb.append("\n  ").append(d.setting()).append(": ").append(String.join("  |  ", d.values()));
+            for (starnet.model.RunDifference d : r.differences()) sb.append("\n  ").append(d.title()).append(": ").append(String.join("  |  ", d.values()));
         }
         differences.setText(sb.toString());
     }

@@ -45,7 +45,7 @@ public final class InspectorPane extends VBox {
         Button export = new Button("Export figure…");
         export.setId("inspect-export");
         export.setOnAction(e -> {
-            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().step() + 1), () -> starnet.session.Chart.spectrum(shown), vm.model());
+            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().number()), () -> starnet.session.Chart.spectrum(shown), vm.model());
         });
         export.setDisable(true);
         FlowPane bar = new FlowPane(8, 4, now, every, export);
@@ -60,7 +60,7 @@ public final class InspectorPane extends VBox {
         table.setId("inspector-table");
         table.setItems(vm.steps());
         table.setPrefHeight(180);
-        table.getColumns().add(Columns.text("Step", r -> Integer.toString(r.step() + 1), 44));
+        table.getColumns().add(Columns.text("Step", r -> Integer.toString(r.number()), 44));
         table.getColumns().add(Columns.text("Solve", r -> "L" + r.layer() + " " + r.phase() + r.epoch(), 70));
         table.getColumns().add(Columns.text("Cond.", r -> Double.isFinite(r.condition()) ? String.format("%.3g", r.condition()) : "—", 62));
         table.getColumns().add(Columns.text("Time", r -> String.format("%.2f s", r.seconds()), 58));
@@ -107,7 +107,7 @@ public final class InspectorPane extends VBox {
         chart.setImage(null);
         alerts.setVisible(false);
         boolean newest = r.step() == vm.steps().size() - 1;
-        facts.setText(String.format("Step %d (layer %d, %s, epoch %d): condition estimate %s, %s, %.3f s.%n%s", r.step() + 1, r.layer(), r.phase(), r.epoch(),
+        facts.setText(String.format("Step %d (layer %d, %s, epoch %d): condition estimate %s, %s, %.3f s.%n%s", r.number(), r.layer(), r.phase(), r.epoch(),
                 Double.isFinite(r.condition()) ? String.format("%.3g", r.condition()) : "—", r.method(), r.seconds(),
                 newest ? "Press \"Inspect the newest solve\" for its spectrum and residual checks."
                         : "Not inspected: a system can be decomposed only while it is the newest one. Turn on \"Inspect every step\" before training to keep every step's."));

@@ -10,7 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -22,16 +22,16 @@ public final class LessonPanel extends VBox {
     static final String TARGET_CLASS = "lesson-target", TARGET_DRAWING_CLASS = "lesson-target-drawing";
     private final LessonViewModel vm;
     private final Function<String, Node> find;
-    private final Consumer<Node> reveal;
+    private final BiConsumer<Node, starnet.ui.core.RightTab> reveal;
     private final Label title = new Label(), text = new Label(), count = new Label();
     private final Button next = new Button();
     private Node lit;
 
     /**
      * @param find   the node with an id in the window, or null
-     * @param reveal brings a node into view (selects its tab)
+     * @param reveal shows a tab (the one named, else the node's own) and scrolls the node into view
      */
-    public LessonPanel(LessonViewModel vm, Function<String, Node> find, Consumer<Node> reveal) {
+    public LessonPanel(LessonViewModel vm, Function<String, Node> find, BiConsumer<Node, starnet.ui.core.RightTab> reveal) {
         this.vm = vm;
         this.find = find;
         this.reveal = reveal;
@@ -81,10 +81,10 @@ public final class LessonPanel extends VBox {
         javafx.application.Platform.runLater(next::requestFocus); // Space, Enter and a clicker move on from here
         Node target = s.targetId() == null ? null : find.apply(s.targetId());
         if (target != null) {
-            reveal.accept(target);
             target.getStyleClass().add(target instanceof Region ? TARGET_CLASS : TARGET_DRAWING_CLASS);
             lit = target;
         }
+        reveal.accept(target, s.tab());
     }
 
     /** The node lit up by the current step, or null (for tests). */

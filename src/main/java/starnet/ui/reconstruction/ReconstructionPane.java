@@ -33,6 +33,11 @@ public final class ReconstructionPane extends VBox {
     private final Slider stepSlider = new Slider(0, 0, 0);
     private final CheckBox live = new CheckBox("Follow live");
     private final Label stepLabel = new Label("No steps yet");
+    /** Items the grid shows in presenter mode. */
+    public static final int PRESENTER_ITEMS = 8;
+    /** Steps the progress strip shows in presenter mode (fewer, larger). */
+    static final int PRESENTER_STRIP = 9;
+    private int stripMax = STRIP_MAX;
     private final Label stripTitle = new Label();
     private final IntegerProperty stripItem = new SimpleIntegerProperty(0);
     private boolean followingHistory;
@@ -95,12 +100,15 @@ public final class ReconstructionPane extends VBox {
             }
             refresh();
         });
-        stepLabel.setMinWidth(60); // may shorten (ellipsis) before the slider row pushes the pane wider than its window
+        // the step's name and numbers on a line of their own, wrapping: a lecturer reads them out
+        stepLabel.setWrapText(true);
+        stepLabel.setId("step-label");
+        stepLabel.getStyleClass().add("step-label");
         live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label stepWord = new Label("Step");
         stepWord.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         stepSlider.setMinWidth(80);
-        HBox sliderBox = new HBox(8, stepWord, stepSlider, stepLabel, live);
+        HBox sliderBox = new HBox(8, stepWord, stepSlider, live);
         sliderBox.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(stepSlider, Priority.ALWAYS);
 
@@ -112,7 +120,8 @@ public final class ReconstructionPane extends VBox {
         });
         Label stripHint = new Label("Click an item in the grid to follow it in the progress strip.");
         stripHint.getStyleClass().add("muted");
-        getChildren().addAll(top, grid, scale, sliderBox, stripTitle, strip, stripHint);
+        stripTitle.setWrapText(true);
+        getChildren().addAll(top, grid, scale, sliderBox, stepLabel, stripTitle, strip, stripHint);
 
         vm.history().addListener((javafx.collections.ListChangeListener<TrainingSnapshot>) c -> {
             followingHistory = true;
@@ -130,6 +139,18 @@ public final class ReconstructionPane extends VBox {
         grid.setSelectedColumn(0);
         vm.model().stateProperty().addListener((obs, o, n) -> refresh());
         vm.pcaRowProperty().addListener((obs, o, n) -> refresh());
+    }
+
+    /**
+     * Presenter mode: the first {@link #PRESENTER_ITEMS} items only, so tiles grow (at least 64 px at 1280×720),
+     * and a larger progress strip.
+     */
+    public void setPresenting(boolean on) {
+        grid.setMaxColumns(on ? PRESENTER_ITEMS : Integer.MAX_VALUE);
+        strip.setTileRange(30, on ? 80 : 64);
+        stripMax = on ? PRESENTER_STRIP : STRIP_MAX;
+        drawn = null;
+        refresh();
     }
 
     /** "256" for a dense layer's input, "2×14×14" for a conv layer's latent grid. */
@@ -219,10 +240,10 @@ public final class ReconstructionPane extends VBox {
             if (s.step() == null ? s.layer() == layer || (stateAfterTraining && layer == 1) : s.step().layer() == layer) chosen.add(s);
         }
         List<TrainingSnapshot> picks = new ArrayList<>();
-        if (chosen.size() <= STRIP_MAX) {
+        if (chosen.size() <= stripMax) {
             picks.addAll(chosen);
         } else {
-            for (int j = 0; j < STRIP_MAX; j++) picks.add(chosen.get((int) Math.round(j * (chosen.size() - 1) / (double) (STRIP_MAX - 1))));
+            for (int j = 0; j < stripMax; j++) picks.add(chosen.get((int) Math.round(j * (chosen.size() - 1) / (double) (stripMax - 1))));
         }
         Matrix tiles = new Matrix(picks.size() + 1, d.pixels());
         List<String> captions = new ArrayList<>();
@@ -231,11 +252,11 @@ public final class ReconstructionPane extends VBox {
         for (int j = 0; j < picks.size(); j++) {
             TrainingSnapshot s = picks.get(j);
             tiles.setRows(j + 1, s.current().rowRange(item, item + 1));
-            captions.add(s.step() == null ? s.label() : s.step().layer() != layer ? "L" + s.step().layer() + " done"
+            captions.add(s.step() == null ? s.label() : s.step().layer() != layer ? "L" + s.step().layer() + " end"
                     : s.step().phase() + Integer.toString(s.step().epoch()));
         }
         stripTitle.setText("Progress strip, layer " + layer + ": item " + pins[item] + (d.hasLabels() ? " (" + d.labelText(pins[item]) + ")" : "")
-                + (chosen.size() > STRIP_MAX ? ", " + STRIP_MAX + " of " + chosen.size() + " steps" : ""));
+                + (chosen.size() > stripMax ? ", " + stripMax + " of " + chosen.size() + " steps" : ""));
         strip.setContent(List.of(new TileGrid.Row("", tiles, null, captions)), d.channels(), d.height(), d.width());
     }
 

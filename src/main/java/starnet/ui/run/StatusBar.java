@@ -31,6 +31,8 @@ public final class StatusBar extends HBox {
     private final ProgressBar taskProgress = new ProgressBar();
     private final Button cancel = new Button("Cancel");
     private final Tooltip taskTip = starnet.ui.widgets.Tips.tip("");
+    /** What presenter mode leaves out, so the status itself fits: the backend, memory, the last solve's time. */
+    private final List<javafx.scene.Node> details = new java.util.ArrayList<>();
 
     public StatusBar(RunViewModel vm) {
         SessionModel model = vm.model();
@@ -45,6 +47,10 @@ public final class StatusBar extends HBox {
         status.textProperty().bind(model.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(120);
+        Tooltip statusTip = starnet.ui.widgets.Tips.tip("");
+        statusTip.textProperty().bind(model.statusProperty()); // the whole status when the bar shortens it
+        status.setTooltip(statusTip);
         Label stepTime = new Label("Last solve: —");
         model.latestProperty().addListener((obs, o, s) -> {
             StepResult r = s == null ? null : s.step();
@@ -101,7 +107,17 @@ public final class StatusBar extends HBox {
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
         memory.setText(memoryText());
-        getChildren().addAll(backend, new Separator(javafx.geometry.Orientation.VERTICAL), status, stepTime, taskBox, progress, memory);
+        Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
+        getChildren().addAll(backend, separator, status, stepTime, taskBox, progress, memory);
+        details.addAll(List.of(backend, separator, stepTime, memory));
+    }
+
+    /** Presenter mode: the status, tasks and progress only, so they fit at a large zoom. */
+    public void setPresenting(boolean on) {
+        for (javafx.scene.Node n : details) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
     }
 
     /** The first running task with its progress and Cancel; "+N waiting" when others queue behind it. */

@@ -77,7 +77,7 @@ public final class NowSolvingViewModel {
             }
             layer = step.layer();
             phase = step.phase();
-            number = step.step() + 1;
+            number = step.number();
         } else if (upcoming) {
             step = v.step() != null ? v.step() : null;
             layer = v.layer();

@@ -14,12 +14,18 @@ import javafx.util.Duration;
 /**
  * A message strip above the work area that keeps its own space whether or not it shows a message, so
  * nothing below it moves when a message comes or goes (no mis-clicks) and it never covers controls:
- * errors stay until closed, information fades after a few seconds.
+ * errors stay until closed, information fades after a few seconds. Messages wrap; in presenter mode an
+ * empty strip takes no room ({@link #collapseWhenEmptyProperty}).
  */
 public final class NoticeBar extends HBox {
     static final Duration INFO_VISIBLE = Duration.seconds(6);
     private final Label text = new Label();
     private final PauseTransition hide = new PauseTransition(INFO_VISIBLE);
+    private final javafx.beans.property.BooleanProperty collapseWhenEmpty = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty empty = new javafx.beans.property.SimpleBooleanProperty(true);
+
+    /** When true the strip takes no room while it has no message. */
+    public javafx.beans.property.BooleanProperty collapseWhenEmptyProperty() { return collapseWhenEmpty; }
 
     public NoticeBar(starnet.ui.core.SessionModel vm) {
         setId("notice-bar");
@@ -39,8 +45,14 @@ public final class NoticeBar extends HBox {
         });
         close.setVisible(false);
         getStyleClass().add("notice-empty");
+        javafx.scene.control.Tooltip whole = starnet.ui.widgets.Tips.tip("");
+        whole.textProperty().bind(text.textProperty());
+        text.setTooltip(whole);
+        managedProperty().bind(empty.and(collapseWhenEmpty).not());
+        visibleProperty().bind(managedProperty());
         vm.noticeProperty().addListener((obs, o, n) -> {
             boolean show = n != null;
+            empty.set(!show);
             close.setVisible(show);
             getStyleClass().removeAll("notice-error", "notice-info", "notice-empty");
             if (!show) {

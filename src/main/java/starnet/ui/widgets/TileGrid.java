@@ -50,9 +50,23 @@ public final class TileGrid extends Region {
     private WritableImage image;
     private boolean stale = true;
     private int selected = -1;
+    private int maxColumns = Integer.MAX_VALUE;
+    private final javafx.scene.control.Tooltip hover = new javafx.scene.control.Tooltip();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
     public TileGrid() {
         getChildren().add(canvas);
+        hover.setShowDelay(javafx.util.Duration.millis(300));
+        // the whole row title and caption of the tile under the pointer (either may be shortened on the canvas)
+        canvas.setOnMouseMoved(e -> {
+            String text = describeAt(e.getX(), e.getY());
+            if (text == null) {
+                javafx.scene.control.Tooltip.uninstall(canvas, hover);
+            } else {
+                hover.setText(text);
+                javafx.scene.control.Tooltip.install(canvas, hover);
+            }
+        });
         UiScale.factor().addListener((obs, o, n) -> redraw());
         getStyleClass().add("tile-grid");
         canvas.setOnMouseClicked(e -> {
@@ -77,6 +91,26 @@ public final class TileGrid extends Region {
 
     public void setOnTileClicked(BiConsumer<Integer, Integer> handler) { this.onTileClicked = handler; }
 
+    /** Shows at most {@code max} columns (the first ones), so each tile gets more room (presenter mode). */
+    public void setMaxColumns(int max) {
+        maxColumns = Math.max(1, max);
+        setContent(rows, channels, height, width);
+    }
+
+    /** The row title and caption at canvas point (x, y), or null outside a row. */
+    private String describeAt(double x, double y) {
+        if (tile <= 0 || rows.isEmpty()) return null;
+        int row = (int) (y / (tile + gap + captionHeight));
+        if (row < 0 || row >= rows.size()) return null;
+        Row r = rows.get(row);
+        int col = x < title() ? -1 : (int) ((x - title()) / (tile + gap));
+        String caption = col >= 0 && col < r.captions().size() ? r.captions().get(col) : "";
+        if (col >= columns) return null;
+        String title = r.title() == null ? "" : r.title();
+        if (title.isEmpty() && caption.isEmpty()) return null;
+        return title.isEmpty() ? caption : caption.isEmpty() ? title : title + " — " + caption;
+    }
+
     /** Shows {@code rows} of (c, h, w) images. */
     public void setContent(List<Row> rows, int c, int h, int w) {
         this.rows = new ArrayList<>(rows);
@@ -89,6 +123,7 @@ public final class TileGrid extends Region {
             if (r.images() != null) columns = Math.max(columns, r.images().rows());
             columns = Math.max(columns, r.captions().size());
         }
+        columns = Math.min(columns, maxColumns);
         redraw();
     }
 
@@ -205,7 +240,7 @@ public final class TileGrid extends Region {
             g.setFill(Color.web("#555"));
             g.setTextAlign(TextAlignment.CENTER);
             for (int i = 0; i < row.captions().size() && i < columns; i++) {
-                g.fillText(clip(row.captions().get(i), tile), title() + i * (tile + gap) + tile / 2, y + tile + 8);
+                drawCaption(g, row.captions().get(i), title() + i * (tile + gap) + tile / 2, y + tile + UiScale.px(8), tile + gap);
             }
         }
     }
@@ -218,9 +253,21 @@ public final class TileGrid extends Region {
         }
     }
 
-    private static String clip(String s, double width) {
-        int max = Math.max(3, (int) (width / UiScale.px(6.5)));
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    /** A caption within {@code room} pixels: in the normal size, else a smaller one, else shortened with an ellipsis. */
+    private void drawCaption(GraphicsContext g, String s, double cx, double cy, double room) {
+        Font normal = Font.font(UiScale.px(12)), small = Font.font(Math.max(9, UiScale.px(10)));
+        Font font = width(s, normal) <= room ? normal : small;
+        String shown = s;
+        while (shown.length() > 1 && width(shown, font) > room) shown = shown.substring(0, shown.length() - (shown.endsWith("…") ? 2 : 1)) + "…";
+        g.setFont(font);
+        g.fillText(shown, cx, cy);
+        g.setFont(normal);
+    }
+
+    private double width(String s, Font font) {
+        measure.setFont(font);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
     }
 
     private static void drawWrapped(GraphicsContext g, String text, double x, double cy, double maxWidth, double maxHeight) {

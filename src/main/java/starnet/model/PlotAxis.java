@@ -1,4 +1,4 @@
-package starnet.figures;
+package starnet.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +18,28 @@ import java.util.Locale;
  * @param minor  minor tick positions in data units
  * @param factor the common power of ten moved out of the labels (0 = none), shown once at the axis end
  */
-public record Axis(double lo, double hi, boolean log, double[] major, List<Label> labels, double[] minor, int factor) {
+public record PlotAxis(double lo, double hi, boolean log, double[] major, List<Label> labels, double[] minor, int factor) {
     /** A tick label: its mantissa text and, for 10ⁿ labels, the exponent (else null). */
     public record Label(String text, String exponent) {
         /** The label as plain text (10^-3 written as "10^-3"). */
         public String plain() { return exponent == null ? text : text + "^" + exponent; }
+
+        /** The label in one line of text, the exponent in superscript digits (10⁻³). */
+        public String superscript() {
+            if (exponent == null) return text;
+            StringBuilder b = new StringBuilder(text);
+            for (char c : exponent.toCharArray()) b.append(c == '−' || c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+            return b.toString();
+        }
     }
 
     /** A linear axis through [min, max] of the data (padded 5 % each side unless {@code tight}). */
-    public static Axis linear(double min, double max, boolean tight) {
+    public static PlotAxis linear(double min, double max, boolean tight) {
         return linear(min, max, tight, false);
     }
 
     /** A linear axis; with {@code integers} (steps, epochs) every tick is a whole number. */
-    public static Axis linear(double min, double max, boolean tight, boolean integers) {
+    public static PlotAxis linear(double min, double max, boolean tight, boolean integers) {
         if (!(min <= max)) { min = 0; max = 1; }
         if (max - min < 1e-12 * Math.max(1, Math.abs(max))) {
             double d = Math.max(Math.abs(max) * 0.1, 0.5);
@@ -58,11 +66,11 @@ public record Axis(double lo, double hi, boolean log, double[] major, List<Label
         for (long k = (long) Math.ceil(lo / m - 1e-9); k * m <= hi + m * 1e-9; k++) {
             if (!integers || k * m == Math.rint(k * m)) minor.add(k * m); // steps and epochs have no half-ticks
         }
-        return new Axis(lo, hi, false, unbox(ticks), labels, unbox(minor), factor);
+        return new PlotAxis(lo, hi, false, unbox(ticks), labels, unbox(minor), factor);
     }
 
     /** A log axis through [min, max] of the positive data (padded by 5 % of its decades each side). */
-    public static Axis log(double min, double max) {
+    public static PlotAxis log(double min, double max) {
         if (!(min > 0) || !(max >= min)) { min = 0.1; max = 1; }
         double a = Math.log10(min), b = Math.log10(max);
         if (b - a < 0.3) { // a narrow range: at least a factor of two
@@ -71,7 +79,12 @@ public record Axis(double lo, double hi, boolean log, double[] major, List<Label
             b = mid + 0.15;
         }
         double pad = (b - a) * 0.05;
-        double lo = Math.pow(10, a - pad), hi = Math.pow(10, b + pad);
+        return logBetween(Math.pow(10, a - pad), Math.pow(10, b + pad));
+    }
+
+    /** A log axis from exactly {@code lo} to {@code hi} (0 < lo < hi), with the ticks {@link #log} gives. */
+    public static PlotAxis logBetween(double lo, double hi) {
+        if (!(lo > 0) || !(hi > lo)) throw new IllegalArgumentException("a log axis needs 0 < lo < hi, not " + lo + ", " + hi);
         int first = (int) Math.ceil(Math.log10(lo) - 1e-9), last = (int) Math.floor(Math.log10(hi) + 1e-9);
         List<Double> major = new ArrayList<>(), minor = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
@@ -113,7 +126,7 @@ public record Axis(double lo, double hi, boolean log, double[] major, List<Label
                 if (major.size() >= 2) break;
             }
         }
-        return new Axis(lo, hi, true, unbox(major), labels, unbox(minor), 0);
+        return new PlotAxis(lo, hi, true, unbox(major), labels, unbox(minor), 0);
     }
 
     /** Where {@code v} falls along the axis, 0 at lo and 1 at hi (NaN for a non-positive value on a log axis). */
