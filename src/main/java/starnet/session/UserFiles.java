@@ -31,6 +31,8 @@ public final class UserFiles {
     public Path marker() { return dir.resolve("window-open.marker"); }
     public Path recentList() { return dir.resolve("recent.txt"); }
     public Path placementFile() { return dir.resolve("window.properties"); }
+    /** The folder each kind of file dialog last used. */
+    public Path foldersFile() { return dir.resolve("folders.properties"); }
 
     /**
      * Where the window was and its zoom, in screen pixels.

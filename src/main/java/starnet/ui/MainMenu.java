@@ -1,5 +1,7 @@
 package starnet.ui;
 
+import starnet.ui.core.LastFolders;
+
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
@@ -53,7 +55,7 @@ public final class MainMenu {
         file.getItems().addAll(item("New session", "Shortcut+N", () -> m.files().newSession()), new SeparatorMenuItem());
         for (starnet.model.SampleCatalog.Sample s : starnet.model.SampleCatalog.ALL) file.getItems().add(item("Load " + s.title() + " sample", null, () -> m.dataset().load(s.source())));
         MenuItem open = item("Open session…", "Shortcut+O", () -> {
-            File f = sessionChooser("Open a session").showOpenDialog(window.get());
+            File f = folders().remember(sessionChooser("Open a session").showOpenDialog(window.get()), LastFolders.Kind.SESSIONS);
             if (f != null) m.files().open(f.toPath());
         });
         Menu recentMenu = new Menu("Recent sessions");
@@ -69,14 +71,14 @@ public final class MainMenu {
         MenuItem model = item("Export model as NumPy files…", null, () -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("Folder for the model's .npy files and architecture.json");
-            File f = dc.showDialog(window.get());
+            File f = folders().remember(folders().prepare(dc, LastFolders.Kind.EXPORTS).showDialog(window.get()), LastFolders.Kind.EXPORTS);
             if (f != null) m.files().exportModel(f.toPath());
         });
         MenuItem metrics = item("Export metrics as CSV…", null, () -> {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName("metrics.csv");
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            File f = fc.showSaveDialog(window.get());
+            File f = folders().remember(folders().prepare(fc, LastFolders.Kind.EXPORTS).showSaveDialog(window.get()), LastFolders.Kind.EXPORTS);
             if (f != null) m.files().exportMetrics(f.toPath());
         });
         MenuItem quit = item("Quit", "Shortcut+Q", () -> window.get().fireEvent(new javafx.stage.WindowEvent(window.get(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -204,7 +206,7 @@ public final class MainMenu {
         starnet.model.Experiment experiment = starnet.model.Experiment.parse(name);
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Folder for the " + name + " figures and CSV");
-        File dir = dc.showDialog(window.get());
+        File dir = folders().remember(folders().prepare(dc, LastFolders.Kind.EXPORTS).showDialog(window.get()), LastFolders.Kind.EXPORTS);
         if (dir == null) return;
         m.research().experiment(experiment, dir.toPath(), res -> {
             ImageView img = new ImageView(new Image(res.figure().toUri().toString()));
@@ -222,12 +224,14 @@ public final class MainMenu {
         });
     }
 
-    private static FileChooser sessionChooser(String title) {
+    private FileChooser sessionChooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StarNet sessions", "*.starnet"));
-        return fc;
+        return folders().prepare(fc, LastFolders.Kind.SESSIONS);
     }
+
+    private LastFolders folders() { return m.session().folders(); }
 
     /** Saves to the current file, or asks for one (always when {@code ask}); the returned task completes when written. */
     java.util.concurrent.CompletableFuture<Path> save(boolean ask) {
@@ -235,7 +239,7 @@ public final class MainMenu {
         if (ask || target == null) {
             FileChooser fc = sessionChooser("Save the session");
             fc.setInitialFileName("session.starnet");
-            File f = fc.showSaveDialog(window.get());
+            File f = folders().remember(fc.showSaveDialog(window.get()), LastFolders.Kind.SESSIONS);
             if (f == null) return java.util.concurrent.CompletableFuture.failedFuture(new java.util.concurrent.CancellationException());
             target = f.toPath().toString().endsWith(".starnet") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".starnet");
         }
@@ -270,7 +274,7 @@ public final class MainMenu {
             fc.setTitle("Export " + kind.id() + " as " + o.format().id().toUpperCase(java.util.Locale.ROOT));
             fc.setInitialFileName(kind.id() + "." + o.format().id());
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(o.format().id().toUpperCase(java.util.Locale.ROOT), "*." + o.format().id()));
-            File f = fc.showSaveDialog(window.get());
+            File f = folders().remember(folders().prepare(fc, LastFolders.Kind.EXPORTS).showSaveDialog(window.get()), LastFolders.Kind.EXPORTS);
             if (f != null) m.files().exportFigure(kind, o, o.format().withExtension(f.toPath()));
         });
     }

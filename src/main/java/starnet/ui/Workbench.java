@@ -39,6 +39,7 @@ public final class Workbench {
         session = WorkbenchSession.forWindow(starnet.session.Compute.defaults(), solver, io);
         if (userFiles != null) session.setAutosave(new Autosave(userFiles.autosave(), io));
         SessionModel model = new SessionModel(session, scheduler);
+        if (userFiles != null) model.folders().keepIn(userFiles.foldersFile());
         if (startData != null) session.load(startData);
         WorkbenchView[] self = new WorkbenchView[1];
         DiscardGuard g = guard != null ? guard : new DiscardDialog(() -> self[0].root().getScene().getWindow());

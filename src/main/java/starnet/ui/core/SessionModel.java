@@ -42,6 +42,7 @@ import java.util.function.Consumer;
 public final class SessionModel {
     private final WorkbenchSession session;
     private final FxScheduler ui;
+    private final LastFolders folders = new LastFolders();
     private final AtomicReference<SessionState> pending = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Notice> notices = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -155,6 +156,9 @@ public final class SessionModel {
     }
 
     public WorkbenchSession session() { return session; }
+
+    /** Where the file dialogs open: the folder each kind last used. */
+    public LastFolders folders() { return folders; }
     /** What the backend is, in a few words. */
     public String backendDescription() { return session.backendDescription(); }
 

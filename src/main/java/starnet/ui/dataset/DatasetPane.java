@@ -109,7 +109,9 @@ public final class DatasetPane extends VBox {
         fc.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Datasets", "*.gz", "*-ubyte", "*.bin", "*.mat", "*.csv", "*.npy"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
-        File f = fc.showOpenDialog(getScene().getWindow());
+        var folders = vm.model().folders();
+        File f = folders.remember(folders.prepare(fc, starnet.ui.core.LastFolders.Kind.DATA).showOpenDialog(getScene().getWindow()),
+                starnet.ui.core.LastFolders.Kind.DATA);
         if (f == null) return;
         if (isCsv(f.getName())) askCsvLayout(f.getAbsolutePath());
         else vm.load(f.getAbsolutePath());
@@ -128,7 +130,10 @@ public final class DatasetPane extends VBox {
     private void openFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Open a dataset folder");
-        File f = dc.showDialog(getScene().getWindow());
-        if (f != null) vm.load(f.getAbsolutePath());
+        var folders = vm.model().folders();
+        File f = folders.prepare(dc, starnet.ui.core.LastFolders.Kind.DATA).showDialog(getScene().getWindow());
+        if (f == null) return;
+        folders.remember(f.getAbsoluteFile().getParentFile() != null ? f.getAbsoluteFile().getParentFile() : f, starnet.ui.core.LastFolders.Kind.DATA); // next time, beside it
+        vm.load(f.getAbsolutePath());
     }
 }

@@ -19,6 +19,9 @@ public final class DatasetViewModel {
     private final SessionModel model;
     private final DiscardGuard guard;
 
+    /** The window's session (its file dialogs' folders). */
+    public SessionModel model() { return model; }
+
     public DatasetViewModel(SessionModel model, DiscardGuard guard) {
         this.model = model;
         this.guard = guard;

@@ -57,7 +57,9 @@ public final class ComparePane extends VBox {
             FileChooser fc = new FileChooser();
             fc.setTitle("Add a saved session to the comparison");
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("StarNet sessions", "*.starnet"));
-            File f = fc.showOpenDialog(getScene().getWindow());
+            var folders = vm.model().folders();
+            File f = folders.remember(folders.prepare(fc, starnet.ui.core.LastFolders.Kind.SESSIONS).showOpenDialog(getScene().getWindow()),
+                    starnet.ui.core.LastFolders.Kind.SESSIONS);
             if (f != null) vm.add(f.toPath());
         });
         Button remove = new Button("Remove");

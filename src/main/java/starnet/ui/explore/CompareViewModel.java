@@ -85,6 +85,16 @@ public final class CompareViewModel {
         this.folder = folder;
         entries.add(new Entry(THIS_SESSION, null, true));
         CompletableFuture.supplyAsync(this::readKept).thenAccept(list -> Platform.runLater(() -> entries.addAll(list)));
+        // a comparison that shows the window's run follows it: compared again once new training stops
+        model.latestProperty().addListener((obs, o, n) -> refreshLive());
+        model.runningProperty().addListener((obs, o, running) -> refreshLive());
+    }
+
+    private void refreshLive() {
+        Result shown = result.get();
+        if (shown == null || model.runningProperty().get()) return;
+        boolean liveShown = entries.stream().anyMatch(e -> e.live() && e.selectedProperty().get());
+        if (liveShown) compare();
     }
 
     private List<Entry> readKept() {
@@ -212,5 +222,6 @@ public final class CompareViewModel {
         });
     }
 
-    SessionModel model() { return model; }
+    /** The window's session (its file dialogs' folders). */
+    public SessionModel model() { return model; }
 }

@@ -34,7 +34,8 @@ final class FigureExport {
         fc.setInitialFileName(suggested + ".png");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image", "*.png"), new FileChooser.ExtensionFilter("SVG drawing", "*.svg"),
                 new FileChooser.ExtensionFilter("PDF document", "*.pdf"));
-        File f = fc.showSaveDialog(owner);
+        var folders = model.folders();
+        File f = folders.remember(folders.prepare(fc, starnet.ui.core.LastFolders.Kind.EXPORTS).showSaveDialog(owner), starnet.ui.core.LastFolders.Kind.EXPORTS);
         if (f != null) write(f.toPath(), chart.get(), model);
     }
 

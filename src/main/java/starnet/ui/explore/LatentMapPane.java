@@ -34,7 +34,7 @@ public final class LatentMapPane extends VBox {
     private final LatentMapViewModel vm;
     private final Canvas canvas = new Canvas(520, 400);
     private final Pane plotBox = new Pane(canvas);
-    private final Label source = new Label("Train a step, then press \"Map now\" (or turn on \"Follow training\").");
+    private final Label source = new Label();
     private final FlowPane legend = new FlowPane(10, 4);
     private final VBox hover = new VBox(2);
     private final TileGrid thumb = new TileGrid();
@@ -103,6 +103,9 @@ public final class LatentMapPane extends VBox {
         });
         legend.setId("map-legend");
         vm.mapProperty().addListener((obs, o, m) -> shown(m));
+        vm.blockedReason().addListener((obs, o, n) -> {
+            if (vm.mapProperty().get() == null) shown(null);
+        });
         vm.heldOutProperty().addListener(o -> draw());
         getChildren().addAll(bar, source, plotBox, legend);
         shown(vm.mapProperty().get());
@@ -110,7 +113,8 @@ public final class LatentMapPane extends VBox {
 
     private void shown(LatentMap m) {
         if (m == null) {
-            source.setText("Train a step, then press \"Map now\" (or turn on \"Follow training\").");
+            source.setText(vm.blockedReason().get().isEmpty() ? "Press \"Map now\" to map the latents of the step shown (or turn on \"Follow training\")."
+                    : "Train a step, then press \"Map now\" (or turn on \"Follow training\").");
             legend.getChildren().clear();
             draw();
             return;
