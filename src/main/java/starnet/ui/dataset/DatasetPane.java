@@ -29,6 +29,9 @@ public final class DatasetPane extends VBox {
         this.vm = vm;
         setSpacing(6);
         setPadding(new Insets(4, 2, 4, 2));
+        // a pressed button turns disabled while the data loads; focus would then jump to the next control and the
+        // side panel scroll to it: the pane takes the focus first, and nothing moves
+        addEventFilter(javafx.event.ActionEvent.ACTION, e -> requestFocus());
         HBox samples = new HBox(6);
         for (starnet.model.SampleCatalog.Sample s : starnet.model.SampleCatalog.ALL) {
             Button b = new Button(s.title());
