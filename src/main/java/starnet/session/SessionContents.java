@@ -121,6 +121,8 @@ final class SessionContents {
         double[] held = s.watching() == null ? new double[0] : s.watching().heldOut();
         w.openedDelayMillis = s.watching() == null ? 0 : s.watching().stepDelayMillis();
         for (int i = 0; i < w.log.steps.size(); i++) w.log.heldOut.add(i < held.length ? held[i] : Double.NaN);
+        // the curve is drawn for held-out items it can name: find them now, as the first solve would have
+        if (java.util.Arrays.stream(held).anyMatch(Double::isFinite)) HeldOutItems.data(w);
     }
 
     /** A run whose rows are in a file its engine reads: the first items loaded for the grids, the run on its own engine again. */

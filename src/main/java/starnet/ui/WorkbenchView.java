@@ -96,7 +96,10 @@ public final class WorkbenchView {
                 residuals.requestLayout();
             });
         });
-        Tab generateTab = new Tab("Generate", scroll(research));
+        research.setMinWidth(0); // as wide as the tab, never wider: its text wraps and its rows flow instead of running off the side
+        ScrollPane researchScroll = scroll(research);
+        researchScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Tab generateTab = new Tab("Generate", researchScroll);
         generateTab.setId("tab-generate");
         generateTab.setTooltip(new javafx.scene.control.Tooltip("Generate, refine, score out-of-distribution"));
         exploreTab.setTooltip(new javafx.scene.control.Tooltip("Compare runs, sweeps, the latent map and the solver inspector"));

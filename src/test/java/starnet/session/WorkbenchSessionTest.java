@@ -130,6 +130,7 @@ class WorkbenchSessionTest {
         WorkbenchSession other = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
         other.open(file).join();
         assertEquals(held, other.state().heldOut(), "the held-out curve comes back with the steps");
+        assertEquals(s().heldOutItems(), other.state().heldOutItems(), "with the items it was measured on, so the window draws it");
         assertEquals(750, other.state().stepDelayMillis(), "and the classroom delay");
     }
 

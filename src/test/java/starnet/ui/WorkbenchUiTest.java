@@ -360,7 +360,8 @@ class WorkbenchUiTest {
         robot.clickOn("#lesson-leave");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#lesson").query().isVisible());
-        assertTrue(robot.lookup(".lesson-target").queryAll().isEmpty() && robot.lookup(".lesson-target-drawing").queryAll().isEmpty(), "nothing stays lit");
+        assertTrue(robot.lookup(".lesson-target").queryAll().isEmpty() && robot.lookup(".lesson-target-control").queryAll().isEmpty()
+                && robot.lookup(".lesson-target-drawing").queryAll().isEmpty(), "nothing stays lit");
         Path shot = fx(() -> ScreenshotSupport.save(view.root(), "lesson-left"));
         assertTrue(Files.exists(shot));
     }

@@ -145,6 +145,11 @@ public final class LossChartPane extends VBox {
         readout.setId("loss-readout");
         readout.getStyleClass().add("chart-readout");
         readout.setWrapText(true);
+        // a fixed height (four lines) whatever it says: the chart above must not move while the pointer does
+        readout.minHeightProperty().bind(UiScale.factor().multiply(UiScale.BASE_FONT * 0.923 * 1.35 * 4));
+        readout.prefHeightProperty().bind(readout.minHeightProperty());
+        readout.maxHeightProperty().bind(readout.minHeightProperty());
+        readout.setAlignment(Pos.TOP_LEFT);
         Label empty = new Label("No steps yet: press Step SL, Step SW or Train all.");
         empty.setId("loss-empty");
         empty.getStyleClass().add("muted");
@@ -282,7 +287,7 @@ public final class LossChartPane extends VBox {
     }
 
     private static void symbol(XYChart.Data<Number, Number> d, String colour, boolean hollow, boolean points) {
-        String style = points ? "-fx-background-color: " + colour + ", " + (hollow ? "white" : colour) + "; -fx-background-radius: 5px; -fx-padding: 4px;"
+        String style = points ? "-fx-background-color: " + colour + ", " + (hollow ? "transparent" : colour) + "; -fx-background-radius: 5px; -fx-padding: 4px;"
                 : "-fx-background-color: transparent; -fx-padding: 0;";
         if (d.getNode() != null) d.getNode().setStyle(style);
         d.nodeProperty().addListener((obs, o, n) -> { if (n != null) n.setStyle(style); });
@@ -396,9 +401,9 @@ public final class LossChartPane extends VBox {
         if (r == null) {
             return String.format("Step %d · held-out items · output MSE %.4g", d.getXValue().intValue(), shown);
         }
-        String text = String.format("Step %d · layer %d, epoch %d, %s · %s %.4g (MSE %.4g, MAE %.4g, output MSE %.4g; condition %.3g; %.3f s)",
-                d.getXValue().intValue(), r.layer(), r.epoch(), r.phase(), metric.getValue().axis, shown,
-                r.mse(), r.mae(), r.outputMse(), r.condition(), r.seconds());
+        String others = metric.getValue() == Metric.OUTPUT ? String.format("layer fit %.4g", r.mse()) : String.format("output MSE %.4g", r.outputMse());
+        String text = String.format("Step %d · layer %d %s%d · %s %.4g · %s · condition %.3g · %.2f s",
+                d.getXValue().intValue(), r.layer(), r.phase(), r.epoch(), metric.getValue().axis, shown, others, r.condition(), r.seconds());
         return startsLowerLayer(r) ? text + "\n" + lowerLayerStart(r.layer()) : text;
     }
 
@@ -411,8 +416,7 @@ public final class LossChartPane extends VBox {
 
     /** Why the output MSE jumps when a lower layer starts. */
     static String lowerLayerStart(int layer) {
-        return "The output MSE rises here: layer " + layer + " starts from its random Init weights, and the images are now decoded "
-                + "through them. The SW solves that follow fit those weights, and the error falls again.";
+        return "It rises here: layer " + layer + " starts with random weights; its SW solves fit them and the error falls.";
     }
 
     /**

@@ -33,8 +33,9 @@ public final class Lesson {
                         + "so the layer's error can only go down. Train layer runs the remaining epochs of the last layer; watch the curve "
                         + "flatten and the progress strip sharpen.", "loss-chart", RightTab.LOSS, 10, c -> c.run(TrainAction.TRAIN_LAYER)),
                 new LessonStep("The hand-over", "Step 11. The last layer is done; its latents become the targets of the layer below. This SL "
-                        + "works on layer 1: 256 equations in 128 unknowns per digit, fitted to the 256 latents — not to pixels. The panel shows "
-                        + "which side is unknown now. Layer 1's weights are still random, so the images decoded through them are worse for now.",
+                        + "works on layer 1: 256 equations in 128 unknowns per digit, fitted to the 256 latents — not to pixels. The panel shows the "
+                        + "next solve, SW on layer 1: its weights W₁ are the unknown now. Until then they are random, so the images decoded "
+                        + "through them are worse for a moment.",
                         "now-solving", RightTab.NOW_SOLVING, 11, c -> c.run(TrainAction.STEP_SL)),
                 new LessonStep("The whole decoder", "Steps 12 to 20. Train all finishes layer 1: its first SW fits its weights and the output "
                         + "MSE on the chart falls back. The codes h₀ now decode through both layers into the row 'After layer 1'.",

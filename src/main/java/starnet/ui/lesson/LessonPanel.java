@@ -18,8 +18,8 @@ import java.util.function.Function;
  * control or panel it talks about lit up (and brought into view) while the step is shown.
  */
 public final class LessonPanel extends VBox {
-    /** A lit panel or control gets an outline; a drawing (no border of its own) a glow. */
-    static final String TARGET_CLASS = "lesson-target", TARGET_DRAWING_CLASS = "lesson-target-drawing";
+    /** A lit panel gets a frame, a control an outline, a drawing (no border of its own) a glow. */
+    static final String TARGET_CLASS = "lesson-target", TARGET_CONTROL_CLASS = "lesson-target-control", TARGET_DRAWING_CLASS = "lesson-target-drawing";
     private final LessonViewModel vm;
     private final Function<String, Node> find;
     private final BiConsumer<Node, starnet.ui.core.RightTab> reveal;
@@ -68,7 +68,7 @@ public final class LessonPanel extends VBox {
 
     private void show() {
         if (lit != null) {
-            lit.getStyleClass().removeAll(TARGET_CLASS, TARGET_DRAWING_CLASS);
+            lit.getStyleClass().removeAll(TARGET_CLASS, TARGET_CONTROL_CLASS, TARGET_DRAWING_CLASS);
             lit = null;
         }
         LessonStep s = vm.current();
@@ -81,7 +81,8 @@ public final class LessonPanel extends VBox {
         javafx.application.Platform.runLater(next::requestFocus); // Space, Enter and a clicker move on from here
         Node target = s.targetId() == null ? null : find.apply(s.targetId());
         if (target != null) {
-            target.getStyleClass().add(target instanceof Region ? TARGET_CLASS : TARGET_DRAWING_CLASS);
+            target.getStyleClass().add(target instanceof javafx.scene.control.Control ? TARGET_CONTROL_CLASS
+                    : target instanceof Region ? TARGET_CLASS : TARGET_DRAWING_CLASS);
             lit = target;
         }
         reveal.accept(target, s.tab());

@@ -66,9 +66,12 @@ public final class ResearchPane extends VBox {
         sampleSource.setWrapText(true);
         sampleSource.setId("gen-source");
         sampleSource.getStyleClass().add("muted");
-        HBox sampleBox = new HBox(8, explained(sample, vm.generateBlockedReason(), "Draw codes from the density of the training codes and decode them"),
-                new Label("of"), sampleClass, new Label("spread"), spread);
+        // wraps rather than cutting its words on a narrow pane
+        javafx.scene.layout.FlowPane sampleBox = new javafx.scene.layout.FlowPane(8, 4, explained(sample, vm.generateBlockedReason(),
+                "Draw codes from the density of the training codes and decode them"), whole(new Label("of")), sampleClass, whole(new Label("spread")), spread);
         sampleBox.setAlignment(Pos.CENTER_LEFT);
+        sample.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sampleClass.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField a = new TextField("0"), b = new TextField("1");
         a.setPrefColumnCount(4);
         b.setPrefColumnCount(4);
@@ -83,13 +86,13 @@ public final class ResearchPane extends VBox {
         sliderGrid.setVgap(2);
         for (int i = 0; i < SLIDERS; i++) {
             Slider s = new Slider(-3, 3, 0);
-            s.setPrefWidth(150);
+            s.setPrefWidth(120);
             s.setId("gen-slider-" + i);
             s.valueProperty().addListener((obs, o, n) -> slidersChanged());
             sliders[i] = s;
             sliderGrid.addRow(i, new Label("direction " + (i + 1) + " (σ)"), s);
         }
-        HBox sliderBox = new HBox(10, sliderGrid, slid);
+        javafx.scene.layout.FlowPane sliderBox = new javafx.scene.layout.FlowPane(10, 6, sliderGrid, slid); // the picture goes under the sliders when narrow
 
         Button refine = new Button("Refine end to end (3 rounds)");
         refine.setId("refine");
@@ -109,9 +112,11 @@ public final class ResearchPane extends VBox {
         Button score = new Button("Score out-of-distribution");
         score.setId("ood-score");
         score.setOnAction(e -> score(other.getValue()));
-        HBox scoreBox = new HBox(6, explained(score, vm.generateBlockedReason(),
-                "Residual scores (paper Lemma 4) of the training source's test items vs the chosen dataset's, and the ROC curve"), new Label("against"), other);
+        javafx.scene.layout.FlowPane scoreBox = new javafx.scene.layout.FlowPane(6, 4, explained(score, vm.generateBlockedReason(),
+                "Residual scores (paper Lemma 4) of the training source's test items vs the chosen dataset's, and the ROC curve"), whole(new Label("against")), other);
         scoreBox.setAlignment(Pos.CENTER_LEFT);
+        score.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        other.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         rocText.setWrapText(true);
         roc.setFitWidth(380);
         roc.setPreserveRatio(true);
@@ -119,7 +124,7 @@ public final class ResearchPane extends VBox {
         for (var n : List.of(sample, interp, score)) n.disableProperty().bind(vm.generateBlockedReason().isNotEmpty());
         refine.disableProperty().bind(vm.refineBlockedReason().isNotEmpty());
         getChildren().addAll(title("Generate"), info,
-                sampleBox, sampleSource, samples, interpBox, line, new Label("Sliders on the leading principal directions of the code space"),
+                sampleBox, sampleSource, samples, interpBox, line, wrapped(new Label("Sliders on the leading principal directions of the code space")),
                 sliderBox, title("Refine and score"), explained(refine, vm.refineBlockedReason(),
                         "Gauss–Newton steps on the codes and least-squares refits of each layer on the true output error; each step is kept only if the error drops"), scoreBox, rocText, roc);
         vm.finishedProperty().addListener((obs, o, done) -> info.setText(done
@@ -127,7 +132,8 @@ public final class ResearchPane extends VBox {
                 : "Train every layer first: generation uses the codes h₀ of the first layer."));
     }
 
-    public int sampledCount() { return samples.columns(); }
+    /** Sampled images shown (two rows). */
+    public int sampledCount() { return samples.columns() * samples.rowCount(); }
 
     public String resultText() { return rocText.getText(); }
 
@@ -152,7 +158,12 @@ public final class ResearchPane extends VBox {
     public void sample() {
         int cls = sampleClass.getSelectionModel().getSelectedIndex() - 1; // the first choice is "any class"
         vm.sample(sampleSeed++, cls, spread.getValue(), r -> {
-            show(samples, r.images(), List.of());
+            // two rows of six: tiles large enough to tell the digits apart in a narrow pane
+            Dataset d = vm.datasetProperty().get();
+            Matrix m = r.images();
+            int half = (m.rows() + 1) / 2;
+            samples.setContent(List.of(new TileGrid.Row("", m.rowRange(0, half)), new TileGrid.Row("", m.rowRange(half, m.rows()))),
+                    d.channels(), d.height(), d.width());
             sampleSource.setText(r.source());
         });
     }
@@ -198,5 +209,18 @@ public final class ResearchPane extends VBox {
             roc.setImage(SwingFXUtils.toFXImage(r.roc(), null));
             rocText.setText(r.summary());
         });
+    }
+
+    /** A label never shortened: it keeps its preferred width. */
+    private static Label whole(Label l) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A label that wraps to the pane's width instead of being cut. */
+    private static Label wrapped(Label l) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 }
