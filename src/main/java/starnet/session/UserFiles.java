@@ -19,6 +19,11 @@ public final class UserFiles {
         this.dir = dir;
     }
 
+    /** The files kept in {@code dir} (tests, or a second profile). */
+    public static UserFiles in(Path dir) {
+        return new UserFiles(dir);
+    }
+
     public static UserFiles inHome() {
         return new UserFiles(Path.of(System.getProperty("user.home"), ".starnet"));
     }

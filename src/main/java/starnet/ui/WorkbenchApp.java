@@ -59,18 +59,7 @@ public final class WorkbenchApp extends Application {
         Timeline every = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> session.autosaveNow()));
         every.setCycleCount(Animation.INDEFINITE);
         every.play();
-        Runnable closing = () -> { // every way out: the placement remembered, the close marked normal
-            files.writePlacement(new UserFiles.WindowPlacement(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(),
-                    view.zoomOutsidePresenter()));
-            files.markClosed();
-        };
-        stage.setOnCloseRequest(e -> {
-            if (!confirmClose(stage, models, view, closing)) {
-                e.consume();
-                return;
-            }
-            closing.run();
-        });
+        WindowClosing.install(stage, models, view, files);
         stage.show();
         view.prepareDisabledStyles();
         if (recover) models.files().recover(files.autosave());
@@ -127,29 +116,6 @@ public final class WorkbenchApp extends Application {
                 + "\n\nOpen it?", ButtonType.YES, ButtonType.NO);
         a.setHeaderText("Recover unsaved work?");
         return a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
-    }
-
-    /** Asks before closing with unsaved steps: Save, Discard or Cancel. True when the window may close. */
-    private static boolean confirmClose(Stage owner, WorkbenchModels models, WorkbenchView view, Runnable closing) {
-        if (!models.session().dirtyProperty().get()) return true;
-        int steps = models.session().steps().size();
-        ButtonType save = new ButtonType("Save…");
-        ButtonType discard = new ButtonType("Discard");
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, steps + " trained step" + (steps == 1 ? " is" : "s are")
-                + " not saved in a session file.", save, discard, ButtonType.CANCEL);
-        a.initOwner(owner);
-        a.setHeaderText("Save the session before closing?");
-        DialogDefaults.defaultIs(a, save); // Enter keeps the work
-        var choice = a.showAndWait().orElse(ButtonType.CANCEL);
-        if (choice == discard) return true;
-        if (choice == save) {
-            view.menu().save(false).thenRun(() -> Platform.runLater(() -> {
-                closing.run();
-                owner.close();
-            }));
-            return false; // closes once the save is written
-        }
-        return false;
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class ScheduleRibbon extends Region {
         setId("schedule");
         getChildren().add(canvas);
         vm.scheduleProperty().addListener((obs, o, n) -> requestLayout());
+        model.configProperty().addListener((obs, o, n) -> requestLayout());
+        model.planProperty().addListener((obs, o, n) -> requestLayout());
         UiScale.factor().addListener((obs, o, n) -> requestLayout());
         vm.cursor().viewedProperty().addListener((obs, o, n) -> draw());
     }
@@ -54,7 +56,8 @@ public final class ScheduleRibbon extends Region {
         g.setFont(Font.font(UiScale.px(11)));
         g.setTextBaseline(VPos.CENTER);
         var plan = model.planProperty().get();
-        if (plan == null) return;
+        // the configuration, the plan and the schedule arrive one after the other in one state change: draw once they agree
+        if (plan == null || plan.size() != k || cells.length != k * e * 2) return;
         // the step the window shows, when the person looks back (the shared step cursor)
         int viewedRow = -1, viewedCol = -1;
         var viewed = vm.cursor().viewedProperty().get();
