@@ -95,6 +95,20 @@ final class ModelOptions {
 
     private boolean given(String option) { return Given.given(spec, option); }
 
+    /** That every architecture option given applies to a decoder of {@code kind}: an option that would be ignored is refused. */
+    private void requireApplies(starnet.model.ArchitectureKind kind) {
+        boolean conv = kind == starnet.model.ArchitectureKind.CONV;
+        for (String o : new String[] {"--kernels", "--kernel-size", "--unpool", "--padding"}) {
+            if (!conv && given(o)) {
+                throw new CliException(o + " applies to conv decoders (--arch conv, or a conv --preset); this decoder is feedforward");
+            }
+        }
+        if (conv && given("--widths")) {
+            throw new CliException("--widths sets a feedforward decoder's widths; a conv decoder's latent grids are set by --kernels (channels per layer), "
+                    + "--unpool and the image size");
+        }
+    }
+
     /** That --sw-mode agrees with the partitions: averaging needs at least two, an exact solve takes one. */
     private void requireSwMode(TrainingConfig t) {
         starnet.model.SwMode mode;
@@ -125,6 +139,7 @@ final class ModelOptions {
             } catch (IllegalArgumentException e) {
                 throw new CliException("--arch expects feedforward or conv, got '" + arch + "'");
             }
+            requireApplies(kind);
             a = new ArchitectureConfig(kind,
                     given("--widths") ? ArchitectureConfig.parseWidths(widths) : a.widths(),
                     given("--slope") ? slope : a.slope(),
@@ -141,7 +156,14 @@ final class ModelOptions {
                     given("--sw-sample") ? swSample() : t.swSample(), given("--sw-partitions") ? swPartitions : t.swPartitions(),
                     given("--sl-path") ? starnet.model.LatentPath.parse(slPath) : t.latentPath());
             requireSwMode(t);
-            return new StarNetConfig(StarNetConfig.FORMAT, data.apply(c.data()), a, t);
+            StarNetConfig out = new StarNetConfig(StarNetConfig.FORMAT, data.apply(c.data()), a, t);
+            if (preset != null) {
+                int channels = starnet.session.DataJobs.channels(out.data());
+                Presets.Preset p = Presets.find(preset);
+                String why = p.mismatch(channels);
+                if (!why.isEmpty()) throw new CliException(why + p.insteadFor(channels).map(q -> "; use --preset " + q.id()).orElse(""));
+            }
+            return out;
         } catch (CliException e) {
             throw e;
         } catch (IllegalArgumentException e) {

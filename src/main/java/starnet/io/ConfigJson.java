@@ -35,7 +35,7 @@ public final class ConfigJson {
     public static StarNetConfig read(byte[] json) {
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(json);
+            tree = Json.STRICT.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ConfigException("not valid JSON (" + plain(e) + ")");
         } catch (java.io.IOException e) {
@@ -47,6 +47,10 @@ public final class ConfigJson {
     /** A configuration from a JSON tree: unknown keys refused, missing keys from the defaults. */
     public static StarNetConfig fromTree(JsonNode tree) {
         if (tree == null || !tree.isObject()) throw new ConfigException("expected a JSON object with data, architecture and training");
+        JsonNode format = tree.get("format");
+        if (format != null && (!format.isIntegralNumber() || format.asLong() < 1 || format.asLong() > StarNetConfig.FORMAT)) {
+            throw new ConfigException("format: expected a whole number from 1 to " + StarNetConfig.FORMAT + " (the configuration format), got " + format);
+        }
         ObjectNode defaults = Json.MAPPER.valueToTree(StarNetConfig.defaults());
         List<String> unknown = new ArrayList<>();
         ObjectNode merged = merge(defaults, (ObjectNode) tree, "", unknown);
@@ -56,7 +60,7 @@ public final class ConfigJson {
                     + String.join(", ", keysAt(defaults, first)));
         }
         try {
-            return Json.MAPPER.treeToValue(merged, StarNetConfig.class);
+            return Json.STRICT.treeToValue(merged, StarNetConfig.class);
         } catch (JsonProcessingException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof IllegalArgumentException own) { // the configuration's own check, in its own words
@@ -109,27 +113,6 @@ public final class ConfigJson {
 
     /** What a reader's failure means, without its class names: the key's path and what it expected. */
     private static String plain(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String key = path(m);
-            Class<?> t = m.getTargetType();
-            String expected = t == null ? "another value"
-                    : t == int.class || t == Integer.class || t == long.class || t == Long.class ? "a whole number"
-                    : t == double.class || t == Double.class ? "a number"
-                    : t.isEnum() ? "one of " + enumIds(t)
-                    : java.util.List.class.isAssignableFrom(t) ? "a list such as [128, 256]"
-                    : t == String.class ? "a text value" : "another value";
-            String got = m instanceof InvalidFormatException f ? ", got " + f.getValue() : "";
-            return key + ": expected " + expected + got;
-        }
-        var loc = e.getLocation();
-        String msg = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().split("\n")[0];
-        msg = msg.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[^`]*`", "value").replaceAll("\\s+", " ").trim();
-        return msg + (loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "");
-    }
-
-    private static String enumIds(Class<?> t) {
-        List<String> ids = new ArrayList<>();
-        for (Object c : t.getEnumConstants()) ids.add(c.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        return String.join(", ", ids);
+        return Json.explain(e);
     }
 }

@@ -49,9 +49,8 @@ public final class ModelFile {
     }
 
     /** The manifest's record of where the model came from, or null when it has none (files written before it was kept). */
-    static starnet.model.Provenance provenance(JsonNode manifest) throws IOException {
-        JsonNode p = manifest.get("provenance");
-        return p == null || p.isNull() ? null : Json.MAPPER.treeToValue(p, starnet.model.Provenance.class);
+    static starnet.model.Provenance provenance(Path file, JsonNode manifest) {
+        return Manifest.root(file, manifest).record("provenance", starnet.model.Provenance.class);
     }
 
     /** A file that is not a readable model; the message is for the user. */
@@ -153,20 +152,35 @@ public final class ModelFile {
         try {
             StarNetConfig config = ConfigJson.fromTree(m.get("config"));
             Decoder decoder = readDecoder(file, m, entries);
-            int[] shape = Json.MAPPER.treeToValue(m.get("image_shape"), int[].class);
+            int[] shape = Manifest.root(file, m).wholes("image_shape", 1, Integer.MAX_VALUE);
             int[] widths = decoder.widths();
             if (shape == null || shape.length != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1
                     || (long) shape[0] * shape[1] * shape[2] != widths[widths.length - 1]) {
                 throw new ModelFileException(file + ": the file is damaged: the image shape " + java.util.Arrays.toString(shape)
                         + " does not match the decoder's " + widths[widths.length - 1] + " outputs");
             }
-            Matrix codes = m.has("codes") ? matrix(file, entries, m.get("codes").asText()) : null;
-            return new SavedModel(config, decoder, shape, codes, provenance(m));
+            Matrix codes = m.hasNonNull("codes") ? matrix(file, entries, Manifest.root(file, m).text("codes")) : null;
+            if (codes != null && codes.cols() != widths[0]) {
+                throw new ModelFileException(file + ": the file is damaged: its codes are " + codes.cols() + " wide; the decoder's first layer takes " + widths[0]);
+            }
+            return new SavedModel(config, decoder, shape, codes, provenance(file, m));
         } catch (ModelFileException e) {
             throw e;
+        } catch (Manifest.Damaged e) {
+            throw new ModelFileException(e.getMessage());
+        } catch (ConfigJson.ConfigException e) {
+            throw new ModelFileException(file + ": the file is damaged: config: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(file + ": the file is damaged (" + e.getMessage() + ")");
+            throw new ModelFileException(file + ": the file is damaged (" + describe(e) + ")");
         }
+    }
+
+    /** A reader's failure without a class or library name in it. */
+    static String describe(Exception e) {
+        if (e instanceof IOException io) return IoMessages.describe(io);
+        String m = e.getMessage();
+        if (m == null || m.matches("(?s).*(Exception|java\\.|com\\.fasterxml|starnet\\.[a-z]+\\.[A-Z]).*")) return "an entry is not what the format says (details in the log)";
+        return m;
     }
 
     /**
@@ -227,44 +241,53 @@ public final class ModelFile {
         byte[] manifestBytes = entries.get("manifest.json");
         JsonNode m;
         try {
-            m = Json.MAPPER.readTree(manifestBytes);
+            m = Json.STRICT.readTree(manifestBytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new ModelFileException(file + ": the file is damaged: its manifest is not valid JSON"
-                    + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : ""));
+            throw new ModelFileException(file + ": the file is damaged: its manifest is not valid JSON (" + Json.explain(e) + ")");
         } catch (IOException e) {
             throw new ModelFileException(file + ": the file is damaged: its manifest cannot be read");
         }
         if (m == null || !m.isObject()) throw new ModelFileException(file + ": the file is damaged: its manifest is not a JSON object");
-        int format = m.path("format").asInt(-1);
-        if (format < 1) throw new ModelFileException(file + ": the manifest has no format version");
+        JsonNode f = m.path("format");
+        if (!f.isIntegralNumber() || !f.canConvertToInt() || f.asInt() < 1) {
+            throw new ModelFileException(file + ": the file is damaged: the manifest's format version must be a whole number from 1 to " + maxFormat
+                    + (f.isMissingNode() ? ", and there is none" : ", got " + f));
+        }
+        int format = f.asInt();
         if (format > maxFormat) {
             throw new ModelFileException(file + ": written by a newer StarNet (format " + format + "); this version reads format " + maxFormat + " and older");
         }
+        if (m.has("kind") && !m.get("kind").isTextual()) throw new ModelFileException(file + ": the file is damaged: the manifest's kind is not a text value");
         String k = m.path("kind").asText(KIND);
         if (!k.equals(kind)) throw new ModelFileException(file + ": this is a " + k + " file; expected a " + kind + " file");
         return m;
     }
 
     /** The decoder described by {@link #describeDecoder} and stored by {@link #writeDecoderArrays}. */
-    static Decoder readDecoder(Path file, JsonNode m, Map<String, byte[]> entries) throws IOException {
-        {
-            double slope = m.path("slope").asDouble(Double.NaN);
-            if (!(slope >= MIN_SLOPE && slope <= 1)) {
-                throw new ModelFileException(file + ": the file is damaged: the slope " + slope + " is outside [" + MIN_SLOPE + ", 1]"
-                        + " (a⁻¹ divides by it)");
-            }
+    static Decoder readDecoder(Path file, JsonNode root, Map<String, byte[]> entries) throws IOException {
+        try {
+            Manifest m = Manifest.root(file, root);
+            double slope = m.number("slope", MIN_SLOPE, 1);
             LeakyRelu act = new LeakyRelu(slope);
             List<starnet.model.Layer> layers = new ArrayList<>();
-            int[] widths = Json.MAPPER.treeToValue(m.get("widths"), int[].class);
-            for (int i = 0; i < m.path("layers").size(); i++) {
-                JsonNode spec = m.path("layers").get(i);
-                String name = spec.isTextual() ? spec.asText() : spec.path("file").asText();
+            int[] widths = m.wholes("widths", 1, Integer.MAX_VALUE - 1);
+            List<Manifest> specs = m.items("layers");
+            if (specs.isEmpty()) throw m.damaged("the model has no layers");
+            if (widths.length != specs.size() + 1) throw m.damaged(widths.length + " widths for " + specs.size() + " layers; expected one more width than layers");
+            for (int i = 0; i < specs.size(); i++) {
+                Manifest spec = specs.get(i);
+                String name = spec.isText() ? spec.asText() : spec.text("file"); // format 1 listed the files alone
+                String kind = spec.isText() ? "dense" : spec.oneOf("kind", "dense", "dense", "conv");
                 Matrix w = matrix(file, entries, name);
-                if (spec.path("kind").asText("dense").equals("conv")) {
-                    ConvShape shape = Json.MAPPER.treeToValue(spec.get("shape"), ConvShape.class);
+                if (kind.equals("conv")) {
+                    ConvShape shape = spec.record("shape", ConvShape.class);
+                    if (shape == null) throw spec.damaged("shape: missing");
                     if (w.rows() != shape.kernels() || w.cols() != shape.patchSize() + 1) {
                         throw new ModelFileException(file + ": " + name + " has shape " + w.shape() + "; expected " + shape.kernels() + "x" + (shape.patchSize() + 1));
+                    }
+                    if (shape.inputWidth() != widths[i] || shape.outputWidth() != widths[i + 1]) {
+                        throw spec.damaged("the conv layer maps " + shape.inputWidth() + " to " + shape.outputWidth() + " values; the widths say "
+                                + widths[i] + " to " + widths[i + 1]);
                     }
                     layers.add(ConvUnpoolLayer.fromAugmented(shape, w));
                     continue;
@@ -274,22 +297,33 @@ public final class ModelFile {
                 }
                 layers.add(DenseLayer.fromAugmented(w));
             }
-            if (layers.isEmpty()) throw new ModelFileException(file + ": the model has no layers");
             return new Decoder(layers, act);
+        } catch (Manifest.Damaged e) {
+            throw new ModelFileException(e.getMessage());
         }
     }
+
+    /** The largest magnitude a stored value may have: beyond it, the products a solve forms overflow. */
+    static final double MAX_VALUE = 1e100;
 
     /** The smallest slope a saved model may have: below it, inverting the activation overflows. */
     static final double MIN_SLOPE = starnet.model.LeakyRelu.MIN_SLOPE;
 
     static Matrix matrix(Path file, Map<String, byte[]> entries, String name) throws IOException {
         byte[] b = entries.get(name);
-        if (b == null) throw new ModelFileException(file + ": " + name + " is missing from the model");
+        if (b == null) throw new ModelFileException(file + ": the file is damaged: " + name + ", which its manifest names, is missing");
         try (InputStream in = new ByteArrayInputStream(b)) {
             NpyArray a = Npy.read(in);
             if (a.shape().length != 2) throw new ModelFileException(file + ": the file is damaged: " + name + " is not a 2-D array");
+            if (!a.dtype().endsWith("f8") && !a.dtype().endsWith("f4")) {
+                throw new ModelFileException(file + ": the file is damaged: " + name + " holds " + a.dtype() + " values; expected 64- or 32-bit floats (<f8, <f4)");
+            }
             for (double v : a.data()) {
                 if (!Double.isFinite(v)) throw new ModelFileException(file + ": the file is damaged: " + name + " holds NaN or infinite values");
+                if (Math.abs(v) > MAX_VALUE) {
+                    throw new ModelFileException(file + ": the file is damaged: " + name + " holds values of absurd size (" + v + "; a trained model's stay far below "
+                            + MAX_VALUE + ")");
+                }
             }
             return new Matrix(a.shape()[0], a.shape()[1], a.data());
         } catch (Npy.FormatException e) {

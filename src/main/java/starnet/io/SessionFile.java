@@ -212,16 +212,13 @@ public final class SessionFile {
         return m;
     }
 
-    private static Baselines baselines(JsonNode b) {
-        if (b == null || b.isNull()) return null;
-        JsonNode ae = b.path("autoencoder_mse");
+    private static Baselines baselines(Manifest m) {
+        if (!m.has("baselines")) return null;
+        Manifest b = m.object("baselines");
+        List<Manifest> ae = b.items("autoencoder_mse");
         double[] curve = new double[ae.size()];
-        for (int i = 0; i < curve.length; i++) curve[i] = ae.get(i).asDouble();
-        double pca = b.path("pca_mse").asDouble(Double.NaN);
-        if (!Double.isFinite(pca) || pca < 0 || java.util.Arrays.stream(curve).anyMatch(v -> !Double.isFinite(v) || v < 0)) {
-            throw new IllegalArgumentException("baselines hold values that are not finite and ≥ 0");
-        }
-        return new Baselines(b.path("pca_rank").asInt(0), pca, curve);
+        for (int i = 0; i < curve.length; i++) curve[i] = ae.get(i).asNumber(0);
+        return new Baselines(b.wholeInt("pca_rank", 0, Integer.MAX_VALUE), b.number("pca_mse", 0, Double.MAX_VALUE), curve);
     }
 
     /**
@@ -241,78 +238,137 @@ public final class SessionFile {
         }
     }
 
-    private static Watching watching(JsonNode w) {
-        if (w == null || w.isNull()) return null;
-        JsonNode held = w.path("held_out");
+    private static Watching watching(Manifest m) {
+        if (!m.has("watching")) return null;
+        Manifest w = m.object("watching");
+        List<Manifest> held = w.items("held_out");
         double[] v = new double[held.size()];
-        for (int i = 0; i < v.length; i++) v[i] = held.get(i).isNull() ? Double.NaN : held.get(i).asDouble();
-        long delay = w.path("step_delay_ms").asLong(0);
-        if (delay < 0 || delay > 3_600_000) throw new IllegalArgumentException("step_delay_ms must be 0 to 3600000, got " + delay);
-        return new Watching(v, delay);
+        for (int i = 0; i < v.length; i++) v[i] = held.get(i).asNumberOrNaN(0);
+        return new Watching(v, w.whole("step_delay_ms", 0, 3_600_000));
     }
 
+    /** A step's measure: a finite number ≥ 0, or NaN where the step did not measure it (written as null or "NaN"). */
+    private static double measure(Manifest o, String key) {
+        JsonNode v = o.raw(key);
+        if (v != null && v.isTextual() && v.asText().equals("NaN")) return Double.NaN;
+        return o.numberOrNull(key, 0, Double.NaN);
+    }
+
+    private static StepResult step(Manifest o, int index, int k, double[] residuals) {
+        o.whole("step", index, index);
+        return new StepResult(index, o.wholeInt("layer", 1, k), o.wholeInt("epoch", 1, Integer.MAX_VALUE), o.choice("phase", Phase.class, false),
+                measure(o, "mse"), measure(o, "mae"), measure(o, "output_mse"), measure(o, "seconds"),
+                o.numberOrNull("condition", 0, Double.POSITIVE_INFINITY), o.text("method"), residuals, o.flag("layer_done"));
+    }
+
+    /** {@code a} has {@code rows} × {@code cols}, or the file is damaged. */
+    private static Matrix shaped(Manifest m, Matrix a, String name, int rows, int cols) {
+        if (a.rows() != rows || a.cols() != cols) throw m.damaged(name + " is " + a.rows() + "x" + a.cols() + "; expected " + rows + "x" + cols);
+        return a;
+    }
+
+    /**
+     * Reads a session, checking it as a whole: every manifest value has its kind and range, every array the shape the
+     * manifest implies, or the file is refused with one line saying where and what was expected.
+     */
     public static Session read(Path file) throws IOException {
         Map<String, byte[]> entries = ModelFile.readEntries(file, "session");
-        JsonNode m = ModelFile.manifest(file, entries, KIND, FORMAT);
+        JsonNode root = ModelFile.manifest(file, entries, KIND, FORMAT);
         try {
-            StarNetConfig config = ConfigJson.fromTree(m.get("config"));
-            DatasetRef ref = Json.MAPPER.treeToValue(m.get("dataset"), DatasetRef.class);
-            int[] pinned = Json.MAPPER.treeToValue(m.get("pinned"), int[].class);
-            Decoder decoder = ModelFile.readDecoder(file, m, entries);
-            JsonNode t = m.get("trainer");
+            Manifest m = Manifest.root(file, root);
+            StarNetConfig config = ConfigJson.fromTree(root.get("config"));
+            Manifest ds = m.object("dataset");
+            DataStream stream = m.record("stream", DataStream.class);
+            if (stream != null && (stream.file() == null || stream.engine() == null || !(stream.divisor() > 0) || stream.rows() < 1)) {
+                throw m.damaged("stream: expected a file, a divisor > 0, rows ≥ 1 and an engine");
+            }
+            DatasetRef ref = new DatasetRef(ds.text("source"), ds.oneOf("split", "train", "train", "test"), ds.wholeInt("count", 1, Integer.MAX_VALUE),
+                    ds.wholeInt("channels", 1, 4096), ds.wholeInt("height", 1, 1 << 16), ds.wholeInt("width", 1, 1 << 16),
+                    ds.has("sha256") ? ds.text("sha256") : null);
+            int n = ref.count();
+            long d = (long) ref.channels() * ref.height() * ref.width();
+            int[] pinned = m.wholes("pinned", 0, n - 1);
+            Decoder decoder = ModelFile.readDecoder(file, root, entries);
+            int[] widths = decoder.widths();
+            if (d != widths[widths.length - 1]) throw ds.damaged("images of " + d + " values; the decoder outputs " + widths[widths.length - 1]);
             int k = decoder.depth();
+            boolean rowsHere = stream == null;
             Matrix[] finished = new Matrix[k];
             for (int i = 0; i < k; i++) {
                 String name = "finished_latents_" + (i + 1) + ".npy";
-                if (entries.containsKey(name)) finished[i] = ModelFile.matrix(file, entries, name);
+                if (entries.containsKey(name)) {
+                    Matrix f = ModelFile.matrix(file, entries, name);
+                    finished[i] = rowsHere ? shaped(m, f, name, n, widths[i]) : f;
+                }
             }
+            Manifest t = m.object("trainer");
+            int layer = t.wholeInt("layer", -1, k - 1);
             Matrix latents = entries.containsKey("latents.npy") ? ModelFile.matrix(file, entries, "latents.npy") : null;
+            if (latents != null && rowsHere) shaped(m, latents, "latents.npy", n, layer >= 0 ? widths[layer] : latents.cols());
+
+            List<Manifest> stepNodes = m.items("steps");
             Matrix residuals = entries.containsKey("step_residuals.npy") ? ModelFile.matrix(file, entries, "step_residuals.npy") : null;
-            List<StepResult> log = new ArrayList<>();
-            java.util.Map<Integer, Integer> residualRow = new java.util.HashMap<>(); // step index → row of step_residuals.npy
+            Map<Integer, Integer> residualRow = new java.util.HashMap<>(); // step index → row of step_residuals.npy
             if (m.has("residual_steps")) {
-                for (JsonNode i : m.get("residual_steps")) residualRow.put(i.asInt(), residualRow.size());
-            } else {
-                for (int i = 0; i < m.path("steps").size(); i++) residualRow.put(i, i);
+                int last = -1;
+                for (Manifest i : m.items("residual_steps")) {
+                    last = (int) i.asWhole(last + 1, stepNodes.size() - 1);
+                    residualRow.put(last, residualRow.size());
+                }
+            } else if (residuals != null) {
+                for (int i = 0; i < stepNodes.size(); i++) residualRow.put(i, i);
             }
-            for (JsonNode o : m.path("steps")) {
+            if (residuals != null && rowsHere) shaped(m, residuals, "step_residuals.npy", residualRow.size(), n);
+            if (residuals == null && !residualRow.isEmpty()) throw m.damaged("step_residuals.npy is missing for the steps that keep residuals");
+            if (residuals != null && residuals.rows() != residualRow.size()) {
+                throw m.damaged("step_residuals.npy has " + residuals.rows() + " rows for " + residualRow.size() + " steps");
+            }
+            List<StepResult> log = new ArrayList<>();
+            for (Manifest o : stepNodes) {
                 int i = log.size();
                 Integer row = residualRow.get(i);
-                double[] res = residuals == null || row == null ? new double[0] : residuals.row(row);
-                log.add(new StepResult(o.get("step").asInt(), o.get("layer").asInt(), o.get("epoch").asInt(), Phase.valueOf(o.get("phase").asText()),
-                        o.get("mse").asDouble(), o.get("mae").asDouble(), o.get("output_mse").asDouble(), o.get("seconds").asDouble(),
-                        o.get("condition").isNull() ? Double.POSITIVE_INFINITY : o.get("condition").asDouble(), o.get("method").asText(), res,
-                        o.get("layer_done").asBoolean()));
+                log.add(step(o, i, k, row == null ? new double[0] : residuals.row(row)));
             }
-            SavedTraining state = new SavedTraining(decoder, t.get("layer").asInt(), latents, t.get("epoch").asInt(),
-                    t.get("first_half_done").asBoolean(), t.get("last_epoch_loss").isNull() ? Double.NaN : t.get("last_epoch_loss").asDouble(), finished, log);
+            SavedTraining state = new SavedTraining(decoder, layer, latents, t.wholeInt("epoch", 0, Integer.MAX_VALUE), t.flag("first_half_done"),
+                    t.numberOrNull("last_epoch_loss", 0, Double.NaN), finished, log);
+
             List<TrainingSnapshot> history = new ArrayList<>();
-            if (entries.containsKey("history_current.npy")) {
-                Matrix current = ModelFile.matrix(file, entries, "history_current.npy");
+            List<Manifest> snaps = m.has("history") ? m.items("history") : List.of();
+            Matrix targets = shaped(m, ModelFile.matrix(file, entries, "pinned_targets.npy"), "pinned_targets.npy", pinned.length, (int) d);
+            if (!snaps.isEmpty()) {
+                int per = (int) (pinned.length * d);
+                Matrix current = shaped(m, ModelFile.matrix(file, entries, "history_current.npy"), "history_current.npy", snaps.size(), per);
                 Matrix[] after = new Matrix[k];
                 for (int i = 0; i < k; i++) {
                     String name = "history_after_layer_" + (i + 1) + ".npy";
-                    if (entries.containsKey(name)) after[i] = ModelFile.matrix(file, entries, name);
+                    if (entries.containsKey(name)) after[i] = shaped(m, ModelFile.matrix(file, entries, name), name, pinned.length, (int) d);
                 }
-                int d = ref.channels() * ref.height() * ref.width();
-                int h = 0;
-                for (JsonNode o : m.path("history")) {
-                    Matrix cur = new Matrix(pinned.length, d, Arrays.copyOfRange(current.data(), h * pinned.length * d, (h + 1) * pinned.length * d));
+                for (int h = 0; h < snaps.size(); h++) {
+                    Manifest o = snaps.get(h);
+                    Matrix cur = new Matrix(pinned.length, (int) d, Arrays.copyOfRange(current.data(), h * per, (h + 1) * per));
+                    List<Manifest> flags = o.items("after_layer");
+                    if (flags.size() != k) throw o.damaged("after_layer has " + flags.size() + " flags for " + k + " layers");
                     List<Matrix> a = new ArrayList<>(Collections.nCopies(k, (Matrix) null));
-                    for (int i = 0; i < k; i++) if (o.path("after_layer").path(i).asBoolean()) a.set(i, after[i]);
-                    int step = o.get("step").asInt();
-                    history.add(new TrainingSnapshot(o.get("index").asInt(), step < 0 ? null : log.get(step), o.get("label").asText(),
-                            o.get("layer").asInt(), o.get("next_phase").isNull() ? null : Phase.valueOf(o.get("next_phase").asText()),
-                            o.get("epochs_done").asInt(), cur, Collections.unmodifiableList(a)));
-                    h++;
+                    for (int i = 0; i < k; i++) {
+                        if (!flags.get(i).asFlag()) continue;
+                        if (after[i] == null) throw o.damaged("history_after_layer_" + (i + 1) + ".npy is missing");
+                        a.set(i, after[i]);
+                    }
+                    int step = o.wholeInt("step", -1, log.size() - 1);
+                    history.add(new TrainingSnapshot(o.wholeInt("index", h, h), step < 0 ? null : log.get(step), o.text("label"),
+                            o.wholeInt("layer", 0, k), o.choice("next_phase", Phase.class, true), o.wholeInt("epochs_done", 0, Integer.MAX_VALUE),
+                            cur, Collections.unmodifiableList(a)));
                 }
             }
-            return new Session(config, ref, pinned, ModelFile.matrix(file, entries, "pinned_targets.npy"), state, history, baselines(m.get("baselines")),
-                    ModelFile.provenance(m), m.hasNonNull("stream") ? Json.MAPPER.treeToValue(m.get("stream"), DataStream.class) : null, watching(m.get("watching")));
+            return new Session(config, ref, pinned, targets, state, history, baselines(m), ModelFile.provenance(file, root), stream, watching(m));
         } catch (ModelFile.ModelFileException e) {
             throw e;
+        } catch (Manifest.Damaged e) {
+            throw new ModelFile.ModelFileException(e.getMessage());
+        } catch (ConfigJson.ConfigException e) {
+            throw new ModelFile.ModelFileException(file + ": the file is damaged: config: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new ModelFile.ModelFileException(file + ": the session is damaged (" + e.getMessage() + ")");
+            throw new ModelFile.ModelFileException(file + ": the session is damaged (" + ModelFile.describe(e) + ")");
         }
     }
 }

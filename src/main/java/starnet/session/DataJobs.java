@@ -21,6 +21,12 @@ public final class DataJobs {
     /** A configuration checked against its data: the data's facts, the decoder's layers, the report. */
     public record Checked(String data, String decoder, String report, boolean determined) {}
 
+    /** The images' channels of {@code spec}'s data: from its header where it declares them, else by loading it. */
+    public static int channels(starnet.model.DataSpec spec) {
+        DeclaredData d = DeclaredData.of(spec);
+        return d != null ? d.channels() : Datasets.load(spec).channels();
+    }
+
     /** Whether every system of {@code config} is determined on its data (with the rank of conv operators at their initial weights). */
     public static Checked check(StarNetConfig c, Compute compute) {
         Dataset ds = Datasets.load(c.data());

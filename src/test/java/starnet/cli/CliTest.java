@@ -370,6 +370,12 @@ class CliTest {
         assertEquals(starnet.model.StarNetConfig.defaults(), check.model.config(check.data));
         for (var o : parsed.subcommand().commandSpec().options()) {
             if (o.defaultValue() == null || o.longestName().equals("--backend")) continue;
+            if (java.util.Set.of("--kernels", "--kernel-size", "--unpool", "--padding").contains(o.longestName())) {
+                // conv-only options are refused for the default feedforward decoder rather than ignored
+                assertEquals(2, run("check", o.longestName(), o.defaultValue()), o.longestName());
+                assertTrue(err().contains(o.longestName() + " applies to conv decoders"), err());
+                continue;
+            }
             var one = Cli.commandLine(new PrintStream(out), new PrintStream(err)).parseArgs("check", o.longestName(), o.defaultValue());
             CheckCommand c = (CheckCommand) one.subcommand().commandSpec().userObject();
             assertEquals(starnet.model.StarNetConfig.defaults(), c.model.config(c.data), "typing the shown default of " + o.longestName() + " changes nothing");

@@ -95,6 +95,30 @@ class MalformedInputCorpusTest {
         return b.toByteArray();
     }
 
+    /** {@code golden} with the first {@code from} in its manifest's text replaced by {@code to}. */
+    private static Path rewritten(Path golden, String from, String to) {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(golden))) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(b)) {
+                ZipEntry e;
+                while ((e = in.getNextEntry()) != null) {
+                    byte[] bytes = in.readAllBytes();
+                    if (e.getName().equals("manifest.json")) {
+                        String text = new String(bytes, StandardCharsets.UTF_8);
+                        assertTrue(text.contains(from), from);
+                        bytes = text.replaceFirst(java.util.regex.Pattern.quote(from), to).getBytes(StandardCharsets.UTF_8);
+                    }
+                    z.putNextEntry(new ZipEntry(e.getName()));
+                    z.write(bytes);
+                    z.closeEntry();
+                }
+            }
+            return file(golden.getFileName().toString(), b.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Case check(String name, Path data) {
         return new Case(name, new String[] {"check", "--data", data.toString()});
     }
@@ -184,7 +208,11 @@ class MalformedInputCorpusTest {
                 "{\"training\": {\"ridge\": -1}}", "{\"training\": {\"tolerance\": -0.5}}", "{\"data\": {\"split\": \"validation\"}}",
                 "{\"data\": {\"limit\": -3}}", "{\"format\": 99}", "{\"architecture\": {\"kind\": \"conv\", \"kernelSizes\": [4]}}",
                 "{\"architecture\": {\"kind\": \"conv\", \"unpools\": [0]}}", "{\"architecture\": {\"kind\": \"conv\", \"padding\": \"valid\"}}",
-                "{\"training\": {\"latentPath\": \"gpu\"}}", "{\"training\": {\"swPartitions\": -2}}"};
+                "{\"training\": {\"latentPath\": \"gpu\"}}", "{\"training\": {\"swPartitions\": -2}}",
+                // strict structure: a key twice, two documents, fractions and texts where whole numbers belong
+                "{\"training\": {\"maxEpochs\": 3, \"maxEpochs\": 4}}", "{\"format\": 1} {\"format\": 1}", "{\"format\": 1.5}", "{\"format\": -1}",
+                "{\"architecture\": {\"widths\": [1.5, 16]}}", "{\"training\": {\"maxEpochs\": \"5\"}}", "{\"training\": {\"maxEpochs\": true}}",
+                "{\"architecture\": {\"slope\": null}}"};
         for (String json : configs) c.add(new Case("config " + json, new String[] {"check", "--config", file("c.json", json.getBytes(StandardCharsets.UTF_8)).toString()}));
         // session and model files
         byte[][] starnets = {new byte[0], "not a zip".getBytes(StandardCharsets.UTF_8), zip(), zip("readme.txt", "hello"), zip("manifest.json", "{"),
@@ -209,8 +237,24 @@ class MalformedInputCorpusTest {
                 {"check", "--data", "sample:mnist", "--arch", "conv", "--kernel-size", "99999"}, {"check", "--data", "sample:mnist", "--widths", "5,2147483647"},
                 {"check", "--data", "sample:mnist", "--arch", "conv", "--unpool", "3"}, {"experiment"}, {"experiment", "fig99", "--out", "x"},
                 {"export", "--session", "missing.starnet"}, {"train", "--data", "sample:mnist", "--out", ""}, {"score", "--model", "missing.starnet"},
-                {"check", "--preset", "nope"}};
+                {"check", "--preset", "nope"},
+                // options that would be ignored, and presets for other data
+                {"check", "--data", "sample:mnist", "--kernels", "6,2"}, {"check", "--data", "sample:mnist", "--kernel-size", "5"},
+                {"check", "--data", "sample:mnist", "--unpool", "2"}, {"check", "--data", "sample:mnist", "--padding", "full"},
+                {"check", "--data", "sample:mnist", "--arch", "conv", "--widths", "8,784"}, {"check", "--data", "sample:mnist", "--preset", "mnist-conv", "--widths", "8,784"},
+                {"check", "--data", "sample:mnist", "--preset", "cifar-conv"}, {"check", "--data", "sample:mnist", "--sw-mode", "median"},
+                {"train", "--data", "sample:mnist", "--partitions", "-3", "--out", "x"}, {"train", "--data", "sample:mnist", "--precision", "f16", "--out", "x"},
+                {"train", "--data", "sample:mnist", "--chunk", "0", "--out", "x"}};
         for (String[] f : flags) c.add(new Case("cli " + String.join(" ", f), f));
+        // a model whose manifest coerces a value: refused by the command that reads it
+        String golden = "src/test/resources/golden/";
+        for (String[] swap : new String[][] {{"\"slope\" : 0.5,\n  \"layers\"", "\"slope\" : true,\n  \"layers\""}, {"\"format\" : 1,", "\"format\" : 1.5,"},
+                {"\"kind\" : \"dense\"", "\"kind\" : \"lstm\""}}) {
+            Path model = rewritten(Path.of(golden + "model-2026-12-06.starnet"), swap[0], swap[1]);
+            Path session = rewritten(Path.of(golden + "session-2026-12-06.starnet"), swap[0], swap[1]);
+            c.add(new Case("model " + swap[1], new String[] {"infer", "--model", model.toString(), "--out", tmp.resolve("inf").toString()}));
+            c.add(new Case("session " + swap[1], new String[] {"export", "--session", session.toString(), "--metrics", tmp.resolve("m.csv").toString()}));
+        }
         // out of core: the same damaged files through the streaming store writer, and the new commands' flags
         String store = tmp.resolve("corpus-store").toString(), out = tmp.resolve("corpus-out").toString();
         Path damagedGz = file("s-images-idx3-ubyte.gz", java.util.Arrays.copyOf(gzip(concat(header, new byte[2 * 784])), 30));

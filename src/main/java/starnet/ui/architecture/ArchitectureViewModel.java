@@ -188,6 +188,12 @@ public final class ArchitectureViewModel {
 
     /** One of the paper's architectures (feedforward or conv), as one change; the slope stays as the person set it. */
     public void applyPreset(Presets.Preset p) {
+        var data = model.datasetProperty().get();
+        String mismatch = data == null ? "" : p.mismatch(data.channels());
+        if (!mismatch.isEmpty()) { // a colour decoder on grey digits trains to nonsense: said, not applied
+            model.notify(starnet.session.Notice.error("The " + mismatch + p.insteadFor(data.channels()).map(q -> "; choose “" + q.title() + "”").orElse("") + "."));
+            return;
+        }
         ArchitectureConfig a = p.architecture();
         edit(() -> {
             kind.set(a.kind());
