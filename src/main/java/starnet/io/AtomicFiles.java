@@ -38,15 +38,22 @@ public final class AtomicFiles {
 
     public static void write(Path target, Writer writer) throws IOException {
         if (Files.isSymbolicLink(target) && Files.exists(target)) target = target.toRealPath();
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            throw new java.nio.file.FileSystemException(target.toString(), null, "is not a regular file (a folder, device or pipe); it was left as it is");
+        if (Files.isDirectory(target)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is a folder; a file name was expected");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) { // a device or a pipe (/dev/stdout, a FIFO): written as a stream
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                writer.write(out);
+            }
+            return;
         }
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         if (dir != null) removeStaleTemporaries(dir, target.getFileName().toString());
         // a unique sibling created like any new file (so it gets the usual permissions, unlike createTempFile's 0600)
-        Path tmp = dir == null ? Path.of("." + target.getFileName() + "." + System.nanoTime() + ".tmp")
-                : dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        String name = helperName(target.getFileName().toString());
+        Path tmp = dir == null ? Path.of("." + name + "." + System.nanoTime() + ".tmp")
+                : dir.resolve("." + name + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(openNew(tmp, target),
  1 << 16)) {
@@ -88,9 +95,14 @@ public final class AtomicFiles {
         return out;
     }
 
+    /** The part of a target's name its temporary sibling carries: short enough that any legal name still fits the 255-byte limit. */
+    private static String helperName(String name) {
+        return name.length() <= 120 ? name : name.substring(0, 120);
+    }
+
     /** Deletes {@code .NAME.PID.N.tmp} siblings whose process is gone (a kill left them). */
     static void removeStaleTemporaries(Path dir, String name) {
-        String prefix = "." + name + ".";
+        String prefix = "." + helperName(name) + ".";
         try (var files = Files.newDirectoryStream(dir, prefix + "*.tmp")) {
             for (Path p : files) {
                 String rest = p.getFileName().toString().substring(prefix.length());

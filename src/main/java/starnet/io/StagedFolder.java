@@ -7,16 +7,27 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * An output folder written as a whole (a training run's outputs, an exported model): a run writes into a staging folder beside it, and only a finished run
- * moves its files in (each by an atomic replace) and then writes {@code .complete}. A crash, a kill or a full
- * disk before that leaves the folder as the previous run left it; staging folders of processes that are gone
- * are removed by the next run.
+ * An output folder written as a whole (a training run's outputs, an exported model). A run writes into a staging
+ * folder beside it; a finished run switches the folder at once: the old folder is renamed aside, the staging folder
+ * renamed into its place, files that were not the old run's (a user's notes) are carried over, and the old folder is
+ * deleted. A journal beside the folder names the three while the switch is under way, so a kill at any moment leaves
+ * either the previous run or the new one — never a mix — and the next {@link #open} in that parent finishes or undoes
+ * the switch. Helper names are short and fixed in length, so any legal folder name can be used.
  */
 public final class StagedFolder implements AutoCloseable {
     public static final String COMPLETE = ".complete";
+    /** The names of the run's own files (the rest of a folder is the user's and is carried over by the next run). */
+    public static final String RUN_FILES = ".run-files";
+    private static final String STAGING = ".starnet-staging-", OLD = ".starnet-old-", JOURNAL = ".starnet-commit-";
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
+    /** A pause between the switch's steps (tests slow the commit down to kill it in between); 0 in use. */
+    static volatile long pauseMillis;
     private final Path dir;
     private final Path staging;
     private boolean committed;
@@ -33,15 +44,21 @@ public final class StagedFolder implements AutoCloseable {
             throw new java.nio.file.FileSystemException(dir.toString(), null, "exists and is not a folder; a folder was expected here");
         }
         Path parent = abs.getParent();
+        if (parent == null) throw new java.nio.file.FileSystemException(dir.toString(), null, "is the root folder; name a folder to write the outputs in");
         Files.createDirectories(parent);
-        removeStale(parent, abs.getFileName().toString());
+        recover(parent);
         Path staging;
         try {
-            staging = Files.createDirectory(parent.resolve("." + abs.getFileName() + ".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+            staging = Files.createDirectory(parent.resolve(STAGING + tag()));
         } catch (java.nio.file.FileSystemException e) {
             throw AtomicFiles.about(e, dir);
         }
         return new StagedFolder(abs, staging);
+    }
+
+    /** "PID-N": this process and a serial number. */
+    private static String tag() {
+        return ProcessHandle.current().pid() + "-" + SERIAL.incrementAndGet();
     }
 
     /** Where to write output {@code name} during the run. */
@@ -49,12 +66,77 @@ public final class StagedFolder implements AutoCloseable {
         return staging.resolve(name);
     }
 
-    /** The run finished: its files replace the folder's, then {@code .complete} says so. */
+    /** The run finished: the folder switches to its files at once, and {@code .complete} is among them. */
     public void commit() throws IOException {
-        Files.createDirectories(dir);
+        List<String> ours = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
+            for (Path f : files) ours.add(f.getFileName().toString());
+        }
+        ours.add(COMPLETE);
+        ours.add(RUN_FILES);
+        Files.write(staging.resolve(RUN_FILES), ours, StandardCharsets.UTF_8);
+        Files.writeString(staging.resolve(COMPLETE), "finished " + Instant.now() + "\n", StandardCharsets.UTF_8);
+        Path parent = dir.getParent();
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+            return;
+        }
+        Path old = parent.resolve(OLD + tag());
+        Path journal = parent.resolve(JOURNAL + old.getFileName().toString().substring(OLD.length()));
+        AtomicFiles.writeText(journal, dir.getFileName() + "\n" + staging.getFileName() + "\n" + old.getFileName() + "\n");
+        try {
+            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) { // a folder that cannot be renamed (a mount point, a busy folder): file by file, as well as it can be
+            Files.deleteIfExists(journal);
+            commitInPlace();
+            return;
+        }
+        pause();
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+        pause();
+        finish(dir, old);
+        Files.deleteIfExists(journal);
+    }
+
+    private static void pause() {
+        if (pauseMillis <= 0) return;
+        try {
+            Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The new run is in {@code dir}: files of {@code old} that were not the old run's move over, then {@code old} goes. */
+    private static void finish(Path dir, Path old) throws IOException {
+        java.util.Set<String> oldRun = new java.util.HashSet<>(List.of(COMPLETE, RUN_FILES));
+        Path list = old.resolve(RUN_FILES);
+        if (Files.isRegularFile(list)) oldRun.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(old)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (oldRun.contains(name) || Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) continue;
+                Files.move(f, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                pause();
+            }
+        }
+        AtomicFiles.deleteTree(old);
+    }
+
+    /** Where the folder cannot be renamed: the old run's files go, the new ones move in, {@code .complete} last. */
+    private void commitInPlace() throws IOException {
         Files.deleteIfExists(dir.resolve(COMPLETE));
+        Path list = dir.resolve(RUN_FILES);
+        if (Files.isRegularFile(list)) {
+            for (String name : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                if (!name.isEmpty() && !name.contains("/") && !Files.exists(staging.resolve(name))) AtomicFiles.deleteTree(dir.resolve(name));
+            }
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
             for (Path f : files) {
+                if (f.getFileName().toString().equals(COMPLETE)) continue;
                 Path to = dir.resolve(f.getFileName().toString());
                 if (Files.isDirectory(f)) {
                     AtomicFiles.deleteTree(to);
@@ -68,8 +150,7 @@ public final class StagedFolder implements AutoCloseable {
                 }
             }
         }
-        byte[] marker = ("finished " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(dir.resolve(COMPLETE), o -> o.write(marker));
+        Files.move(staging.resolve(COMPLETE), dir.resolve(COMPLETE), StandardCopyOption.REPLACE_EXISTING);
         committed = true;
         AtomicFiles.deleteTree(staging);
     }
@@ -79,23 +160,53 @@ public final class StagedFolder implements AutoCloseable {
         if (!committed) AtomicFiles.deleteTree(staging);
     }
 
-    /** Removes staging folders for {@code name} whose process is gone. */
-    private static void removeStale(Path parent, String name) {
-        String prefix = "." + name + ".staging-";
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, prefix + "*")) {
-            for (Path p : found) {
-                String rest = p.getFileName().toString().substring(prefix.length());
-                int dash = rest.indexOf('-');
-                try {
-                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-                    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) AtomicFiles.deleteTree(p);
-                } catch (NumberFormatException | IOException e) {
-                    // not ours, or already gone
+    /** Whether the process a helper's "PID-N" tag names is gone. */
+    private static boolean gone(String tag) {
+        int dash = tag.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? tag : tag.substring(0, dash));
+            return pid != ProcessHandle.current().pid() && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Finishes or undoes the switches that processes now gone left under way in {@code parent}, and removes their staging
+     * folders. A switch whose new folder is in place is finished (the user's files carried over, the old run deleted);
+     * one whose new folder was not yet renamed is undone (the old run put back).
+     */
+    static void recover(Path parent) {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, JOURNAL + "*")) {
+            for (Path journal : found) {
+                if (!gone(journal.getFileName().toString().substring(JOURNAL.length()))) continue;
+                List<String> names = Files.readAllLines(journal, StandardCharsets.UTF_8);
+                if (names.size() < 3) {
+                    Files.deleteIfExists(journal);
+                    continue;
                 }
+                Path dir = parent.resolve(names.get(0)), staging = parent.resolve(names.get(1)), old = parent.resolve(names.get(2));
+                if (Files.exists(staging)) { // the new run never took the folder's place
+                    if (Files.exists(old) && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFiles.deleteTree(staging);
+                } else if (Files.exists(old)) {
+                    if (Files.exists(dir)) finish(dir, old);
+                    else Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.deleteIfExists(journal);
             }
         } catch (IOException e) {
             // an unreadable folder: creating the staging folder will say so
         }
+        for (String prefix : new String[] {STAGING, OLD}) {
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, prefix + "*")) {
+                for (Path p : found) {
+                    String t = p.getFileName().toString().substring(prefix.length());
+                    if (gone(t) && !Files.exists(parent.resolve(JOURNAL + t))) AtomicFiles.deleteTree(p);
+                }
+            } catch (IOException e) {
+                // likewise
+            }
+        }
     }
-
 }

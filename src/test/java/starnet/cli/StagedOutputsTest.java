@@ -28,7 +28,7 @@ class StagedOutputsTest {
 
     private static long leftovers(Path parent) throws IOException {
         try (Stream<Path> s = Files.list(parent)) {
-            return s.filter(p -> p.getFileName().toString().contains(".staging-") || p.getFileName().toString().endsWith(".tmp")).count();
+            return s.filter(p -> p.getFileName().toString().startsWith(".starnet-") || p.getFileName().toString().endsWith(".tmp")).count();
         }
     }
 
@@ -37,7 +37,7 @@ class StagedOutputsTest {
         Path out = tmp.resolve("run");
         assertEquals(0, train(out));
         assertTrue(Files.exists(out.resolve(starnet.io.StagedFolder.COMPLETE)) && Files.exists(out.resolve("session.starnet")));
-        Path stale = Files.createDirectory(tmp.resolve(".run.staging-999999999-1")); // a killed run's staging folder
+        Path stale = Files.createDirectory(tmp.resolve(".starnet-staging-999999999-1")); // a killed run's staging folder
         Files.writeString(stale.resolve("metrics.jsonl"), "half");
         long before = Files.getLastModifiedTime(out.resolve("model.starnet")).toMillis();
         assertEquals(0, train(out));
@@ -61,8 +61,9 @@ class StagedOutputsTest {
 
     @Test
     void atomicWritesRefuseDevicesWriteThroughLinksAndClearStaleTemporaries() throws IOException {
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(Path.of("/dev/null"), o -> o.write(1)));
-        assertTrue(starnet.model.IoMessages.describe(e).contains("not a regular file"), starnet.model.IoMessages.describe(e));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(tmp, o -> o.write(1)));
+        assertTrue(starnet.model.IoMessages.describe(e).contains("is a folder"), starnet.model.IoMessages.describe(e));
+        AtomicFiles.write(Path.of("/dev/null"), o -> o.write(1)); // a device is written as a stream (--metrics /dev/stdout)
         assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")), "the device is still there");
 
         Path real = tmp.resolve("real.csv");
