@@ -93,6 +93,10 @@ public final class Cli implements Callable<Integer> {
     }
 
     private static int failure(Throwable e, PrintStream err) {
+        while ((e instanceof java.io.UncheckedIOException || e instanceof java.util.concurrent.CompletionException
+                || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+            e = e.getCause(); // a wrapped failure is answered as itself: a full disk under a progress writer is a full disk
+        }
         String plain = e instanceof CliException ? e.getMessage() : Messages.forUser(e);
         if (plain != null) {
             err.println("error: " + plain);

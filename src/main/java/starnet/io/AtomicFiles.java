@@ -55,9 +55,10 @@ public final class AtomicFiles {
         Path tmp = dir == null ? Path.of("." + name + "." + System.nanoTime() + ".tmp")
                 : dir.resolve("." + name + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(openNew(tmp, target),
- 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(openNew(tmp, target), 1 << 16)) {
                 writer.write(out);
+            } catch (IOException e) {
+                throw named(target, e);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -93,6 +94,14 @@ public final class AtomicFiles {
         }
         out.initCause(e);
         return out;
+    }
+
+    /** A stream's failure (which names no file: "No space left on device") told about the file being written. */
+    static IOException named(Path target, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException || e.getMessage() == null || !e.getMessage().contains("No space left")) return e;
+        java.nio.file.FileSystemException n = new java.nio.file.FileSystemException(target.toString(), null, e.getMessage());
+        n.initCause(e);
+        return n;
     }
 
     /** The part of a target's name its temporary sibling carries: short enough that any legal name still fits the 255-byte limit. */

@@ -61,6 +61,15 @@ public final class StagedFolder implements AutoCloseable {
         return ProcessHandle.current().pid() + "-" + SERIAL.incrementAndGet();
     }
 
+    /** A failure to write a staged file, told about the file the user named ("OUT/session.starnet", not the staging folder's). */
+    public IOException aboutTarget(java.nio.file.FileSystemException e) {
+        if (e.getFile() == null || !e.getFile().startsWith(staging.toString())) return e;
+        java.nio.file.FileSystemException told = new java.nio.file.FileSystemException(dir + e.getFile().substring(staging.toString().length()),
+                e.getOtherFile(), e.getReason());
+        told.initCause(e);
+        return told;
+    }
+
     /** Where to write output {@code name} during the run. */
     public Path file(String name) {
         return staging.resolve(name);

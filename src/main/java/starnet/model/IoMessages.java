@@ -31,7 +31,7 @@ public final class IoMessages {
         if (e instanceof DirectoryNotEmptyException f) return f.getFile() + ": is a folder that is not empty";
         if (e instanceof NotDirectoryException f) return f.getFile() + ": is not a folder";
         if (e instanceof FileSystemException f) {
-            String why = f.getReason() == null ? "cannot be used" : f.getReason();
+            String why = f.getReason() == null ? "cannot be used" : f.getReason().contains("No space left") ? f.getReason() + " (the disk is full)" : f.getReason();
             return (f.getFile() == null ? "" : f.getFile() + ": ") + why + other(f);
         }
         String m = e.getMessage();

@@ -8,6 +8,7 @@ import starnet.model.StarNetConfig;
 import starnet.store.RowSource;
 import starnet.store.RowStore;
 import starnet.store.StoreEngine;
+import starnet.store.StoreFolder;
 import starnet.training.LayerPasses;
 import starnet.training.MemoryEngine;
 import starnet.training.TrainingEngine;
@@ -21,12 +22,14 @@ import java.nio.file.Path;
 final class RunEngines {
     private RunEngines() {}
 
-    /** An engine and the temporary folder it works in (deleted when the run is closed), or null. */
-    record Opened(TrainingEngine engine, Path temporary) {}
+    /** An engine and what frees its folder when the run is closed: the store's lock released, a temporary folder deleted. */
+    record Opened(TrainingEngine engine, Runnable release) {}
+
+    private static final Runnable NOTHING = () -> {};
 
     /**
      * The engine {@code spec} names over the first {@code datapoints} rows of {@code dataset} — or over {@code streamed},
-     * when the rows are in a file (the dataset then holds only the first of them).
+     * when the rows are in a file (the dataset then holds only the first of them; its store is held by the caller).
      *
      * @param interactive reserve the in-memory latents up front (the window: no large allocation while it animates)
      */
@@ -39,37 +42,64 @@ final class RunEngines {
                         + "); train it out of core or on Spark.");
                 MemoryEngine m = new MemoryEngine(passes, rows(dataset, datapoints), inputWidths);
                 if (interactive) m.reserveLatents();
-                return new Opened(m, null);
+                return new Opened(m, NOTHING);
             }
             case STORE -> {
                 Path dir = null, temporary = null;
+                StoreFolder folder = null;
                 try {
-                    dir = spec.store() != null ? Files.createDirectories(Path.of(spec.store())) : (temporary = Cleanup.temporary(Files.createTempDirectory("starnet-store")));
-                    RowSource source = streamed != null ? RowSource.open(streamed.file(), streamed.divisor())
-                            : written(rows(dataset, datapoints), dir.resolve("data.bin"), spec);
-                    return new Opened(new StoreEngine(passes, source, dir.resolve("work"), spec.precision(), spec.chunk(), inputWidths), temporary);
-                } catch (IOException e) {
-                    if (temporary != null) Cleanup.deleteTree(temporary);
-                    throw new UserError("Could not set up the out-of-core store in " + dir + ": " + starnet.model.IoMessages.describe(e, dir) + ".");
+                    dir = spec.store() != null ? Path.of(spec.store()) : (temporary = Cleanup.temporary(Files.createTempDirectory("starnet-store")));
+                    if (streamed != null) {
+                        Files.createDirectories(dir);
+                        return new Opened(new StoreEngine(passes, RowSource.open(streamed.file(), streamed.divisor()), dir.resolve(StoreFolder.WORK),
+                                spec.precision(), spec.chunk(), inputWidths), release(null, temporary));
+                    }
+                    folder = StoreFolder.take(dir);
+                    RowSource source = written(dataset, datapoints, config, spec, folder);
+                    return new Opened(new StoreEngine(passes, source, folder.work(), spec.precision(), spec.chunk(), inputWidths), release(folder, temporary));
+                } catch (IOException | RuntimeException e) {
+                    release(folder, temporary).run();
+                    if (e instanceof RuntimeException r) throw r;
+                    throw new UserError("Could not set up the out-of-core store in " + dir + ": " + starnet.model.IoMessages.describe((IOException) e, dir) + ".");
                 }
             }
             case SPARK -> {
-                return new Opened(SparkRuns.engine(spec, config, dataset, datapoints, streamed, inputWidths), null);
+                return new Opened(SparkRuns.engine(spec, config, dataset, datapoints, streamed, inputWidths), NOTHING);
             }
         }
         throw new IllegalStateException("unknown engine " + spec.kind());
     }
 
-    /** The data in use written to a new row store at {@code file} (an existing one there is replaced). */
-    private static RowSource written(Matrix data, Path file, EngineSpec spec) throws IOException {
-        RowStore s = RowStore.create(file, data.rows(), data.cols(), spec.precision());
+    private static Runnable release(StoreFolder folder, Path temporary) {
+        return () -> {
+            try {
+                if (folder != null) folder.close();
+            } catch (IOException e) {
+                AppLog.error("releasing a store folder", e);
+            } finally {
+                if (temporary != null) Cleanup.deleteTree(temporary);
+            }
+        };
+    }
+
+    /** The data in use in {@code folder}'s row store: reused when the store holds this very data, else written (a partial file removed on failure). */
+    private static RowSource written(Dataset dataset, int datapoints, StarNetConfig config, EngineSpec spec, StoreFolder folder) throws IOException {
+        Matrix data = rows(dataset, datapoints);
+        StoreFolder.Contents want = Runs.contents(config, spec, data.rows(), data.cols(), dataset.contentHash(data.rows()));
+        RowStore reused = folder.reuse(want);
+        if (reused != null) return reused;
+        RowStore s = folder.create(data.rows(), data.cols(), spec.precision());
         try {
-            int chunk = Math.max(1, Math.min(spec.chunk(), 1 << 20) );
+            int chunk = Math.max(1, Math.min(spec.chunk(), 1 << 20));
             for (int from = 0; from < data.rows(); from += chunk) s.write(from, data.rowRange(from, Math.min(data.rows(), from + chunk)));
-            return s;
-        } catch (UncheckedIOException e) {
+            return folder.commit(s, want);
+        } catch (IOException | RuntimeException e) {
             s.close();
-            throw e.getCause();
+            folder.discardPartial();
+            Throwable io = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (io instanceof IOException x) throw new UserError("Could not write the row store in " + folder.dir() + ": "
+                    + starnet.model.IoMessages.describe(x, folder.dir()) + " (the partial store was removed; nothing else changed).");
+            throw e;
         }
     }
 

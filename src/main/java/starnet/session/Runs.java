@@ -12,6 +12,8 @@ import starnet.model.StarNetConfig;
 import starnet.model.StepResult;
 import starnet.store.NpyRows;
 import starnet.store.StoreData;
+import starnet.store.StoreFolder;
+import starnet.store.RowStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,18 +64,28 @@ public final class Runs {
         DeclaredData declared = DeclaredData.of(config.data());
         EngineSpec engine = chooseEngine(request, declared, progress);
         refuseWhatCannotRun(request, engine, declared);
-        try (StagedFolder folder = StagedFolder.open(request.out())) {
+        StoreFolder[] store = new StoreFolder[1];
+        Path[] temporary = new Path[1];
+        java.io.Closeable release = () -> { // the store's lock, and a temporary store folder, go with the run however it ends
+            try {
+                if (store[0] != null) store[0].close();
+            } finally {
+                if (temporary[0] != null) Cleanup.deleteTree(temporary[0]);
+            }
+        };
+        StagedFolder[] staged = new StagedFolder[1];
+        try (release; StagedFolder folder = (staged[0] = StagedFolder.open(request.out()))) {
             Dataset dataset;
             Streamed streamed = null;
-            Path storeDir = null;
             if (inHeap(engine, declared)) {
                 dataset = Datasets.load(config.data());
                 requireDetermined(config, new int[] {dataset.channels(), dataset.height(), dataset.width()}, config.data().limit() > 0 ? Math.min(config.data().limit(), dataset.size()) : dataset.size());
             } else {
-                storeDir = engine.store() != null ? Files.createDirectories(Path.of(engine.store())) : Cleanup.temporary(Files.createTempDirectory("starnet-store"));
+                Path storeDir = engine.store() != null ? Path.of(engine.store()) : (temporary[0] = Cleanup.temporary(Files.createTempDirectory("starnet-store")));
                 if (engine.store() == null) engine = new EngineSpec(engine.kind(), storeDir.toString(), engine.precision(), engine.chunk(), engine.master(),
                         engine.partitions(), engine.shifts());
-                streamed = streamedData(config, engine, declared, storeDir, request.engine().store() != null, progress);
+                store[0] = StoreFolder.take(storeDir);
+                streamed = streamedData(config, engine, declared, store[0], request.engine().store() != null, progress);
                 dataset = Datasets.load(config.data().withLimit((int) Math.min(PREVIEW, streamed.rows() / engine.shifts())));
             }
             clock.done("data");
@@ -137,8 +149,9 @@ public final class Runs {
                         request.out(), written.session());
             } finally {
                 session.close();
-                if (storeDir != null && request.engine().store() == null) Cleanup.deleteTree(storeDir);
             }
+        } catch (java.nio.file.FileSystemException e) {
+            throw staged[0] == null ? e : staged[0].aboutTarget(e);
         }
     }
 
@@ -201,8 +214,11 @@ public final class Runs {
         if (report.hasErrors()) throw new UserError("the configuration is not determined: " + report.firstError());
     }
 
-    /** The rows the engine reads from a file: the .npy itself (read in place), else a row store written from the data. */
-    private static Streamed streamedData(StarNetConfig config, EngineSpec engine, DeclaredData declared, Path storeDir, boolean lasting, Progress progress)
+    /**
+     * The rows the engine reads from a file: the .npy itself (read in place), else the row store of {@code store} — reused
+     * when it holds this very data, written when the folder is new or empty.
+     */
+    private static Streamed streamedData(StarNetConfig config, EngineSpec engine, DeclaredData declared, StoreFolder store, boolean lasting, Progress progress)
             throws IOException {
         if (declared != null && declared.npy() != null && engine.shifts() == 1 && config.data().limit() == 0) {
             double divisor = NpyRows.divisor(declared.npy());
@@ -210,19 +226,50 @@ public final class Runs {
             return new Streamed(declared.npy(), divisor, declared.images(), true);
         }
         long t0 = System.nanoTime();
-        Path file = storeDir.resolve("data.bin");
-        StoreData.Filled filled;
+        Dataset whole = null;
+        StoreFolder.Contents want;
         if (declared == null) { // a format that is read whole: loaded, checked, then written
-            Dataset whole = Datasets.load(config.data());
+            whole = Datasets.load(config.data());
             requireDetermined(config, new int[] {whole.channels(), whole.height(), whole.width()}, (long) whole.size() * engine.shifts());
-            filled = StoreData.fromDataset(whole, engine.shifts(), file, engine.precision(), progress::note);
+            want = contents(config, engine, (long) whole.size() * engine.shifts(), whole.pixels(), whole.contentHash(whole.size()));
         } else {
-            filled = StoreData.fill(config.data(), engine.shifts(), file, engine.precision(), progress::note);
+            Path source = declared.npy() != null ? declared.npy() : Datasets.idxImages(config.data());
+            want = contents(config, engine, declared.images() * engine.shifts(), declared.channels() * declared.height() * declared.width(),
+                    StoreFolder.sha256(source));
         }
-        try (var s = filled.store()) {
-            progress.note(String.format("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s", s.rows(), s.cols(), storeDir,
+        RowStore reused = store.reuse(want);
+        if (reused != null) {
+            try (reused) {
+                progress.note(String.format("store: reusing %s (%,d rows × %d values of this very data, %s)", store.dir(), reused.rows(), reused.cols(),
+                        engine.precision().id()));
+                return new Streamed(store.data(), 1, reused.rows(), lasting);
+            }
+        }
+        StoreData.Filled filled;
+        try {
+            filled = whole != null ? StoreData.fromDataset(whole, engine.shifts(), store, engine.precision(), progress::note)
+                    : StoreData.fill(config.data(), engine.shifts(), store, engine.precision(), progress::note);
+        } catch (IOException | RuntimeException e) {
+            store.discardPartial();
+            Throwable io = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (io instanceof IOException x && !(e instanceof starnet.model.DataException)) {
+                throw new UserError("Could not write the row store in " + store.dir() + ": " + starnet.model.IoMessages.describe(x, store.dir())
+                        + " (the partial store was removed; nothing else changed)");
+            }
+            throw e;
+        }
+        try (RowStore s = store.commit(filled.store(), new StoreFolder.Contents(want.source(), want.split(), want.limit(), want.shifts(), want.precision(),
+                filled.store().rows(), filled.store().cols(), want.sha256()))) {
+            progress.note(String.format("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s", s.rows(), s.cols(), store.dir(),
                     s.bytes() / 1e9, engine.precision().id(), (System.nanoTime() - t0) / 1e9));
-            return new Streamed(file, 1, s.rows(), lasting);
+            return new Streamed(store.data(), 1, s.rows(), lasting);
         }
+    }
+
+    /** What a store of {@code config}'s data holds. */
+    static StoreFolder.Contents contents(StarNetConfig config, EngineSpec engine, long rows, int cols, String sha256) {
+        String source = config.data().source();
+        if (!starnet.data.Samples.isSample(source)) source = Path.of(source).toAbsolutePath().normalize().toString();
+        return new StoreFolder.Contents(source, config.data().split(), config.data().limit(), engine.shifts(), engine.precision(), rows, cols, sha256);
     }
 }

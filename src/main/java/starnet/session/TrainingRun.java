@@ -12,7 +12,6 @@ import starnet.training.Cancellation;
 import starnet.training.Engines;
 import starnet.training.StarNetTrainer;
 
-import java.nio.file.Path;
 
 /**
  * One run of the schedule on the data in use, on the engine the run setting names, with the items its snapshots
@@ -22,15 +21,15 @@ import java.nio.file.Path;
 final class TrainingRun implements AutoCloseable {
     private final StarNetTrainer trainer;
     private final EngineSpec engine;
-    private final Path temporary;
+    private final Runnable release;
     private final int[] pinned;
     private int snapshots;
     private java.util.List<String> remote; // the executors' backends, asked once
 
-    private TrainingRun(StarNetTrainer trainer, EngineSpec engine, Path temporary, int[] pinned, int snapshotsSoFar) {
+    private TrainingRun(StarNetTrainer trainer, EngineSpec engine, Runnable release, int[] pinned, int snapshotsSoFar) {
         this.trainer = trainer;
         this.engine = engine;
-        this.temporary = temporary;
+        this.release = release;
         this.pinned = pinned.clone();
         this.snapshots = snapshotsSoFar;
     }
@@ -49,9 +48,9 @@ final class TrainingRun implements AutoCloseable {
             StarNetTrainer t = new StarNetTrainer(Engines.passes(config, la), config.training(), opened.engine(), initial);
             if (streamed != null) t.keepNewestResidualsOnly();
             if (interactive) t.prepareFirstSolve();
-            return new TrainingRun(t, engine, opened.temporary(), pinned, 0);
+            return new TrainingRun(t, engine, opened.release(), pinned, 0);
         } catch (RuntimeException e) {
-            close(opened.engine(), opened.temporary());
+            close(opened.engine(), opened.release());
             throw e;
         }
     }
@@ -63,16 +62,16 @@ final class TrainingRun implements AutoCloseable {
         try {
             StarNetTrainer t = StarNetTrainer.restore(Engines.passes(config, la), config.training(), opened.engine(), state);
             if (streamed != null) t.keepNewestResidualsOnly();
-            return new TrainingRun(t, engine, opened.temporary(), pinned, snapshotsSoFar);
+            return new TrainingRun(t, engine, opened.release(), pinned, snapshotsSoFar);
         } catch (RuntimeException e) {
-            close(opened.engine(), opened.temporary());
+            close(opened.engine(), opened.release());
             throw e;
         }
     }
 
     /** The same trainer showing other items; the snapshots restart from {@code snapshotsSoFar}. */
     TrainingRun withPinned(int[] rows, int snapshotsSoFar) {
-        return new TrainingRun(trainer, engine, temporary, rows, snapshotsSoFar);
+        return new TrainingRun(trainer, engine, release, rows, snapshotsSoFar);
     }
 
     /**
@@ -150,16 +149,16 @@ final class TrainingRun implements AutoCloseable {
     /** Frees the engine's files, native memory or cached partitions (a temporary store folder is deleted). */
     @Override
     public void close() {
-        close(trainer.engine(), temporary);
+        close(trainer.engine(), release);
     }
 
-    private static void close(starnet.training.TrainingEngine engine, Path temporary) {
+    private static void close(starnet.training.TrainingEngine engine, Runnable release) {
         try {
             engine.close();
         } catch (RuntimeException e) {
             AppLog.error("closing a training engine", e);
         } finally {
-            if (temporary != null) Cleanup.deleteTree(temporary);
+            release.run();
         }
     }
 }

@@ -41,12 +41,17 @@ public final class RowStore implements RowSource {
         if (rows < 0 || cols < 1) throw new IllegalArgumentException("a store needs rows ≥ 0 and columns ≥ 1, got " + rows + "x" + cols);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        h.put(MAGIC).put((byte) precision.bytes()).putLong(16, rows).putInt(24, cols);
-        h.position(0);
-        ch.write(h, 0);
-        long size = HEADER + rows * cols * precision.bytes();
-        if (size > HEADER) ch.write(ByteBuffer.allocate(1), size - 1); // the full length now: a short disk fails here, not mid-run
+        try {
+            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            h.put(MAGIC).put((byte) precision.bytes()).putLong(16, rows).putInt(24, cols);
+            h.position(0);
+            ch.write(h, 0);
+            long size = HEADER + rows * cols * precision.bytes();
+            if (size > HEADER) ch.write(ByteBuffer.allocate(1), size - 1); // the full length now: a short disk fails here, not mid-run
+        } catch (IOException e) {
+            ch.close();
+            throw named(file, e);
+        }
         return new RowStore(file, ch, rows, cols, precision);
     }
 
@@ -97,7 +102,7 @@ public final class RowStore implements RowSource {
                 if (n < 0) throw new IOException(file + ": ends before row " + (from + into.rows()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(named(file, e));
         }
         b.flip();
         double[] d = into.data();
@@ -127,7 +132,7 @@ public final class RowStore implements RowSource {
             long at = HEADER + from * cols * precision.bytes();
             while (b.hasRemaining()) channel.write(b, at + b.position());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(named(file, e));
         }
     }
 
@@ -144,6 +149,19 @@ public final class RowStore implements RowSource {
         buffer.clear();
         buffer.limit(bytes);
         return buffer;
+    }
+
+    /** A channel's failure (which names no file) told about {@code file}. */
+    private static IOException named(Path file, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) return e;
+        java.nio.file.FileSystemException n = new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+        n.initCause(e);
+        return n;
+    }
+
+    /** Makes every written row durable (before the file is renamed into place). */
+    public void force() throws IOException {
+        channel.force(false);
     }
 
     /** Bytes on disk. */

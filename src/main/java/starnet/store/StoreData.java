@@ -54,7 +54,7 @@ public final class StoreData {
      * Writes the images of {@code spec}, each in {@code shifts} variants (1 = the images as they are), into a new
      * store at {@code file}.
      */
-    public static Filled fill(DataSpec spec, int shifts, Path file, StoragePrecision precision, Consumer<String> progress) throws IOException {
+    public static Filled fill(DataSpec spec, int shifts, StoreFolder file, StoragePrecision precision, Consumer<String> progress) throws IOException {
         if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
         Path idx = Datasets.idxImages(spec);
         if (idx == null) return fromDataset(Datasets.load(spec), shifts, file, precision, progress);
@@ -67,10 +67,10 @@ public final class StoreData {
                 shape[1] = h[1];
                 shape[2] = h[2];
                 if (n == 0) throw DataException.of(idx, "holds no images; expected at least one");
-                store[0] = RowStore.create(file, (long) n * shifts, h[1] * h[2], precision);
+                store[0] = file.create((long) n * shifts, h[1] * h[2], precision);
                 batches[0] = new Batches(store[0], shifts, n, h[1] * h[2]);
                 progress.accept(String.format("writing %,d images × %d shift%s (%,d rows of %d values, %s) to %s", n, shifts, shifts == 1 ? "" : "s",
-                        (long) n * shifts, h[1] * h[2], precision.id(), file));
+                        (long) n * shifts, h[1] * h[2], precision.id(), file.dir()));
             }, (i, bytes) -> {
                 double[] img = new double[bytes.length];
                 for (int j = 0; j < bytes.length; j++) img[j] = (bytes[j] & 0xff) / 255.0;
@@ -83,19 +83,29 @@ public final class StoreData {
             if (store[0] != null) store[0].close();
             throw DataException.unreadable(idx, e);
         }
-        batches[0].flush();
+        try {
+            batches[0].flush();
+        } catch (RuntimeException e) {
+            store[0].close();
+            throw e;
+        }
         return new Filled(store[0], 1, shape[1], shape[2], (long) shape[0] * shifts, idx.getFileName().toString());
     }
 
     /** Writes the images of {@code ds} (loaded already), each in {@code shifts} variants, into a new store at {@code file}. */
-    public static Filled fromDataset(Dataset ds, int shifts, Path file, StoragePrecision precision, Consumer<String> progress) throws IOException {
+    public static Filled fromDataset(Dataset ds, int shifts, StoreFolder file, StoragePrecision precision, Consumer<String> progress) throws IOException {
         if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
         int n = ds.size(), d = ds.pixels();
-        progress.accept(String.format("writing %,d images × %d shift%s to %s", n, shifts, shifts == 1 ? "" : "s", file));
-        RowStore store = RowStore.create(file, (long) n * shifts, d, precision);
-        Batches b = new Batches(store, shifts, n, d);
-        for (int i = 0; i < n; i++) b.add(ds.images().row(i), ds.channels(), ds.height(), ds.width());
-        b.flush();
+        progress.accept(String.format("writing %,d images × %d shift%s to %s", n, shifts, shifts == 1 ? "" : "s", file.dir()));
+        RowStore store = file.create((long) n * shifts, d, precision);
+        try {
+            Batches b = new Batches(store, shifts, n, d);
+            for (int i = 0; i < n; i++) b.add(ds.images().row(i), ds.channels(), ds.height(), ds.width());
+            b.flush();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         return new Filled(store, ds.channels(), ds.height(), ds.width(), (long) n * shifts, ds.name());
     }
 
