@@ -50,7 +50,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     /** {@code version}. */
-    @Command(name = "version", description = "Prints the version.")
+    @Command(name = "version", mixinStandardHelpOptions = true, description = "Prints the version.")
     static final class VersionCommand implements Callable<Integer> {
         @CommandLine.ParentCommand Cli cli;
 

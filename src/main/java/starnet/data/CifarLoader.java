@@ -64,6 +64,11 @@ public final class CifarLoader {
                     if (got < record) throw DataException.of(file, "truncated inside record " + r);
                     int label = buf[record - PIXELS - 1] & 0xff;
                     if (!cifar100 && label > 9) throw DataException.of(file, "record " + r + " has label " + label + "; CIFAR-10 labels are 0–9");
+                    int coarse = buf[0] & 0xff;
+                    if (cifar100 && (label > 99 || coarse > 19)) {
+                        throw DataException.of(file, "record " + r + " has labels " + coarse + " (coarse) and " + label
+                                + " (fine); CIFAR-100 labels are 0–19 and 0–99");
+                    }
                     values.add(buf, record - PIXELS, PIXELS);
                     labels.add(label);
                 }

@@ -164,7 +164,7 @@ public final class CsvLoader {
 
     /** The value of a plain decimal cell; NaN and infinities are read (and refused later with their position). */
     private static double number(String cell) {
-        String t = cell.trim();
+        String t = cell.strip(); // spaces only: a NUL or another control character makes the cell no number
         if (DECIMAL.matcher(t).matches()) return Double.parseDouble(t);
         if (NOT_FINITE.matcher(t).matches()) return t.toLowerCase(Locale.ROOT).contains("nan") ? Double.NaN
                 : t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -195,7 +195,8 @@ public final class CsvLoader {
     }
 
     private static String shorten(String cell) {
-        return cell.length() <= 40 ? cell : cell.substring(0, 40) + "…";
+        String shown = cell.replace("\0", "\\0").replaceAll("\\p{Cntrl}", "?"); // a NUL byte shown as \0, not written to the terminal
+        return shown.length() <= 40 ? shown : shown.substring(0, 40) + "…";
     }
 
     private static boolean isNumber(String s) {

@@ -117,7 +117,13 @@ public final class NpyLoader {
                     throw DataException.of(p, "has " + l.elements() + " labels for " + count + " images in " + file.getFileName() + "; expected one per image");
                 }
                 int[] out = new int[n];
-                for (int i = 0; i < n; i++) out[i] = (int) l.data()[i];
+                for (int i = 0; i < n; i++) {
+                    double v = l.data()[i];
+                    if (!(v >= 0 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
+                        throw DataException.of(p, "label " + v + " of item " + i + " is not a class label; expected whole numbers ≥ 0");
+                    }
+                    out[i] = (int) v;
+                }
                 return out;
             }
         }

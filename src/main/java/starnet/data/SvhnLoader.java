@@ -20,15 +20,18 @@ public final class SvhnLoader {
     private SvhnLoader() {}
 
     public static Dataset load(Path file, int limit) {
+        MatHeader.check(file);
         Mat5File mat;
         try {
             mat = Mat5.readFromFile(file.toFile());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             String msg = String.valueOf(e.getMessage());
-            if (msg.contains("7.3") || msg.toLowerCase().contains("hdf")) {
+            if (msg.contains("7.3") || msg.toLowerCase(java.util.Locale.ROOT).contains("hdf")) {
                 throw DataException.of(file, "is a MATLAB v7.3 (HDF5) file, which is not supported; save it as a v7 (level 5) .mat file");
             }
-            throw DataException.of(file, "is not a readable MATLAB level-5 .mat file (" + msg + "); expected SVHN format 2 with X and y");
+            String why = e instanceof java.io.EOFException ? "it ends too early" : e instanceof java.util.zip.ZipException ? "its compressed data is damaged"
+                    : e instanceof OutOfMemoryError ? "it declares more data than this Java can hold" : "its structure is damaged";
+            throw new DataException(file + ": is not a readable MATLAB level-5 .mat file (" + why + "); expected SVHN format 2 with X and y", e);
         }
         us.hebi.matlab.mat.types.Matrix x, y;
         try {
@@ -67,8 +70,11 @@ public final class SvhnLoader {
                     }
                 }
             }
-            int label = (int) y.getDouble(i);
-            if (label < 1 || label > 10) throw DataException.of(file, "label " + label + " of item " + i + "; SVHN labels are 1..10");
+            double yv = y.getDouble(i);
+            if (!(yv >= 1 && yv <= 10 && yv == Math.rint(yv))) {
+                throw DataException.of(file, "label " + yv + " of item " + i + "; SVHN labels are the whole numbers 1..10");
+            }
+            int label = (int) yv;
             labels[i] = label % 10;
         }
         Pixels.requireFinite(file, v, d);

@@ -95,6 +95,42 @@ class MalformedInputCorpusTest {
         return b.toByteArray();
     }
 
+    /** A MATLAB level-5 file whose one array (uint8 X) declares {@code dims} and holds {@code bytes} bytes. */
+    private static byte[] mat(int[] dims, int bytes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(128 + 8 + 16 + 8 + 8 * ((dims.length * 4 + 7) / 8) + 8 + 8 + 8 + bytes + 8)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] text = "MATLAB 5.0 MAT-file, made by the malformed-input corpus".getBytes(StandardCharsets.US_ASCII);
+        b.put(text);
+        for (int i = text.length; i < 116; i++) b.put((byte) ' ');
+        b.position(124);
+        b.putShort((short) 0x0100).put((byte) 'I').put((byte) 'M');
+        int dimBytes = 8 * ((dims.length * 4 + 7) / 8);
+        int body = 16 + 8 + dimBytes + 8 + 8 + 8 + ((bytes + 7) & ~7);
+        b.putInt(14).putInt(body); // miMATRIX
+        b.putInt(6).putInt(8).putInt(9).putInt(0); // flags: mxUINT8_CLASS
+        b.putInt(5).putInt(dims.length * 4);
+        for (int d : dims) b.putInt(d);
+        b.position(b.position() + dimBytes - dims.length * 4);
+        b.putInt(1).putInt(1).put((byte) 'X').position(b.position() + 7); // name "X"
+        b.putInt(2).putInt(bytes); // miUINT8 data
+        return java.util.Arrays.copyOf(b.array(), Math.min(b.array().length, b.position() + bytes));
+    }
+
+    /** An SVHN file of two images whose second label is {@code label}. */
+    private static Path svhn(double label) {
+        var x = us.hebi.matlab.mat.format.Mat5.newMatrix(new int[] {32, 32, 3, 2}, us.hebi.matlab.mat.types.MatlabType.UInt8);
+        var y = us.hebi.matlab.mat.format.Mat5.newMatrix(2, 1);
+        y.setDouble(0, 1);
+        y.setDouble(1, label);
+        Path p = tmp.resolve(String.format("%03d-svhn.mat", counter++));
+        try {
+            us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("X", x).addArray("y", y), p.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
     /** {@code golden} with the first {@code from} in its manifest's text replaced by {@code to}. */
     private static Path rewritten(Path golden, String from, String to) {
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(golden))) {
@@ -185,10 +221,35 @@ class MalformedInputCorpusTest {
         byte[] badLabel = new byte[3073];
         badLabel[0] = 42;
         c.add(check("cifar label 42", file("data_batch_3.bin", badLabel)));
+        // labels that are no class labels (beside good images), CIFAR-100 labels out of range
+        byte[] images = npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2, 784), }", 2 * 784);
+        for (String[] bad : new String[][] {{"nan", "<f8"}, {"frac", "<f8"}, {"neg", "<i4"}}) {
+            Path dir = tmp.resolve("npylabels-" + bad[0]);
+            try {
+                Files.createDirectories(dir);
+                Files.write(dir.resolve("x.npy"), images);
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                if (bad[1].equals("<f8")) b.putDouble(1).putDouble(bad[0].equals("nan") ? Double.NaN : 1.5);
+                else b.putInt(1).putInt(-1);
+                byte[] head = npy("{'descr': '" + bad[1] + "', 'fortran_order': False, 'shape': (2,), }", 0);
+                Files.write(dir.resolve("x.labels.npy"), concat(head, java.util.Arrays.copyOf(b.array(), bad[1].equals("<f8") ? 16 : 8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            c.add(check("npy labels " + bad[0], dir.resolve("x.npy")));
+        }
+        byte[] fine200 = new byte[3074 * 2];
+        fine200[3074 + 1] = (byte) 200;
+        c.add(check("cifar-100 fine label 200", file("train.bin", fine200)));
+        // .mat: an array declaring 10^9 values, a truncated file, a fractional SVHN label
+        c.add(check("mat declares 1e9 values", file("huge.mat", mat(new int[] {1000, 1000, 1000, 1}, 64))));
+        c.add(check("mat truncated", file("short.mat", java.util.Arrays.copyOf(mat(new int[] {32, 32, 3, 2}, 6144), 300))));
+        c.add(check("mat fractional label", svhn(2.5)));
+        c.add(check("mat label 0", svhn(0)));
         // CSV
         String[] csvs = {"", "label,p1,p2\n", "1,0.5\n1,0.5,0.5\n", "1,a,b\n", "1,NaN,0.5,0.5,0.5\n", "1,Infinity,0,0,0\n", "1,-5,0,0,0\n",
                 "x\n", ",,,,\n", "1,0.5,0.5,0.5\n\n\n1,0.5\n", "1,\"0,0,0\n", "1,\"0\"x,0,0\n", "1.5,0,0,0,0\n", "-3,0,0,0,0\n",
-                "\uFEFFlabel\r\n", "1,1f,0,0,0\n", "1,0x1p3,0,0,0\n", "1,2d,0,0,0\n", "1e300,0,0,0,0\n", "3.7,0,0,0,0\n", "1,0,0,0,300\n"};
+                "\uFEFFlabel\r\n", "1,1f,0,0,0\n", "1,0x1p3,0,0,0\n", "1,2d,0,0,0\n", "1e300,0,0,0,0\n", "3.7,0,0,0,0\n", "1,0,0,0,300\n", "1,0\u0000.5,0,0,0\n", "1\u0000,0,0,0,0\n"};
         for (String csv : csvs) c.add(check("csv " + csv.replace("\n", "\\n"), file("h.csv", csv.getBytes(StandardCharsets.UTF_8))));
         // paths
         c.add(check("no such file", tmp.resolve("missing-images-idx3-ubyte")));
