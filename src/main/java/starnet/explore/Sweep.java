@@ -236,10 +236,25 @@ public final class Sweep {
                 done.put(values, new SweepRow(values, num(r.get("train_mse")), num(r.get("heldout_mse")), num(r.get("pca_mse")),
                         num(r.get("seconds")), num(r.get("worst_condition")), r.get("note")));
             }
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(csv + " is damaged (" + e.getMessage() + "); delete it to run the sweep again");
+        } catch (NumberFormatException e) {
+            throw damaged(csv, "a number column holds text");
+        } catch (java.io.UncheckedIOException e) {
+            throw damaged(csv, "it is not well-formed CSV (a quote left open, or a malformed line)");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw damaged(csv, "a line lacks a column this sweep writes (" + String.join(", ", columns()) + ")");
         }
         return done;
+    }
+
+    private static IllegalArgumentException damaged(Path csv, String why) {
+        return new IllegalArgumentException(csv + " is damaged: " + why + "; delete it to run the sweep again");
+    }
+
+    private List<String> columns() {
+        List<String> header = new ArrayList<>();
+        for (SweepAxis a : axes) header.add(a.param().id());
+        header.addAll(List.of("train_mse", "heldout_mse", "pca_mse", "seconds", "worst_condition", "note"));
+        return header;
     }
 
     private static double num(String s) { return s.isEmpty() ? Double.NaN : Double.parseDouble(s); }
@@ -247,9 +262,7 @@ public final class Sweep {
     /** The rows as CSV text (a header, then one line per row). */
     public String csv(List<SweepRow> rows) {
         StringBuilder sb = new StringBuilder();
-        List<String> header = new ArrayList<>();
-        for (SweepAxis a : axes) header.add(a.param().id());
-        header.addAll(List.of("train_mse", "heldout_mse", "pca_mse", "seconds", "worst_condition", "note"));
+        List<String> header = columns();
         try (org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
             out.printRecord(header);
             for (SweepRow r : rows) {

@@ -202,12 +202,19 @@ public final class ModelFile {
         try (ZipInputStream zip = new ZipInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
             ZipEntry e;
             long total = 0;
+            long declared = -1; // what the arrays may take, once the manifest (written first) has said what they hold
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (!seen.add(name)) throw new ModelFileException(file + ": the file is damaged: the entry " + name + " appears twice");
                 if (!name.equals("manifest.json") && !name.endsWith(".npy")) continue;
-                byte[] b = readCapped(zip, budget - total, budget, file, name);
-                total += b.length;
+                boolean manifest = name.equals("manifest.json");
+                long limit = manifest ? MAX_MANIFEST : declared >= 0 ? Math.min(budget, declared) : budget;
+                byte[] b = readCapped(zip, manifest ? limit : limit - total, limit, file, name, declared >= 0 && !manifest);
+                if (manifest) {
+                    declared = declaredBytes(b);
+                } else {
+                    total += b.length;
+                }
                 entries.put(name, b);
             }
         } catch (ModelFileException e) {
@@ -219,8 +226,43 @@ public final class ModelFile {
         return entries;
     }
 
-    /** One entry's bytes, refusing it once it passes {@code cap} bytes (what is left of {@code budget} for all entries). */
-    private static byte[] readCapped(InputStream in, long cap, long budget, Path file, String name) throws IOException {
+    /** The most a manifest may unpack to (a long run's step log is well under a megabyte). */
+    static final long MAX_MANIFEST = 64L << 20;
+
+    /**
+     * An upper bound on the bytes of every array a manifest describes (its decoder's weights, and for its datapoints the
+     * latents of every layer, the steps' residuals, the codes, the pinned items and their history), with room for the
+     * .npy headers; −1 when the manifest does not say how many datapoints there are.
+     */
+    static long declaredBytes(byte[] manifest) {
+        try {
+            JsonNode m = Json.MAPPER.readTree(manifest);
+            long n = Math.max(m.path("dataset").path("count").asLong(0), m.path("provenance").path("datapoints").asLong(0));
+            JsonNode w = m.path("widths");
+            if (n <= 0 || !w.isArray() || w.size() < 2) return -1;
+            long sum = 0, max = 0, params = 0;
+            for (int i = 0; i < w.size(); i++) {
+                long v = w.get(i).asLong(-1);
+                if (v < 1) return -1;
+                sum += v;
+                max = Math.max(max, v);
+                if (i > 0) params += v * (w.get(i - 1).asLong() + 1);
+            }
+            long k = w.size() - 1, d = w.get(w.size() - 1).asLong();
+            long pinned = m.path("pinned").size(), history = m.path("history").size(), steps = m.path("steps").size();
+            double values = params + (double) n * (sum + max + w.get(0).asLong()) + (double) steps * n + (double) pinned * d * (history + k + 2);
+            double bytes = 8 * values + 4096.0 * (2 * k + 8);
+            return bytes > Long.MAX_VALUE / 2 ? -1 : (long) bytes;
+        } catch (IOException | RuntimeException e) {
+            return -1; // the manifest's own check says what is wrong with it
+        }
+    }
+
+    /**
+     * One entry's bytes, refusing it once it passes {@code cap} bytes (what is left of {@code budget} for all entries;
+     * {@code declared}: the budget is what the manifest says the arrays hold, not the heap).
+     */
+    private static byte[] readCapped(InputStream in, long cap, long budget, Path file, String name, boolean declared) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long n = 0;
@@ -228,8 +270,9 @@ public final class ModelFile {
         while ((r = in.read(buf)) > 0) {
             n += r;
             if (n > cap) {
-                throw new ModelFileException(file + ": the file is damaged: its entries unpack to more than " + (budget >> 20)
-                        + " MB (at " + name + "; more than this Java can hold: a damaged file, or start Java with a larger -Xmx)");
+                throw new ModelFileException(file + ": the file is damaged: its entries unpack to more than " + (budget >> 20) + " MB (at " + name
+                        + (declared ? "; more than the arrays its manifest describes can take)"
+                                : "; more than this Java can hold: a damaged file, or start Java with a larger -Xmx)"));
             }
             b.write(buf, 0, r);
         }

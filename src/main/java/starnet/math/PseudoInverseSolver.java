@@ -21,7 +21,7 @@ public final class PseudoInverseSolver implements NormalEquationsSolver {
         if (n == 0) return new Solution(new Matrix(0, m), 1.0, "pinv", false);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         DMatrixRMaj g = new DMatrixRMaj(n, n, true, gram.data().clone());
-        if (!eig.decompose(g)) throw new ArithmeticException("eigen-decomposition did not converge");
+        if (!eig.decompose(g)) throw new NumericalFailure("the eigen-decomposition of the system did not converge");
         double[] lambda = new double[n];
         double lmax = 0;
         for (int i = 0; i < n; i++) {

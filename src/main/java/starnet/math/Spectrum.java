@@ -86,7 +86,7 @@ public final class Spectrum {
     public static Sorted decompose(Matrix symmetric) {
         int d = symmetric.rows();
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(new DMatrixRMaj(d, d, true, symmetric.data().clone()))) throw new ArithmeticException("the eigen-decomposition did not converge");
+        if (!eig.decompose(new DMatrixRMaj(d, d, true, symmetric.data().clone()))) throw new NumericalFailure("the eigen-decomposition of the spectrum did not converge");
         Integer[] order = new Integer[d];
         double[] lambda = new double[d];
         for (int i = 0; i < d; i++) {

@@ -12,6 +12,13 @@ public final class Messages {
      */
     public static String forUser(Throwable e) {
         if (e instanceof UserError || e instanceof starnet.model.DataException) return e.getMessage();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof starnet.math.NumericalFailure n) {
+                AppLog.error("numerical failure", e);
+                return "The solve could not finish: " + n.getMessage() + ". The values it was given are too large, not finite or too "
+                        + "ill-conditioned; check the model and data, or try --solver cholesky or a larger --ridge.";
+            }
+        }
         return null;
     }
 

@@ -55,6 +55,12 @@ class MalformedInputCorpusTest {
         return b.toByteArray();
     }
 
+    private static String[] concat(String[] a, String b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + 1);
+        c[a.length] = b;
+        return c;
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
@@ -315,6 +321,22 @@ class MalformedInputCorpusTest {
             Path session = rewritten(Path.of(golden + "session-2026-12-06.starnet"), swap[0], swap[1]);
             c.add(new Case("model " + swap[1], new String[] {"infer", "--model", model.toString(), "--out", tmp.resolve("inf").toString()}));
             c.add(new Case("session " + swap[1], new String[] {"export", "--session", session.toString(), "--metrics", tmp.resolve("m.csv").toString()}));
+        }
+        // a sweep folder whose sweep.csv was damaged between runs: resuming says what is wrong with it
+        Path sweep = tmp.resolve("sweep-good");
+        String[] sweepArgs = {"sweep", "--data", "sample:mnist", "--limit", "200", "--widths", "4,8", "--epochs", "1", "--param", "seed=1,2", "--out"};
+        assertEquals(0, Cli.run(concat(sweepArgs, sweep.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
+        for (String[] damage : new String[][] {{"quote", "seed,train_mse\n\"1,0.5\n"}, {"text", null}, {"column", "seed,train_mse\n1,0.5\n"}}) {
+            Path dir = tmp.resolve("sweep-" + damage[0]);
+            try {
+                Files.createDirectories(dir);
+                Files.copy(sweep.resolve("sweep.json"), dir.resolve("sweep.json"));
+                String good = Files.readString(sweep.resolve("sweep.csv"));
+                Files.writeString(dir.resolve("sweep.csv"), damage[1] != null ? damage[1] : good.replaceFirst("\n1,[0-9.eE-]+,", "\n1,many,"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            c.add(new Case("sweep.csv " + damage[0], concat(sweepArgs, dir.toString())));
         }
         // out of core: the same damaged files through the streaming store writer, and the new commands' flags
         String store = tmp.resolve("corpus-store").toString(), out = tmp.resolve("corpus-out").toString();

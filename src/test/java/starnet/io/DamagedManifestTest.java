@@ -173,6 +173,30 @@ class DamagedManifestTest {
     }
 
     @Test
+    void anEntryUnpackingToMoreThanTheManifestDescribesIsRefusedAsItUnpacks() throws IOException {
+        Map<String, byte[]> entries = entries(SESSION);
+        Path bomb = tmp.resolve("bomb.starnet");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (var e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                if (e.getKey().equals("latents.npy")) { // 64 MB of zeros: a few hundred kB packed; the manifest's arrays take about 5 MB
+                    z.write(e.getValue(), 0, 128);
+                    byte[] zeros = new byte[1 << 20];
+                    for (int i = 0; i < 64; i++) z.write(zeros);
+                } else {
+                    z.write(e.getValue());
+                }
+                z.closeEntry();
+            }
+        }
+        assertTrue(Files.size(bomb) < 2_000_000, "a small file: " + Files.size(bomb));
+        String msg = assertThrows(ModelFile.ModelFileException.class, () -> SessionFile.read(bomb)).getMessage();
+        assertTrue(msg.contains("more than the arrays its manifest describes can take") && msg.contains("latents.npy"), msg);
+        long bound = ModelFile.declaredBytes(entries.get("manifest.json"));
+        assertTrue(bound > 735_677 && bound < 16_000_000, "the bound covers the golden file's arrays and stays near them: " + bound);
+    }
+
+    @Test
     void theGoldenFilesThemselvesRead() {
         assertDoesNotThrow(() -> SessionFile.read(SESSION));
         assertDoesNotThrow(() -> ModelFile.read(MODEL));
