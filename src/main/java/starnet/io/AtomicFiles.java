@@ -37,7 +37,6 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
-        if (Files.isSymbolicLink(target) && Files.exists(target)) target = target.toRealPath();
         if (Files.isDirectory(target)) {
             throw new java.nio.file.FileSystemException(target.toString(), null, "is a folder; a file name was expected");
         }
@@ -47,6 +46,7 @@ public final class AtomicFiles {
             }
             return;
         }
+        if (Files.isSymbolicLink(target) && Files.exists(target)) target = target.toRealPath();
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         if (dir != null) removeStaleTemporaries(dir, target.getFileName().toString());
