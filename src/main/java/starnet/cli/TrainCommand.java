@@ -46,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark: the master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else local[*])")
     String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark: a setting for the context, e.g. spark.executor.memory=2g (repeatable; "
+            + "wins over the workbench's defaults)")
+    java.util.List<String> conf = new java.util.ArrayList<>();
+
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "0", description = "Spark: partitions of the datapoints (0 = Spark's default parallelism)")
     int partitions;
 
@@ -86,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (store != null && kind == EngineKind.MEMORY) kind = EngineKind.STORE;
         if (kind != EngineKind.SPARK) {
-            for (String o : new String[] {"--master", "--partitions"}) if (given(o)) throw new CliException(o + " applies to --engine spark only");
+            for (String o : new String[] {"--master", "--partitions", "--conf"}) if (given(o)) throw new CliException(o + " applies to --engine spark only");
         }
         boolean stores = kind == EngineKind.STORE || store != null || shifts != 1;
         if (!stores) {
@@ -104,6 +108,11 @@ final class TrainCommand implements Callable<Integer> {
         if (chunk < 1) throw new CliException("--chunk expects at least 1 row, got " + chunk);
         if (partitions < 0) throw new CliException("--partitions must be 0 (Spark's default) or more, got " + partitions);
         if (shifts < 1 || shifts > EngineSpec.MAX_SHIFTS) throw new CliException("--shifts expects 1 to " + EngineSpec.MAX_SHIFTS + ", got " + shifts);
+        for (String c : conf) { // Spark reads spark.* system properties into the context's configuration
+            int eq = c.indexOf('=');
+            if (eq <= 0 || !c.startsWith("spark.")) throw new CliException("--conf expects KEY=VALUE with a Spark key (spark.…), got '" + c + "'");
+            System.setProperty(c.substring(0, eq), c.substring(eq + 1));
+        }
         String dir = store == null ? null : Cli.outputPath("--store", store).toString();
         return new EngineSpec(kind, dir, p, chunk, master, partitions, shifts);
     }

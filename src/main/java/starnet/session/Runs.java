@@ -149,6 +149,7 @@ public final class Runs {
                         request.out(), written.session());
             } finally {
                 session.close();
+                if (engine.kind() == EngineKind.SPARK) SparkRuns.stop(); // now, not in a shutdown hook: executors are released while logging still works
             }
         } catch (java.nio.file.FileSystemException e) {
             throw staged[0] == null ? e : staged[0].aboutTarget(e);

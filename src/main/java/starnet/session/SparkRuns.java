@@ -54,15 +54,36 @@ final class SparkRuns {
         if (System.getProperty("log4j2.configurationFile") == null) { // Spark's INFO lines would bury the progress; a user's own file wins
             System.setProperty("log4j2.configurationFile", "starnet-spark-log4j2.properties");
         }
-        SparkConf conf = new SparkConf().setAppName("StarNet Workbench");
-        if (!conf.contains("spark.ui.enabled")) conf.set("spark.ui.enabled", "false");
+        SparkConf conf = new SparkConf().setAppName("StarNet Workbench"); // spark.* system properties (--conf, spark-submit) come first
         if (master != null) conf.setMaster(master);
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+        boolean local = conf.get("spark.master").startsWith("local");
+        if (!conf.contains("spark.ui.enabled")) conf.set("spark.ui.enabled", String.valueOf(!local)); // a cluster's jobs are watched in its UI
+        if (!local && !conf.contains("spark.jars")) {
+            String jar = ownJar();
+            if (jar == null) {
+                throw new UserError("Training on the cluster " + conf.get("spark.master") + " needs starnet.jar on its executors: run from the built jar "
+                        + "(bin/starnet-spark), or pass --conf spark.jars=PATH/starnet.jar.");
+            }
+            conf.set("spark.jars", jar); // the executors load the engine's classes from it
+        }
         context = new JavaSparkContext(conf);
         context.setLogLevel("WARN");
         contextMaster = context.master();
         Runtime.getRuntime().addShutdownHook(new Thread(SparkRuns::stop, "stop Spark"));
         return context;
+    }
+
+    /** The jar this class was loaded from, or null when it runs from class folders (a development build). */
+    static String ownJar() {
+        try {
+            java.security.CodeSource source = SparkRuns.class.getProtectionDomain().getCodeSource();
+            if (source == null) return null;
+            java.nio.file.Path p = java.nio.file.Path.of(source.getLocation().toURI());
+            return java.nio.file.Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p.toAbsolutePath().toString() : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Stops the process's Spark context, if one runs. */

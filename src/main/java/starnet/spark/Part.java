@@ -52,6 +52,24 @@ final class Part implements Serializable {
 
     int rows() { return rows; }
 
+    /** One partition of consecutive row slices (in any order), none with latents yet. */
+    static Part joined(java.util.List<Part> slices, int layers) {
+        java.util.List<Part> sorted = new java.util.ArrayList<>(slices);
+        sorted.sort(java.util.Comparator.comparingInt(Part::first));
+        int rows = 0, pixels = sorted.get(0).pixels;
+        for (Part s : sorted) {
+            if (s.first != sorted.get(0).first + rows) throw new IllegalStateException("slices are not consecutive at row " + s.first);
+            rows += s.rows;
+        }
+        double[] images = new double[Math.multiplyExact(rows, pixels)];
+        int at = 0;
+        for (Part s : sorted) {
+            System.arraycopy(s.images, 0, images, at, s.images.length);
+            at += s.images.length;
+        }
+        return new Part(sorted.get(0).first, rows, pixels, images, new double[layers][], null);
+    }
+
     /** Rows [from, to) of the row store or .npy file at {@code file}, read where this runs (an executor): a new partition. */
     static Part read(String file, double divisor, int from, int to, int layers) throws java.io.IOException {
         try (starnet.store.RowSource s = starnet.store.RowSource.open(java.nio.file.Path.of(file), divisor)) {

@@ -47,12 +47,34 @@ public final class SparkEngine implements TrainingEngine {
         startLayer(inputWidths.length - 1);
     }
 
-    /** The images {@code data} (N × D, read only) split into {@code partitions} row ranges on the driver and shipped to the executors. */
+    /** The most bytes of images one task carries when the driver hands its data out (Spark warns above 1 MB). */
+    static final long SLICE_BYTES = 1 << 20;
+
+    /**
+     * The images {@code data} (N × D, read only), in {@code partitions} row ranges on the executors. The driver hands
+     * them out once, in slices of at most {@link #SLICE_BYTES}, which a shuffle gathers into the partitions: the steps'
+     * tasks then carry no data (a partition made by {@code parallelize} would travel inside every task that reads it),
+     * and a partition lost with its executor is rebuilt from the shuffle's output, or from the slices.
+     */
     public static SparkEngine of(JavaSparkContext sc, Matrix data, int partitions, LatentPath path, int[] inputWidths) {
         int k = inputWidths.length;
-        List<Part> slices = new ArrayList<>();
-        for (int[] r : ranges(data.rows(), partitions)) slices.add(new Part(r[0], data.rowRange(r[0], r[1]), k));
-        return new SparkEngine(sc, sc.parallelize(slices, slices.size()), data.rows(), data.cols(), path, inputWidths);
+        List<int[]> ranges = ranges(data.rows(), partitions);
+        int rowsPerSlice = (int) Math.max(1, SLICE_BYTES / (8L * data.cols()));
+        List<scala.Tuple2<Integer, Part>> slices = new ArrayList<>();
+        for (int p = 0; p < ranges.size(); p++) {
+            for (int from = ranges.get(p)[0]; from < ranges.get(p)[1]; from += rowsPerSlice) {
+                int to = Math.min(ranges.get(p)[1], from + rowsPerSlice);
+                slices.add(new scala.Tuple2<>(p, new Part(from, data.rowRange(from, to), k)));
+            }
+        }
+        JavaRDD<Part> gathered = sc.parallelizePairs(slices, slices.size())
+                .partitionBy(new org.apache.spark.HashPartitioner(ranges.size())) // key p < partitions lands in partition p
+                .mapPartitions(it -> {
+                    List<Part> pieces = new ArrayList<>();
+                    it.forEachRemaining(t -> pieces.add(t._2()));
+                    return pieces.isEmpty() ? java.util.Collections.emptyIterator() : List.of(Part.joined(pieces, k)).iterator();
+                }, true);
+        return new SparkEngine(sc, gathered, data.rows(), data.cols(), path, inputWidths);
     }
 
     /**
