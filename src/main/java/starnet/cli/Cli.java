@@ -102,7 +102,7 @@ public final class Cli implements Callable<Integer> {
             err.println("error: " + plain);
             return 2;
         }
-        if (e instanceof IOException io) {
+        if (e instanceof IOException io && !(io instanceof java.io.ObjectStreamException)) { // a value that cannot be serialized is ours to fix
             err.println("error: " + Messages.describe(io));
             AppLog.error("I/O failure", e);
             return 2;

@@ -32,8 +32,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin ModelOptions model;
     @Mixin RuntimeOptions runtime;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the output folder (written whole at the end)")
+    @Option(names = "--out", paramLabel = "DIR", description = "the output folder (written whole at the end; required unless --resume)")
     String out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue the run into DIR whose process stopped (killed, a power loss), "
+            + "from the last image it kept, on the engine it trained on; no other option is needed")
+    String resume;
 
     @Option(names = "--baselines", description = "also train the Adam autoencoder and fit PCA at the code width, kept in session.starnet for fig6")
     boolean baselines;
@@ -70,9 +74,20 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StarNetConfig config = model.config(data);
-        RunRequest request = new RunRequest(config, engineSpec(), Cli.outputPath("--out", out), baselines);
-        RunResult r = Runs.train(request, runtime.compute(), Runs.printingTo(cli.err));
+        RunResult r;
+        if (resume != null) {
+            for (var o : spec.options()) {
+                if (given(o.longestName()) && !java.util.Set.of("--resume", "--backend", "--threads").contains(o.longestName())) {
+                    throw new CliException("--resume continues the run as it was started; leave out " + o.longestName());
+                }
+            }
+            r = Runs.resume(Cli.outputPath("--resume", resume), runtime.compute(), Runs.printingTo(cli.err));
+        } else {
+            if (out == null) throw new CliException("missing --out DIR (the folder to write the run into), or --resume DIR to continue a stopped run");
+            StarNetConfig config = model.config(data);
+            RunRequest request = new RunRequest(config, engineSpec(), Cli.outputPath("--out", out), baselines);
+            r = Runs.train(request, runtime.compute(), Runs.printingTo(cli.err));
+        }
         cli.out.printf(Locale.ROOT, "trained %d layers %s in %.2f s (%,d datapoints); reconstruction MSE %.6f; wrote %s%s%n", r.layers(), r.engine(), r.seconds(),
                 r.datapoints(), r.outputMse(), r.folder(), r.session() ? "" : " (no session.starnet: the data was read from a file)");
         return 0;

@@ -29,6 +29,19 @@ public final class MetricsLog implements Closeable {
         return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The log at {@code file} continued: its first {@code keep} lines stay (the steps a resumed run starts from; lines
+     * of steps after them, which the run will solve again, go), new lines are appended.
+     */
+    public static MetricsLog continuing(Path file, int keep) throws IOException {
+        java.util.List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : java.util.List.of();
+        if (lines.size() < keep) throw new IOException(file + ": holds " + lines.size() + " steps; the run to continue has " + keep);
+        AtomicFiles.write(file, o -> {
+            for (String l : lines.subList(0, keep)) o.write((l + "\n").getBytes(StandardCharsets.UTF_8));
+        });
+        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND));
+    }
+
     /** Appends {@code r}'s line and flushes it. */
     public void append(StepResult r) throws IOException {
         out.write(line(r));

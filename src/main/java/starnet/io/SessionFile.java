@@ -221,6 +221,19 @@ public final class SessionFile {
         return new Baselines(b.wholeInt("pca_rank", 0, Integer.MAX_VALUE), b.number("pca_mse", 0, Double.MAX_VALUE), curve);
     }
 
+    /** Whether the session file {@code file}'s run read its rows from a file (a row store, a .npy) rather than the heap. */
+    public static boolean readsAFile(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry e = zip.getEntry("manifest.json");
+            if (e == null || e.getSize() > ModelFile.MAX_MANIFEST) return false;
+            try (var in = zip.getInputStream(e)) {
+                return Json.MAPPER.readTree(in.readNBytes((int) ModelFile.MAX_MANIFEST)).hasNonNull("stream");
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * How many steps the session file {@code file} holds, read from its manifest alone (for asking before it is
      * replaced); −1 when it is not a readable session file.

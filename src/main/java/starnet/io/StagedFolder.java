@@ -25,6 +25,10 @@ public final class StagedFolder implements AutoCloseable {
     /** The names of the run's own files (the rest of a folder is the user's and is carried over by the next run). */
     public static final String RUN_FILES = ".run-files";
     private static final String STAGING = ".starnet-staging-", OLD = ".starnet-old-", JOURNAL = ".starnet-commit-";
+    /** In a staging folder: the folder it is for. */
+    private static final String TARGET = ".target";
+    /** In a staging folder: a run that can be continued; kept after its process is gone, until a new run of its folder or 30 days. */
+    public static final String RESUMABLE = "resume.starnet";
     private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
     /** A pause between the switch's steps (tests slow the commit down to kill it in between); 0 in use. */
     static volatile long pauseMillis;
@@ -46,15 +50,66 @@ public final class StagedFolder implements AutoCloseable {
         Path parent = abs.getParent();
         if (parent == null) throw new java.nio.file.FileSystemException(dir.toString(), null, "is the root folder; name a folder to write the outputs in");
         Files.createDirectories(parent);
-        recover(parent);
+        recover(parent, abs);
         Path staging;
         try {
             staging = Files.createDirectory(parent.resolve(STAGING + tag()));
         } catch (java.nio.file.FileSystemException e) {
             throw AtomicFiles.about(e, dir);
         }
+        Files.writeString(staging.resolve(TARGET), abs.toString(), StandardCharsets.UTF_8);
         return new StagedFolder(abs, staging);
     }
+
+    /**
+     * The staging folder an interrupted run into {@code dir} left (its process gone) holding {@code marker} — the newest,
+     * when there are several — taken over by this process; empty when there is none.
+     */
+    public static java.util.Optional<StagedFolder> interrupted(Path dir, String marker) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize(), parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return java.util.Optional.empty();
+        Path newest = null;
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, STAGING + "*")) {
+            for (Path p : found) {
+                if (!gone(p.getFileName().toString().substring(STAGING.length())) || !abs.equals(targetOf(p)) || !Files.isRegularFile(p.resolve(marker))) continue;
+                if (newest == null || Files.getLastModifiedTime(p.resolve(marker)).compareTo(Files.getLastModifiedTime(newest.resolve(marker))) > 0) newest = p;
+            }
+        }
+        if (newest == null) return java.util.Optional.empty();
+        Path mine = parent.resolve(STAGING + tag());
+        Files.move(newest, mine, StandardCopyOption.ATOMIC_MOVE); // now this process's: no other run or clean-up takes it
+        return java.util.Optional.of(new StagedFolder(abs, mine));
+    }
+
+    /** The process still writing a run into {@code dir}, if one is. */
+    public static java.util.Optional<Long> runningInto(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize(), parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return java.util.Optional.empty();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, STAGING + "*")) {
+            for (Path p : found) {
+                String tag = p.getFileName().toString().substring(STAGING.length());
+                if (!gone(tag) && abs.equals(targetOf(p))) return java.util.Optional.of(Long.parseLong(tag.substring(0, tag.indexOf('-'))));
+            }
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The folder a staging folder is for, or null when it does not say. */
+    private static Path targetOf(Path staging) {
+        try {
+            return Path.of(Files.readString(staging.resolve(TARGET), StandardCharsets.UTF_8).trim());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The staging folder: where the run's files are while it goes on (its finished steps' metrics among them). */
+    public Path staging() { return staging; }
+
+    /** The folder the run is for. */
+    public Path target() { return dir; }
 
     /** "PID-N": this process and a serial number. */
     private static String tag() {
@@ -77,6 +132,7 @@ public final class StagedFolder implements AutoCloseable {
 
     /** The run finished: the folder switches to its files at once, and {@code .complete} is among them. */
     public void commit() throws IOException {
+        Files.deleteIfExists(staging.resolve(TARGET));
         List<String> ours = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
             for (Path f : files) ours.add(f.getFileName().toString());
@@ -186,6 +242,11 @@ public final class StagedFolder implements AutoCloseable {
      * one whose new folder was not yet renamed is undone (the old run put back).
      */
     static void recover(Path parent) {
+        recover(parent, null);
+    }
+
+    /** {@link #recover(Path)}, as a new run into {@code opening} starts: an interrupted run of that folder is replaced by it. */
+    static void recover(Path parent, Path opening) {
         try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, JOURNAL + "*")) {
             for (Path journal : found) {
                 if (!gone(journal.getFileName().toString().substring(JOURNAL.length()))) continue;
@@ -211,7 +272,13 @@ public final class StagedFolder implements AutoCloseable {
             try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, prefix + "*")) {
                 for (Path p : found) {
                     String t = p.getFileName().toString().substring(prefix.length());
-                    if (gone(t) && !Files.exists(parent.resolve(JOURNAL + t))) AtomicFiles.deleteTree(p);
+                    if (!gone(t) || Files.exists(parent.resolve(JOURNAL + t))) continue;
+                    if (prefix.equals(STAGING) && Files.isRegularFile(p.resolve(RESUMABLE))
+                            && (opening == null || !opening.equals(targetOf(p)))
+                            && Files.getLastModifiedTime(p.resolve(RESUMABLE)).toInstant().isAfter(Instant.now().minus(java.time.Duration.ofDays(30)))) {
+                        continue; // an interrupted run that train --resume can continue
+                    }
+                    AtomicFiles.deleteTree(p);
                 }
             } catch (IOException e) {
                 // likewise

@@ -15,13 +15,38 @@ public final class Autosave {
     private final Path file;
     private final Worker io;
     private final AtomicReference<SessionFile.Session> pending = new AtomicReference<>();
+    private final boolean paced;
     private volatile long writes;
     private volatile int writtenSteps;
+    private volatile long lastWriteNanos;
+    private long lastOffer = Long.MIN_VALUE / 2;
 
     /** @param io the worker the writes run on (a thread of their own in the window) */
     public Autosave(Path file, Worker io) {
+        this(file, io, false);
+    }
+
+    /**
+     * @param paced offer an image only when at least ten times the last write's time has passed since the last offer
+     *              (a batch run: taking and writing its images costs at most about a tenth of its time)
+     */
+    Autosave(Path file, Worker io, boolean paced) {
         this.file = file;
         this.io = io;
+        this.paced = paced;
+    }
+
+    /** Whether an image is due after a solve ({@code layerDone}: the solve closed a layer, always worth keeping). */
+    boolean due(boolean layerDone) {
+        if (!paced || layerDone) return true;
+        return System.nanoTime() - lastOffer >= 10 * lastWriteNanos;
+    }
+
+    /** Waits for the write under way and the one queued, on the I/O worker (the caller is not that worker). */
+    void flush() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        io.submit(() -> done.complete(null));
+        done.join();
     }
 
     public Path file() { return file; }
@@ -34,6 +59,7 @@ public final class Autosave {
 
     /** Queues {@code image} for writing; an image still waiting is replaced by it. */
     void offer(SessionFile.Session image) {
+        lastOffer = System.nanoTime();
         if (pending.getAndSet(image) == null) io.submit(this::writeLatest);
     }
 
@@ -41,7 +67,9 @@ public final class Autosave {
         SessionFile.Session s = pending.getAndSet(null);
         if (s == null) return;
         try {
+            long t0 = System.nanoTime();
             SessionFile.write(file, s);
+            lastWriteNanos = System.nanoTime() - t0;
             writtenSteps = s.training().steps().size();
             writes++;
         } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package starnet.session;
 
 import starnet.model.Dataset;
 import starnet.data.Datasets;
+import starnet.io.SessionFile;
 import starnet.io.StagedFolder;
 import starnet.math.LinearAlgebra;
 import starnet.model.DeterminednessReport;
@@ -103,56 +104,137 @@ public final class Runs {
                 clock.done("configure");
                 progress.note("Backend: " + la.description() + "; data: " + dataset.name() + ", " + session.state().datapoints() + " items; training "
                         + engine.words());
-                CompletableFuture<Void> configJson = CompletableFuture.runAsync(() -> { // loading Jackson overlaps the first solves
-                    try {
-                        starnet.io.ConfigJson.write(folder.file("config.json"), config);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                long t0 = System.nanoTime();
-                try (starnet.io.MetricsLog metrics = starnet.io.MetricsLog.create(folder.file("metrics.jsonl"))) {
-                    SessionListener listener = new SessionListener() {
-                        @Override public void stateChanged(SessionState s) {}
-
-                        @Override
-                        public void stepDone(StepResult r) {
-                            progress.step(r);
-                            try {
-                                metrics.append(r);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }
-                    };
-                    session.addListener(listener);
-                    SessionRuns.await(session.run(TrainAction.TRAIN_ALL));
-                    session.removeListener(listener);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                clock.done("training");
-                SessionRuns.join(configJson);
-                if (request.baselines()) {
-                    progress.note("Baselines: PCA at the code width and the Adam autoencoder for as many epochs as StarNet ran…");
-                    SessionRuns.await(session.computeBaselines());
-                }
-                SessionRuns.join(ahead);
-                RunFolder.Written written = SessionRuns.await(session.writeRunFolder(folder, progress));
-                clock.done("outputs");
-                folder.commit();
-                clock.done("commit");
-                List<StepResult> steps = session.state().steps();
-                StepResult last = steps.get(steps.size() - 1);
-                return new RunResult(config.architecture().depth(), seconds, last.outputMse(), session.state().datapoints(), engine.words(),
-                        request.out(), written.session());
+                boolean resumable = temporary[0] == null; // a temporary store goes with its process: nothing to continue from
+                if (resumable) RunFile.write(folder.file(RunFile.NAME), new RunFile(engine, request.baselines()));
+                return finish(session, folder, new RunRequest(config, engine, request.out(), request.baselines()), MetricsStart.NEW, resumable, progress,
+                        clock, ahead);
             } finally {
                 session.close();
                 if (engine.kind() == EngineKind.SPARK) SparkRuns.stop(); // now, not in a shutdown hook: executors are released while logging still works
             }
         } catch (java.nio.file.FileSystemException e) {
             throw staged[0] == null ? e : staged[0].aboutTarget(e);
+        }
+    }
+
+    /** Where a run's metrics.jsonl starts: a new file, or the lines of the steps a resumed run starts from. */
+    private record MetricsStart(int keep) {
+        static final MetricsStart NEW = new MetricsStart(-1);
+    }
+
+    /**
+     * Trains the configured {@code session} to the end, keeping an image of it in the staging folder for {@code train
+     * --resume} while it goes on, then writes and commits the run folder.
+     */
+    private static RunResult finish(WorkbenchSession session, StagedFolder folder, RunRequest run, MetricsStart start, boolean resumable, Progress progress,
+                                    PhaseClock clock, CompletableFuture<Void> ahead) throws IOException {
+        StarNetConfig config = run.config();
+        CompletableFuture<Void> configJson = CompletableFuture.runAsync(() -> { // loading Jackson overlaps the first solves
+            try {
+                starnet.io.ConfigJson.write(folder.file("config.json"), config);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ThreadWorker io = resumable ? new ThreadWorker("resume image", true) : null;
+        Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true) : null;
+        session.setAutosave(image);
+        if (resumable) {
+            progress.note("finished steps go to " + folder.file("metrics.jsonl") + " as they end; if this run stops, continue it with: train --resume "
+                    + run.out());
+        }
+        long t0 = System.nanoTime();
+        try (starnet.io.MetricsLog metrics = start == MetricsStart.NEW ? starnet.io.MetricsLog.create(folder.file("metrics.jsonl"))
+                : starnet.io.MetricsLog.continuing(folder.file("metrics.jsonl"), start.keep())) {
+            SessionListener listener = new SessionListener() {
+                @Override public void stateChanged(SessionState s) {}
+
+                @Override
+                public void stepDone(StepResult r) {
+                    progress.step(r);
+                    try {
+                        metrics.append(r);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+            session.addListener(listener);
+            SessionRuns.await(session.run(TrainAction.TRAIN_ALL));
+            session.removeListener(listener);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            session.setAutosave(null);
+            if (image != null) {
+                image.flush();
+                io.shutdown();
+            }
+        }
+        Files.deleteIfExists(folder.file(StagedFolder.RESUMABLE)); // the run is whole: nothing to resume
+        Files.deleteIfExists(folder.file(RunFile.NAME));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        clock.done("training");
+        SessionRuns.join(configJson);
+        if (run.baselines()) {
+            progress.note("Baselines: PCA at the code width and the Adam autoencoder for as many epochs as StarNet ran…");
+            SessionRuns.await(session.computeBaselines());
+        }
+        if (ahead != null) SessionRuns.join(ahead);
+        RunFolder.Written written = SessionRuns.await(session.writeRunFolder(folder, progress));
+        clock.done("outputs");
+        folder.commit();
+        clock.done("commit");
+        List<StepResult> steps = session.state().steps();
+        StepResult last = steps.get(steps.size() - 1);
+        return new RunResult(config.architecture().depth(), seconds, last.outputMse(), session.state().datapoints(), run.engine().words(),
+                run.out(), written.session());
+    }
+
+    /**
+     * Continues the run into {@code out} whose process stopped (killed, a power loss, a preempted cluster) from the last
+     * image its staging folder holds, on the engine it trained on; the steps after that image are solved again, to the
+     * same numbers. Then the folder is written as {@link #train} writes it.
+     *
+     * @throws UserError when there is no stopped run of {@code out} to continue
+     */
+    public static RunResult resume(Path out, Compute compute, Progress progress) throws IOException {
+        PhaseClock clock = new PhaseClock(System.err);
+        CompletableFuture<LinearAlgebra> backend = compute.loadAsync();
+        java.util.Optional<StagedFolder> found = StagedFolder.interrupted(out, StagedFolder.RESUMABLE);
+        if (found.isEmpty()) {
+            java.util.Optional<Long> running = StagedFolder.runningInto(out);
+            throw new UserError(running.isPresent() ? "A run into " + out + " is still going (process " + running.get() + "); it can be continued once it has stopped."
+                    : "There is no stopped run of " + out + " to continue (a finished run is in that folder; one stopped before its first solve left nothing "
+                    + "to continue).");
+        }
+        StagedFolder folder = found.get();
+        StoreFolder store = null;
+        StagedFolder[] staged = {folder};
+        try (folder) {
+            RunFile run = RunFile.read(folder.file(RunFile.NAME));
+            EngineSpec engine = run.engine();
+            if (engine.store() != null && SessionFile.readsAFile(folder.file(StagedFolder.RESUMABLE))) { // rows in the heap: the engine takes the store itself
+                store = StoreFolder.take(Path.of(engine.store()));
+            }
+            LinearAlgebra la = Compute.await(backend);
+            clock.done("backend");
+            WorkbenchSession session = WorkbenchSession.immediate(la);
+            try {
+                SessionRuns.await(session.openOn(folder.file(StagedFolder.RESUMABLE), engine));
+                SessionState state = session.state();
+                int done = state.steps().size();
+                progress.note(String.format("Continuing %s from step %d (%s), training %s", out, done,
+                        done == 0 ? "the start" : state.steps().get(done - 1).summary(), engine.words()));
+                return finish(session, folder, new RunRequest(state.config(), engine, out, run.baselines()), new MetricsStart(done), true, progress, clock, null);
+            } finally {
+                session.close();
+                if (engine.kind() == EngineKind.SPARK) SparkRuns.stop();
+            }
+        } catch (java.nio.file.FileSystemException e) {
+            throw staged[0].aboutTarget(e);
+        } finally {
+            if (store != null) store.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package starnet.session;
 
+import starnet.model.EngineSpec;
+
 import starnet.model.DataException;
 import starnet.model.Dataset;
 import starnet.data.Datasets;
@@ -82,6 +84,11 @@ final class SessionContents {
      * @throws UserError in plain words when the file or its data cannot be used (the current work is unchanged)
      */
     static Work restore(Path file, LinearAlgebra la, TaskContext ctx) {
+        return restore(file, la, ctx, null);
+    }
+
+    /** {@link #restore(Path, LinearAlgebra, TaskContext)} on {@code engine} (null: in memory, or the engine that read a file's rows). */
+    static Work restore(Path file, LinearAlgebra la, TaskContext ctx, EngineSpec engine) {
         SessionFile.Session s;
         try {
             s = SessionFile.read(file);
@@ -89,7 +96,7 @@ final class SessionContents {
             throw new UserError("Could not open " + file + ": " + IoMessages.describe(e, file) + ". Your current work is unchanged.");
         }
         SessionFile.DatasetRef ref = s.dataset();
-        if (s.stream() != null) return restoreStreamed(file, s, la, ctx);
+        if (s.stream() != null) return restoreStreamed(file, s, la, ctx, engine);
         ctx.progress(-1, "loading " + ref.source());
         Dataset d;
         try {
@@ -104,6 +111,7 @@ final class SessionContents {
         ctx.check();
         Work w = new Work(s.config());
         w.dataset = d;
+        if (engine != null) w.engine = engine;
         w.datapoints = ref.count();
         w.pinned = s.pinned().clone();
         List<starnet.model.LayerPlan> plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
@@ -126,7 +134,7 @@ final class SessionContents {
     }
 
     /** A run whose rows are in a file its engine reads: the first items loaded for the grids, the run on its own engine again. */
-    private static Work restoreStreamed(Path file, SessionFile.Session s, LinearAlgebra la, TaskContext ctx) {
+    private static Work restoreStreamed(Path file, SessionFile.Session s, LinearAlgebra la, TaskContext ctx, EngineSpec engine) {
         SessionFile.DataStream stream = s.stream();
         SessionFile.DatasetRef ref = s.dataset();
         Path rows = Path.of(stream.file());
@@ -147,7 +155,7 @@ final class SessionContents {
         Work w = new Work(s.config());
         w.dataset = d;
         w.streamed = new Streamed(rows, stream.divisor(), stream.rows(), true);
-        w.engine = stream.engine();
+        w.engine = engine != null ? engine : stream.engine();
         w.datapoints = ref.count();
         w.pinned = s.pinned().clone();
         List<starnet.model.LayerPlan> plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));

@@ -77,9 +77,18 @@ final class SessionStorage {
         return openAs(autosaveFile, true);
     }
 
+    /** Opens a saved session to continue its run on {@code engine} (a batch run resumed where it stopped). */
+    CompletableFuture<Void> openOn(Path file, starnet.model.EngineSpec engine) {
+        return openAs(file, false, engine);
+    }
+
     private CompletableFuture<Void> openAs(Path file, boolean recovered) {
+        return openAs(file, recovered, null);
+    }
+
+    private CompletableFuture<Void> openAs(Path file, boolean recovered, starnet.model.EngineSpec engine) {
         return core.tasks.task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + file.getFileName(), ctx -> {
-            Work w = SessionContents.restore(file, core.la, ctx);
+            Work w = SessionContents.restore(file, core.la, ctx, engine);
             core.discardTrainedSteps("opening " + file.getFileName());
             w.revision = ++core.revisions;
             if (recovered) w.identity = FileIdentity.UNTITLED;

@@ -115,7 +115,7 @@ final class SessionTraining {
     /** After every solve: its contents are small next to the time a solve takes, so a killed window loses at most the solve that ran. */
     private void autosaveIfDue(boolean layerDone) {
         Autosave a = autosave;
-        if (a != null) offerAutosave(a);
+        if (a != null && a.due(layerDone)) offerAutosave(a);
     }
 
     private void offerAutosave(Autosave a) {

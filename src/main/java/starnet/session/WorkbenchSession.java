@@ -394,6 +394,9 @@ public final class WorkbenchSession {
     /** Opens a saved session: the data is reloaded and checked against the file, the run continues where it was. */
     public CompletableFuture<Void> open(Path file) { return storage.open(file); }
 
+    /** Opens {@code file} to continue its run on {@code engine} (how a stopped batch run is resumed). */
+    CompletableFuture<Void> openOn(Path file, starnet.model.EngineSpec engine) { return storage.openOn(file, engine); }
+
     /** Opens an autosave: the work comes back untitled and unsaved. */
     public CompletableFuture<Void> recover(Path autosaveFile) { return storage.recover(autosaveFile); }
 

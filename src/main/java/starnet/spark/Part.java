@@ -88,9 +88,9 @@ final class Part implements Serializable {
         return with(layer, Initializer.randomLatentRows(first, first + rows, width, seed, layer).data(), null);
     }
 
-    /** This partition with rows of {@code all} (N × width, read only) as layer {@code layer}'s latents. */
-    Part withLatentsFrom(int layer, Matrix all) {
-        return with(layer, all.rowRange(first, first + rows).data(), null);
+    /** This partition with its rows of {@code all} (N × {@code width}, row-major, read only) as layer {@code layer}'s latents. */
+    Part withLatentsFrom(int layer, double[] all, int width) {
+        return with(layer, java.util.Arrays.copyOfRange(all, first * width, (first + rows) * width), null);
     }
 
     /** SL on these rows for layer {@code layer} of the model in {@code m}. */

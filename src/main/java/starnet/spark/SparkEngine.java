@@ -232,16 +232,17 @@ public final class SparkEngine implements TrainingEngine {
         JavaRDD<Part> next = parts;
         for (int i = 0; i < finished.length; i++) {
             if (finishedLatents[i] == null) continue;
-            Broadcast<Matrix> b = broadcast(finishedLatents[i]);
-            int l = i;
-            next = next.map(p -> p.withLatentsFrom(l, b.value()));
+            Broadcast<double[]> b = broadcast(finishedLatents[i].data());
+            int l = i, width = finishedLatents[i].cols();
+            next = next.map(p -> p.withLatentsFrom(l, b.value(), width));
             finished[i] = true;
         }
         startLayer(index);
         latentsReady = false;
         if (index >= 0 && current != null) {
-            Broadcast<Matrix> b = broadcast(current);
-            next = next.map(p -> p.withLatentsFrom(index, b.value()));
+            Broadcast<double[]> b = broadcast(current.data());
+            int width = current.cols();
+            next = next.map(p -> p.withLatentsFrom(index, b.value(), width));
             latentsReady = true;
         }
         if (next != parts) replace(next);

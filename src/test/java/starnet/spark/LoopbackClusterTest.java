@@ -122,14 +122,46 @@ class LoopbackClusterTest {
         return out;
     }
 
-    /** Trains on the cluster, killing one executor when {@code killAt} is printed; the final output MSE. */
-    private static double onCluster(Path out, String killAt, String... model) throws Exception {
+    /** The launcher with Spark on its class path, as bin/starnet-spark runs it, with {@code args}. */
+    private static Process launcher(List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(opens());
-        cmd.addAll(List.of("-cp", JAR.toAbsolutePath() + File.pathSeparator + String.join(File.pathSeparator, sparkJars()), "starnet.Launcher",
-                "train", "--engine", "spark", "--master", master, "--partitions", "4", "--out", out.toString()));
-        cmd.addAll(List.of(model));
-        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        cmd.addAll(List.of("-cp", JAR.toAbsolutePath() + File.pathSeparator + String.join(File.pathSeparator, sparkJars()), "starnet.Launcher"));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    private static List<String> onSpark(Path out, String... model) {
+        List<String> args = new ArrayList<>(List.of("train", "--engine", "spark", "--master", master, "--partitions", "4", "--out", out.toString()));
+        args.addAll(List.of(model));
+        return args;
+    }
+
+    /** Trains on the cluster, killing the driver (SIGKILL) when {@code killAt} is printed, then continues it with train --resume. */
+    private static double resumedOnCluster(Path out, String killAt, String... model) throws Exception {
+        Process driver = launcher(onSpark(out, model));
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                log.append(line).append('\n');
+                if (line.startsWith(killAt)) {
+                    driver.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        driver.waitFor();
+        assertTrue(log.toString().contains(killAt), log.toString());
+        Process again = launcher(List.of("train", "--resume", out.toString()));
+        String text = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, again.waitFor(), text);
+        assertTrue(text.contains("Continuing " + out + " from step"), text);
+        return finalMse(out);
+    }
+
+    /** Trains on the cluster, killing one executor when {@code killAt} is printed; the final output MSE. */
+    private static double onCluster(Path out, String killAt, String... model) throws Exception {
+        Process driver = launcher(onSpark(out, model));
         StringBuilder log = new StringBuilder();
         boolean killed = false;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
@@ -169,6 +201,16 @@ class LoopbackClusterTest {
         System.out.printf("%s: in memory %.17g, on the cluster with an executor killed %.17g (relative difference %.2g)%n", String.join(" ", model),
                 memory, cluster, Math.abs(memory - cluster) / memory);
         assertEquals(memory, cluster, 1e-9 * memory, "the run that lost an executor ends where the in-memory run ends");
+    }
+
+    @Test
+    void aRunWhoseDriverWasKilledIsResumedToTheSameNumbers() throws Exception {
+        String[] model = {"--data", "sample:mnist", "--widths", "64,256", "--epochs", "3", "--tol", "0"};
+        double memory = inMemory(tmp.resolve("memory-resume"), model);
+        double resumed = resumedOnCluster(tmp.resolve("cluster-resume"), "layer 2 epoch 2 SW", model);
+        System.out.printf("driver killed at layer 2 epoch 2 and resumed: in memory %.17g, resumed on the cluster %.17g (relative difference %.2g)%n",
+                memory, resumed, Math.abs(memory - resumed) / memory);
+        assertEquals(memory, resumed, 1e-9 * memory);
     }
 
     @Test

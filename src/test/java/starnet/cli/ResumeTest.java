@@ -1,0 +1,112 @@
+package starnet.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code train --resume}: a run whose process is killed (SIGKILL) in the middle continues from the image it kept and
+ * ends with the numbers of a run that was never stopped, in memory and out of core; its metrics.jsonl has every step
+ * once, and nothing of the stopped run is left beside the folder.
+ */
+class ResumeTest {
+    @TempDir Path tmp;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int cli(String... args) {
+        err.reset();
+        return Cli.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> concat(List<String> a, String... b) {
+        List<String> c = new ArrayList<>(a);
+        c.addAll(List.of(b));
+        return c;
+    }
+
+    /** Trains in a child process and kills it once {@code killAt} is printed. */
+    private static void killedAt(Path out, String killAt, List<String> model) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        String pom = Files.readString(Path.of("pom.xml")); // Spark on Java 17 needs its --add-opens, as bin/starnet-spark passes them
+        cmd.addAll(List.of(pom.substring(pom.indexOf("<spark.opens>") + 13, pom.indexOf("</spark.opens>")).trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "starnet.Launcher"));
+        cmd.addAll(model);
+        cmd.addAll(List.of("--out", out.toString()));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                log.append(line).append('\n');
+                if (line.startsWith(killAt)) {
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertTrue(log.toString().contains(killAt), "killed at " + killAt + ":\n" + log);
+        assertFalse(Files.exists(out), "the stopped run wrote no folder");
+    }
+
+    private static double finalMse(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+        for (int i = 0; i < lines.size(); i++) assertTrue(lines.get(i).startsWith("{\"step\":" + (i + 1) + ","), "step " + (i + 1) + " once: " + lines.get(i));
+        String last = lines.get(lines.size() - 1);
+        int at = last.indexOf("\"output_mse\":") + 13;
+        return Double.parseDouble(last.substring(at, last.indexOf(',', at)));
+    }
+
+    private void resumesToTheSameNumbers(List<String> model) throws Exception {
+        Path whole = tmp.resolve("whole"), stopped = tmp.resolve("stopped");
+        assertEquals(0, cli(concat(model, "--out", whole.toString()).toArray(String[]::new)), err.toString());
+        killedAt(stopped, "layer 1 epoch 1 SW", model);
+        assertEquals(0, cli("train", "--resume", stopped.toString()), err.toString());
+        assertTrue(err.toString().contains("Continuing " + stopped + " from step"), err.toString());
+        double a = finalMse(whole), b = finalMse(stopped);
+        assertEquals(a, b, 1e-9 * a, "the resumed run ends where the run that was never stopped ends");
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".starnet-")).toList(), "nothing of the stopped run is left");
+        }
+        assertEquals(2, cli("train", "--resume", stopped.toString()));
+        assertTrue(err.toString().contains("no stopped run"), err.toString());
+    }
+
+    @Test
+    void aKilledRunInMemoryContinuesToTheSameNumbers() throws Exception {
+        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--widths", "32,128", "--epochs", "3", "--tol", "0"));
+    }
+
+    @Test
+    void aKilledRunOutOfCoreContinuesToTheSameNumbers() throws Exception {
+        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--limit", "4000", "--widths", "32,128", "--epochs", "3", "--tol", "0",
+                "--store", tmp.resolve("store").toString(), "--precision", "f64"));
+    }
+
+    @Test
+    void aKilledRunOnSparkContinuesToTheSameNumbers() throws Exception {
+        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--limit", "3000", "--widths", "32,128", "--epochs", "3", "--tol", "0",
+                "--engine", "spark", "--master", "local[2]", "--partitions", "3"));
+    }
+
+    @Test
+    void resumeTakesNoOtherOptions() {
+        assertEquals(2, cli("train", "--resume", tmp.resolve("x").toString(), "--epochs", "3"));
+        assertTrue(err.toString().contains("--resume continues the run as it was started; leave out --epochs"), err.toString());
+    }
+}
