@@ -83,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             r = Runs.resume(Cli.outputPath("--resume", resume), runtime.compute(), Runs.printingTo(cli.err));
         } else {
-            if (out == null) throw new CliException("missing --out DIR (the folder to write the run into), or --resume DIR to continue a stopped run");
+            if (out == null) throw new CliException("missing --out DIR (the folder to write the run into), or --resume DIR to continue a stopped run; "
+                    + "see 'java -jar starnet.jar help train'");
             StarNetConfig config = model.config(data);
             RunRequest request = new RunRequest(config, engineSpec(), Cli.outputPath("--out", out), baselines);
             r = Runs.train(request, runtime.compute(), Runs.printingTo(cli.err));

@@ -222,7 +222,7 @@ public final class StagedFolder implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (!committed) AtomicFiles.deleteTree(staging);
+        if (!committed && !Files.isRegularFile(staging.resolve(RESUMABLE))) AtomicFiles.deleteTree(staging); // a run that can be continued stays
     }
 
     /** Whether the process a helper's "PID-N" tag names is gone. */

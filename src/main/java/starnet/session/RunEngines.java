@@ -64,7 +64,7 @@ final class RunEngines {
                 }
             }
             case SPARK -> {
-                return new Opened(SparkRuns.engine(spec, config, dataset, datapoints, streamed, inputWidths), NOTHING);
+                return new Opened(SparkRuns.engine(spec, config, dataset, datapoints, streamed, inputWidths, la), NOTHING);
             }
         }
         throw new IllegalStateException("unknown engine " + spec.kind());

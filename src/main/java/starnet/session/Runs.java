@@ -106,8 +106,12 @@ public final class Runs {
                         + engine.words());
                 boolean resumable = temporary[0] == null; // a temporary store goes with its process: nothing to continue from
                 if (resumable) RunFile.write(folder.file(RunFile.NAME), new RunFile(engine, request.baselines()));
-                return finish(session, folder, new RunRequest(config, engine, request.out(), request.baselines()), MetricsStart.NEW, resumable, progress,
-                        clock, ahead);
+                try {
+                    return finish(session, folder, new RunRequest(config, engine, request.out(), request.baselines()), MetricsStart.NEW, resumable, progress,
+                            clock, ahead);
+                } catch (RuntimeException e) {
+                    throw sparkFailure(e, engine, request.out(), folder);
+                }
             } finally {
                 session.close();
                 if (engine.kind() == EngineKind.SPARK) SparkRuns.stop(); // now, not in a shutdown hook: executors are released while logging still works
@@ -115,6 +119,15 @@ public final class Runs {
         } catch (java.nio.file.FileSystemException e) {
             throw staged[0] == null ? e : staged[0].aboutTarget(e);
         }
+    }
+
+    /** A Spark failure of a run as one plain line with what to do (the run's image kept for --resume), else {@code e} itself. */
+    private static RuntimeException sparkFailure(RuntimeException e, EngineSpec engine, Path out, StagedFolder folder) {
+        if (engine.kind() != EngineKind.SPARK) return e;
+        String plain = SparkRuns.explain(e, out, Files.isRegularFile(folder.file(StagedFolder.RESUMABLE)));
+        if (plain == null) return e;
+        AppLog.error("Spark failure", e);
+        return new UserError(plain);
     }
 
     /** Where a run's metrics.jsonl starts: a new file, or the lines of the steps a resumed run starts from. */
@@ -226,7 +239,12 @@ public final class Runs {
                 int done = state.steps().size();
                 progress.note(String.format("Continuing %s from step %d (%s), training %s", out, done,
                         done == 0 ? "the start" : state.steps().get(done - 1).summary(), engine.words()));
-                return finish(session, folder, new RunRequest(state.config(), engine, out, run.baselines()), new MetricsStart(done), true, progress, clock, null);
+                try {
+                    return finish(session, folder, new RunRequest(state.config(), engine, out, run.baselines()), new MetricsStart(done), true, progress,
+                            clock, null);
+                } catch (RuntimeException e) {
+                    throw sparkFailure(e, engine, out, folder);
+                }
             } finally {
                 session.close();
                 if (engine.kind() == EngineKind.SPARK) SparkRuns.stop();

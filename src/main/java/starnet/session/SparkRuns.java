@@ -7,6 +7,8 @@ import starnet.model.EngineSpec;
 import starnet.model.StarNetConfig;
 import starnet.spark.SparkEngine;
 
+import java.nio.file.Path;
+
 /**
  * Spark for the session: one context per process (Spark allows one), started on the first Spark run with the run
  * setting's master and stopped when the process ends. The only class of the session layer that names Spark's types,
@@ -29,14 +31,16 @@ final class SparkRuns {
     }
 
     /** The Spark engine of {@code spec} over the work's data. */
-    static SparkEngine engine(EngineSpec spec, StarNetConfig config, Dataset dataset, int datapoints, Streamed streamed, int[] inputWidths) {
+    static SparkEngine engine(EngineSpec spec, StarNetConfig config, Dataset dataset, int datapoints, Streamed streamed, int[] inputWidths,
+                              starnet.math.LinearAlgebra la) {
         JavaSparkContext sc = context(spec.master());
+        String backend = la.id().equals("ejml") ? "ejml" : "auto"; // --backend ejml reaches the executors; else OpenBLAS where it loads
         int parts = spec.partitions() > 0 ? spec.partitions() : sc.defaultParallelism();
         if (streamed != null) {
             return SparkEngine.reading(sc, streamed.file().toAbsolutePath().toString(), streamed.divisor(), (int) streamed.rows(), dataset.pixels(), parts,
-                    config.training().latentPath(), inputWidths);
+                    config.training().latentPath(), inputWidths, backend);
         }
-        return SparkEngine.of(sc, RunEngines.rows(dataset, datapoints), parts, config.training().latentPath(), inputWidths);
+        return SparkEngine.of(sc, RunEngines.rows(dataset, datapoints), parts, config.training().latentPath(), inputWidths, backend);
     }
 
     /** The process's Spark context, started for {@code master} on first use. */
@@ -72,6 +76,42 @@ final class SparkRuns {
         contextMaster = context.master();
         Runtime.getRuntime().addShutdownHook(new Thread(SparkRuns::stop, "stop Spark"));
         return context;
+    }
+
+    /**
+     * A Spark failure in plain words with what to do, or null when {@code e} is not one Spark reports. {@code out}: the
+     * run's folder, {@code resumable}: whether the run kept an image to continue from.
+     */
+    static String explain(Throwable e, Path out, boolean resumable) {
+        Throwable spark = null;
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (spark == null && c.getClass().getName().startsWith("org.apache.spark")) spark = c;
+            all.append(c.getMessage()).append('\n');
+        }
+        if (spark == null) return null;
+        String text = all.toString(), first = String.valueOf(spark.getMessage()).lines().findFirst().orElse("");
+        java.util.regex.Matcher host = java.util.regex.Pattern.compile("\\(TID \\d+\\) \\(([^ )]+) executor").matcher(text);
+        String on = host.find() ? " on " + host.group(1) : "";
+        String then = resumable ? " The finished steps are kept; continue the run with: train --resume " + out : "";
+        if (text.contains("spark.rpc.message.maxSize") || text.contains("Serialized task")) {
+            return "A Spark task is larger than the cluster's message limit (spark.rpc.message.maxSize): train with more --partitions, or with "
+                    + "--store DIR so that each executor reads its own rows." + then;
+        }
+        java.util.regex.Matcher missing = java.util.regex.Pattern.compile("(?:NoSuchFileException|FileNotFoundException): ([^\\s(]+)").matcher(text);
+        if (missing.find()) {
+            return "An executor" + on + " cannot read " + missing.group(1) + ": the store must be on a file system every node sees, at the same path."
+                    + then;
+        }
+        if (text.contains("All masters are unresponsive") || text.contains("Failed to connect to master")) {
+            return "Could not reach the Spark master " + contextMaster + ": check --master and that the cluster is up.";
+        }
+        if (text.contains("aborted due to stage failure") || text.contains("failed") && text.contains("times")) {
+            String reason = first.replaceAll(".*(?:most recent failure|Lost task)[^:]*: ", "").replaceAll("\\s+at .*", "");
+            return "Spark gave up on a step after its retries" + on + " (" + (reason.length() > 160 ? reason.substring(0, 160) + "…" : reason) + ")."
+                    + then;
+        }
+        return null;
     }
 
     /** The jar this class was loaded from, or null when it runs from class folders (a development build). */

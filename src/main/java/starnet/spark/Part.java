@@ -24,6 +24,7 @@ import java.io.Serializable;
 final class Part implements Serializable {
     private static final long serialVersionUID = 2L;
     private static LinearAlgebra backend;
+    private static String backendId;
 
     /** A pass's sums over this partition's rows (see {@link FitTotals#sums}) and its rows' residuals. */
     record Stats(int first, double squares, double absolutes, double outputSquares, double[] residuals) implements Serializable {}
@@ -193,9 +194,12 @@ final class Part implements Serializable {
         return new Stats(first, s[0], s[1], s[2], fit.residuals());
     }
 
-    /** One backend per executor JVM, one thread: the executor runs its partitions in parallel. */
-    static synchronized LinearAlgebra backend() {
-        if (backend == null) backend = Backends.create("auto", 1);
+    /** One backend per executor JVM ({@code id}: auto or ejml), one thread: the executor runs its partitions in parallel. */
+    static synchronized LinearAlgebra backend(String id) {
+        if (backend == null || !id.equals(backendId)) {
+            backend = Backends.create(id, 1);
+            backendId = id;
+        }
         return backend;
     }
 }

@@ -22,15 +22,16 @@ import java.util.List;
  * What the executors need of the driver's model for one pass, as plain arrays: the decoder's layers (dense or
  * conv-unpool), the activation's slope, the conv SL path and — for SL — the latent operator. Broadcast once per step.
  */
-record SerialModel(double slope, LatentPath path, int[][] shapes, double[][] weights, double[][] biases, double[] op, int opRows, int opCols)
-        implements Serializable {
+record SerialModel(double slope, LatentPath path, int[][] shapes, double[][] weights, double[][] biases, double[] op, int opRows, int opCols,
+                   String backend) implements Serializable {
     /**
      * @param shapes per layer: {rows, cols} of a dense layer's V, or {cIn, h, w, cOut, k, u, padding ordinal, 0} of a
      *               conv layer's shape (8 values: a conv layer's kernels are cOut·u² × cIn·k²)
+     * @param backend the executors' backend: "ejml" when the driver was told so, else "auto" (OpenBLAS, EJML where it does not load)
      */
     SerialModel {}
 
-    static SerialModel of(Decoder d, LatentPath path, LatentOperator op) {
+    static SerialModel of(Decoder d, LatentPath path, LatentOperator op, String backend) {
         int k = d.depth();
         int[][] shapes = new int[k][];
         double[][] w = new double[k][], b = new double[k][];
@@ -49,7 +50,8 @@ record SerialModel(double slope, LatentPath path, int[][] shapes, double[][] wei
             }
         }
         Matrix x = op == null || op.matrixFree() ? null : op.solution().x();
-        return new SerialModel(d.activation().slope(), path, shapes, w, b, x == null ? null : x.data(), x == null ? 0 : x.rows(), x == null ? 0 : x.cols());
+        return new SerialModel(d.activation().slope(), path, shapes, w, b, x == null ? null : x.data(), x == null ? 0 : x.rows(), x == null ? 0 : x.cols(),
+                backend);
     }
 
     Decoder decoder() {
@@ -73,6 +75,6 @@ record SerialModel(double slope, LatentPath path, int[][] shapes, double[][] wei
 
     /** Passes for one task on this executor, with its backend (one thread: Spark runs tasks side by side); no solver (executors sum, the driver solves). */
     LayerPasses passes() {
-        return new LayerPasses(new LayerSystem(Part.backend(), new LeakyRelu(slope), null), path);
+        return new LayerPasses(new LayerSystem(Part.backend(backend), new LeakyRelu(slope), null), path);
     }
 }

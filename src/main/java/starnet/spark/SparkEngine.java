@@ -28,6 +28,7 @@ import java.util.List;
 public final class SparkEngine implements TrainingEngine {
     private final JavaSparkContext sc;
     private final LatentPath path;
+    private final String backend;
     private final int[] inputWidths;
     private final boolean[] finished;
     private final int n, pixels;
@@ -36,9 +37,10 @@ public final class SparkEngine implements TrainingEngine {
     private int layer;
     private boolean latentsReady; // the current layer has latents in the partitions
 
-    private SparkEngine(JavaSparkContext sc, JavaRDD<Part> source, int n, int pixels, LatentPath path, int[] inputWidths) {
+    private SparkEngine(JavaSparkContext sc, JavaRDD<Part> source, int n, int pixels, LatentPath path, int[] inputWidths, String backend) {
         this.sc = sc;
         this.path = path;
+        this.backend = backend;
         this.inputWidths = inputWidths.clone();
         this.finished = new boolean[inputWidths.length];
         this.n = n;
@@ -56,7 +58,7 @@ public final class SparkEngine implements TrainingEngine {
      * tasks then carry no data (a partition made by {@code parallelize} would travel inside every task that reads it),
      * and a partition lost with its executor is rebuilt from the shuffle's output, or from the slices.
      */
-    public static SparkEngine of(JavaSparkContext sc, Matrix data, int partitions, LatentPath path, int[] inputWidths) {
+    public static SparkEngine of(JavaSparkContext sc, Matrix data, int partitions, LatentPath path, int[] inputWidths, String backend) {
         int k = inputWidths.length;
         List<int[]> ranges = ranges(data.rows(), partitions);
         int rowsPerSlice = (int) Math.max(1, SLICE_BYTES / (8L * data.cols()));
@@ -74,7 +76,7 @@ public final class SparkEngine implements TrainingEngine {
                     it.forEachRemaining(t -> pieces.add(t._2()));
                     return pieces.isEmpty() ? java.util.Collections.emptyIterator() : List.of(Part.joined(pieces, k)).iterator();
                 }, true);
-        return new SparkEngine(sc, gathered, data.rows(), data.cols(), path, inputWidths);
+        return new SparkEngine(sc, gathered, data.rows(), data.cols(), path, inputWidths, backend);
     }
 
     /**
@@ -82,10 +84,10 @@ public final class SparkEngine implements TrainingEngine {
      * {@code n} rows of {@code pixels} values, each partition reading its own rows on its executor.
      */
     public static SparkEngine reading(JavaSparkContext sc, String file, double divisor, int n, int pixels, int partitions, LatentPath path,
-                                      int[] inputWidths) {
+                                      int[] inputWidths, String backend) {
         int k = inputWidths.length;
         JavaRDD<Part> source = sc.parallelize(ranges(n, partitions), partitions).map(r -> Part.read(file, divisor, r[0], r[1], k));
-        return new SparkEngine(sc, source, n, pixels, path, inputWidths);
+        return new SparkEngine(sc, source, n, pixels, path, inputWidths, backend);
     }
 
     /** {@code parts} row ranges [from, to) splitting n rows into at most {@code parts} pieces. */
@@ -125,7 +127,7 @@ public final class SparkEngine implements TrainingEngine {
     public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
         dropPending();
         cancel.check();
-        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, op));
+        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, op, backend));
         int l = layer;
         JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m.value())).persist(StorageLevel.MEMORY_AND_DISK());
         List<Part.Stats> stats;
@@ -150,7 +152,7 @@ public final class SparkEngine implements TrainingEngine {
     @Override
     public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
         cancel.check();
-        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null));
+        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null, backend));
         Broadcast<int[][]> sets = rowSets == null ? null : broadcast(rowSets);
         int l = layer;
         NormalEquations sum = parts.map(p -> p.normalEquations(l, m.value(), sets == null ? null : sets.value()))
@@ -161,7 +163,7 @@ public final class SparkEngine implements TrainingEngine {
     @Override
     public LayerFit evaluate(Decoder decoder, Cancellation cancel) {
         cancel.check();
-        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null));
+        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null, backend));
         int l = layer;
         return total(parts.map(p -> p.evaluate(l, m.value())).collect(), decoder);
     }
@@ -271,7 +273,8 @@ public final class SparkEngine implements TrainingEngine {
     /** Each distinct backend the executors solve with (OpenBLAS, or the EJML fallback where it did not load), gathered by one small job. */
     @Override
     public List<String> remoteBackends() {
-        return parts.map(p -> Part.backend().description()).distinct().collect();
+        String id = backend;
+        return parts.map(p -> Part.backend(id).description()).distinct().collect();
     }
 
     @Override

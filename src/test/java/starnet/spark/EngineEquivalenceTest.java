@@ -89,7 +89,7 @@ class EngineEquivalenceTest {
         check("out of core", expected, store.trainAll(Cancellation.NEVER));
         store.engine().close();
 
-        StarNetTrainer spark = SparkEquivalenceTest.on(config, (p, widths) -> SparkEngine.of(sc, DATA, 3, config.training().latentPath(), widths));
+        StarNetTrainer spark = SparkEquivalenceTest.on(config, (p, widths) -> SparkEngine.of(sc, DATA, 3, config.training().latentPath(), widths, "auto"));
         check("Spark", expected, spark.trainAll(Cancellation.NEVER));
         spark.engine().close();
     }

@@ -88,7 +88,7 @@ class SparkEquivalenceTest {
     void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() {
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths));
+        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths, "auto"));
         assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
         assertEquals(0, rel(spark.engine().imageRows(new int[] {599, 0, 300}), DATA.selectRows(new int[] {599, 0, 300})), "rows picked across partitions");
         spark.engine().close();
@@ -102,7 +102,7 @@ class SparkEquivalenceTest {
         }
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, data.toString(), 1, 600, 784, 4, CONFIG.training().latentPath(), widths));
+        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, data.toString(), 1, 600, 784, 4, CONFIG.training().latentPath(), widths, "auto"));
         assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
         spark.engine().close();
     }
@@ -119,7 +119,7 @@ class SparkEquivalenceTest {
         Matrix loaded = starnet.data.NpyLoader.load(npy, 0).images();
         StarNetTrainer local = StarNetTrainer.create(CONFIG, loaded, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, npy.toString(), 255, 600, 784, 3, CONFIG.training().latentPath(), widths));
+        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, npy.toString(), 255, 600, 784, 3, CONFIG.training().latentPath(), widths, "auto"));
         assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
         spark.engine().close();
     }
