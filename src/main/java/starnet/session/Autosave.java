@@ -15,10 +15,11 @@ public final class Autosave {
     private final Path file;
     private final Worker io;
     private final AtomicReference<SessionFile.Session> pending = new AtomicReference<>();
-    private final boolean paced;
+    private final boolean paced, layerEnds;
     private volatile long writes;
     private volatile int writtenSteps;
     private volatile long lastWriteNanos;
+    private long lastCaptureNanos;
     private long lastOffer = Long.MIN_VALUE / 2;
 
     /** @param io the worker the writes run on (a thread of their own in the window) */
@@ -31,15 +32,27 @@ public final class Autosave {
      *              (a batch run: taking and writing its images costs at most about a tenth of its time)
      */
     Autosave(Path file, Worker io, boolean paced) {
+        this(file, io, paced, false);
+    }
+
+    /**
+     * @param layerEnds offer an image only when a layer ends (an engine whose latents are gathered from elsewhere to take
+     *                  one: Spark, or row stores on disk)
+     */
+    Autosave(Path file, Worker io, boolean paced, boolean layerEnds) {
         this.file = file;
         this.io = io;
         this.paced = paced;
+        this.layerEnds = layerEnds;
     }
+
+    boolean paced() { return paced; }
 
     /** Whether an image is due after a solve ({@code layerDone}: the solve closed a layer, always worth keeping). */
     boolean due(boolean layerDone) {
         if (!paced || layerDone) return true;
-        return System.nanoTime() - lastOffer >= 10 * lastWriteNanos;
+        if (layerEnds) return false;
+        return System.nanoTime() - lastOffer >= 10 * (lastWriteNanos + lastCaptureNanos);
     }
 
     /** Waits for the write under way and the one queued, on the I/O worker (the caller is not that worker). */
@@ -59,6 +72,12 @@ public final class Autosave {
 
     /** Queues {@code image} for writing; an image still waiting is replaced by it. */
     void offer(SessionFile.Session image) {
+        offer(image, 0);
+    }
+
+    /** {@link #offer(SessionFile.Session)}, with the time taking the image cost the solver's thread (a paced autosave counts it too). */
+    void offer(SessionFile.Session image, long captureNanos) {
+        lastCaptureNanos = captureNanos;
         lastOffer = System.nanoTime();
         if (pending.getAndSet(image) == null) io.submit(this::writeLatest);
     }

@@ -150,7 +150,7 @@ public final class Runs {
             }
         });
         ThreadWorker io = resumable ? new ThreadWorker("resume image", true) : null;
-        Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true) : null;
+        Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() != EngineKind.MEMORY) : null;
         session.setAutosave(image);
         if (resumable) {
             progress.note("finished steps go to " + folder.file("metrics.jsonl") + " as they end; if this run stops, continue it with: train --resume "

@@ -1,5 +1,7 @@
 package starnet.session;
 
+import starnet.io.SessionFile;
+
 import starnet.model.StepResult;
 import starnet.training.CancelledException;
 import starnet.training.Engines;
@@ -54,7 +56,7 @@ final class SessionTraining {
                 core.changed(w);
                 ctx.progress(Math.min(1, w.log.steps.size() / (double) total), r.summary());
                 core.tasks.drainSafePoint();
-                autosaveIfDue(r.layerDone());
+                if (!(autosave != null && autosave.paced() && t.isFinished())) autosaveIfDue(r.layerDone()); // a batch run that just ended needs no image to resume
                 stoppedAt[0] = stopAfter(r, t);
                 if (stoppedAt[0] == null) pauseBetweenSteps(ctx);
             });
@@ -129,7 +131,9 @@ final class SessionTraining {
             return;
         }
         try {
-            a.offer(core.contents(core.work));
+            long t0 = System.nanoTime();
+            SessionFile.Session image = core.contents(core.work);
+            a.offer(image, System.nanoTime() - t0);
         } catch (RuntimeException | OutOfMemoryError e) { // an autosave never stops the training it protects
             AppLog.error("taking the contents for an autosave", e);
         }

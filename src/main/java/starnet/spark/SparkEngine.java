@@ -49,8 +49,8 @@ public final class SparkEngine implements TrainingEngine {
         startLayer(inputWidths.length - 1);
     }
 
-    /** The most bytes of images one task carries when the driver hands its data out (Spark warns above 1 MB). */
-    static final long SLICE_BYTES = 1 << 20;
+    /** The most bytes of images one task carries when the driver hands its data out (once per run: well under Spark's 128 MB message limit). */
+    static final long SLICE_BYTES = 8L << 20;
 
     /**
      * The images {@code data} (N × D, read only), in {@code partitions} row ranges on the executors. The driver hands

@@ -52,6 +52,7 @@ class ResumeTest {
             for (String line; (line = r.readLine()) != null; ) {
                 log.append(line).append('\n');
                 if (line.startsWith(killAt)) {
+                    awaitImage(out.getParent());
                     child.destroyForcibly();
                     break;
                 }
@@ -62,6 +63,18 @@ class ResumeTest {
         }
         assertTrue(log.toString().contains(killAt), "killed at " + killAt + ":\n" + log);
         assertFalse(Files.exists(out), "the stopped run wrote no folder");
+    }
+
+    /** Waits until the run's staging folder holds the image a resume starts from (written on its own thread). */
+    private static void awaitImage(Path parent) throws Exception {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until) {
+            try (var found = Files.list(parent)) {
+                if (found.anyMatch(p -> p.getFileName().toString().startsWith(".starnet-staging-") && Files.exists(p.resolve("resume.starnet")))) return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no resume image was written");
     }
 
     private static double finalMse(Path out) throws IOException {
@@ -94,13 +107,13 @@ class ResumeTest {
 
     @Test
     void aKilledRunOutOfCoreContinuesToTheSameNumbers() throws Exception {
-        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--limit", "4000", "--widths", "32,128", "--epochs", "3", "--tol", "0",
+        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--widths", "32,128", "--epochs", "4", "--tol", "0",
                 "--store", tmp.resolve("store").toString(), "--precision", "f64"));
     }
 
     @Test
     void aKilledRunOnSparkContinuesToTheSameNumbers() throws Exception {
-        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--limit", "3000", "--widths", "32,128", "--epochs", "3", "--tol", "0",
+        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--limit", "3000", "--widths", "32,128", "--epochs", "4", "--tol", "0",
                 "--engine", "spark", "--master", "local[2]", "--partitions", "3"));
     }
 

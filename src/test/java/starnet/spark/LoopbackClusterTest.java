@@ -207,8 +207,8 @@ class LoopbackClusterTest {
     void aRunWhoseDriverWasKilledIsResumedToTheSameNumbers() throws Exception {
         String[] model = {"--data", "sample:mnist", "--widths", "64,256", "--epochs", "3", "--tol", "0"};
         double memory = inMemory(tmp.resolve("memory-resume"), model);
-        double resumed = resumedOnCluster(tmp.resolve("cluster-resume"), "layer 2 epoch 2 SW", model);
-        System.out.printf("driver killed at layer 2 epoch 2 and resumed: in memory %.17g, resumed on the cluster %.17g (relative difference %.2g)%n",
+        double resumed = resumedOnCluster(tmp.resolve("cluster-resume"), "layer 1 epoch 2 SL", model);
+        System.out.printf("driver killed at layer 1 epoch 2 and resumed: in memory %.17g, resumed on the cluster %.17g (relative difference %.2g)%n",
                 memory, resumed, Math.abs(memory - resumed) / memory);
         assertEquals(memory, resumed, 1e-9 * memory);
     }
