@@ -283,6 +283,7 @@ public final class Runs {
     private static boolean inHeap(EngineSpec engine, DeclaredData declared) {
         if (engine.kind() == EngineKind.MEMORY) return true;
         if (engine.shifts() > 1) return false;
+        if (engine.kind() == EngineKind.SPARK && engine.store() != null) return false; // the executors read their rows from the store
         return declared == null || declared.values() * 8 <= heapBudget();
     }
 

@@ -71,7 +71,14 @@ final class SparkRuns {
             }
             conf.set("spark.jars", jar); // the executors load the engine's classes from it
         }
-        context = new JavaSparkContext(conf);
+        try {
+            context = new JavaSparkContext(conf);
+        } catch (RuntimeException e) { // a setting Spark refuses (too little driver memory, a master it cannot reach): its first line says which
+            AppLog.error("starting Spark", e);
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll("^\\[[A-Z_]+\\] ", "");
+            throw new UserError("Spark could not start on " + conf.get("spark.master") + ": " + first
+                    + (first.contains("memory") ? " (give the driver more with JAVA_OPTS=-Xmx1g, or --conf spark.driver.memory=1g under spark-submit)" : ""));
+        }
         context.setLogLevel("WARN");
         contextMaster = context.master();
         Runtime.getRuntime().addShutdownHook(new Thread(SparkRuns::stop, "stop Spark"));
