@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 + "Without a command, java -jar starnet.jar opens the window (with a .starnet file, on that session).",
         subcommands = {TrainCommand.class, CheckCommand.class, InferCommand.class, GenerateCommand.class, ExportCommand.class, ScoreCommand.class,
                 ExperimentCommand.class, SweepCommand.class, CompareCommand.class, InspectCommand.class, BaselineCommand.class, BenchCommand.class, CommandLine.HelpCommand.class, Cli.VersionCommand.class,
-                AutoComplete.GenerateCompletion.class, CliReference.class},
+                Cli.CompletionCommand.class, CliReference.class},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line saying what was expected), 1 internal error (details in ~/.starnet/starnet.log)."})
 public final class Cli implements Callable<Integer> {
     final PrintStream out, err;
@@ -49,6 +49,26 @@ public final class Cli implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * {@code generate-completion}: a bash (and zsh, through bashcompinit) completion script for the {@code starnet}
+     * command ({@code bin/starnet}, or the installed launcher). The script's functions are named after the command, so the
+     * name must be a shell identifier — "java -jar starnet.jar" is not.
+     */
+    @Command(name = "generate-completion", mixinStandardHelpOptions = true,
+            description = "Prints a bash/zsh completion script for the starnet command (bin/starnet): . <(bin/starnet generate-completion)")
+    static final class CompletionCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand Cli cli;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CommandLine root = new CommandLine(new Cli(cli.out, cli.err));
+            root.setCommandName("starnet");
+            cli.out.print(AutoComplete.bash("starnet", root));
+            return 0;
+        }
+    }
+
     /** {@code version}. */
     @Command(name = "version", mixinStandardHelpOptions = true, description = "Prints the version.")
     static final class VersionCommand implements Callable<Integer> {
@@ -66,7 +86,6 @@ public final class Cli implements Callable<Integer> {
         CommandLine cmd = new CommandLine(new Cli(out, err));
         cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         for (CommandLine sub : cmd.getSubcommands().values()) sub.getCommandSpec().usageMessage().showDefaultValues(true);
         cmd.setOverwrittenOptionsAllowed(true); // the last of a repeated option wins, as in most tools
         cmd.setParameterExceptionHandler((e, args) -> {
@@ -104,7 +123,7 @@ public final class Cli implements Callable<Integer> {
         }
         if (e instanceof IOException io && !(io instanceof java.io.ObjectStreamException)) { // a value that cannot be serialized is ours to fix
             err.println("error: " + Messages.describe(io));
-            AppLog.error("I/O failure", e);
+            AppLog.userError("bad input", e);
             return 2;
         }
         if (e instanceof InvalidPathException p) {

@@ -35,7 +35,15 @@ public final class AppLog {
         return file;
     }
 
+    /** An internal failure: logged with its whole stack, for whoever fixes it. */
     public static void error(String what, Throwable t) {
+        init();
         Logger.getLogger("starnet").log(Level.WARNING, what, t);
+    }
+
+    /** Bad input a person was told about in plain words: one INFO line, no stack (it is not a fault of the program). */
+    public static void userError(String what, Throwable t) {
+        init();
+        Logger.getLogger("starnet").info(what + ": " + t.getMessage());
     }
 }

@@ -24,6 +24,15 @@ public final class UserFiles {
         return new UserFiles(dir);
     }
 
+    /** Files in a new temporary folder, removed when the process ends (a window without a user's folder: the tests). */
+    public static UserFiles temporary() {
+        try {
+            return new UserFiles(Cleanup.temporary(java.nio.file.Files.createTempDirectory("starnet-explore")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static UserFiles inHome() {
         return new UserFiles(Path.of(System.getProperty("user.home"), ".starnet"));
     }

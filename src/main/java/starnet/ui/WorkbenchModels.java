@@ -40,19 +40,8 @@ public record WorkbenchModels(SessionModel session, StepCursor cursor, DatasetVi
 
     /** The Explore tab's models; sweeps and kept runs go under the user's folder, or a temporary one when there is none (tests). */
     private static ExploreModels explore(SessionModel session, UserFiles userFiles) {
-        java.nio.file.Path sweeps, runs;
-        if (userFiles != null) {
-            sweeps = userFiles.sweeps();
-            runs = userFiles.keptRuns();
-        } else {
-            try {
-                java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("starnet-explore");
-                sweeps = tmp.resolve("sweeps");
-                runs = tmp.resolve("runs");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        UserFiles files = userFiles != null ? userFiles : UserFiles.temporary();
+        java.nio.file.Path sweeps = files.sweeps(), runs = files.keptRuns();
         return new ExploreModels(new CompareViewModel(session, runs), new SweepViewModel(session, sweeps), new LatentMapViewModel(session),
                 new InspectorViewModel(session));
     }

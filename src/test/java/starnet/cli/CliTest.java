@@ -392,8 +392,20 @@ class CliTest {
     }
 
     @Test
-    void aBashCompletionScriptIsGenerated() {
+    void theCompletionScriptCompletesInBash() throws Exception {
         assertEquals(0, run("generate-completion"));
-        assertTrue(out().contains("complete -F") && out().contains("--widths") && out().contains("sl-first"), out().substring(0, 200));
+        Path script = tmp.resolve("starnet-completion.bash");
+        Files.writeString(script, out());
+        // sourced as a user would, then asked what follows "starnet tr" and "starnet train --ord"
+        String probe = ". " + script + " && complete -p starnet"
+                + " && COMP_WORDS=(starnet tr) COMP_CWORD=1 COMP_LINE='starnet tr' COMP_POINT=10 && _complete_starnet && echo \"commands: ${COMPREPLY[*]}\""
+                + " && COMP_WORDS=(starnet train --ord) COMP_CWORD=2 COMP_LINE='starnet train --ord' COMP_POINT=19 && _complete_starnet"
+                + " && echo \"options: ${COMPREPLY[*]}\"";
+        Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+        String said = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, bash.waitFor(), said);
+        assertTrue(said.contains("-F _complete_starnet starnet"), said);
+        assertTrue(said.contains("commands: train"), said);
+        assertTrue(said.contains("options: --order"), said);
     }
 }
