@@ -39,7 +39,7 @@ final class RunFolder {
         if (w.streamed != null) {
             Matrix codes = (long) t.engine().rows() * t.decoder().layers().get(0).inputWidth() <= CODES_IN_MODEL ? t.codes() : null;
             ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, t.decoder(), shape, codes, w.run.provenance(w.config, w.datapoints, "")));
-            int[] first = new int[(int) Math.min(SHOWN, t.engine().rows())];
+            int[] first = new int[Math.min(SHOWN, t.engine().rows())];
             for (int i = 0; i < first.length; i++) first[i] = i;
             Matrix targets = t.engine().imageRows(first), recon = t.reconstructAfterLayer(0, first);
             FigureWriter.write(new GridFigure("The first items and their reconstructions", List.of(new GridFigure.Row("targets", targets),

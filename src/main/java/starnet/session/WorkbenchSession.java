@@ -118,7 +118,7 @@ public final class WorkbenchSession {
     public CompletableFuture<Void> configure(StarNetConfig c, Dataset preloaded) {
         return core.tasks.task(TaskKind.PREPARE, "Setting up the model", ctx -> {
             Work w = core.work;
-            if (preloaded == null && c.equals(w.config) && w.dataset != null && (w.run != null || !w.setup.problem().isEmpty() || core.hasErrors(w))) return null;
+            if (preloaded == null && c.equals(w.config) && w.dataset != null && (w.run != null || !w.setup.problem().isEmpty() || SessionCore.hasErrors(w))) return null;
             boolean reload = w.dataset == null || c.data().readsOtherValuesThan(w.config.data());
             Dataset d = preloaded != null ? preloaded : reload ? Datasets.load(c.data().withLimit(0)) : w.dataset;
             ctx.check();

@@ -96,7 +96,7 @@ public final class ConvWeightSolver {
     /** The normal equations {gram (p+1)², rhs (p+1) × nk} through C = Σ zzᵀ and D = Σ zTᵀ. */
     private Matrix[] viaLatentGram(ConvShape s, Matrix latents, Matrix targets, Cancellation cancel) {
         int n = latents.rows(), in = s.inputWidth(), nk = s.kernels(), pos = s.positions(), nkPos = nk * pos;
-        int chunk = (int) Math.max(1, Math.min(n, chunkDoubles / (in + nkPos)));
+        int chunk = Math.max(1, Math.min(n, chunkDoubles / (in + nkPos)));
         Matrix c, d;
         double[] zSum = new double[in], tSum = new double[nkPos];
         try (Workspace ws = new Workspace(la, pool)) {

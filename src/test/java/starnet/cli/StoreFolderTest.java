@@ -78,9 +78,12 @@ class StoreFolderTest {
     @Test
     void aStoreInUseIsRefusedToASecondRun() throws IOException {
         Path store = tmp.resolve("busy");
-        try (StoreFolder held = StoreFolder.take(store)) { // another run holds it
+        StoreFolder held = StoreFolder.take(store); // another run holds it
+        try {
             assertEquals(2, train("--data", "sample:mnist", "--shifts", "2", "--store", store.toString(), "--out", tmp.resolve("o").toString()));
             assertTrue(lastLine().contains("another run is using this store"), err());
+        } finally {
+            held.close();
         }
         assertEquals(0, train("--data", "sample:mnist", "--shifts", "2", "--store", store.toString(), "--out", tmp.resolve("o").toString()), err());
     }

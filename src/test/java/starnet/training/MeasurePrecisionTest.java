@@ -31,7 +31,7 @@ class MeasurePrecisionTest {
         LayerSystem exact = new LayerSystem(la, ACT, SolverKind.CHOLESKY.create(1e-10, la)).measuring(MeasurePrecision.DOUBLE);
 
         // the last layer: SL, then SW and its evaluation
-        DenseLayer top = (DenseLayer) d.layers().get(1).affine();
+        DenseLayer top = d.layers().get(1).affine();
         Matrix op = exact.latentOperator(top).x();
         LayerSystem.LatentSolve s = single.solveLatents(top, op, images, null, null, Cancellation.NEVER);
         LayerSystem.LatentSolve e = exact.solveLatents(top, op, images, null, null, Cancellation.NEVER);
@@ -42,7 +42,7 @@ class MeasurePrecisionTest {
 
         // a lower layer, decoded through the one above for the output MSE
         Decoder trained = d.withLayer(1, fitted);
-        DenseLayer low = (DenseLayer) trained.layers().get(0).affine();
+        DenseLayer low = trained.layers().get(0).affine();
         LayerSystem.OutputCheck check = new LayerSystem.OutputCheck(trained, 0, images);
         Matrix lowOp = exact.latentOperator(low).x();
         LayerFit sl = single.solveLatents(low, lowOp, e.latents(), check, null, Cancellation.NEVER).fit();

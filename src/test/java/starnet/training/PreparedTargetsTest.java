@@ -26,7 +26,7 @@ class PreparedTargetsTest {
         LinearAlgebra la = Backends.create("openblas", 2);
         Matrix images = Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 1500).images();
         Decoder d = Initializer.decoder(new int[] {24, 64, 784}, ACT, InitKind.GAUSSIAN, 3);
-        DenseLayer top = (DenseLayer) d.layers().get(1).affine(), low = (DenseLayer) d.layers().get(0).affine();
+        DenseLayer top = d.layers().get(1).affine(), low = d.layers().get(0).affine();
         // targets with negative values, so that a⁻¹ is not the identity: latents solved for the last layer
         Matrix latents = new LayerSystem(la, ACT, SolverKind.CHOLESKY.create(1e-10, la)).solveAllLatents(top,
                 new LayerSystem(la, ACT, SolverKind.CHOLESKY.create(1e-10, la)).latentOperator(top).x(), images, Cancellation.NEVER);

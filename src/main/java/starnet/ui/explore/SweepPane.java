@@ -37,7 +37,7 @@ public final class SweepPane extends VBox {
         firstValues.setId("sweep-values-1");
         ChoiceBox<Object> second = new ChoiceBox<>();
         second.getItems().add(SweepViewModel.NONE);
-        second.getItems().addAll(SweepParam.values());
+        second.getItems().addAll((Object[]) SweepParam.values());
         second.valueProperty().bindBidirectional(vm.secondProperty());
         second.setId("sweep-param-2");
         TextField secondValues = new TextField();
