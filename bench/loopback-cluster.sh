@@ -11,9 +11,9 @@ home=${2:-target/spark-home}
 run=target/loopback-cluster
 case "${1:-}" in
   start)
-    [ -f target/starnet.jar ] || mvn -B -q -DskipTests package
+    [ -f target/starnet.jar ] || ./mvnw -B -q -DskipTests package
     if [ ! -d "$home/jars" ]; then
-      mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/spark.classpath >/dev/null
+      ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/spark.classpath >/dev/null
       mkdir -p "$home/jars"
       tr ':' '\n' < target/spark.classpath | grep -v -e javafx -e testfx -e monocle | xargs -I{} cp -n {} "$home/jars/"
     fi
