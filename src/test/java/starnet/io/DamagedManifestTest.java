@@ -39,12 +39,7 @@ class DamagedManifestTest {
     private record Edit(Path golden, String path, String json, String expected) {}
 
     private static Map<String, byte[]> entries(Path golden) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(golden))) {
-            ZipEntry e;
-            while ((e = z.getNextEntry()) != null) out.put(e.getName(), z.readAllBytes());
-        }
-        return out;
+        return Zips.entries(golden);
     }
 
     private static Path edited(Edit edit) throws IOException {
@@ -64,15 +59,7 @@ class DamagedManifestTest {
             ((ObjectNode) parent).set(last, value);
         }
         entries.put("manifest.json", Json.MAPPER.writeValueAsBytes(m));
-        Path p = tmp.resolve(String.format("%03d.starnet", counter++));
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
-            for (var e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return p;
+        return Zips.write(tmp.resolve(String.format("%03d.starnet", counter++)), entries);
     }
 
     private static JsonNode step(JsonNode node, String key) {

@@ -37,24 +37,11 @@ class DamagedModelFileTest {
     }
 
     private Map<String, byte[]> entries() throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(good))) {
-            ZipEntry e;
-            while ((e = z.getNextEntry()) != null) out.put(e.getName(), z.readAllBytes());
-        }
-        return out;
+        return Zips.entries(good);
     }
 
     private Path write(String name, Map<String, byte[]> entries) throws IOException {
-        Path p = tmp.resolve(name);
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
-            for (var e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return p;
+        return Zips.write(tmp.resolve(name), entries);
     }
 
     private Path withManifest(String name, UnaryOperator<ObjectNode> edit) throws IOException {

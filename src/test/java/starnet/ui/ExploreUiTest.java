@@ -37,13 +37,11 @@ class ExploreUiTest {
 
     @Start
     void start(Stage stage) {
-        wb = new Workbench((action, steps) -> true, null);
-        m = wb.models();
-        s = m.session();
-        view = wb.view();
-        stage.setScene(new Scene(view.root(), 1480, 940));
-        stage.show();
-        m.architecture().limitProperty().set(1500);
+        UiFixtures.Opened w = UiFixtures.open(stage, 1480, 940);
+        wb = w.workbench();
+        m = w.models();
+        s = w.session();
+        view = w.view();
     }
 
     @AfterEach

@@ -32,14 +32,12 @@ class ProjectorLayoutTest {
 
     @Start
     void start(Stage stage) {
-        wb = new Workbench((action, steps) -> true, null);
-        m = wb.models();
-        s = m.session();
-        view = wb.view();
-        scene = new Scene(view.root(), 1280, 720);
-        stage.setScene(scene);
-        stage.show();
-        m.architecture().limitProperty().set(1500);
+        UiFixtures.Opened w = UiFixtures.open(stage, 1280, 720);
+        wb = w.workbench();
+        m = w.models();
+        s = w.session();
+        view = w.view();
+        scene = w.scene();
     }
 
     @AfterEach

@@ -22,6 +22,20 @@ final class UiFixtures {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A workbench shown on a stage: its models, its view and its scene. */
+    record Opened(Workbench workbench, WorkbenchModels models, SessionModel session, WorkbenchView view, javafx.scene.Scene scene) {}
+
+    /** A workbench (no dialogs, no user folder) in a {@code width} × {@code height} scene on {@code stage}, loading the sample as the app does. */
+    static Opened open(javafx.stage.Stage stage, int width, int height) {
+        Workbench wb = new Workbench((action, steps) -> true, null);
+        WorkbenchModels m = wb.models();
+        javafx.scene.Scene scene = new javafx.scene.Scene(wb.view().root(), width, height);
+        stage.setScene(scene);
+        stage.show();
+        m.architecture().limitProperty().set(1500); // the sample, as the app preloads it
+        return new Opened(wb, m, m.session(), wb.view(), scene);
+    }
+
     /** {@code c} on the JavaFX thread, waited for. */
     static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get();
