@@ -21,7 +21,7 @@ final class DataOptions {
             description = "which part of a source that has both")
     String split;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "use the first N items (0 = all)")
+    @Option(names = "--limit", paramLabel = "N|all", defaultValue = "all", converter = Counts.class, description = "use the first N items, or all of them")
     int limit;
 
     @Option(names = "--csv-label", paramLabel = "auto|first|last|none", defaultValue = "auto", completionCandidates = Candidates.LabelColumns.class,

@@ -33,7 +33,7 @@ final class InferCommand implements Callable<Integer> {
             description = "which part of a source that has both")
     String split;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "use the first N items (0 = all)")
+    @Option(names = "--limit", paramLabel = "N|all", defaultValue = "all", converter = Counts.class, description = "use the first N items, or all of them")
     int limit;
 
     @Override

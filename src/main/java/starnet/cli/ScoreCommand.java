@@ -34,7 +34,7 @@ final class ScoreCommand implements Callable<Integer> {
             description = "which part of sources that have both")
     String split;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "use the first N items of each (0 = all)")
+    @Option(names = "--limit", paramLabel = "N|all", defaultValue = "all", converter = Counts.class, description = "use the first N items of each, or all of them")
     int limit;
 
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "write every item's score (set, index, score)")

@@ -10,7 +10,7 @@ import java.util.List;
 public enum SweepParam {
     SLOPE("slope", "leaky-ReLU slope α", true, false),
     RIDGE("ridge", "ridge λ", true, true),
-    SW_SAMPLE("sw-sample", "SW sample size (0 = all)", true, false),
+    SW_SAMPLE("sw-sample", "SW sample size (all, or a number of datapoints)", true, false),
     SW_PARTITIONS("sw-partitions", "SW partitions averaged", true, false),
     EPOCHS("epochs", "epochs per layer", true, false),
     SEED("seed", "seed", true, false),
@@ -64,7 +64,7 @@ public enum SweepParam {
             return switch (this) {
                 case SLOPE -> c.withArchitecture(a.withSlope(number(v)));
                 case RIDGE -> c.withTraining(t.withRidge(number(v)));
-                case SW_SAMPLE -> c.withTraining(t.withSwSampling(whole(v), t.swPartitions()));
+                case SW_SAMPLE -> c.withTraining(t.withSwSampling(v.equals("all") ? 0 : whole(v), t.swPartitions()));
                 case SW_PARTITIONS -> c.withTraining(t.withSwSampling(t.swSample(), whole(v)));
                 case EPOCHS -> c.withTraining(t.withMaxEpochs(whole(v)));
                 case SEED -> c.withTraining(t.withSeed(Long.parseLong(v)));
@@ -80,13 +80,13 @@ public enum SweepParam {
 
     /** The value as people read it ("all" for an SW sample of 0). */
     public String display(String value) {
-        return this == SW_SAMPLE && value.trim().equals("0") ? "all" : value;
+        return this == SW_SAMPLE && (value.trim().equals("0") || value.trim().equals("all")) ? "all" : value;
     }
 
     /** The value as a number for a chart: itself (log₁₀ of it on a log scale) for numbers, else its position. */
     public double plotted(String value, List<String> all) {
         if (!numeric) return all.indexOf(value) + 1;
-        double d = Double.parseDouble(value.trim());
+        double d = this == SW_SAMPLE && value.trim().equals("all") ? 0 : Double.parseDouble(value.trim());
         return logScale ? Math.log10(d) : d;
     }
 
