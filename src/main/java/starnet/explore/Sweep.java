@@ -180,7 +180,7 @@ public final class Sweep {
             }
         }
         String xLabel = x.param().logScale() ? "log₁₀ " + x.param().label()
-                : x.param().numeric() ? x.param().label() : x.param().label() + ": " + positions(x);
+                : x.param().numericFor(x.values()) ? x.param().label() : x.param().label() + ": " + positions(x);
         return switch (chart) {
             case MSE -> new LinePlot("Sweep: reconstruction MSE against " + x.param().label(), xLabel, "output MSE after training", series, true);
             case SECONDS -> new LinePlot("Sweep: training time against " + x.param().label(), xLabel, "seconds", series, false);
@@ -198,7 +198,7 @@ public final class Sweep {
 
     private static String positions(SweepAxis x) {
         List<String> p = new ArrayList<>();
-        for (int i = 0; i < x.values().size(); i++) p.add((i + 1) + " = " + x.values().get(i));
+        for (int i = 0; i < x.values().size(); i++) p.add((i + 1) + " = " + x.param().display(x.values().get(i)));
         return String.join(", ", p);
     }
 

@@ -83,10 +83,18 @@ public enum SweepParam {
         return this == SW_SAMPLE && (value.trim().equals("0") || value.trim().equals("all")) ? "all" : value;
     }
 
+    /**
+     * Whether {@code values} are drawn at their own numbers: numbers are, except an SW sample with "all" among them
+     * (all of the datapoints is no point on the same axis as 300 of them): then every value is drawn at its position.
+     */
+    public boolean numericFor(List<String> values) {
+        return numeric && !(this == SW_SAMPLE && values.stream().anyMatch(v -> v.trim().equals("all") || v.trim().equals("0")));
+    }
+
     /** The value as a number for a chart: itself (log₁₀ of it on a log scale) for numbers, else its position. */
     public double plotted(String value, List<String> all) {
-        if (!numeric) return all.indexOf(value) + 1;
-        double d = this == SW_SAMPLE && value.trim().equals("all") ? 0 : Double.parseDouble(value.trim());
+        if (!numericFor(all)) return all.indexOf(value) + 1;
+        double d = Double.parseDouble(value.trim());
         return logScale ? Math.log10(d) : d;
     }
 
