@@ -39,9 +39,18 @@ public final class ArchitecturePane extends VBox {
         ComboBox<Presets.Preset> presets = new ComboBox<>(FXCollections.observableArrayList(Presets.ALL));
         presets.setId("presets");
         presets.setPromptText("Presets…");
+        presets.setButtonCell(new javafx.scene.control.ListCell<>() { // shows the prompt again once the value is cleared (JavaFX keeps it blank)
+            @Override
+            protected void updateItem(Presets.Preset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? presets.getPromptText() : item.toString());
+            }
+        });
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setOnAction(e -> {
-            if (presets.getValue() != null) vm.applyPreset(presets.getValue());
+            if (presets.getValue() != null && !vm.applyPreset(presets.getValue())) {
+                javafx.application.Platform.runLater(() -> presets.setValue(null)); // refused: the box shows no preset as if applied
+            }
         });
 
         // ---- widths ----

@@ -187,12 +187,13 @@ public final class ArchitectureViewModel {
     }
 
     /** One of the paper's architectures (feedforward or conv), as one change; the slope stays as the person set it. */
-    public void applyPreset(Presets.Preset p) {
+    /** Applies {@code p}; false when it is refused (made for other data: said in a notice, nothing changed). */
+    public boolean applyPreset(Presets.Preset p) {
         var data = model.datasetProperty().get();
         String mismatch = data == null ? "" : p.mismatch(data.channels());
         if (!mismatch.isEmpty()) { // a colour decoder on grey digits trains to nonsense: said, not applied
             model.notify(starnet.session.Notice.error("The " + mismatch + p.insteadFor(data.channels()).map(q -> "; choose “" + q.title() + "”").orElse("") + "."));
-            return;
+            return false;
         }
         ArchitectureConfig a = p.architecture();
         edit(() -> {
@@ -206,6 +207,7 @@ public final class ArchitectureViewModel {
                 widths.setAll(a.widths());
             }
         });
+        return true;
     }
 
     private void edited() {
