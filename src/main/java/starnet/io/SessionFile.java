@@ -221,6 +221,20 @@ public final class SessionFile {
         return new Baselines(b.wholeInt("pca_rank", 0, Integer.MAX_VALUE), b.number("pca_mse", 0, Double.MAX_VALUE), curve);
     }
 
+    /** The kind a .starnet file's manifest declares ("starnet-session", "starnet-model"), or null when it is not readable as one. */
+    public static String kindOf(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry e = zip.getEntry("manifest.json");
+            if (e == null || e.getSize() > ModelFile.MAX_MANIFEST) return null;
+            try (var in = zip.getInputStream(e)) {
+                JsonNode kind = Json.MAPPER.readTree(in.readNBytes((int) ModelFile.MAX_MANIFEST)).path("kind");
+                return kind.isTextual() ? kind.asText() : null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Whether the session file {@code file}'s run read its rows from a file (a row store, a .npy) rather than the heap. */
     public static boolean readsAFile(Path file) {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {

@@ -1,6 +1,7 @@
 package starnet.session;
 
 import starnet.model.IoMessages;
+import starnet.io.ModelFile;
 import starnet.io.SessionFile;
 
 import java.io.IOException;
@@ -86,8 +87,9 @@ final class SessionStorage {
         return openAs(file, recovered, null);
     }
 
-    private CompletableFuture<Void> openAs(Path file, boolean recovered, starnet.model.EngineSpec engine) {
-        return core.tasks.task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + file.getFileName(), ctx -> {
+    private CompletableFuture<Void> openAs(Path asked, boolean recovered, starnet.model.EngineSpec engine) {
+        return core.tasks.task(TaskKind.OPEN, (recovered ? "Recovering " : "Opening ") + asked.getFileName(), ctx -> {
+            Path file = sessionFor(asked);
             Work w = SessionContents.restore(file, core.la, ctx, engine);
             core.discardTrainedSteps("opening " + file.getFileName());
             w.revision = ++core.revisions;
@@ -96,10 +98,25 @@ final class SessionStorage {
             core.work = w;
             core.stepDelayMillis.set(w.openedDelayMillis);
             core.publish();
-            core.notice(Notice.info((recovered ? "Recovered the autosaved work: " : "Opened " + file.getFileName() + ": ")
+            core.notice(Notice.info((recovered ? "Recovered the autosaved work: " : "Opened " + (file.equals(asked) ? "" : "the run's session beside "
+                    + asked.getFileName() + ", ") + file.getFileName() + ": ")
                     + w.log.steps.size() + " steps, " + w.dataset.name() + "."));
             return null;
         });
+    }
+
+    /**
+     * The session to open for {@code file}: itself, or — for a model file (what a file manager hands over for
+     * model.starnet) — the session its run folder holds beside it.
+     *
+     * @throws UserError for a model file with no session beside it, saying what can be done with it
+     */
+    private static Path sessionFor(Path file) {
+        if (!ModelFile.KIND.equals(SessionFile.kindOf(file))) return file;
+        Path session = file.resolveSibling("session.starnet");
+        if (SessionFile.KIND.equals(SessionFile.kindOf(session))) return session;
+        throw new UserError(file.getFileName() + " is a model (the trained decoder, without the run's data or steps), and no session.starnet is beside it. "
+                + "Open a session to see and continue a run; use a model with the command line (infer, generate, score). Your current work is unchanged.");
     }
 
     /** Keeps the run as it stands for comparison: writes its session contents to {@code file} and returns it as a run named {@code name}. */

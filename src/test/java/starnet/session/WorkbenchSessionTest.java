@@ -246,6 +246,22 @@ class WorkbenchSessionTest {
     }
 
     @Test
+    void aModelFileOpensTheSessionBesideItOrSaysWhatAModelIsFor() throws Exception {
+        Path run = tmp.resolve("run");
+        Runs.train(new RunRequest(SMALL.withTraining(SMALL.training().withMaxEpochs(1)), starnet.model.EngineSpec.memory(), run, false), Compute.defaults(),
+                Runs.printingTo(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+        session.open(run.resolve("model.starnet")).join();
+        assertEquals(4, s().steps().size(), "the run's steps are there");
+        assertTrue(notices.get(notices.size() - 1).text().startsWith("Opened the run's session beside model.starnet, session.starnet"),
+                notices.get(notices.size() - 1).text());
+        Path alone = Files.copy(run.resolve("model.starnet"), Files.createDirectories(tmp.resolve("alone")).resolve("model.starnet"));
+        assertThrows(CompletionException.class, () -> session.open(alone).join());
+        Notice n = notices.get(notices.size() - 1);
+        assertTrue(n.text().startsWith("model.starnet is a model (the trained decoder") && n.text().contains("Your current work is unchanged"), n.text());
+        assertEquals(4, s().steps().size(), "the open session stays");
+    }
+
+    @Test
     void aBrokenFileKeepsThePreviousDataset() throws IOException {
         Path bad = tmp.resolve("broken-images-idx3-ubyte");
         Files.write(bad, new byte[] {0, 0, 8, 1, 0, 0});
