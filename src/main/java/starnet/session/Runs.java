@@ -104,6 +104,11 @@ public final class Runs {
                 clock.done("configure");
                 progress.note("Backend: " + la.description() + "; data: " + dataset.name() + ", " + session.state().datapoints() + " items; training "
                         + engine.words());
+                if (engine.kind() == EngineKind.SPARK) { // said once: an executor without OpenBLAS is 1.7× slower, and only its own log said so
+                    List<String> executors = SessionRuns.await(session.provenance()).backends().stream().filter(b -> b.endsWith("(executors)"))
+                            .map(b -> b.substring(0, b.length() - " (executors)".length())).toList();
+                    progress.note("Executors solve with: " + (executors.isEmpty() ? "(none reported)" : String.join("; ", executors)));
+                }
                 boolean resumable = temporary[0] == null; // a temporary store goes with its process: nothing to continue from
                 if (resumable) RunFile.write(folder.file(RunFile.NAME), new RunFile(engine, request.baselines()));
                 try {
