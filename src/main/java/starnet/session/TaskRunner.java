@@ -123,8 +123,8 @@ final class TaskRunner {
                 } catch (UserError e) {
                     fail(entry, done, e, e.getMessage());
                     return;
-                } catch (IOException e) {
-                    AppLog.error(title, e);
+                } catch (IOException e) { // a file the system refused (full disk, permissions): told in plain words, one line in the log
+                    AppLog.userError(title, e);
                     fail(entry, done, e, title + " failed: " + IoMessages.describe(e));
                     return;
                 } catch (RuntimeException e) {
