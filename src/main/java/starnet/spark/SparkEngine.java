@@ -144,8 +144,10 @@ public final class SparkEngine implements TrainingEngine {
     @Override
     public void adoptLatents() {
         if (pending == null) throw new IllegalStateException("no latents solved to adopt");
-        replace(pending);
+        JavaRDD<Part> old = parts; // the pending partitions are kept and computed already (the solve's statistics computed them): no job to adopt
+        parts = pending;
         pending = null;
+        old.unpersist(false);
         latentsReady = true;
     }
 
