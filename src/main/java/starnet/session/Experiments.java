@@ -61,7 +61,7 @@ public final class Experiments {
                            Cancellation cancel) throws IOException {
         Files.createDirectories(dir);
         switch (experiment) {
-            case FIG6 -> fig6(config, ds, la, dir, out, cancel);
+            case FIG6 -> fig6(config, ds, la, dir, out, err, cancel);
             case FIG7 -> fig7(config, ds, la, dir, out, cancel);
             case FIG8 -> fig8(config, ds, la, dir, out, cancel);
             case REFINE -> refine(config, ds, la, dir, rounds, out, err, cancel);
@@ -70,7 +70,7 @@ public final class Experiments {
     }
 
     /** StarNet's output MSE after each epoch vs the autoencoder's, against epoch and seconds; PCA at the code width. */
-    static void fig6(StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, PrintStream out, Cancellation cancel) throws IOException {
+    static void fig6(StarNetConfig config, Dataset ds, LinearAlgebra la, Path dir, PrintStream out, PrintStream err, Cancellation cancel) throws IOException {
         int[] widths = config.architecture().widths(ds.channels(), ds.height(), ds.width());
         StarNetTrainer t = StarNetTrainer.create(config, ds.images(), ds.channels(), ds.height(), ds.width(), la);
         List<double[]> star = new ArrayList<>(); // epoch (over all layers), seconds, output mse
@@ -78,7 +78,10 @@ public final class Experiments {
         int[] epochs = {0};
         t.setListener(r -> {
             clock[0] += r.seconds();
-            if (t.closedEpoch(r)) star.add(new double[] {++epochs[0], clock[0], r.outputMse(), r.layer()});
+            if (t.closedEpoch(r)) {
+                star.add(new double[] {++epochs[0], clock[0], r.outputMse(), r.layer()});
+                err.printf("StarNet epoch %d (layer %d): output MSE %.5f, %.1f s%n", epochs[0], r.layer(), r.outputMse(), clock[0]);
+            }
         });
         t.trainAll(cancel);
         Autoencoder ae = new Autoencoder(widths, config.architecture().slope(), config.training().seed());
@@ -90,7 +93,9 @@ public final class Experiments {
             ae.trainEpoch(ds.images(), la);
             aeClock += (System.nanoTime() - s0) / 1e9;
             auto.add(new double[] {e, aeClock, LayerSystem.mse(ae.reconstruct(ds.images(), la), ds.images())});
+            err.printf("autoencoder epoch %d of %d: MSE %.5f, %.1f s%n", e, epochs[0], auto.get(auto.size() - 1)[2], aeClock);
         }
+        err.printf("PCA at rank %d…%n", widths[0]);
         double pca = Pca.fit(ds.images(), la).mse(widths[0]);
         StringBuilder csv = new StringBuilder("method,epoch,seconds,mse\n");
         for (double[] r : star) csv.append("starnet,").append((int) r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
