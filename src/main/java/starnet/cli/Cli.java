@@ -86,7 +86,9 @@ public final class Cli implements Callable<Integer> {
         CommandLine cmd = new CommandLine(new Cli(out, err));
         cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        for (CommandLine sub : cmd.getSubcommands().values()) sub.getCommandSpec().usageMessage().showDefaultValues(true);
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().showDefaultValues(true).requiredOptionMarker('*'); // "* --out=DIR": the options a command cannot run without
+        }
         cmd.setOverwrittenOptionsAllowed(true); // the last of a repeated option wins, as in most tools
         cmd.setParameterExceptionHandler((e, args) -> {
             err.println("error: " + plain(e.getMessage()) + hint(e.getCommandLine()));

@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * and DIR/residuals.csv (index, label, residual per layer, reconstruction error per datapoint).
  */
 @Command(name = "infer", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true, description = "Test-time inference with a saved model (paper Lemma 3): codes for new data; "
-        + "writes DIR/metrics.json (mse, mae) and DIR/residuals.csv (per item: residual per layer, reconstruction MSE).")
+        + "writes DIR/codes.npy (N × d₀), DIR/metrics.json (items, mse, mae, the model, the data and its split) and DIR/residuals.csv "
+        + "(per item: residual per layer, reconstruction MSE).")
 final class InferCommand implements Callable<Integer> {
     @ParentCommand Cli cli;
     @Mixin RuntimeOptions runtime;
