@@ -19,14 +19,16 @@ import java.nio.file.Path;
 public final class MetricsLog implements Closeable {
     private static final ObjectMapper LINES = new ObjectMapper();
     private final BufferedWriter out;
+    private final Path file;
 
-    private MetricsLog(BufferedWriter out) {
+    private MetricsLog(BufferedWriter out, Path file) {
         this.out = out;
+        this.file = file;
     }
 
     /** A new log at {@code file} (replacing one there). */
     public static MetricsLog create(Path file) throws IOException {
-        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8), file);
     }
 
     /**
@@ -39,14 +41,18 @@ public final class MetricsLog implements Closeable {
         AtomicFiles.write(file, o -> {
             for (String l : lines.subList(0, keep)) o.write((l + "\n").getBytes(StandardCharsets.UTF_8));
         });
-        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND));
+        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND), file);
     }
 
     /** Appends {@code r}'s line and flushes it. */
     public void append(StepResult r) throws IOException {
-        out.write(line(r));
-        out.newLine();
-        out.flush();
+        try {
+            out.write(line(r));
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw AtomicFiles.named(file, e); // a full disk names the file it could not write
+        }
     }
 
     /** {@code r} as one line of JSON. */
