@@ -111,12 +111,12 @@ public final class Runs {
                 }
                 boolean resumable = temporary[0] == null; // a temporary store goes with its process: nothing to continue from
                 if (resumable) RunFile.write(folder.file(RunFile.NAME), new RunFile(engine, request.baselines()));
-                try {
-                    return finish(session, folder, new RunRequest(config, engine, request.out(), request.baselines()), MetricsStart.NEW, resumable, progress,
-                            clock, ahead);
-                } catch (RuntimeException e) {
-                    throw sparkFailure(e, engine, request.out(), folder);
-                }
+                return finish(session, folder, new RunRequest(config, engine, request.out(), request.baselines()), MetricsStart.NEW, resumable, progress,
+                        clock, ahead);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) { // from the first job on: Spark's failures (a SparkException is checked, thrown unchecked) in plain words
+                throw sparkFailure(e, engine, request.out(), folder);
             } finally {
                 session.close();
                 if (engine.kind() == EngineKind.SPARK) SparkRuns.stop(); // now, not in a shutdown hook: executors are released while logging still works
@@ -127,10 +127,9 @@ public final class Runs {
     }
 
     /** A Spark failure of a run as one plain line with what to do (the run's image kept for --resume), else {@code e} itself. */
-    private static RuntimeException sparkFailure(RuntimeException e, EngineSpec engine, Path out, StagedFolder folder) {
-        if (engine.kind() != EngineKind.SPARK) return e;
-        String plain = SparkRuns.explain(e, out, Files.isRegularFile(folder.file(StagedFolder.RESUMABLE)));
-        if (plain == null) return e;
+    private static RuntimeException sparkFailure(Exception e, EngineSpec engine, Path out, StagedFolder folder) {
+        String plain = engine.kind() != EngineKind.SPARK ? null : SparkRuns.explain(e, out, Files.isRegularFile(folder.file(StagedFolder.RESUMABLE)));
+        if (plain == null) return e instanceof RuntimeException r ? r : new IllegalStateException("the run failed", e);
         AppLog.error("Spark failure", e);
         return new UserError(plain);
     }
@@ -244,12 +243,12 @@ public final class Runs {
                 int done = state.steps().size();
                 progress.note(String.format("Continuing %s from step %d (%s), training %s", out, done,
                         done == 0 ? "the start" : state.steps().get(done - 1).summary(), engine.words()));
-                try {
-                    return finish(session, folder, new RunRequest(state.config(), engine, out, run.baselines()), new MetricsStart(done), true, progress,
-                            clock, null);
-                } catch (RuntimeException e) {
-                    throw sparkFailure(e, engine, out, folder);
-                }
+                return finish(session, folder, new RunRequest(state.config(), engine, out, run.baselines()), new MetricsStart(done), true, progress,
+                        clock, null);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw sparkFailure(e, engine, out, folder);
             } finally {
                 session.close();
                 if (engine.kind() == EngineKind.SPARK) SparkRuns.stop();
