@@ -221,31 +221,31 @@ public final class SessionFile {
         return new Baselines(b.wholeInt("pca_rank", 0, Integer.MAX_VALUE), b.number("pca_mse", 0, Double.MAX_VALUE), curve);
     }
 
-    /** The kind a .starnet file's manifest declares ("starnet-session", "starnet-model"), or null when it is not readable as one. */
-    public static String kindOf(Path file) {
+    /**
+     * The manifest of the .starnet file {@code file}, read alone (no array unpacked) for a quick question about the file;
+     * a missing node when the file is not readable as one.
+     */
+    private static JsonNode manifestAlone(Path file) {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             java.util.zip.ZipEntry e = zip.getEntry("manifest.json");
-            if (e == null || e.getSize() > ModelFile.MAX_MANIFEST) return null;
+            if (e == null || e.getSize() > ModelFile.MAX_MANIFEST) return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
             try (var in = zip.getInputStream(e)) {
-                JsonNode kind = Json.MAPPER.readTree(in.readNBytes((int) ModelFile.MAX_MANIFEST)).path("kind");
-                return kind.isTextual() ? kind.asText() : null;
+                return Json.MAPPER.readTree(in.readNBytes((int) ModelFile.MAX_MANIFEST));
             }
         } catch (IOException | RuntimeException e) {
-            return null;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
+    }
+
+    /** The kind a .starnet file's manifest declares ("starnet-session", "starnet-model"), or null when it is not readable as one. */
+    public static String kindOf(Path file) {
+        JsonNode kind = manifestAlone(file).path("kind");
+        return kind.isTextual() ? kind.asText() : null;
     }
 
     /** Whether the session file {@code file}'s run read its rows from a file (a row store, a .npy) rather than the heap. */
     public static boolean readsAFile(Path file) {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            java.util.zip.ZipEntry e = zip.getEntry("manifest.json");
-            if (e == null || e.getSize() > ModelFile.MAX_MANIFEST) return false;
-            try (var in = zip.getInputStream(e)) {
-                return Json.MAPPER.readTree(in.readNBytes((int) ModelFile.MAX_MANIFEST)).hasNonNull("stream");
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return manifestAlone(file).hasNonNull("stream");
     }
 
     /**
@@ -253,16 +253,8 @@ public final class SessionFile {
      * replaced); −1 when it is not a readable session file.
      */
     public static int stepsIn(Path file) {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            java.util.zip.ZipEntry e = zip.getEntry("manifest.json");
-            if (e == null || e.getSize() > (64L << 20)) return -1;
-            try (var in = zip.getInputStream(e)) {
-                JsonNode m = Json.MAPPER.readTree(in.readNBytes(64 << 20));
-                return KIND.equals(m.path("kind").asText()) ? m.path("steps").size() : -1;
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        JsonNode m = manifestAlone(file);
+        return KIND.equals(m.path("kind").asText()) ? m.path("steps").size() : -1;
     }
 
     private static Watching watching(Manifest m) {

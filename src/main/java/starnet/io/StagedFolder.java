@@ -88,10 +88,8 @@ public final class StagedFolder implements AutoCloseable {
         try (DirectoryStream<Path> found = Files.newDirectoryStream(parent, STAGING + "*")) {
             for (Path p : found) {
                 String tag = p.getFileName().toString().substring(STAGING.length());
-                if (!gone(tag) && abs.equals(targetOf(p))) return java.util.Optional.of(Long.parseLong(tag.substring(0, tag.indexOf('-'))));
+                if (pidOf(tag) >= 0 && !gone(tag) && abs.equals(targetOf(p))) return java.util.Optional.of(pidOf(tag));
             }
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
         }
         return java.util.Optional.empty();
     }
@@ -227,12 +225,17 @@ public final class StagedFolder implements AutoCloseable {
 
     /** Whether the process a helper's "PID-N" tag names is gone. */
     private static boolean gone(String tag) {
+        long pid = pidOf(tag);
+        return pid >= 0 && pid != ProcessHandle.current().pid() && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The process a helper's "PID-N" tag names, or −1 when the tag is not one of ours. */
+    private static long pidOf(String tag) {
         int dash = tag.indexOf('-');
         try {
-            long pid = Long.parseLong(dash < 0 ? tag : tag.substring(0, dash));
-            return pid != ProcessHandle.current().pid() && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return Long.parseLong(dash < 0 ? tag : tag.substring(0, dash));
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 

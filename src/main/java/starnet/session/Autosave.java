@@ -46,11 +46,14 @@ public final class Autosave {
         this.layerEnds = layerEnds;
     }
 
-    boolean paced() { return paced; }
-
-    /** Whether an image is due after a solve ({@code layerDone}: the solve closed a layer, always worth keeping). */
-    boolean due(boolean layerDone) {
-        if (!paced || layerDone) return true;
+    /**
+     * Whether an image is due after a solve ({@code layerDone}: the solve closed a layer, always worth keeping;
+     * {@code runEnded}: it was the last solve, after which a paced batch run needs no image to resume).
+     */
+    boolean due(boolean layerDone, boolean runEnded) {
+        if (!paced) return true;
+        if (runEnded) return false;
+        if (layerDone) return true;
         if (layerEnds) return false;
         return System.nanoTime() - lastOffer >= 10 * (lastWriteNanos + lastCaptureNanos);
     }

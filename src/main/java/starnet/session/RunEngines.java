@@ -82,25 +82,39 @@ final class RunEngines {
         };
     }
 
-    /** The data in use in {@code folder}'s row store: reused when the store holds this very data, else written (a partial file removed on failure). */
+    /** The data in use in {@code folder}'s row store: reused when the store holds this very data, else written. */
     private static RowSource written(Dataset dataset, int datapoints, StarNetConfig config, EngineSpec spec, StoreFolder folder) throws IOException {
         Matrix data = rows(dataset, datapoints);
         StoreFolder.Contents want = Runs.contents(config, spec, data.rows(), data.cols(), dataset.contentHash(data.rows()));
-        RowStore reused = folder.reuse(want);
-        if (reused != null) return reused;
-        RowStore s = folder.create(data.rows(), data.cols(), spec.precision());
         try {
-            int chunk = Math.max(1, Math.min(spec.chunk(), 1 << 20));
-            for (int from = 0; from < data.rows(); from += chunk) s.write(from, data.rowRange(from, Math.min(data.rows(), from + chunk)));
-            return folder.commit(s, want);
+            return folder.open(want, () -> {
+                RowStore s = folder.create(data.rows(), data.cols(), spec.precision());
+                try {
+                    int chunk = Math.max(1, Math.min(spec.chunk(), 1 << 20));
+                    for (int from = 0; from < data.rows(); from += chunk) s.write(from, data.rowRange(from, Math.min(data.rows(), from + chunk)));
+                    return s;
+                } catch (RuntimeException e) {
+                    s.close();
+                    throw e;
+                }
+            }).store();
         } catch (IOException | RuntimeException e) {
-            s.close();
-            folder.discardPartial();
-            Throwable io = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (io instanceof IOException x) throw new UserError("Could not write the row store in " + folder.dir() + ": "
-                    + starnet.model.IoMessages.describe(x, folder.dir()) + " (the partial store was removed; nothing else changed).");
-            throw e;
+            throw unwritten(folder, e);
         }
+    }
+
+    /**
+     * A store that could not be written (its partial file removed already), as the person is told: a file the system
+     * refused (a full disk) in plain words; anything else — a damaged source, a store of other data — as it is.
+     */
+    static RuntimeException unwritten(StoreFolder folder, Exception e) throws IOException {
+        Throwable io = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (io instanceof IOException x && !(e instanceof starnet.model.DataException)) {
+            return new UserError("Could not write the row store in " + folder.dir() + ": " + starnet.model.IoMessages.describe(x, folder.dir())
+                    + " (the partial store was removed; nothing else changed).");
+        }
+        if (e instanceof IOException x) throw x;
+        return (RuntimeException) e;
     }
 
     static Matrix rows(Dataset d, int n) {

@@ -343,30 +343,18 @@ public final class Runs {
             want = contents(config, engine, declared.images() * engine.shifts(), declared.channels() * declared.height() * declared.width(),
                     StoreFolder.sha256(source));
         }
-        RowStore reused = store.reuse(want);
-        if (reused != null) {
-            try (reused) {
-                progress.note(String.format("store: reusing %s (%,d rows × %d values of this very data, %s)", store.dir(), reused.rows(), reused.cols(),
-                        engine.precision().id()));
-                return new Streamed(store.data(), 1, reused.rows(), lasting);
-            }
-        }
-        StoreData.Filled filled;
+        Dataset loaded = whole;
+        StoreFolder.Opened opened;
         try {
-            filled = whole != null ? StoreData.fromDataset(whole, engine.shifts(), store, engine.precision(), progress::note)
-                    : StoreData.fill(config.data(), engine.shifts(), store, engine.precision(), progress::note);
+            opened = store.open(want, () -> (loaded != null ? StoreData.fromDataset(loaded, engine.shifts(), store, engine.precision(), progress::note)
+                    : StoreData.fill(config.data(), engine.shifts(), store, engine.precision(), progress::note)).store());
         } catch (IOException | RuntimeException e) {
-            store.discardPartial();
-            Throwable io = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (io instanceof IOException x && !(e instanceof starnet.model.DataException)) {
-                throw new UserError("Could not write the row store in " + store.dir() + ": " + starnet.model.IoMessages.describe(x, store.dir())
-                        + " (the partial store was removed; nothing else changed)");
-            }
-            throw e;
+            throw RunEngines.unwritten(store, e);
         }
-        try (RowStore s = store.commit(filled.store(), new StoreFolder.Contents(want.source(), want.split(), want.limit(), want.shifts(), want.precision(),
-                filled.store().rows(), filled.store().cols(), want.sha256()))) {
-            progress.note(String.format("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s", s.rows(), s.cols(), store.dir(),
+        try (RowStore s = opened.store()) {
+            progress.note(opened.reused() ? String.format("store: reusing %s (%,d rows × %d values of this very data, %s)", store.dir(), s.rows(), s.cols(),
+                    engine.precision().id())
+                    : String.format("store: %,d rows × %d values in %s (%.1f GB, %s), written in %.1f s", s.rows(), s.cols(), store.dir(),
                     s.bytes() / 1e9, engine.precision().id(), (System.nanoTime() - t0) / 1e9));
             return new Streamed(store.data(), 1, s.rows(), lasting);
         }

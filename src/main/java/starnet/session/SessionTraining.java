@@ -56,7 +56,7 @@ final class SessionTraining {
                 core.changed(w);
                 ctx.progress(Math.min(1, w.log.steps.size() / (double) total), r.summary());
                 core.tasks.drainSafePoint();
-                if (!(autosave != null && autosave.paced() && t.isFinished())) autosaveIfDue(r.layerDone()); // a batch run that just ended needs no image to resume
+                autosaveIfDue(r.layerDone(), t.isFinished());
                 stoppedAt[0] = stopAfter(r, t);
                 if (stoppedAt[0] == null) pauseBetweenSteps(ctx);
             });
@@ -115,9 +115,9 @@ final class SessionTraining {
     }
 
     /** After every solve: its contents are small next to the time a solve takes, so a killed window loses at most the solve that ran. */
-    private void autosaveIfDue(boolean layerDone) {
+    private void autosaveIfDue(boolean layerDone, boolean runEnded) {
         Autosave a = autosave;
-        if (a != null && a.due(layerDone)) offerAutosave(a);
+        if (a != null && a.due(layerDone, runEnded)) offerAutosave(a);
     }
 
     private void offerAutosave(Autosave a) {

@@ -137,7 +137,7 @@ public final class StoreFolder implements AutoCloseable {
      *
      * @throws DataException when the folder holds the store of other data
      */
-    public RowStore reuse(Contents want) throws IOException {
+    private RowStore reuse(Contents want) throws IOException {
         Contents has = holds();
         if (has == null) {
             if (Files.exists(dir.resolve(MANIFEST))) throw DataException.of(dir, "its " + MANIFEST + " is damaged; delete the folder to write the store again");
@@ -158,6 +158,35 @@ public final class StoreFolder implements AutoCloseable {
         return null;
     }
 
+    /** Writes the rows of a new store made by {@link #create}, closing it when it fails. */
+    @FunctionalInterface
+    public interface Filler {
+        RowStore fill() throws IOException;
+    }
+
+    /** The folder's store, open, and whether it was reused rather than written. */
+    public record Opened(RowStore store, boolean reused) {}
+
+    /**
+     * The store of {@code want}'s data: reused when the folder holds it whole, else filled by {@code filler} into the
+     * partial file and committed (recorded with the shape it was filled with); a failed fill removes the partial file.
+     *
+     * @throws DataException when the folder holds the store of other data
+     */
+    public Opened open(Contents want, Filler filler) throws IOException {
+        RowStore reused = reuse(want);
+        if (reused != null) return new Opened(reused, true);
+        RowStore filled;
+        try {
+            filled = filler.fill();
+        } catch (IOException | RuntimeException e) {
+            discardPartial();
+            throw e;
+        }
+        return new Opened(commit(filled, new Contents(want.source(), want.split(), want.limit(), want.shifts(), want.precision(), filled.rows(),
+                filled.cols(), want.sha256())), false);
+    }
+
     /** A new store file to fill (any earlier store of this folder is forgotten first, so it never passes for this data's). */
     public RowStore create(long rows, int cols, StoragePrecision precision) throws IOException {
         Files.deleteIfExists(dir.resolve(MANIFEST));
@@ -166,7 +195,7 @@ public final class StoreFolder implements AutoCloseable {
     }
 
     /** The filled {@code written} store becomes the folder's, recorded as {@code contents}; returns it open at its final name. */
-    public RowStore commit(RowStore written, Contents contents) throws IOException {
+    private RowStore commit(RowStore written, Contents contents) throws IOException {
         written.force();
         written.close();
         try {
@@ -181,7 +210,7 @@ public final class StoreFolder implements AutoCloseable {
     }
 
     /** After a failed write (a full disk, a damaged source): the partial rows go, so they do not keep the disk full. */
-    public void discardPartial() {
+    private void discardPartial() {
         try {
             Files.deleteIfExists(dir.resolve(PARTIAL));
         } catch (IOException e) {
