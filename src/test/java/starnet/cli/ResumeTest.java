@@ -2,15 +2,16 @@ package starnet.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import starnet.Launcher;
+import starnet.testing.ChildJvm;
+import starnet.testing.RunMetrics;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,51 +39,30 @@ class ResumeTest {
         return c;
     }
 
-    /** Trains in a child process and kills it once {@code killAt} is printed. */
+    /** Trains in a child process and kills it (SIGKILL) once {@code killAt} is printed and the image to resume from is written. */
     private static void killedAt(Path out, String killAt, List<String> model) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        String pom = Files.readString(Path.of("pom.xml")); // Spark on Java 17 needs its --add-opens, as bin/starnet-spark passes them
-        cmd.addAll(List.of(pom.substring(pom.indexOf("<spark.opens>") + 13, pom.indexOf("</spark.opens>")).trim().split("\\s+")));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "starnet.Launcher"));
-        cmd.addAll(model);
-        cmd.addAll(List.of("--out", out.toString()));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        StringBuilder log = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                log.append(line).append('\n');
-                if (line.startsWith(killAt)) {
-                    awaitImage(out.getParent());
-                    child.destroyForcibly();
-                    break;
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-            child.waitFor();
+        List<String> args = new ArrayList<>(model);
+        args.addAll(List.of("--out", out.toString()));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(ChildJvm.sparkOpens());
+        try (ChildJvm child = ChildJvm.start(ChildJvm.command(jvm, Launcher.class, args))) {
+            child.awaitLine(line -> line.startsWith(killAt), Duration.ofMinutes(4));
+            awaitImage(out.getParent(), child);
+            child.kill();
         }
-        assertTrue(log.toString().contains(killAt), "killed at " + killAt + ":\n" + log);
         assertFalse(Files.exists(out), "the stopped run wrote no folder");
     }
 
     /** Waits until the run's staging folder holds the image a resume starts from (written on its own thread). */
-    private static void awaitImage(Path parent) throws Exception {
-        long until = System.nanoTime() + 20_000_000_000L;
+    private static void awaitImage(Path parent, ChildJvm child) throws Exception {
+        long until = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < until) {
             try (var found = Files.list(parent)) {
                 if (found.anyMatch(p -> p.getFileName().toString().startsWith(".starnet-staging-") && Files.exists(p.resolve("resume.starnet")))) return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no resume image was written");
-    }
-
-    private static double finalMse(Path out) throws IOException {
-        List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
-        for (int i = 0; i < lines.size(); i++) assertTrue(lines.get(i).startsWith("{\"step\":" + (i + 1) + ","), "step " + (i + 1) + " once: " + lines.get(i));
-        String last = lines.get(lines.size() - 1);
-        int at = last.indexOf("\"output_mse\":") + 13;
-        return Double.parseDouble(last.substring(at, last.indexOf(',', at)));
+        throw new AssertionError("no resume image was written:\n" + child.log());
     }
 
     private void resumesToTheSameNumbers(List<String> model) throws Exception {
@@ -91,7 +71,7 @@ class ResumeTest {
         killedAt(stopped, "layer 1 epoch 1 SW", model);
         assertEquals(0, cli("train", "--resume", stopped.toString()), err.toString());
         assertTrue(err.toString().contains("Continuing " + stopped + " from step"), err.toString());
-        double a = finalMse(whole), b = finalMse(stopped);
+        double a = RunMetrics.finalMse(whole), b = RunMetrics.finalMse(stopped);
         assertEquals(a, b, 1e-9 * a, "the resumed run ends where the run that was never stopped ends");
         try (var left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".starnet-")).toList(), "nothing of the stopped run is left");

@@ -3,17 +3,15 @@ package starnet.session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starnet.math.EjmlLinearAlgebra;
+import starnet.testing.ChildJvm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Work is never lost: a process killed with SIGKILL in the middle of Train all comes back at its last autosave, and continues exactly. */
@@ -22,21 +20,12 @@ class CrashRecoveryTest {
 
     @Test
     void aRunKilledMidTrainAllLosesAtMostTheSolveThatRanAndContinuesExactly() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                TrainUntilKilled.class.getName(), home.toString(), "1000").redirectErrorStream(false).start();
         String line;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            do { // a classroom's 1 s delay between solves; killed in the middle of layer 1
-                line = out.readLine();
-                assertNotNull(line, "the child ended before it was killed");
-                assertTrue(System.nanoTime() < deadline, "no autosave of 12 steps within 90 s");
-            } while (!line.startsWith("autosaved") || Integer.parseInt(line.replaceAll(".*at (\\d+) steps.*", "$1")) < 12);
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        } finally {
-            child.destroyForcibly();
+        try (ChildJvm child = ChildJvm.start(ChildJvm.command(List.of("-Xmx512m"), TrainUntilKilled.class, List.of(home.toString(), "1000")))) {
+            // a classroom's 1 s delay between solves; killed in the middle of layer 1
+            line = child.awaitLine(l -> l.startsWith("autosaved") && Integer.parseInt(l.replaceAll(".*at (\\d+) steps.*", "$1")) >= 12,
+                    Duration.ofSeconds(90));
+            child.kill(); // SIGKILL: no shutdown hook, no clean close
         }
         int written = Integer.parseInt(line.replaceAll(".*holding (\\d+) steps.*", "$1"));
         int sessionAt = Integer.parseInt(line.replaceAll(".*at (\\d+) steps.*", "$1"));

@@ -6,17 +6,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import starnet.cli.Cli;
+import starnet.testing.ChildJvm;
+import starnet.testing.RunMetrics;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,16 +38,6 @@ class LoopbackClusterTest {
     private static final List<Process> daemons = new ArrayList<>();
     private static String master;
     private static final Path JAR = Path.of("target/starnet.jar");
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static List<String> opens() throws IOException {
-        String pom = Files.readString(Path.of("pom.xml"));
-        String o = pom.substring(pom.indexOf("<spark.opens>") + 13, pom.indexOf("</spark.opens>"));
-        return List.of(o.trim().split("\\s+"));
-    }
 
     /** The test's class path without JavaFX and the test tools: what the nodes and the driver need. */
     private static List<String> sparkJars() {
@@ -80,8 +70,8 @@ class LoopbackClusterTest {
         for (String j : sparkJars()) Files.createSymbolicLink(home.resolve("jars").resolve(Path.of(j).getFileName()), Path.of(j));
         int port = freePort();
         master = "spark://127.0.0.1:" + port;
-        List<String> base = new ArrayList<>(List.of(java()));
-        base.addAll(opens());
+        List<String> base = new ArrayList<>(List.of(ChildJvm.java()));
+        base.addAll(ChildJvm.sparkOpens());
         base.addAll(List.of("-cp", home.resolve("jars") + "/*"));
         List<String> m = new ArrayList<>(base);
         m.addAll(List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port",
@@ -123,12 +113,12 @@ class LoopbackClusterTest {
     }
 
     /** The launcher with Spark on its class path, as bin/starnet-spark runs it, with {@code args}. */
-    private static Process launcher(List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(java()));
-        cmd.addAll(opens());
+    private static ChildJvm launcher(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ChildJvm.java()));
+        cmd.addAll(ChildJvm.sparkOpens());
         cmd.addAll(List.of("-cp", JAR.toAbsolutePath() + File.pathSeparator + String.join(File.pathSeparator, sparkJars()), "starnet.Launcher"));
         cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return ChildJvm.start(cmd);
     }
 
     private static List<String> onSpark(Path out, String... model) {
@@ -139,52 +129,28 @@ class LoopbackClusterTest {
 
     /** Trains on the cluster, killing the driver (SIGKILL) when {@code killAt} is printed, then continues it with train --resume. */
     private static double resumedOnCluster(Path out, String killAt, String... model) throws Exception {
-        Process driver = launcher(onSpark(out, model));
-        StringBuilder log = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                log.append(line).append('\n');
-                if (line.startsWith(killAt)) {
-                    driver.destroyForcibly();
-                    break;
-                }
-            }
+        try (ChildJvm driver = launcher(onSpark(out, model))) {
+            driver.awaitLine(line -> line.startsWith(killAt), Duration.ofMinutes(4));
+            driver.kill();
         }
-        driver.waitFor();
-        assertTrue(log.toString().contains(killAt), log.toString());
-        Process again = launcher(List.of("train", "--resume", out.toString()));
-        String text = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, again.waitFor(), text);
-        assertTrue(text.contains("Continuing " + out + " from step"), text);
-        return finalMse(out);
+        try (ChildJvm again = launcher(List.of("train", "--resume", out.toString()))) {
+            assertEquals(0, again.awaitExit(Duration.ofMinutes(4)), again.log());
+            assertTrue(again.log().contains("Continuing " + out + " from step"), again.log());
+        }
+        return RunMetrics.finalMse(out);
     }
 
     /** Trains on the cluster, killing one executor when {@code killAt} is printed; the final output MSE. */
     private static double onCluster(Path out, String killAt, String... model) throws Exception {
-        Process driver = launcher(onSpark(out, model));
-        StringBuilder log = new StringBuilder();
-        boolean killed = false;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                log.append(line).append('\n');
-                if (!killed && line.startsWith(killAt)) {
-                    List<ProcessHandle> ex = executors();
-                    assertEquals(2, ex.size(), "one executor per worker: " + ex);
-                    killed = ex.get(0).destroyForcibly(); // SIGKILL: its cached partitions and shuffle files are gone
-                }
-            }
+        try (ChildJvm driver = launcher(onSpark(out, model))) {
+            driver.awaitLine(line -> line.startsWith(killAt), Duration.ofMinutes(4));
+            List<ProcessHandle> ex = executors();
+            assertEquals(2, ex.size(), "one executor per worker: " + ex);
+            assertTrue(ex.get(0).destroyForcibly(), "an executor was killed at '" + killAt + "'"); // SIGKILL: its cached partitions and shuffle files are gone
+            assertEquals(0, driver.awaitExit(Duration.ofMinutes(4)), driver.log());
+            assertTrue(driver.log().contains("Lost executor"), "Spark noticed the loss:\n" + driver.log());
         }
-        assertEquals(0, driver.waitFor(), log.toString());
-        assertTrue(killed, "an executor was killed at '" + killAt + "':\n" + log);
-        assertTrue(log.toString().contains("Lost executor"), "Spark noticed the loss:\n" + log);
-        return finalMse(out);
-    }
-
-    private static double finalMse(Path out) throws IOException {
-        List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
-        String last = lines.get(lines.size() - 1);
-        int at = last.indexOf("\"output_mse\":") + 13;
-        return Double.parseDouble(last.substring(at, last.indexOf(',', at)).trim());
+        return RunMetrics.finalMse(out);
     }
 
     private static double inMemory(Path out, String... model) throws IOException {
@@ -192,7 +158,7 @@ class LoopbackClusterTest {
         args.addAll(List.of(model));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(0, Cli.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)), err.toString());
-        return finalMse(out);
+        return RunMetrics.finalMse(out);
     }
 
     private static void sameRun(String... model) throws Exception {

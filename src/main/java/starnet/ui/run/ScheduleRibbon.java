@@ -27,7 +27,7 @@ public final class ScheduleRibbon extends Region {
         vm.scheduleProperty().addListener((obs, o, n) -> requestLayout());
         model.configProperty().addListener((obs, o, n) -> requestLayout());
         model.planProperty().addListener((obs, o, n) -> requestLayout());
-        UiScale.factor().addListener((obs, o, n) -> requestLayout());
+        UiScale.whenChanged(this, this::requestLayout);
         vm.cursor().viewedProperty().addListener((obs, o, n) -> draw());
     }
 

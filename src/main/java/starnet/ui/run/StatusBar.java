@@ -68,6 +68,7 @@ public final class StatusBar extends HBox {
         TaskMirrors mirrors = new TaskMirrors(vm::cancel);
         model.tasksProperty().addListener((obs, o, t) -> mirrors.show(t));
         mirrors.show(model.tasksProperty().get());
+        starnet.ui.widgets.WhileShown.whenHidden(this, mirrors::dispose);
         TaskProgressView<javafx.concurrent.Task<Void>> list = new TaskProgressView<>();
         list.setId("task-progress-view");
         mirrors.tasks().addListener((javafx.collections.ListChangeListener<javafx.concurrent.Task<Void>>) c -> {
@@ -105,7 +106,7 @@ public final class StatusBar extends HBox {
         memory.setMinWidth(150);
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> memory.setText(memoryText())));
         tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        starnet.ui.widgets.WhileShown.play(memory, tick);
         memory.setText(memoryText());
         Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
         getChildren().addAll(backend, separator, status, stepTime, taskBox, progress, memory);

@@ -34,6 +34,13 @@ final class TaskMirrors {
         this.cancel = cancel;
     }
 
+    /** Ends every mirror and its waiting thread (the window is gone; its tasks are no longer shown). */
+    void dispose() {
+        for (Mirror m : byId.values()) m.finish();
+        byId.clear();
+        waiters.shutdown();
+    }
+
     /** The mirrors of the tasks in the list last shown. */
     ObservableList<Task<Void>> tasks() { return tasks; }
 
@@ -54,6 +61,7 @@ final class TaskMirrors {
             if (m == null) {
                 m = new Mirror(t.id());
                 byId.put(t.id(), m);
+                if (waiters.isShutdown()) continue;
                 tasks.add(m);
                 waiters.execute(m);
             }

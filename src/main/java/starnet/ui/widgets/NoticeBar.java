@@ -40,6 +40,7 @@ public final class NoticeBar extends HBox {
         close.getStyleClass().add("notice-close");
         close.setOnAction(e -> vm.dismissNotice());
         getChildren().addAll(text, close);
+        WhileShown.whenHidden(this, hide::stop);
         hide.setOnFinished(e -> {
             if (vm.noticeProperty().get() != null && vm.noticeProperty().get().kind() == Notice.Kind.INFO) vm.dismissNotice();
         });

@@ -67,7 +67,7 @@ public final class TileGrid extends Region {
                 javafx.scene.control.Tooltip.install(canvas, hover);
             }
         });
-        UiScale.factor().addListener((obs, o, n) -> redraw());
+        UiScale.whenChanged(this, this::redraw);
         getStyleClass().add("tile-grid");
         canvas.setOnMouseClicked(e -> {
             if (onTileClicked == null || tile <= 0) return;

@@ -18,6 +18,16 @@ public final class UiScale {
 
     public static DoubleProperty factor() { return FACTOR; }
 
+    /**
+     * Runs {@code action} whenever the zoom changes, for as long as {@code owner} lives: the zoom is global and outlives
+     * every window, so it holds the listener weakly and the owner holds it strongly (a closed window is not kept).
+     */
+    public static void whenChanged(javafx.scene.Node owner, Runnable action) {
+        javafx.beans.InvalidationListener listener = o -> action.run();
+        owner.getProperties().put(UiScale.class.getName() + "@" + System.identityHashCode(listener), listener);
+        FACTOR.addListener(new javafx.beans.WeakInvalidationListener(listener));
+    }
+
     /** {@code base} pixels at the current zoom. */
     public static double px(double base) { return base * FACTOR.get(); }
 
