@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /**
  * The command line, on picocli: typed options with their defaults, generated help per command
  * ({@code java -jar starnet.jar help train}), a bash completion script ({@code generate-completion}) and the
- * README's reference ({@code reference}) from the same definitions. Bad input exits 2 with one plain line;
+ * documented reference (docs/CLI.md, {@code reference}) from the same definitions. Bad input exits 2 with one plain line;
  * an internal error exits 1 and leaves its detail in the log.
  */
 @Command(name = "java -jar starnet.jar", sortOptions = false, usageHelpAutoWidth = true,

@@ -165,13 +165,16 @@ public final class MainMenu {
         MenuItem what = item("What are SL and SW?", null, () -> message("SL and SW", HelpText.SL_SW));
         MenuItem lesson = item("Lesson: StarNet step by step", "Shortcut+F1", () -> lessonStarter.run());
         lesson.setId("menu-lesson");
-        Menu readme = new Menu("README");
-        for (String heading : ReadmeDialog.headings()) readme.getItems().add(item(heading, null, () -> ReadmeDialog.show(window.get(), heading)));
+        Menu docs = new Menu("Documentation");
+        docs.setId("menu-docs");
+        for (starnet.ui.help.HelpPage page : starnet.ui.help.HelpPage.values()) {
+            docs.getItems().add(item(page.title(), null, () -> starnet.ui.help.HelpWindow.show(window.get(), page)));
+        }
         MenuItem keys = item("Keyboard shortcuts", null, () -> message("Keyboard shortcuts", HelpText.shortcuts()));
         MenuItem about = item("About StarNet Workbench", null,
                 () -> message("About", HelpText.about(starnet.session.Messages.version(), m.session().backendDescription())));
-        MenuItem licences = item("Third-party licences", null, () -> ReadmeDialog.showText(window.get(), "Third-party licences", "THIRD-PARTY-NOTICES.md"));
-        help.getItems().addAll(welcome, lesson, what, keys, readme, new SeparatorMenuItem(), licences, about);
+        MenuItem licences = item("Third-party licences", null, () -> TextFileDialog.showText(window.get(), "Third-party licences", "THIRD-PARTY-NOTICES.md"));
+        help.getItems().addAll(welcome, lesson, what, keys, docs, new SeparatorMenuItem(), licences, about);
         return help;
     }
 

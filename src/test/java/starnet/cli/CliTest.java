@@ -383,12 +383,12 @@ class CliTest {
     }
 
     @Test
-    void theReadmesReferenceIsTheGeneratedOne() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int a = readme.indexOf(CliReference.START), b = readme.indexOf(CliReference.END);
-        assertTrue(a >= 0 && b > a, "README.md has the generated reference between its markers");
-        assertEquals(CliReference.markdown(), readme.substring(a, b + CliReference.END.length()) + "\n",
-                "README.md's command-line reference drifted from the commands: paste the output of java -jar target/starnet.jar reference");
+    void theDocumentedReferenceIsTheGeneratedOne() throws IOException {
+        String doc = Files.readString(Path.of("docs/CLI.md"));
+        int a = doc.indexOf(CliReference.START), b = doc.indexOf(CliReference.END);
+        assertTrue(a >= 0 && b > a, "docs/CLI.md has the generated reference between its markers");
+        assertEquals(CliReference.markdown(), doc.substring(a, b + CliReference.END.length()) + "\n",
+                "docs/CLI.md's command-line reference drifted from the commands: paste the output of java -jar target/starnet.jar reference");
     }
 
     @Test
