@@ -12,6 +12,7 @@ import org.bytedeco.openblas.global.openblas;
  */
 public final class OpenBlasLinearAlgebra implements LinearAlgebra, SinglePrecision {
     private static volatile String loadFailure;
+    private static volatile java.nio.file.Path unpackedInto;
     private final int threads;
     private final String version;
 
@@ -28,6 +29,7 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra, SinglePrecisi
                 return null;
             }
             Loader.load(openblas.class);
+            noteUnpacking();
             int t = Math.max(1, threads);
             openblas.blas_set_num_threads(t);
             return new OpenBlasLinearAlgebra(t, version());
@@ -45,6 +47,36 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra, SinglePrecisi
         } catch (java.io.IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The folder JavaCPP unpacked OpenBLAS into if this process unpacked it (the first start of this jar on this
+     * machine, about 100 MB), else {@code null}: a caller says so once.
+     */
+    public static java.nio.file.Path unpackedInto() { return unpackedInto; }
+
+    /** Whether the native library this process loaded was written to JavaCPP's cache by this process (its change time). */
+    private static void noteUnpacking() {
+        try {
+            java.time.Instant started = ProcessHandle.current().info().startInstant().orElse(null);
+            if (started == null) return;
+            for (String path : Loader.getLoadedLibraries().values()) {
+                if (path == null || !path.contains("openblas")) continue;
+                java.nio.file.Path lib = java.nio.file.Path.of(path);
+                java.nio.file.attribute.FileTime changed = (java.nio.file.attribute.FileTime) java.nio.file.Files.getAttribute(lib, "unix:ctime");
+                if (!changed.toInstant().isBefore(started)) unpackedInto = cacheFolderOf(lib);
+                return;
+            }
+        } catch (java.io.IOException | RuntimeException e) { // no change time on this file system: nothing to say
+        }
+    }
+
+    /** The cache's folder for one jar: the library's ancestor just below JavaCPP's cache folder. */
+    private static java.nio.file.Path cacheFolderOf(java.nio.file.Path lib) {
+        for (java.nio.file.Path p = lib; p.getParent() != null; p = p.getParent()) {
+            if (p.getParent().getFileName() != null && p.getParent().getFileName().toString().equals("cache")) return p;
+        }
+        return lib.getParent();
     }
 
     /** Why the last {@link #tryLoad} failed, or {@code null}. */

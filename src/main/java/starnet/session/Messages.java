@@ -4,6 +4,8 @@ import java.io.IOException;
 
 /** The plain words for what went wrong, for the window and the command line (no Java or library names). */
 public final class Messages {
+    private static final java.util.concurrent.atomic.AtomicBoolean UNPACKING_SAID = new java.util.concurrent.atomic.AtomicBoolean();
+
     private Messages() {}
 
     /**
@@ -20,6 +22,22 @@ public final class Messages {
             }
         }
         return null;
+    }
+
+    /**
+     * Said once, on the first start of this build on a machine: where the native linear algebra was unpacked and how
+     * much it takes; null on every later start (and when it did not load).
+     */
+    public static String nativeLibraryUnpacked() {
+        java.nio.file.Path folder = starnet.math.OpenBlasLinearAlgebra.unpackedInto();
+        if (folder == null || UNPACKING_SAID.getAndSet(true)) return null;
+        String size = "";
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+            size = String.format(java.util.Locale.ROOT, " (%d MB)", Math.round(files.filter(f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).mapToLong(f -> f.toFile().length()).sum() / 1e6));
+        } catch (IOException | java.io.UncheckedIOException e) { // the size is a courtesy: the sentence stands without it
+        }
+        return "First start: the OpenBLAS native library" + size + " was unpacked into " + folder + ", once; later starts use it "
+                + "(delete the folder to reclaim the space).";
     }
 
     /** The application's version ("dev" when run from classes). */

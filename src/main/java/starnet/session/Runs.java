@@ -104,6 +104,8 @@ public final class Runs {
                 clock.done("configure");
                 progress.note("Backend: " + la.description() + "; data: " + dataset.name() + ", " + session.state().datapoints() + " items; training "
                         + engine.words());
+                String unpacked = Messages.nativeLibraryUnpacked();
+                if (unpacked != null) progress.note(unpacked);
                 if (engine.kind() == EngineKind.SPARK) { // said once: an executor without OpenBLAS is 1.7× slower, and only its own log said so
                     List<String> executors = SessionRuns.await(session.provenance()).backends().stream().filter(b -> b.endsWith("(executors)"))
                             .map(b -> b.substring(0, b.length() - " (executors)".length())).toList();
