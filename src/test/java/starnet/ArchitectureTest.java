@@ -54,7 +54,7 @@ class ArchitectureTest {
     static final ArchRule UI_ONLY_ON_SESSION_AND_MODEL = classes().that().resideInAPackage("starnet.ui..")
             .and(com.tngtech.archunit.base.DescribedPredicate.describe("not allow-listed", c -> !ALLOWED_PAST_THE_SESSION.contains(c.getName())))
             .should().onlyDependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("starnet.ui..", "starnet.session..",
-                    "starnet.model..", "javafx..", "org.controlsfx..", "org.commonmark..", "java..", "javax..", "").or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(starnet.math.Matrix.class)))
+                    "starnet.model..", "javafx..", "org.controlsfx..", "org.commonmark..", "com.google.errorprone.annotations..", "java..", "javax..", "").or(com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(starnet.math.Matrix.class)))
             .because("the window is a view over the session: every operation goes through starnet.session, every value is of starnet.model");
     static final ArchRule CLI_ONLY_ON_SESSION_AND_MODEL = classes().that().resideInAPackage("starnet.cli..")
             .and(com.tngtech.archunit.base.DescribedPredicate.describe("not allow-listed", c -> !ALLOWED_PAST_THE_SESSION.contains(c.getName())))

@@ -114,7 +114,7 @@ public final class Autoencoder {
 
     private void adam(Gradients g) {
         t++;
-        double c1 = 1 - Math.pow(BETA1, t), c2 = 1 - Math.pow(BETA2, t);
+        double c1 = 1 - Math.pow(BETA1, (double) t), c2 = 1 - Math.pow(BETA2, (double) t);
         for (int j = 0; j < weights.size(); j++) {
             double[] w = weights.get(j).data(), b = biases.get(j), mj = m.get(j), vj = v.get(j);
             double[] gw = g.dW().get(j).data(), gb = g.db().get(j);

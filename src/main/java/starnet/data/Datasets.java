@@ -103,7 +103,7 @@ public final class Datasets {
         List<Path> batches = new ArrayList<>();
         for (Path f : files) {
             String n = f.getFileName().toString();
-            boolean train = n.startsWith("data_batch_") && n.endsWith(".bin") || n.equals("train.bin");
+            boolean train = (n.startsWith("data_batch_") && n.endsWith(".bin")) || n.equals("train.bin");
             boolean test = n.equals("test_batch.bin") || n.equals("test.bin");
             if (split == Split.TEST ? test : train) batches.add(f);
         }

@@ -381,8 +381,11 @@ public final class LinePlot implements Figure {
 
         Style asPoints() { return new Style(color, null, width, marker, false); }
 
+        /** The markers series take in turn. */
+        private static final List<Marker> MARKERS = List.of(Marker.CIRCLE, Marker.SQUARE, Marker.TRIANGLE, Marker.DIAMOND);
+
         static Style of(int i) {
-            return new Style(PALETTE[i % PALETTE.length], DASHES[i % DASHES.length], 1.8f, Marker.values()[i % 4], true);
+            return new Style(PALETTE[i % PALETTE.length], DASHES[i % DASHES.length], 1.8f, MARKERS.get(i % MARKERS.size()), true);
         }
 
         BasicStroke stroke() {

@@ -248,11 +248,11 @@ public final class ModelFile {
                 max = Math.max(max, v);
                 if (i > 0) params += v * (w.get(i - 1).asLong() + 1);
             }
-            long k = w.size() - 1, d = w.get(w.size() - 1).asLong();
+            long k = w.size() - 1L, d = w.get(w.size() - 1).asLong();
             long pinned = m.path("pinned").size(), history = m.path("history").size(), steps = m.path("steps").size();
             double values = params + (double) n * (sum + max + w.get(0).asLong()) + (double) steps * n + (double) pinned * d * (history + k + 2);
             double bytes = 8 * values + 4096.0 * (2 * k + 8);
-            return bytes > Long.MAX_VALUE / 2 ? -1 : (long) bytes;
+            return bytes > Long.MAX_VALUE / 2.0 ? -1 : (long) bytes;
         } catch (IOException | RuntimeException e) {
             return -1; // the manifest's own check says what is wrong with it
         }

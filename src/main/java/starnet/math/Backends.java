@@ -28,25 +28,23 @@ public final class Backends {
      */
     public static LinearAlgebra create(String id, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        switch (id) {
-            case "ejml":
-                return new EjmlLinearAlgebra(threads);
-            case "openblas": {
+        return switch (id) {
+            case "ejml" -> new EjmlLinearAlgebra(threads);
+            case "openblas" -> {
                 LinearAlgebra la = OpenBlasLinearAlgebra.tryLoad(threads);
                 if (la == null) {
                     throw new IllegalArgumentException("the OpenBLAS native library did not load ("
                             + OpenBlasLinearAlgebra.loadFailure() + "); use --backend ejml");
                 }
-                return la;
+                yield la;
             }
-            case "auto": {
+            case "auto" -> {
                 LinearAlgebra la = OpenBlasLinearAlgebra.tryLoad(threads);
-                if (la != null) return la;
+                if (la != null) yield la;
                 LOG.warning("OpenBLAS did not load (" + OpenBlasLinearAlgebra.loadFailure() + "); using the EJML fallback");
-                return new EjmlLinearAlgebra(threads);
+                yield new EjmlLinearAlgebra(threads);
             }
-            default:
-                throw new IllegalArgumentException("unknown backend '" + id + "': expected openblas, ejml or auto");
-        }
+            default -> throw new IllegalArgumentException("unknown backend '" + id + "': expected openblas, ejml or auto");
+        };
     }
 }

@@ -25,10 +25,11 @@ public final class BackgroundPriority {
     private BackgroundPriority() {}
 
     /** Lowers the calling thread's priority; returns true when the operating system confirmed it. */
+    @SuppressWarnings("ThreadPriorityCheck") // a hint beside renice, which does the work on Linux; elsewhere all there is
     public static boolean lowerCurrentThread() {
         if (NICE <= 0) return false;
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) return false;
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return false;
         try {
             // "/proc/thread-self" names the calling thread: "<pid>/task/<tid>"
             String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();

@@ -25,12 +25,13 @@ public record FigureSize(int width, int height) {
     /** column, wide, slide, or WIDTHxHEIGHT in 1/96-inch pixels. */
     public static FigureSize parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
-        switch (t) {
-            case "column": return COLUMN;
-            case "wide": return WIDE;
-            case "slide": return SLIDE;
-            default:
-        }
+        FigureSize named = switch (t) {
+            case "column" -> COLUMN;
+            case "wide" -> WIDE;
+            case "slide" -> SLIDE;
+            default -> null;
+        };
+        if (named != null) return named;
         String[] p = t.split("[x×]");
         try {
             if (p.length == 2) return new FigureSize(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));

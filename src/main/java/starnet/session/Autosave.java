@@ -16,7 +16,7 @@ public final class Autosave {
     private final Worker io;
     private final AtomicReference<SessionFile.Session> pending = new AtomicReference<>();
     private final boolean paced, layerEnds;
-    private volatile long writes;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile int writtenSteps;
     private volatile long lastWriteNanos;
     private long lastCaptureNanos;
@@ -68,7 +68,7 @@ public final class Autosave {
     public Path file() { return file; }
 
     /** Completed writes so far. */
-    public long writes() { return writes; }
+    public long writes() { return writes.get(); }
 
     /** The trained steps the last completed write holds. */
     public int writtenSteps() { return writtenSteps; }
@@ -93,7 +93,7 @@ public final class Autosave {
             SessionFile.write(file, s);
             lastWriteNanos = System.nanoTime() - t0;
             writtenSteps = s.training().steps().size();
-            writes++;
+            writes.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             AppLog.error("autosave to " + file, e);
         }

@@ -57,7 +57,7 @@ final class Discards {
 
     /** Closes every kept work's run (the session closes). */
     void closeAll() {
-        Map<TrainingRun, Boolean> closed = new IdentityHashMap<>();
+        IdentityHashMap<TrainingRun, Boolean> closed = new IdentityHashMap<>();
         for (Deque<Entry> d : java.util.List.of(undo, redo)) {
             for (Entry e : d) if (e.work().run != null && closed.put(e.work().run, true) == null) e.work().run.close();
         }

@@ -74,7 +74,7 @@ final class Exploring {
         int index = s.index();
         String source = index == 0 ? "codes h₀ (" + latents.cols() + "-d)" : "latents entering layer " + (index + 1) + " (" + latents.cols() + "-d)";
         StepResult step = s.step();
-        source += ", after step " + (step.number()) + " (layer " + step.layer() + " " + step.phase() + step.epoch() + ")";
+        source += ", after step " + step.number() + " (layer " + step.layer() + " " + step.phase() + step.epoch() + ")";
         Dataset d = w.dataset;
         int[] labels = d.labels() == null ? null : java.util.Arrays.copyOf(d.labels(), w.datapoints);
         Dataset held = HeldOutItems.data(w);

@@ -111,12 +111,12 @@ public final class ResearchJobs {
     /** Refines the trained model end to end ({@code rounds} rounds) and continues from it; completes with the summary. */
     public CompletableFuture<String> refine(int rounds) {
         CompletableFuture<String> done = new CompletableFuture<>();
-        session.researchTask(TaskKind.REFINE, "Refining end to end", job -> Research.refine(job.view(), rounds, job.context())).whenComplete((r, e) -> {
+        var unused = session.researchTask(TaskKind.REFINE, "Refining end to end", job -> Research.refine(job.view(), rounds, job.context())).whenComplete((r, e) -> {
             if (e != null) {
                 failLike(done, e);
                 return;
             }
-            session.adoptRefined(r.decoder(), r.codes(), "Refined").whenComplete((x, e2) -> {
+            var unusedAdoption = session.adoptRefined(r.decoder(), r.codes(), "Refined").whenComplete((x, e2) -> {
                 if (e2 != null) failLike(done, e2);
                 else done.complete(r.summary());
             });

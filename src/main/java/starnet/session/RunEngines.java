@@ -25,7 +25,8 @@ final class RunEngines {
     /** An engine and what frees its folder when the run is closed: the store's lock released, a temporary folder deleted. */
     record Opened(TrainingEngine engine, Runnable release) {}
 
-    private static final Runnable NOTHING = () -> {};
+    /** What an engine without a folder of its own frees: nothing. */
+    private static void nothing() {}
 
     /**
      * The engine {@code spec} names over the first {@code datapoints} rows of {@code dataset} — or over {@code streamed},
@@ -42,13 +43,14 @@ final class RunEngines {
                         + "); train it out of core or on Spark.");
                 MemoryEngine m = new MemoryEngine(passes, rows(dataset, datapoints), inputWidths);
                 if (interactive) m.reserveLatents();
-                return new Opened(m, NOTHING);
+                return new Opened(m, RunEngines::nothing);
             }
             case STORE -> {
                 Path dir = null, temporary = null;
                 StoreFolder folder = null;
                 try {
-                    dir = spec.store() != null ? Path.of(spec.store()) : (temporary = Cleanup.temporary(Files.createTempDirectory("starnet-store")));
+                    if (spec.store() == null) temporary = Cleanup.temporary(Files.createTempDirectory("starnet-store"));
+                    dir = spec.store() != null ? Path.of(spec.store()) : temporary;
                     if (streamed != null) {
                         Files.createDirectories(dir);
                         return new Opened(new StoreEngine(passes, RowSource.open(streamed.file(), streamed.divisor()), dir.resolve(StoreFolder.WORK),
@@ -64,7 +66,7 @@ final class RunEngines {
                 }
             }
             case SPARK -> {
-                return new Opened(SparkRuns.engine(spec, config, dataset, datapoints, streamed, inputWidths, la), NOTHING);
+                return new Opened(SparkRuns.engine(spec, config, dataset, datapoints, streamed, inputWidths, la), RunEngines::nothing);
             }
         }
         throw new IllegalStateException("unknown engine " + spec.kind());

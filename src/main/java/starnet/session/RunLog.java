@@ -28,6 +28,7 @@ final class RunLog {
      * Drops the per-datapoint residuals of the newest step recorded so far (its losses stay), in the step list and in
      * the snapshots that show it: called before a new step of a run too large to keep N residuals per step.
      */
+    @SuppressWarnings("ReferenceEquality") // the snapshots that share this very step object
     void keepNewestResidualsOnly() {
         if (steps.isEmpty()) return;
         StepResult old = steps.get(steps.size() - 1);

@@ -75,14 +75,16 @@ public final class Runs {
             }
         };
         StagedFolder[] staged = new StagedFolder[1];
-        try (release; StagedFolder folder = (staged[0] = StagedFolder.open(request.out()))) {
+        staged[0] = StagedFolder.open(request.out());
+        try (release; StagedFolder folder = staged[0]) {
             Dataset dataset;
             Streamed streamed = null;
             if (inHeap(engine, declared)) {
                 dataset = Datasets.load(config.data());
                 requireDetermined(config, new int[] {dataset.channels(), dataset.height(), dataset.width()}, config.data().limit() > 0 ? Math.min(config.data().limit(), dataset.size()) : dataset.size());
             } else {
-                Path storeDir = engine.store() != null ? Path.of(engine.store()) : (temporary[0] = Cleanup.temporary(Files.createTempDirectory("starnet-store")));
+                if (engine.store() == null) temporary[0] = Cleanup.temporary(Files.createTempDirectory("starnet-store"));
+                Path storeDir = engine.store() != null ? Path.of(engine.store()) : temporary[0];
                 if (engine.store() == null) engine = new EngineSpec(engine.kind(), storeDir.toString(), engine.precision(), engine.chunk(), engine.master(),
                         engine.partitions(), engine.shifts());
                 store[0] = StoreFolder.take(storeDir);
@@ -139,6 +141,8 @@ public final class Runs {
     /** Where a run's metrics.jsonl starts: a new file, or the lines of the steps a resumed run starts from. */
     private record MetricsStart(int keep) {
         static final MetricsStart NEW = new MetricsStart(-1);
+
+        boolean isNew() { return keep < 0; }
     }
 
     /**
@@ -163,7 +167,7 @@ public final class Runs {
                     + run.out());
         }
         long t0 = System.nanoTime();
-        try (starnet.io.MetricsLog metrics = start == MetricsStart.NEW ? starnet.io.MetricsLog.create(folder.file("metrics.jsonl"))
+        try (starnet.io.MetricsLog metrics = start.isNew() ? starnet.io.MetricsLog.create(folder.file("metrics.jsonl"))
                 : starnet.io.MetricsLog.continuing(folder.file("metrics.jsonl"), start.keep())) {
             SessionListener listener = new SessionListener() {
                 @Override public void stateChanged(SessionState s) {}

@@ -28,7 +28,7 @@ final class SessionTraining {
         this.heldOutCurve = core.interactive;
     }
 
-    /** Runs a training command as a background task, publishing a state after every solve; {@link #pause()} stops it within the solve. */
+    /** Runs a training command as a background task, publishing a state after every solve; {@code pause()} stops it within the solve. */
     CompletableFuture<Void> run(TrainAction command) {
         return core.tasks.task(TaskKind.TRAIN, command.label(), ctx -> {
             Work w = core.work;

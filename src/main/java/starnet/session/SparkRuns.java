@@ -113,7 +113,7 @@ final class SparkRuns {
         if (text.contains("All masters are unresponsive") || text.contains("Failed to connect to master")) {
             return "Could not reach the Spark master " + contextMaster + ": check --master and that the cluster is up.";
         }
-        if (text.contains("aborted due to stage failure") || text.contains("failed") && text.contains("times")) {
+        if (text.contains("aborted due to stage failure") || (text.contains("failed") && text.contains("times"))) {
             String reason = first.replaceAll(".*(?:most recent failure|Lost task)[^:]*: ", "").replaceAll("\\s+at .*", "");
             return "Spark gave up on a step after its retries" + on + " (" + (reason.length() > 160 ? reason.substring(0, 160) + "…" : reason) + ")."
                     + then;

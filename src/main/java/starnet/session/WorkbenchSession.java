@@ -1,5 +1,6 @@
 package starnet.session;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import starnet.baseline.Pca;
 import starnet.model.Dataset;
 import starnet.data.Datasets;
@@ -32,6 +33,8 @@ import java.util.function.Function;
  * Threads: every operation may be called from any thread; it queues a task on the session's
  * {@link Worker}, and all mutable state is touched only there ({@link Worker#checkOnWorker()}).
  * Listeners receive immutable {@link SessionState}s.
+ * <p>Every operation reports its own failure (a notice, the log) and returns its future only for a caller that
+ * wants to wait or chain: ignoring it loses nothing ({@code @CanIgnoreReturnValue}).
  */
 public final class WorkbenchSession {
     /** Items shown in the reconstruction grids unless others are pinned. */
@@ -89,6 +92,7 @@ public final class WorkbenchSession {
     public LinearAlgebra linearAlgebra() { return core.la; }
 
     /** Loads the data {@code spec} names (its split; the limit is the configuration's); a failure keeps the previous data. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> load(DataSpec spec) {
         return core.tasks.task(TaskKind.LOAD, "Loading " + spec.source(), ctx -> {
             Dataset d = Datasets.load(spec.withLimit(0));
@@ -110,11 +114,14 @@ public final class WorkbenchSession {
      * Makes {@code c} the configuration (reloading the data when its source or split differ); the run
      * restarts from its initial state. Nothing happens when {@code c} is the configuration in force.
      */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> configure(StarNetConfig c) {
         return configure(c, null);
     }
 
     /** {@link #configure(StarNetConfig)} on data already loaded for {@code c}'s data source ({@code preloaded}; null = load it). */
+    @SuppressWarnings("ReferenceEquality") // the same loaded dataset, not an equal one: identity says nothing needs reloading
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> configure(StarNetConfig c, Dataset preloaded) {
         return core.tasks.task(TaskKind.PREPARE, "Setting up the model", ctx -> {
             Work w = core.work;
@@ -140,6 +147,7 @@ public final class WorkbenchSession {
      * Sets up a run of {@code c} on {@code engine} over {@code dataset} (loaded already): all the data in use, or — with
      * {@code streamed} — its first rows, the engine reading every row from that file. For a whole run from a command.
      */
+    @CanIgnoreReturnValue
     CompletableFuture<Void> configureRun(StarNetConfig c, Dataset dataset, starnet.model.EngineSpec engine, Streamed streamed) {
         return core.tasks.task(TaskKind.PREPARE, "Setting up the run", ctx -> {
             core.discardTrainedSteps("changing the configuration");
@@ -159,6 +167,7 @@ public final class WorkbenchSession {
      * Makes {@code engine} the run setting: the run restarts on it from its initial state (trained steps are
      * discarded, as for any change of the configuration; Undo brings them back with their engine).
      */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> setEngine(starnet.model.EngineSpec engine) {
         return core.tasks.task(TaskKind.PREPARE, "Training " + engine.words(), ctx -> {
             Work w = core.work;
@@ -193,6 +202,7 @@ public final class WorkbenchSession {
     }
 
     /** Starts the run again from its initial state (the trained steps can be brought back by {@link #undoDiscard()}). */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> reset() {
         return core.tasks.task(TaskKind.PREPARE, "Resetting the model", ctx -> {
             core.discardTrainedSteps("Reset");
@@ -202,6 +212,7 @@ public final class WorkbenchSession {
     }
 
     /** Defaults and the MNIST sample, untitled. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> newSession() {
         return core.tasks.task(TaskKind.PREPARE, "New session", ctx -> {
             Dataset d = Datasets.load(DataSpec.defaults());
@@ -219,6 +230,7 @@ public final class WorkbenchSession {
     }
 
     /** Shows other items (rows below the number of datapoints in use); the model stays, the history restarts from now. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> setPinned(int[] rows) {
         int[] copy = rows.clone();
         return core.tasks.task(TaskKind.PREPARE, "Pinning items", ctx -> {
@@ -241,6 +253,7 @@ public final class WorkbenchSession {
     }
 
     /** Pins {@link #DEFAULT_PINNED} random items, seeded by the configuration's seed and {@code salt}. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> pinRandom(long salt) {
         SessionState s = core.state;
         int n = Math.min(DEFAULT_PINNED, s.datapoints());
@@ -269,6 +282,7 @@ public final class WorkbenchSession {
      * Sets the current work aside untouched — trained or not, saved or not, with its undo history and delay — and
      * continues on fresh, untitled work with the same data, for a lesson; {@link #unpark()} gives it back exactly.
      */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> park() {
         return core.tasks.task(TaskKind.PREPARE, "Setting your work aside for the lesson", ctx -> {
             if (core.parked != null) throw new UserError("Your work is set aside already; leave the lesson to get it back.");
@@ -286,6 +300,7 @@ public final class WorkbenchSession {
     }
 
     /** Gives back the work {@link #park()} set aside, exactly as it was; what was done meanwhile is dropped. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> unpark() {
         return core.tasks.task(TaskKind.PREPARE, "Bringing your work back", ctx -> {
             SessionCore.Parked p = core.parked;
@@ -303,6 +318,7 @@ public final class WorkbenchSession {
     }
 
     /** Brings back the work the last discard replaced (model, history, charts, configuration, data and file); Redo takes it back again. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> undoDiscard() {
         return core.tasks.task(TaskKind.PREPARE, "Undo", ctx -> {
             Discards.Entry back = core.discards.undo(core.work, replacedBy(core.work, "Undo"));
@@ -315,6 +331,7 @@ public final class WorkbenchSession {
     }
 
     /** Takes back the work the last Undo replaced. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> redoDiscard() {
         return core.tasks.task(TaskKind.PREPARE, "Redo", ctx -> {
             Discards.Entry again = core.discards.redo(core.work, replacedBy(core.work, "Redo"));
@@ -364,6 +381,7 @@ public final class WorkbenchSession {
     // ---- training (SessionTraining) ----
 
     /** Runs a training command as a background task, publishing a state after every solve; {@link #pause()} stops it within the solve. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> run(TrainAction command) { return training.run(command); }
 
     /** Waits this long after each solve of a run (for watching step by step); 0 = none. */
@@ -378,12 +396,15 @@ public final class WorkbenchSession {
     // ---- files (SessionStorage) ----
 
     /** Saves everything needed to reopen exactly here, atomically; the contents are taken between two solves, the write runs on the I/O worker. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Path> save(Path file) { return storage.save(file); }
 
     /** Writes something made from the session as it would be saved now (a figure, the model, the metrics) as a background task. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> export(String title, ContentsWriter writer) { return storage.export(title, writer); }
 
     /** The session as it would be saved now (taken between two solves), for exports. */
+    @CanIgnoreReturnValue
     public CompletableFuture<SessionFile.Session> contents() { return storage.contents(); }
 
     /** How many trained steps the session file {@code file} holds (−1 when it is not one): asked before replacing it. */
@@ -392,57 +413,73 @@ public final class WorkbenchSession {
     }
 
     /** Opens a saved session: the data is reloaded and checked against the file, the run continues where it was. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> open(Path file) { return storage.open(file); }
 
     /** Opens {@code file} to continue its run on {@code engine} (how a stopped batch run is resumed). */
+    @CanIgnoreReturnValue
     CompletableFuture<Void> openOn(Path file, starnet.model.EngineSpec engine) { return storage.openOn(file, engine); }
 
     /** Opens an autosave: the work comes back untitled and unsaved. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> recover(Path autosaveFile) { return storage.recover(autosaveFile); }
 
     /** Keeps the run as it stands for comparison: writes its session contents to {@code file} and returns it as a run named {@code name}. */
+    @CanIgnoreReturnValue
     public CompletableFuture<starnet.model.RunRecord> keepRun(String name, Path file) { return storage.keepRun(name, file); }
 
     /** The run as it stands, named {@code name}, for comparison (not written anywhere). */
+    @CanIgnoreReturnValue
     public CompletableFuture<starnet.model.RunRecord> currentRun(String name) { return storage.currentRun(name); }
 
     /** Writes the run's model, session and figure into {@code folder} (a run folder being staged). */
+    @CanIgnoreReturnValue
     CompletableFuture<RunFolder.Written> writeRunFolder(starnet.io.StagedFolder folder, Runs.Progress progress) { return storage.writeRunFolder(folder, progress); }
 
     /** Where the current model comes from (data, engine, backends, precision), as its files will record it. */
+    @CanIgnoreReturnValue
     public CompletableFuture<starnet.model.Provenance> provenance() { return storage.provenance(); }
 
     // ---- jobs that read the model (SessionAnalysis) ----
 
     /** Runs {@code job} as a cancellable background task on the current model; its result completes the future. */
+    @CanIgnoreReturnValue
     <T> CompletableFuture<T> researchTask(TaskKind kind, String title, Function<ResearchJob, T> job) { return analysis.researchTask(kind, title, job); }
 
     /** The PCA of the data in use once computed, else null (worker). */
     Pca pcaFitted() { return analysis.pcaFitted(); }
 
     /** Opens one item: its image, current reconstruction and latest residual. */
+    @CanIgnoreReturnValue
     public CompletableFuture<ItemDetail> inspect(int row) { return analysis.inspect(row); }
 
     /** Fits PCA to the data in use (for the bound on the loss chart and the PCA row of the grid); kept until the data changes. */
+    @CanIgnoreReturnValue
     public CompletableFuture<starnet.model.PcaBound> computePca() { return analysis.computePca(); }
 
     /** Fig. 6's references for the data and architecture in use: PCA at the code width and an Adam autoencoder of the same widths. */
+    @CanIgnoreReturnValue
     public CompletableFuture<Baselines> computeBaselines() { return analysis.computeBaselines(); }
 
     /** Continues from a refined model of the same shape (the run becomes finished with {@code decoder} and {@code codes}). */
+    @CanIgnoreReturnValue
     public CompletableFuture<Void> adoptRefined(Decoder decoder, Matrix codes, String label) { return analysis.adoptRefined(decoder, codes, label); }
 
     /** Inspects the newest step's system and keeps the result with the run. */
+    @CanIgnoreReturnValue
     public CompletableFuture<starnet.model.SystemInspection> inspectNewestSystem() { return analysis.inspectNewestSystem(); }
 
     /** Maps the newest step's latents (the codes h₀ once training is done) to 2D and keeps the map with the run. */
+    @CanIgnoreReturnValue
     public CompletableFuture<starnet.model.LatentMap> latentMap(starnet.model.Projection p) { return analysis.latentMap(p); }
 
     /** Runs a sweep on the data in use into {@code dir} (resuming what is there); {@code onRow} gets each row on the worker. */
+    @CanIgnoreReturnValue
     public CompletableFuture<List<starnet.model.SweepRow>> sweep(starnet.model.SweepPlan plan, Path dir, java.util.function.Consumer<starnet.model.SweepRow> onRow) {
         return analysis.sweep(plan, dir, onRow);
     }
 
     /** Each run's reconstruction of the pinned items in use (their codes inferred through its decoder); null where the images differ. */
+    @CanIgnoreReturnValue
     public CompletableFuture<List<Matrix>> reconstructPinned(List<starnet.model.RunRecord> runs) { return analysis.reconstructPinned(runs); }
 }

@@ -31,6 +31,7 @@ record SerialModel(double slope, LatentPath path, int[][] shapes, double[][] wei
      */
     SerialModel {}
 
+    @SuppressWarnings("EnumOrdinal") // a conv shape travels as ints to the executors of the same build, which read it back with values()
     static SerialModel of(Decoder d, LatentPath path, LatentOperator op, String backend) {
         int k = d.depth();
         int[][] shapes = new int[k][];
@@ -54,6 +55,7 @@ record SerialModel(double slope, LatentPath path, int[][] shapes, double[][] wei
                 backend);
     }
 
+    @SuppressWarnings("EnumOrdinal") // see of()
     Decoder decoder() {
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < shapes.length; i++) {

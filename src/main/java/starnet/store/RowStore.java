@@ -76,8 +76,10 @@ public final class RowStore implements RowSource {
         return new RowStore(file, ch, rows, cols, p);
     }
 
+    @Override
     public long rows() { return rows; }
 
+    @Override
     public int cols() { return cols; }
 
     public StoragePrecision precision() { return precision; }
@@ -85,6 +87,7 @@ public final class RowStore implements RowSource {
     public Path file() { return file; }
 
     /** Rows [from, to) as a new (to − from) × cols matrix. */
+    @Override
     public Matrix read(long from, long to) {
         Matrix m = new Matrix((int) (to - from), cols);
         read(from, m);

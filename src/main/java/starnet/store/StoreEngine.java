@@ -235,7 +235,7 @@ public final class StoreEngine implements TrainingEngine {
     /** A new empty store for the current layer's latents, under the next generation's name. */
     private RowStore newStore() {
         try {
-            return RowStore.create(dir.resolve("latents-" + (layer + 1) + "." + (++generation) + ".bin"), n, inputWidths[layer], precision);
+            return RowStore.create(dir.resolve("latents-" + (layer + 1) + "." + ++generation + ".bin"), n, inputWidths[layer], precision);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,7 +88,7 @@ public final class ConvWeightSolver {
     }
 
     static boolean latentGramRoute(ConvShape s) {
-        long in = s.inputWidth(), nkPos = (long) s.kernels() * s.positions(), p1 = s.patchSize() + 1;
+        long in = s.inputWidth(), nkPos = (long) s.kernels() * s.positions(), p1 = s.patchSize() + 1L;
         long gram = in * (in + 1) / 2 + in * nkPos, im2col = s.positions() * (p1 * (p1 + 1) / 2 + p1 * s.kernels());
         return in * (in + nkPos) <= LATENT_GRAM_DOUBLES && gram < im2col;
     }

@@ -107,8 +107,8 @@ public final class MainMenu {
         out.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         MenuItem actual = item("Actual size (100 %)", null, () -> UiScale.set(1));
         actual.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        in.disableProperty().bind(UiScale.factor().greaterThanOrEqualTo(UiScale.STEPS[UiScale.STEPS.length - 1] - 1e-9));
-        out.disableProperty().bind(UiScale.factor().lessThanOrEqualTo(UiScale.STEPS[0] + 1e-9));
+        in.disableProperty().bind(UiScale.factor().greaterThanOrEqualTo(UiScale.MAX - 1e-9));
+        out.disableProperty().bind(UiScale.factor().lessThanOrEqualTo(UiScale.MIN + 1e-9));
         MenuItem shown = new MenuItem();
         shown.setDisable(true);
         shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Zoom: " + UiScale.percent(), UiScale.factor()));
@@ -237,6 +237,7 @@ public final class MainMenu {
     private LastFolders folders() { return m.session().folders(); }
 
     /** Saves to the current file, or asks for one (always when {@code ask}); the returned task completes when written. */
+    @com.google.errorprone.annotations.CanIgnoreReturnValue // failures are shown by the session; a caller may wait for the file
     java.util.concurrent.CompletableFuture<Path> save(boolean ask) {
         Path target = m.session().fileProperty().get();
         if (ask || target == null) {

@@ -75,7 +75,7 @@ public final class PulseBenchmark {
                     settle.setOnFinished(e -> {
                         recording = true;
                         start = System.nanoTime();
-                        System.out.printf("Train all pressed at %s (JVM uptime %.3f s)%n", java.time.LocalTime.now(),
+                        System.out.printf("Train all pressed at %s (JVM uptime %.3f s)%n", java.time.LocalTime.now(java.time.ZoneId.systemDefault()),
                                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
                         t0[0] = System.nanoTime();
                         long c0 = System.nanoTime();

@@ -62,7 +62,7 @@ final class WindowClosing {
         if (choice == discard) return true;
         if (choice == save) {
             if (parked > 0) view.lesson().leave(); // the work comes back into the window, then it is saved
-            view.menu().save(false).thenRun(() -> Platform.runLater(() -> {
+            var unused = view.menu().save(false).thenRun(() -> Platform.runLater(() -> { // a failed save is told by the session and keeps the window
                 closed();
                 stage.close();
             }));

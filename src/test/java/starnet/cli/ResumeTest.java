@@ -67,17 +67,17 @@ class ResumeTest {
 
     private void resumesToTheSameNumbers(List<String> model) throws Exception {
         Path whole = tmp.resolve("whole"), stopped = tmp.resolve("stopped");
-        assertEquals(0, cli(concat(model, "--out", whole.toString()).toArray(String[]::new)), err.toString());
+        assertEquals(0, cli(concat(model, "--out", whole.toString()).toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
         killedAt(stopped, "layer 1 epoch 1 SW", model);
-        assertEquals(0, cli("train", "--resume", stopped.toString()), err.toString());
-        assertTrue(err.toString().contains("Continuing " + stopped + " from step"), err.toString());
+        assertEquals(0, cli("train", "--resume", stopped.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Continuing " + stopped + " from step"), err.toString(StandardCharsets.UTF_8));
         double a = RunMetrics.finalMse(whole), b = RunMetrics.finalMse(stopped);
         assertEquals(a, b, 1e-9 * a, "the resumed run ends where the run that was never stopped ends");
         try (var left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".starnet-")).toList(), "nothing of the stopped run is left");
         }
         assertEquals(2, cli("train", "--resume", stopped.toString()));
-        assertTrue(err.toString().contains("no stopped run"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no stopped run"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -100,6 +100,6 @@ class ResumeTest {
     @Test
     void resumeTakesNoOtherOptions() {
         assertEquals(2, cli("train", "--resume", tmp.resolve("x").toString(), "--epochs", "3"));
-        assertTrue(err.toString().contains("--resume continues the run as it was started; leave out --epochs"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--resume continues the run as it was started; leave out --epochs"), err.toString(StandardCharsets.UTF_8));
     }
 }

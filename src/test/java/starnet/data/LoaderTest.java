@@ -190,7 +190,7 @@ class LoaderTest {
     @Test
     void matV73AndGarbageAreRefusedPlainly() throws IOException {
         byte[] head = new byte[512];
-        byte[] text = "MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: Mon Jan  1 00:00:00 2024 HDF5 schema 1.00 .".getBytes();
+        byte[] text = "MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: Mon Jan  1 00:00:00 2024 HDF5 schema 1.00 .".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(text, 0, head, 0, text.length);
         head[124] = 0x00;
         head[125] = 0x02;

@@ -217,7 +217,7 @@ public class SessionFileTest {
      * or date; today's date when omitted), never over an older golden — those keep being read by the tests above.
      */
     public static void main(String[] args) throws IOException {
-        String tag = args.length > 0 ? args[0] : java.time.LocalDate.now().toString();
+        String tag = args.length > 0 ? args[0] : java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         Path session = GOLDEN.resolve("session-" + tag + ".starnet"), model = GOLDEN.resolve("model-" + tag + ".starnet");
         if (Files.exists(session) || Files.exists(model)) throw new IOException("goldens tagged " + tag + " exist already: choose another tag");
         SessionFile.Session s = sessionAfter(5);

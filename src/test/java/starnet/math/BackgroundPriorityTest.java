@@ -15,7 +15,7 @@ class BackgroundPriorityTest {
     @Test
     void theSolverThreadAndTheThreadsItStartsRunAtTheLowerPriority() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
-        AtomicReference<OptionalInt> own = new AtomicReference<>(), child = new AtomicReference<>(), caller = new AtomicReference<>();
+        AtomicReference<OptionalInt> own = new AtomicReference<>(), child = new AtomicReference<>();
         AtomicReference<Boolean> lowered = new AtomicReference<>();
         Thread solver = new Thread(() -> {
             lowered.set(BackgroundPriority.lowerCurrentThread());
@@ -30,9 +30,9 @@ class BackgroundPriorityTest {
         });
         solver.start();
         solver.join();
-        caller.set(BackgroundPriority.currentNice());
+        OptionalInt caller = BackgroundPriority.currentNice();
         assumeTrue(lowered.get(), "renice is not available here");
-        int base = caller.get().orElseThrow();
+        int base = caller.orElseThrow();
         int nice = own.get().orElseThrow();
         assertTrue(nice >= BackgroundPriority.NICE && nice >= base, "the calling thread runs at nice " + nice + ", the test thread at " + base);
         assertEquals(own.get().orElseThrow(), child.get().orElseThrow(), "a thread it starts inherits the priority");

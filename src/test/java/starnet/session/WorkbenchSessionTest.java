@@ -279,7 +279,7 @@ class WorkbenchSessionTest {
     void aFileThatIsNoSessionIsNamedOnceAndTheWorkStays() throws IOException {
         session.run(TrainAction.STEP_SL).join();
         assertTrue(s().status().startsWith("Ready"), s().status());
-        for (byte[] junk : new byte[][] {"not a zip".getBytes(), zipWithout()}) {
+        for (byte[] junk : new byte[][] {"not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8), zipWithout()}) {
             Path bad = tmp.resolve("lecture.starnet");
             Files.write(bad, junk);
             assertThrows(CompletionException.class, () -> session.open(bad).join());
@@ -296,7 +296,7 @@ class WorkbenchSessionTest {
         var bytes = new java.io.ByteArrayOutputStream();
         try (var z = new java.util.zip.ZipOutputStream(bytes)) {
             z.putNextEntry(new java.util.zip.ZipEntry("something.txt"));
-            z.write("hello".getBytes());
+            z.write("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             z.closeEntry();
         }
         return bytes.toByteArray();
@@ -358,7 +358,7 @@ class WorkbenchSessionTest {
         // the same file renders the paper's figures from the command line, without a display
         var out = new java.io.ByteArrayOutputStream();
         assertEquals(0, starnet.cli.Cli.run(new String[] {"export", "--session", file.toString(), "--figure", "fig4", "--out",
-                tmp.resolve("fig4.png").toString()}, new java.io.PrintStream(out), new java.io.PrintStream(out)), out.toString());
+                tmp.resolve("fig4.png").toString()}, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)), out.toString(java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(Files.size(tmp.resolve("fig4.png")) > 5_000);
 
         WorkbenchSession other = WorkbenchSession.immediate(new EjmlLinearAlgebra(2));
@@ -393,7 +393,7 @@ class WorkbenchSessionTest {
         Files.writeString(cfg, starnet.io.Json.MAPPER.writeValueAsString(conv));
         Path run = tmp.resolve("run");
         assertEquals(0, starnet.cli.Cli.run(new String[] {"train", "--config", cfg.toString(), "--epochs", "1", "--out", run.toString()},
-                new java.io.PrintStream(out), new java.io.PrintStream(out)), out.toString());
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)), out.toString(java.nio.charset.StandardCharsets.UTF_8));
         session.open(run.resolve("session.starnet")).join();
         assertEquals(conv, s().config(), "split, per-layer kernel sizes and the latent path survive");
         Path resaved = tmp.resolve("resaved.starnet");

@@ -157,7 +157,7 @@ class LoopbackClusterTest {
         List<String> args = new ArrayList<>(List.of("train", "--out", out.toString()));
         args.addAll(List.of(model));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, Cli.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)), err.toString());
+        assertEquals(0, Cli.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8), new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)), err.toString(java.nio.charset.StandardCharsets.UTF_8));
         return RunMetrics.finalMse(out);
     }
 

@@ -23,6 +23,7 @@ public final class ChildJvm implements AutoCloseable {
     private static final String END = new String("end of output"); // compared by identity: no line the child prints is it
     private final Process process;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    @SuppressWarnings("JdkObsolete") // appended by the reader thread, read by the test: StringBuffer is the synchronized one
     private final StringBuffer log = new StringBuffer();
     private final java.util.concurrent.CountDownLatch outputRead = new java.util.concurrent.CountDownLatch(1);
 
@@ -85,6 +86,7 @@ public final class ChildJvm implements AutoCloseable {
      *
      * @throws AssertionError when the child ends or the limit passes first (the child's stacks and output in the message)
      */
+    @SuppressWarnings("ReferenceEquality") // END is a sentinel: no line the child prints is that very string
     public String awaitLine(Predicate<String> wanted, Duration limit) throws InterruptedException {
         long until = System.nanoTime() + limit.toNanos();
         while (true) {

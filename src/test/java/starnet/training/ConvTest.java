@@ -142,7 +142,6 @@ class ConvTest {
     @Test
     void chunkedWeightSolveEqualsOneBigSolve() {
         ConvShape s = FULL;
-        ConvUnpoolLayer l = layer(s, 11);
         Matrix z = Reference.gaussian(300, s.inputWidth(), 12);
         Matrix x = Reference.gaussian(300, s.outputWidth(), 13);
         var solver = SolverKind.CHOLESKY.create(0, LA);

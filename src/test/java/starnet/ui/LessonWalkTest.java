@@ -33,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class LessonWalkTest {
     private Workbench wb;
-    private WorkbenchModels m;
     private SessionModel s;
     private WorkbenchView view;
     private Scene scene;
@@ -42,7 +41,6 @@ class LessonWalkTest {
     void start(Stage stage) {
         UiFixtures.Opened w = UiFixtures.open(stage, 1280, 720);
         wb = w.workbench();
-        m = w.models();
         s = w.session();
         view = w.view();
         scene = w.scene();

@@ -46,6 +46,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class LossChartPane extends VBox {
     /** A metric the chart can show. */
+    @SuppressWarnings("ImmutableEnumChecker") // its functions are method references, without state
     enum Metric {
         OUTPUT("Output MSE (decoded images)", "Output MSE", StepResult::outputMse, "The mean squared error of the images decoded from the current latents "
                 + "through every layer above: image space, comparable across layers and with the baselines (PCA, mean image). "

@@ -34,7 +34,7 @@ public final class FxScheduler {
         if (wait <= 0) run.run();
         else {
             try {
-                timer.schedule(run, wait, TimeUnit.MILLISECONDS);
+                var unused = timer.schedule(run, wait, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // shut down between the check and the call: the window is closing
             }

@@ -107,6 +107,7 @@ public final class SessionModel {
     }
 
     /** Shows {@code s} (JavaFX thread only). */
+    @SuppressWarnings("ReferenceEquality") // states share unchanged parts: identity tells a property it has nothing new, without comparing big values
     public void apply(SessionState s) {
         FxThread.check();
         // the facts first, then the lists, then the whole state: a view that refreshes on a list change or on
@@ -152,7 +153,7 @@ public final class SessionModel {
 
     /** Hands a task's result to {@code onFx} on the JavaFX thread; failures were already told as notices. */
     public <T> void whenDone(CompletableFuture<T> task, Consumer<T> onFx) {
-        task.thenAccept(r -> ui.later(() -> onFx.accept(r)));
+        var unused = task.thenAccept(r -> ui.later(() -> onFx.accept(r)));
     }
 
     public WorkbenchSession session() { return session; }

@@ -84,7 +84,7 @@ public final class CompareViewModel {
         this.model = model;
         this.folder = folder;
         entries.add(new Entry(THIS_SESSION, null, true));
-        CompletableFuture.supplyAsync(this::readKept).thenAccept(list -> Platform.runLater(() -> entries.addAll(list)));
+        var unused = CompletableFuture.supplyAsync(this::readKept).thenAccept(list -> Platform.runLater(() -> entries.addAll(list))); // readKept skips what it cannot read
         // a comparison that shows the window's run follows it: compared again once new training stops
         model.latestProperty().addListener((obs, o, n) -> refreshLive());
         model.runningProperty().addListener((obs, o, running) -> refreshLive());
@@ -155,7 +155,7 @@ public final class CompareViewModel {
         FxThread.check();
         List<String> names = entries.stream().map(Entry::name).toList();
         String name = RunRecord.nameFor(file, names);
-        CompletableFuture.supplyAsync(() -> {
+        var unused = CompletableFuture.supplyAsync(() -> {
             try {
                 return Comparisons.read(file, name);
             } catch (IOException e) {
@@ -200,6 +200,7 @@ public final class CompareViewModel {
     public boolean kept(Entry e) { return !e.live() && fileOf(e) != null && fileOf(e).startsWith(folder); }
 
     /** Compares the selected runs: the live one as it stands now; then their reconstructions of the pinned items, in the background. */
+    @SuppressWarnings("ReferenceEquality") // "is this still the comparison that asked?": identity, by design
     public void compare() {
         FxThread.check();
         List<Entry> chosen = entries.stream().filter(e -> e.selectedProperty().get() && e.unreadableFile() == null).toList();

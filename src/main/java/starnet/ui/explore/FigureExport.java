@@ -41,7 +41,7 @@ final class FigureExport {
 
     /** Writes {@code chart} to {@code file} (its format from the extension, PNG when there is none) off the JavaFX thread, then says so in the notice bar. */
     static void write(Path file, Chart chart, SessionModel model) {
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> chart.writeAndTell(file))
+        var unused = java.util.concurrent.CompletableFuture.supplyAsync(() -> chart.writeAndTell(file)) // writeAndTell turns a failure into its notice
                 .thenAccept(n -> javafx.application.Platform.runLater(() -> model.notify(n)));
     }
 }

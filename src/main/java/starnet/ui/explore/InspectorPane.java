@@ -45,7 +45,7 @@ public final class InspectorPane extends VBox {
         Button export = new Button("Export figure…");
         export.setId("inspect-export");
         export.setOnAction(e -> {
-            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + (shown.step().number()), () -> starnet.session.Chart.spectrum(shown), vm.model());
+            if (shown != null) FigureExport.ask(getScene().getWindow(), "spectrum-step-" + shown.step().number(), () -> starnet.session.Chart.spectrum(shown), vm.model());
         });
         export.setDisable(true);
         FlowPane bar = new FlowPane(8, 4, now, every, export);

@@ -125,7 +125,7 @@ public final class MarkdownView {
         int number = list instanceof OrderedList o ? o.getMarkerStartNumber() : 0;
         for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem)) continue;
-            Label marker = new Label(list instanceof OrderedList ? (number++) + "." : "•");
+            Label marker = new Label(list instanceof OrderedList ? number++ + "." : "•");
             marker.setMinWidth(18);
             VBox content = children(item);
             HBox.setHgrow(content, Priority.ALWAYS);
@@ -229,8 +229,7 @@ public final class MarkdownView {
             else if (n instanceof HardLineBreak) out.add(text("\n", style));
             else if (n instanceof Link l) out.add(link(l));
             else if (n instanceof org.commonmark.node.Image img) out.add(text("[picture: " + plain(img) + "]", style + " md-caption"));
-            else if (n instanceof HtmlInline) continue;
-            else inline(n, out, style);
+            else if (!(n instanceof HtmlInline)) inline(n, out, style);
         }
     }
 

@@ -32,6 +32,7 @@ public final class ReconstructionViewModel {
         model.pinnedProperty().addListener((obs, o, n) -> updatePcaRow());
     }
 
+    @SuppressWarnings("ReferenceEquality") // "are these still the PCA and the pins the row was computed for?": identity
     private void updatePcaRow() {
         FxThread.check();
         PcaBound pca = model.pcaProperty().get();

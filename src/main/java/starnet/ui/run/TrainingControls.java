@@ -33,7 +33,7 @@ public final class TrainingControls extends javafx.scene.layout.FlowPane {
         getStyleClass().add("training-controls");
         for (TrainAction c : TrainAction.values()) {
             Button b = new Button(c.label());
-            b.setId("cmd-" + c.name().toLowerCase().replace('_', '-'));
+            b.setId("cmd-" + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             b.setOnAction(e -> vm.run(c));
             b.disableProperty().bind(vm.trainBlockedReason().isNotEmpty());
             if (c == TrainAction.STEP_SL || c == TrainAction.STEP_SW) b.getStyleClass().add("phase-button");

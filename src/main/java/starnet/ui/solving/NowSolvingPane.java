@@ -115,7 +115,7 @@ public final class NowSolvingPane extends VBox {
     private static String numbersText(NowSolvingViewModel.Focus f) {
         StepResult r = f.step();
         if (r == null) return "No solve yet.";
-        String who = f.upcoming() ? "The last solve (step " + (r.number()) + ", layer " + r.layer() + " " + r.phase() + ")" : "This solve";
+        String who = f.upcoming() ? "The last solve (step " + r.number() + ", layer " + r.layer() + " " + r.phase() + ")" : "This solve";
         String loss = f.before() == null ? String.format("layer-fit MSE %.5g", r.mse())
                 : String.format("layer-fit MSE %.5g → %.5g", f.before().mse(), r.mse());
         return String.format("%s: condition number %.3g, %.2f s, %s; decoded images (output MSE) %.5g.", who, r.condition(), r.seconds(), loss, r.outputMse());

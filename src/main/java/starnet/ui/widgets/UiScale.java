@@ -9,7 +9,9 @@ import javafx.beans.property.SimpleDoubleProperty;
  */
 public final class UiScale {
     /** The zoom steps View → Zoom in / Zoom out go through. */
-    public static final double[] STEPS = {0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0};
+    private static final double[] STEPS = {0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0};
+    /** The smallest and largest zoom. */
+    public static final double MIN = STEPS[0], MAX = STEPS[STEPS.length - 1];
     /** The root font size at 100 %, in pixels. */
     public static final double BASE_FONT = 13;
     private static final DoubleProperty FACTOR = new SimpleDoubleProperty(1.0);
