@@ -132,7 +132,8 @@ public final class LinePlot implements Figure {
         int right = PAD + Math.max(kfm.stringWidth(lastX) / 2, x.factor() != 0 ? kfm.stringWidth(factorText(x.factor())) : 0);
         int bottom = PAD + lfm.getHeight() + 2 + kfm.getHeight() + 2 + TICK;
         int pw = width() - left - right, ph = height() - top - bottom;
-        boolean legendBelow = legend.width > pw * 0.6 || legend.height > ph * 0.45;
+        int inside = square ? Math.min(pw, ph) : pw; // a square plot (ROC) narrows to its height: the legend must fit that
+        boolean legendBelow = legend.width > inside * 0.6 || legend.height > ph * 0.45;
         if (legendBelow) {
             legend.wrapTo(width() - 2 * PAD);
             bottom += legend.height + 4;

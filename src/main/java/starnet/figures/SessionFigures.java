@@ -74,7 +74,7 @@ public final class SessionFigures {
             for (LayerPlan p : plans) arch.append(p.inputWidth()).append(" → ");
             arch.append(plans.get(plans.size() - 1).outputWidth());
         }
-        return String.format(Locale.ROOT, "Data: %s (%s), %d items of %d×%d×%d. Decoder (%s): %s, leaky ReLU α = %s; at most %d epochs per layer, seed %d.",
+        return String.format(Locale.ROOT, "Data: %s (%s), %d items of %d×%d×%d. Decoder (%s): %s, leaky ReLU α\u00a0=\u00a0%s; at most %d epochs per layer, seed %d.",
                 d.source(), d.split(), d.count(), d.channels(), d.height(), d.width(), c.architecture().kind(), arch,
                 Numbers.plain(c.architecture().slope()), c.training().maxEpochs(), c.training().seed());
     }
