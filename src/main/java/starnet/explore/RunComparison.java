@@ -30,15 +30,17 @@ public final class RunComparison {
     public static LinePlot overlay(List<RunRecord> runs, RunMetric metric, RunAxis x) {
         List<LinePlot.Series> series = new ArrayList<>();
         for (RunRecord r : runs) {
-            double[] xs = new double[r.steps().size()], ys = new double[r.steps().size()];
+            List<double[]> points = new ArrayList<>();
             double clock = 0;
-            for (int i = 0; i < xs.length; i++) {
+            for (int i = 0; i < r.steps().size(); i++) {
                 StepResult s = r.steps().get(i);
                 clock += s.seconds();
-                xs[i] = x == RunAxis.STEP ? i + 1 : clock;
-                ys[i] = metric == RunMetric.OUTPUT_MSE ? s.outputMse() : s.mse();
+                double at = x == RunAxis.STEP ? i + 1 : clock;
+                // each layer's own MSE is of another space: its line does not join the layer before's
+                if (metric == RunMetric.LAYER_MSE && i > 0 && s.layer() != r.steps().get(i - 1).layer()) points.add(new double[] {at, Double.NaN});
+                points.add(new double[] {at, metric == RunMetric.OUTPUT_MSE ? s.outputMse() : s.mse()});
             }
-            series.add(new LinePlot.Series(r.name(), xs, ys));
+            series.add(new LinePlot.Series(r.name(), points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()));
         }
         return new LinePlot("Runs compared: " + metric.label(), x.label(), metric == RunMetric.OUTPUT_MSE ? "output MSE" : "layer MSE", series, true);
     }

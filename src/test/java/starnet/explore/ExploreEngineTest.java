@@ -3,6 +3,7 @@ package starnet.explore;
 import starnet.model.SystemInspection;
 import starnet.model.LatentMap;
 import starnet.model.RunRecord;
+import starnet.model.StepResult;
 import starnet.model.SweepChart;
 import starnet.model.SweepRow;
 import starnet.model.SweepAxis;
@@ -259,5 +260,19 @@ class ExploreEngineTest {
         List<starnet.model.RunDifference> d = RunComparison.differences(List.of(a, b));
         assertEquals("setting,\"a, first\",\"b \"\"quoted\"\"\"\narchitecture.widths,\"[16,64]\",\"[32,64]\"\n",
                 RunComparison.differencesCsv(List.of(a, b), d));
+    }
+
+    @Test
+    void theLayerMetricDoesNotJoinOneLayersLineToTheNext() {
+        List<StepResult> steps = List.of(
+                new StepResult(1, 2, 1, starnet.model.Phase.SL, 0.05, 0.1, 0.05, 0.1, 2, "cholesky", new double[0], false),
+                new StepResult(2, 2, 1, starnet.model.Phase.SW, 0.01, 0.1, 0.01, 0.1, 2, "cholesky", new double[0], true),
+                new StepResult(3, 1, 1, starnet.model.Phase.SL, 0.2, 0.1, 0.03, 0.1, 2, "cholesky", new double[0], false));
+        RunRecord r = new RunRecord("r", config("16,64", 0.5), steps, null, new int[] {1, 28, 28}, null);
+        var layer = RunComparison.overlay(List.of(r), starnet.model.RunMetric.LAYER_MSE, starnet.model.RunAxis.STEP).series().get(0);
+        assertEquals(4, layer.y().length, "a gap between layer 2's last solve and layer 1's first");
+        assertTrue(Double.isNaN(layer.y()[2]) && layer.x()[2] == 3 && layer.y()[3] == 0.2);
+        var output = RunComparison.overlay(List.of(r), starnet.model.RunMetric.OUTPUT_MSE, starnet.model.RunAxis.STEP).series().get(0);
+        assertEquals(3, output.y().length, "the output MSE is one space: one line");
     }
 }
