@@ -79,7 +79,24 @@ public record PlotAxis(double lo, double hi, boolean log, double[] major, List<L
             b = mid + 0.15;
         }
         double pad = (b - a) * 0.05;
-        return logBetween(Math.pow(10, a - pad), Math.pow(10, b + pad));
+        // an end within a tenth of a decade of a 1-2-5 value moves out to it, so the lowest and highest data have a label beside them
+        return logBetween(snap(Math.pow(10, a - pad), false), snap(Math.pow(10, b + pad), true));
+    }
+
+    /** The nearest 1, 2 or 5 × 10ⁿ below {@code v} (above it when {@code up}) if that is within a tenth of a decade, else {@code v}. */
+    private static double snap(double v, boolean up) {
+        int e = (int) Math.floor(Math.log10(v));
+        double best = v, bestDistance = Double.POSITIVE_INFINITY;
+        for (int d = e - 1; d <= e + 1; d++) {
+            for (int k : new int[] {1, 2, 5}) {
+                double t = k * Math.pow(10, d), distance = Math.abs(Math.log10(t / v));
+                if ((up ? t >= v : t <= v) && distance <= 0.1 && distance < bestDistance) {
+                    best = t;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
     }
 
     /** A log axis from exactly {@code lo} to {@code hi} (0 < lo < hi), with the ticks {@link #log} gives. */

@@ -128,10 +128,17 @@ class FiguresTest {
         assertTrue(Arrays.stream(threeDecades.minor()).anyMatch(v -> Math.abs(v - 0.002) < 1e-12)
                 && Arrays.stream(threeDecades.minor()).anyMatch(v -> Math.abs(v - 0.05) < 1e-12), "minor ticks at 2-9 × 10ⁿ");
         PlotAxis oneAndAHalf = PlotAxis.log(0.00123, 0.0567);
-        assertEquals(List.of("0.002", "0.005", "0.010", "0.020", "0.050"), oneAndAHalf.labels().stream().map(PlotAxis.Label::plain).toList(),
+        assertEquals(List.of("10^−3", "10^−2"), oneAndAHalf.labels().stream().map(PlotAxis.Label::plain).toList(),
+                "the lower end moved out to 0.001, so the lowest value has a label below it: two decades, labelled as decades");
+        PlotAxis oneDecade = PlotAxis.log(0.0017, 0.0567);
+        assertEquals(List.of("0.002", "0.005", "0.010", "0.020", "0.050"), oneDecade.labels().stream().map(PlotAxis.Label::plain).toList(),
                 "one decade shown: 1-2-5 × 10ⁿ, all with three decimals");
         PlotAxis narrow = PlotAxis.log(0.0012, 0.0031);
-        assertEquals(List.of("0.002", "0.003"), narrow.labels().stream().map(PlotAxis.Label::plain).toList(), "a narrow range: every digit when 1-2-5 labels fewer than two");
+        assertEquals(List.of("0.001", "0.002"), narrow.labels().stream().map(PlotAxis.Label::plain).toList(), "a narrow range, its lower end moved out to 0.001");
+        PlotAxis inside = PlotAxis.log(0.0016, 0.0031);
+        assertEquals(List.of("0.002", "0.003"), inside.labels().stream().map(PlotAxis.Label::plain).toList(), "every digit when 1-2-5 labels fewer than two");
+        PlotAxis fig8 = PlotAxis.log(0.0023, 0.0225);
+        assertEquals("0.002", fig8.labels().get(0).plain(), "the plateau at 0.0023 has a label below it (paper Fig. 8)");
         PlotAxis fiveTo20 = PlotAxis.log(0.004, 0.03);
         assertEquals(List.of("0.005", "0.010", "0.020"), fiveTo20.labels().stream().map(PlotAxis.Label::plain).toList(), "one number format");
     }
