@@ -79,16 +79,18 @@ public record PlotAxis(double lo, double hi, boolean log, double[] major, List<L
             b = mid + 0.15;
         }
         double pad = (b - a) * 0.05;
-        // an end within a tenth of a decade of a 1-2-5 value moves out to it, so the lowest and highest data have a label beside them
-        return logBetween(snap(Math.pow(10, a - pad), false), snap(Math.pow(10, b + pad), true));
+        // an end within a tenth of a decade of a value that would be labelled (1, 2, 5 × 10ⁿ; any digit within one decade) moves
+        // out to it, so the lowest and highest data have a label beside them
+        int[] digits = b - a + 2 * pad < 1 ? new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9} : new int[] {1, 2, 5};
+        return logBetween(snap(Math.pow(10, a - pad), false, digits), snap(Math.pow(10, b + pad), true, digits));
     }
 
-    /** The nearest 1, 2 or 5 × 10ⁿ below {@code v} (above it when {@code up}) if that is within a tenth of a decade, else {@code v}. */
-    private static double snap(double v, boolean up) {
+    /** The nearest {@code digits} × 10ⁿ below {@code v} (above it when {@code up}) if that is within a tenth of a decade, else {@code v}. */
+    private static double snap(double v, boolean up, int[] digits) {
         int e = (int) Math.floor(Math.log10(v));
         double best = v, bestDistance = Double.POSITIVE_INFINITY;
         for (int d = e - 1; d <= e + 1; d++) {
-            for (int k : new int[] {1, 2, 5}) {
+            for (int k : digits) {
                 double t = k * Math.pow(10, d), distance = Math.abs(Math.log10(t / v));
                 if ((up ? t >= v : t <= v) && distance <= 0.1 && distance < bestDistance) {
                     best = t;

@@ -136,7 +136,8 @@ class FiguresTest {
         PlotAxis narrow = PlotAxis.log(0.0012, 0.0031);
         assertEquals(List.of("0.001", "0.002"), narrow.labels().stream().map(PlotAxis.Label::plain).toList(), "a narrow range, its lower end moved out to 0.001");
         PlotAxis inside = PlotAxis.log(0.0016, 0.0031);
-        assertEquals(List.of("0.002", "0.003"), inside.labels().stream().map(PlotAxis.Label::plain).toList(), "every digit when 1-2-5 labels fewer than two");
+        assertEquals(List.of("0.002", "0.003", "0.004"), inside.labels().stream().map(PlotAxis.Label::plain).toList(),
+                "every digit when 1-2-5 labels fewer than two; the upper end moved out to 0.004");
         PlotAxis fig8 = PlotAxis.log(0.0023, 0.0225);
         assertEquals("0.002", fig8.labels().get(0).plain(), "the plateau at 0.0023 has a label below it (paper Fig. 8)");
         PlotAxis fiveTo20 = PlotAxis.log(0.004, 0.03);
