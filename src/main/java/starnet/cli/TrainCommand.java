@@ -87,7 +87,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "see 'java -jar starnet.jar help train'");
             StarNetConfig config = model.config(data);
             RunRequest request = new RunRequest(config, engineSpec(), Cli.outputPath("--out", out), baselines);
-            r = Runs.train(request, runtime.compute(), Runs.printingTo(cli.err));
+            Runs.Progress progress = TerminalProgress.of(cli.err, config.architecture().depth() * config.training().maxEpochs() * 2);
+            try {
+                r = Runs.train(request, runtime.compute(), progress);
+            } finally {
+                if (progress instanceof TerminalProgress t) t.finish();
+            }
         }
         cli.out.printf(Locale.ROOT, "trained %d layers %s in %.2f s (%,d datapoints); reconstruction MSE %.6f; wrote %s%s%n", r.layers(), r.engine(), r.seconds(),
                 r.datapoints(), r.outputMse(), r.folder(), r.session() ? "" : " (no session.starnet: the data was read from a file)");

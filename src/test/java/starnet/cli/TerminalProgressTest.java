@@ -1,0 +1,37 @@
+package starnet.cli;
+
+import org.junit.jupiter.api.Test;
+import starnet.model.Phase;
+import starnet.model.StepResult;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** train's progress on a terminal: the step lines as a log, one status line beneath them redrawn in place, gone at the end. */
+class TerminalProgressTest {
+    private static StepResult step(int n, double seconds) {
+        return new StepResult(n, 2, (n + 1) / 2, n % 2 == 1 ? Phase.SL : Phase.SW, 0.01, 0.1, 0.01, seconds, 3, "cholesky", new double[0], false);
+    }
+
+    @Test
+    void stepsAreLinesAndTheStatusLineCountsAndEstimates() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TerminalProgress p = new TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 4);
+        assertEquals("[------------------------] 0 of at most 4 solves", p.status());
+        p.note("Backend: test");
+        p.step(step(1, 1.0));
+        p.step(step(2, 3.0));
+        assertEquals("[############------------] 2 of at most 4 solves · at most about 4 s left", p.status(), "2 s a solve so far, 2 to go");
+        p.finish();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        String plain = out.replace("\033[K", "").replaceAll("\\[[#-]{24}\\][^\\r]*", "").replace("\r", "");
+        assertEquals("Backend: test\n" + step(1, 1.0).summary() + "\n" + step(2, 3.0).summary() + "\n", plain, "the log reads as without a terminal");
+        assertTrue(out.endsWith("\r\033[K"), "the status line is cleared before the command's last words");
+        assertFalse(java.util.regex.Pattern.compile("\\[[#-]{24}\\][^\\r]*\\n").matcher(out).find(), "a status line is cleared before the next line, never left in the log");
+    }
+}
