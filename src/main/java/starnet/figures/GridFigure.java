@@ -24,7 +24,9 @@ public final class GridFigure implements Figure {
         public Row(String title, Matrix images) { this(title, images, null); }
     }
 
-    private static final int TILE = 56, GAP = 4, PAD = 10;
+    private static final int TILE = 56, GAP = 4, PAD = 10, BAR = 9;
+    /** The top label of a heat map's colour scale (the colour holds for larger errors too). */
+    private static final String SCALE_TOP = "≥ 0.5";
     /** Full colour of the heat map: a mean absolute error of 0.5 per pixel. */
     static final double HEAT_MAX = 0.5;
     private static final Font FONT = FigureFonts.of(12f), TITLE = FigureFonts.of(14f);
@@ -55,7 +57,26 @@ public final class GridFigure implements Figure {
         this.titleHeight = this.title.isEmpty() ? 0 : Text.metrics(TITLE).getHeight() + 4;
     }
 
-    @Override public int width() { return Math.max(PAD + labelWidth + PAD + items * (TILE + GAP) - GAP + PAD, titleWidth()); }
+    @Override public int width() { return Math.max(PAD + labelWidth + PAD + items * (TILE + GAP) - GAP + scaleWidth() + PAD, titleWidth()); }
+
+    /** Room for the heat map's colour scale beside its row, when there is one. */
+    private int scaleWidth() {
+        return rows.stream().anyMatch(r -> r.heatAgainst() != null) ? GAP + 2 * BAR + Text.metrics(FONT).stringWidth(SCALE_TOP) : 0;
+    }
+
+    /** The colour scale of a heat-map row: 0 at the bottom, {@link #HEAT_MAX} (and more) at the top, labelled. */
+    private static void drawScale(Graphics2D g, int x, int y) {
+        for (int k = 0; k < TILE; k++) {
+            g.setColor(new Color(starnet.model.ImageTiles.heat(1 - k / (double) (TILE - 1))));
+            g.fillRect(x, y + k, BAR, 1);
+        }
+        g.setColor(new Color(0x888888));
+        g.drawRect(x, y, BAR, TILE - 1);
+        g.setColor(new Color(0x222222));
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(SCALE_TOP, x + BAR + 4, y + fm.getAscent() - 2);
+        g.drawString("0", x + BAR + 4, y + TILE);
+    }
 
     @Override public int height() { return PAD + titleHeight + (columnLabels.isEmpty() ? 0 : 18) + rows.size() * (TILE + GAP) - GAP + PAD; }
 
@@ -102,6 +123,7 @@ public final class GridFigure implements Figure {
                         : ImageTiles.errorHeat(m.data(), i, row.heatAgainst().data(), i, c, h, w, HEAT_MAX);
                 g.drawImage(enlarged(argb, factor), x, y, TILE, TILE, null);
             }
+            if (row.heatAgainst() != null && m != null) drawScale(g, x0 + items * (TILE + GAP), y);
         }
     }
 

@@ -62,7 +62,7 @@ public final class SessionFigures {
                 + "Experiments → Compare with autoencoder and PCA, then export again.";
     }
 
-    /** "Data: sample:mnist (train), 8000 items of 1×28×28. Decoder: 128 → 256 → 784, leaky ReLU α = 0.5; 5 epochs per layer, seed 0." */
+    /** "Data: sample:mnist (train), 8000 items of 1×28×28. Decoder: feedforward (dense), 128 → 256 → 784, leaky ReLU α = 0.5; at most 5 epochs per layer, seed 0." */
     static String dataAndModel(SessionFile.Session s) {
         SessionFile.DatasetRef d = s.dataset();
         StarNetConfig c = s.config();
@@ -74,8 +74,8 @@ public final class SessionFigures {
             for (LayerPlan p : plans) arch.append(p.inputWidth()).append(" → ");
             arch.append(plans.get(plans.size() - 1).outputWidth());
         }
-        return String.format(Locale.ROOT, "Data: %s (%s), %d items of %d×%d×%d. Decoder (%s): %s, leaky ReLU α\u00a0=\u00a0%s; at most %d epochs per layer, seed %d.",
-                d.source(), d.split(), d.count(), d.channels(), d.height(), d.width(), c.architecture().kind(), arch,
+        return String.format(Locale.ROOT, "Data: %s (%s), %d items of %d×%d×%d. Decoder: %s, %s, leaky ReLU α\u00a0=\u00a0%s; at most %d epochs per layer, seed %d.",
+                d.source(), d.split(), d.count(), d.channels(), d.height(), d.width(), c.architecture().kind().words(), arch,
                 Numbers.plain(c.architecture().slope()), c.training().maxEpochs(), c.training().seed());
     }
 

@@ -33,13 +33,17 @@ public final class ImageTiles {
         for (int i = 0; i < n; i++) {
             double e = 0;
             for (int ch = 0; ch < c; ch++) e += Math.abs(a[rowA * d + ch * n + i] - b[rowB * d + ch * n + i]);
-            double t = Math.min(1, e / c / max);
-            int r = (int) Math.round(255 * Math.min(1, 2 * t));
-            int g = (int) Math.round(255 * Math.max(0, 2 * t - 1));
-            int bl = (int) Math.round(80 * Math.max(0, 1 - 4 * t));
-            out[i] = 0xff000000 | (r << 16) | (g << 8) | bl;
+            out[i] = heat(Math.min(1, e / c / max));
         }
         return out;
+    }
+
+    /** The heat map's colour at {@code t} ∈ [0, 1] of its scale: dark blue, red, yellow, white-yellow (opaque ARGB). */
+    public static int heat(double t) {
+        int r = (int) Math.round(255 * Math.min(1, 2 * t));
+        int g = (int) Math.round(255 * Math.max(0, 2 * t - 1));
+        int bl = (int) Math.round(80 * Math.max(0, 1 - 4 * t));
+        return 0xff000000 | (r << 16) | (g << 8) | bl;
     }
 
     private static int level(double v) {

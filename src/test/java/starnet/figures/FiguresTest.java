@@ -175,7 +175,7 @@ class FiguresTest {
         SessionFile.Session s = SessionFileTest.sessionAfter(8);
         String fig4 = SessionFigures.caption(FigureKind.FIG4, s);
         assertTrue(fig4.startsWith("Layer 2 (48 → 784)") && fig4.contains("sample:mnist (train), 300 items of 1×28×28")
-                && fig4.contains("16 → 48 → 784") && fig4.contains("α\u00a0=\u00a00.5"), fig4); // non-breaking: a wrapped caption never splits "α = 0.5"
+                && fig4.contains("Decoder: feedforward (dense), 16 → 48 → 784") && fig4.contains("α\u00a0=\u00a00.5"), fig4); // non-breaking: a wrapped caption never splits "α = 0.5"
         assertTrue(((GridFigure) SessionFigures.make(FigureKind.FIG4, s, FigureSize.WIDE)).title().startsWith("Layer 2 (48 → 784)"));
         long layer2 = s.training().steps().stream().filter(r -> r.layer() == 2).count();
         assertTrue(layer2 > 0 && fig4.contains("at Init and after each of its " + layer2 + " SL/SW solves"), "fig4 says it shows every solve: " + fig4);
