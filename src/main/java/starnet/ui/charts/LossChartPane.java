@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Loss per step, one series per layer; MSE, MAE, elastic or output MSE; log scale with decade ticks as in the
@@ -45,34 +44,6 @@ import java.util.function.ToDoubleFunction;
  * above the plot where it always shows, and the readout follows the pointer to the nearest point of any curve.
  */
 public final class LossChartPane extends VBox {
-    /** A metric the chart can show. */
-    @SuppressWarnings("ImmutableEnumChecker") // its functions are method references, without state
-    enum Metric {
-        OUTPUT("Output MSE (decoded images)", "Output MSE", StepResult::outputMse, "The mean squared error of the images decoded from the current latents "
-                + "through every layer above: image space, comparable across layers and with the baselines (PCA, mean image). "
-                + "It rises when a lower layer starts: that layer's weights are still the random Init, until its first SW fits them."),
-        MSE("Layer-fit MSE (the layer's own targets)", "Layer-fit MSE", StepResult::mse, "The current layer's fit to its own targets. For the last layer "
-                + "these are the images; for a lower layer they are the latents of the layer above, so the curve jumps when training moves "
-                + "down a layer: another space, other numbers. Not comparable with the baselines."),
-        MAE("Layer-fit MAE", "Layer-fit MAE", StepResult::mae, "The mean absolute error of the current layer's fit to its own targets."),
-        ELASTIC("Layer-fit elastic (MSE + MAE)", "Elastic (MSE + MAE)", StepResult::elastic, "Layer-fit MSE + MAE: the loss the autoencoder baseline minimises.");
-
-        final String label;
-        /** The y axis title: short enough to stand beside the chart at 1280×720. */
-        final String axis;
-        final ToDoubleFunction<StepResult> value;
-        final String help;
-
-        Metric(String label, String axis, ToDoubleFunction<StepResult> value, String help) {
-            this.label = label;
-            this.axis = axis;
-            this.value = value;
-            this.help = help;
-        }
-
-        @Override public String toString() { return label; }
-    }
-
     private static final int[] COLOURS = starnet.session.Chart.lineColours();
     private static final String HELD_OUT_COLOUR = "#000000", MEAN_COLOUR = "#7a7a7a";
 
@@ -80,7 +51,7 @@ public final class LossChartPane extends VBox {
     private final NumberAxis x = new NumberAxis();
     private final TickAxis y = new TickAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
-    private final ChoiceBox<Metric> metric = new ChoiceBox<>(FXCollections.observableArrayList(Metric.values()));
+    private final ChoiceBox<LossMetric> metric = new ChoiceBox<>(FXCollections.observableArrayList(LossMetric.values()));
     private final CheckBox log = new CheckBox("Log scale");
     private final CheckBox pcaBound = new CheckBox("Baselines");
     private final Map<Integer, XYChart.Series<Number, Number>> series = new HashMap<>();
@@ -115,17 +86,17 @@ public final class LossChartPane extends VBox {
             }
             @Override public Number fromString(String s) { return Double.parseDouble(s); }
         });
-        metric.setValue(Metric.OUTPUT);
+        metric.setValue(LossMetric.OUTPUT);
         metric.setId("loss-metric");
         log.setId("loss-log");
         log.setSelected(true);
-        javafx.scene.control.Tooltip metricTip = Tips.tip(Metric.OUTPUT.help);
+        javafx.scene.control.Tooltip metricTip = Tips.tip(LossMetric.OUTPUT.help);
         metric.setTooltip(metricTip);
         metric.valueProperty().addListener((obs, o, n) -> {
             metricTip.setText(n.help);
             rebuild();
         });
-        pcaBound.disableProperty().bind(metric.valueProperty().isNotEqualTo(Metric.OUTPUT));
+        pcaBound.disableProperty().bind(metric.valueProperty().isNotEqualTo(LossMetric.OUTPUT));
         log.selectedProperty().addListener((obs, o, n) -> rebuild());
         Label title = new Label("Loss");
         title.getStyleClass().add("section-title");
@@ -178,7 +149,7 @@ public final class LossChartPane extends VBox {
         x.setAutoRanging(false);
         chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> snap(e.getSceneX(), e.getSceneY()));
         chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> unsnap());
-        show(x, AxisRange.steps(0));
+        AxisRange.steps(0).applyTo(x);
         getChildren().addAll(top, legend, plot, readout);
         VBox.setVgrow(plot, Priority.ALWAYS);
         vm.stateProperty().addListener((obs, o, n) -> addHeldOut());
@@ -223,7 +194,7 @@ public final class LossChartPane extends VBox {
                 maxY = Math.max(maxY, d.getYValue().doubleValue());
             }
         }
-        show(x, AxisRange.steps(maxX));
+        AxisRange.steps(maxX).applyTo(x);
         PlotAxis shown;
         if (log.isSelected()) {
             AxisRange r = AxisRange.log10(minY, maxY);
@@ -235,12 +206,6 @@ public final class LossChartPane extends VBox {
         y.show(shown);
         String title = metric.getValue().axis;
         y.setLabel(shown.factor() == 0 ? title : title + " (×10" + new PlotAxis.Label("", Integer.toString(shown.factor()).replace("-", "−")).superscript() + ")");
-    }
-
-    private static void show(NumberAxis axis, AxisRange r) {
-        if (axis.getLowerBound() != r.lower()) axis.setLowerBound(r.lower());
-        if (axis.getUpperBound() != r.upper()) axis.setUpperBound(r.upper());
-        if (axis.getTickUnit() != r.tick()) axis.setTickUnit(r.tick());
     }
 
     /** The colour of layer {@code layer}'s curve, as CSS. */
@@ -300,7 +265,7 @@ public final class LossChartPane extends VBox {
      */
     private void addHeldOut() {
         var st = vm.stateProperty().get();
-        if (st == null || metric.getValue() != Metric.OUTPUT || st.heldOutItems() == 0) return;
+        if (st == null || metric.getValue() != LossMetric.OUTPUT || st.heldOutItems() == 0) return;
         List<Double> values = st.heldOut();
         if (values.size() < heldOutShown) {
             rebuild();
@@ -326,7 +291,7 @@ public final class LossChartPane extends VBox {
     private void addPcaBounds() {
         var p = vm.pcaProperty().get();
         var plan = vm.planProperty().get();
-        if (!pcaBound.isSelected() || metric.getValue() != Metric.OUTPUT || p == null || plan == null || vm.steps().isEmpty()) return;
+        if (!pcaBound.isSelected() || metric.getValue() != LossMetric.OUTPUT || p == null || plan == null || vm.steps().isEmpty()) return;
         double x0 = vm.steps().get(0).number(), x1 = Math.max(x0 + 1, vm.steps().get(vm.steps().size() - 1).number());
         double mean = p.mse(0);
         if (!log.isSelected() || mean > 0) line(String.format("Mean image (%.4f)", mean), mean, x0, x1, MEAN_COLOUR);
@@ -402,7 +367,7 @@ public final class LossChartPane extends VBox {
         if (r == null) {
             return String.format("Step %d · held-out items · output MSE %.4g", d.getXValue().intValue(), shown);
         }
-        String others = metric.getValue() == Metric.OUTPUT ? String.format("layer fit %.4g", r.mse()) : String.format("output MSE %.4g", r.outputMse());
+        String others = metric.getValue() == LossMetric.OUTPUT ? String.format("layer fit %.4g", r.mse()) : String.format("output MSE %.4g", r.outputMse());
         String text = String.format("Step %d · layer %d %s%d · %s %.4g · %s · condition %.3g · %.2f s",
                 d.getXValue().intValue(), r.layer(), r.phase(), r.epoch(), metric.getValue().axis, shown, others, r.condition(), r.seconds());
         return startsLowerLayer(r) ? text + "\n" + lowerLayerStart(r.layer()) : text;

@@ -37,4 +37,11 @@ public record AxisRange(double lower, double upper, double tick) {
         }
         return new AxisRange(0, 10 * p, 10 * p / 5);
     }
+
+    /** Sets {@code axis} to this range, touching only what changed (each change lays the chart out again). */
+    public void applyTo(javafx.scene.chart.NumberAxis axis) {
+        if (axis.getLowerBound() != lower) axis.setLowerBound(lower);
+        if (axis.getUpperBound() != upper) axis.setUpperBound(upper);
+        if (axis.getTickUnit() != tick) axis.setTickUnit(tick);
+    }
 }
