@@ -98,10 +98,7 @@ public final class AtomicFiles {
 
     /** A stream's failure (which names no file: "No space left on device") told about the file being written. */
     static IOException named(Path target, IOException e) {
-        if (e instanceof java.nio.file.FileSystemException || e.getMessage() == null || !e.getMessage().contains("No space left")) return e;
-        java.nio.file.FileSystemException n = new java.nio.file.FileSystemException(target.toString(), null, e.getMessage());
-        n.initCause(e);
-        return n;
+        return starnet.model.IoMessages.diskFull(e) ? starnet.model.IoMessages.naming(target, e) : e;
     }
 
     /** The part of a target's name its temporary sibling carries: short enough that any legal name still fits the 255-byte limit. */

@@ -46,4 +46,20 @@ public final class IoMessages {
     private static String other(FileSystemException f) {
         return f.getOtherFile() == null ? "" : " (with " + f.getOtherFile() + ")";
     }
+
+    /**
+     * {@code e} as a failure that names {@code file} (a file system exception with {@code e} as its cause), so the
+     * plain message says which file; {@code e} itself when it names a file already.
+     */
+    public static IOException naming(java.nio.file.Path file, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) return e;
+        java.nio.file.FileSystemException n = new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+        n.initCause(e);
+        return n;
+    }
+
+    /** Whether {@code e} says the disk is full. */
+    public static boolean diskFull(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("No space left");
+    }
 }

@@ -50,7 +50,7 @@ public final class RowStore implements RowSource {
             if (size > HEADER) ch.write(ByteBuffer.allocate(1), size - 1); // the full length now: a short disk fails here, not mid-run
         } catch (IOException e) {
             ch.close();
-            throw named(file, e);
+            throw starnet.model.IoMessages.naming(file, e);
         }
         return new RowStore(file, ch, rows, cols, precision);
     }
@@ -105,7 +105,7 @@ public final class RowStore implements RowSource {
                 if (n < 0) throw new IOException(file + ": ends before row " + (from + into.rows()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(named(file, e));
+            throw new UncheckedIOException(starnet.model.IoMessages.naming(file, e));
         }
         b.flip();
         double[] d = into.data();
@@ -135,7 +135,7 @@ public final class RowStore implements RowSource {
             long at = HEADER + from * cols * precision.bytes();
             while (b.hasRemaining()) channel.write(b, at + b.position());
         } catch (IOException e) {
-            throw new UncheckedIOException(named(file, e));
+            throw new UncheckedIOException(starnet.model.IoMessages.naming(file, e));
         }
     }
 
@@ -155,13 +155,6 @@ public final class RowStore implements RowSource {
     }
 
     /** A channel's failure (which names no file) told about {@code file}. */
-    private static IOException named(Path file, IOException e) {
-        if (e instanceof java.nio.file.FileSystemException) return e;
-        java.nio.file.FileSystemException n = new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
-        n.initCause(e);
-        return n;
-    }
-
     /** Makes every written row durable (before the file is renamed into place). */
     public void force() throws IOException {
         channel.force(false);
