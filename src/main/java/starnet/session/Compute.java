@@ -48,12 +48,22 @@ public record Compute(BackendChoice backend, int threads) {
         }
     }
 
-    /** {@link #load()} on another thread (the native library loads while the data is read). */
-    CompletableFuture<LinearAlgebra> loadAsync() {
-        return CompletableFuture.supplyAsync(this::load);
+    /**
+     * {@link #load()} now, before the run starts any other work, as a future for {@link #await}. Not on another
+     * thread: while JavaCPP loads OpenBLAS it calls {@code dlopen} inside {@code dl_iterate_phdr}, and a {@code dlopen}
+     * on another thread at that moment (AWT for the figures, an image decoder for the data) takes the dynamic loader's
+     * two locks in the other order — both threads wait forever (seen: a train whose figure preparation overlapped the
+     * load hung with no output).
+     */
+    CompletableFuture<LinearAlgebra> loadFirst() {
+        try {
+            return CompletableFuture.completedFuture(load());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
-    /** Waits for {@link #loadAsync}, passing its user errors on. */
+    /** Waits for {@link #loadFirst}, passing its user errors on. */
     static LinearAlgebra await(CompletableFuture<LinearAlgebra> f) {
         try {
             return f.join();

@@ -61,7 +61,7 @@ public final class Runs {
     public static RunResult train(RunRequest request, Compute compute, Progress progress) throws IOException {
         PhaseClock clock = new PhaseClock(System.err);
         StarNetConfig config = request.config();
-        CompletableFuture<LinearAlgebra> backend = compute.loadAsync();
+        CompletableFuture<LinearAlgebra> backend = compute.loadFirst();
         DeclaredData declared = DeclaredData.of(config.data());
         EngineSpec engine = chooseEngine(request, declared, progress);
         refuseWhatCannotRun(request, engine, declared);
@@ -94,7 +94,7 @@ public final class Runs {
             clock.done("data");
             Dataset loaded = dataset;
             boolean whole = streamed == null;
-            CompletableFuture<Void> ahead = CompletableFuture.runAsync(() -> { // while the native library finishes loading
+            CompletableFuture<Void> ahead = CompletableFuture.runAsync(() -> { // while the session is set up
                 if (whole) loaded.contentHash(loaded.size()); // for the session file
                 starnet.figures.FigureWriter.prepare();
             });
@@ -223,7 +223,7 @@ public final class Runs {
      */
     public static RunResult resume(Path out, Compute compute, Progress progress) throws IOException {
         PhaseClock clock = new PhaseClock(System.err);
-        CompletableFuture<LinearAlgebra> backend = compute.loadAsync();
+        CompletableFuture<LinearAlgebra> backend = compute.loadFirst();
         java.util.Optional<StagedFolder> found = StagedFolder.interrupted(out, StagedFolder.RESUMABLE);
         if (found.isEmpty()) {
             java.util.Optional<Long> running = StagedFolder.runningInto(out);
