@@ -4,9 +4,6 @@ import starnet.math.Backends;
 import starnet.math.LinearAlgebra;
 import starnet.model.BackendChoice;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-
 /**
  * The compute backend a session solves with, as the user chose it: the library and its threads.
  *
@@ -39,37 +36,18 @@ public record Compute(BackendChoice backend, int threads) {
         return starnet.math.BackgroundPriority.currentNice();
     }
 
-    /** Loads the backend now; a library that cannot load when asked for by name is a user error. */
+    /**
+     * Loads the backend now; a library that cannot load when asked for by name is a user error. Call it while no other
+     * thread of the process loads a native library: while JavaCPP loads OpenBLAS it calls {@code dlopen} inside
+     * {@code dl_iterate_phdr}, and a {@code dlopen} on another thread at that moment (AWT for the figures, an image
+     * decoder for the data) takes the dynamic loader's two locks in the other order — both threads wait forever (seen: a
+     * train whose figure preparation overlapped the load hung with no output).
+     */
     LinearAlgebra load() {
         try {
             return Backends.create(backend.id(), threads);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
-        }
-    }
-
-    /**
-     * {@link #load()} now, before the run starts any other work, as a future for {@link #await}. Not on another
-     * thread: while JavaCPP loads OpenBLAS it calls {@code dlopen} inside {@code dl_iterate_phdr}, and a {@code dlopen}
-     * on another thread at that moment (AWT for the figures, an image decoder for the data) takes the dynamic loader's
-     * two locks in the other order — both threads wait forever (seen: a train whose figure preparation overlapped the
-     * load hung with no output).
-     */
-    CompletableFuture<LinearAlgebra> loadFirst() {
-        try {
-            return CompletableFuture.completedFuture(load());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** Waits for {@link #loadFirst}, passing its user errors on. */
-    static LinearAlgebra await(CompletableFuture<LinearAlgebra> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
         }
     }
 }

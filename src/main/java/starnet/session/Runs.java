@@ -61,7 +61,6 @@ public final class Runs {
     public static RunResult train(RunRequest request, Compute compute, Progress progress) throws IOException {
         PhaseClock clock = new PhaseClock(System.err);
         StarNetConfig config = request.config();
-        CompletableFuture<LinearAlgebra> backend = compute.loadFirst();
         DeclaredData declared = DeclaredData.of(config.data());
         EngineSpec engine = chooseEngine(request, declared, progress);
         refuseWhatCannotRun(request, engine, declared);
@@ -94,12 +93,12 @@ public final class Runs {
             clock.done("data");
             Dataset loaded = dataset;
             boolean whole = streamed == null;
+            LinearAlgebra la = compute.load(); // before any other thread starts: see Compute.load
+            clock.done("backend");
             CompletableFuture<Void> ahead = CompletableFuture.runAsync(() -> { // while the session is set up
                 if (whole) loaded.contentHash(loaded.size()); // for the session file
                 starnet.figures.FigureWriter.prepare();
             });
-            LinearAlgebra la = Compute.await(backend);
-            clock.done("backend");
             WorkbenchSession session = WorkbenchSession.immediate(la);
             try {
                 SessionRuns.configure(session, config, dataset, engine, streamed, progress);
@@ -223,7 +222,6 @@ public final class Runs {
      */
     public static RunResult resume(Path out, Compute compute, Progress progress) throws IOException {
         PhaseClock clock = new PhaseClock(System.err);
-        CompletableFuture<LinearAlgebra> backend = compute.loadFirst();
         java.util.Optional<StagedFolder> found = StagedFolder.interrupted(out, StagedFolder.RESUMABLE);
         if (found.isEmpty()) {
             java.util.Optional<Long> running = StagedFolder.runningInto(out);
@@ -240,7 +238,7 @@ public final class Runs {
             if (engine.store() != null && SessionFile.readsAFile(folder.file(StagedFolder.RESUMABLE))) { // rows in the heap: the engine takes the store itself
                 store = StoreFolder.take(Path.of(engine.store()));
             }
-            LinearAlgebra la = Compute.await(backend);
+            LinearAlgebra la = compute.load();
             clock.done("backend");
             WorkbenchSession session = WorkbenchSession.immediate(la);
             try {
