@@ -7,8 +7,6 @@ import javafx.stage.Window;
 import starnet.session.AppLog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /** A text file that ships inside the application (the third-party licences), in a read-only dialog. */
 final class TextFileDialog {
@@ -17,8 +15,9 @@ final class TextFileDialog {
     /** A bundled text file ({@code resource}, e.g. THIRD-PARTY-NOTICES.md) in a read-only dialog. */
     static void showText(Window owner, String title, String resource) {
         String body;
-        try (InputStream in = TextFileDialog.class.getClassLoader().getResourceAsStream(resource)) {
-            body = in == null ? resource + " is not in this build." : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            String text = starnet.ui.core.BundledText.read(resource);
+            body = text == null ? resource + " is not in this build." : text;
         } catch (IOException e) {
             AppLog.error("reading " + resource, e);
             body = resource + " could not be read.";

@@ -36,14 +36,12 @@ class ScreenshotTour {
 
     @Start
     void start(Stage stage) {
-        wb = new Workbench((action, steps) -> true, null);
-        m = wb.models();
-        s = m.session();
-        view = wb.view();
-        scene = new Scene(view.root(), 1280, 720);
-        stage.setScene(scene);
-        stage.show();
-        m.architecture().limitProperty().set(8000); // the whole sample, as the app preloads it
+        UiFixtures.Opened w = UiFixtures.open(stage, 1280, 720, 8000); // the whole sample, as the app preloads it
+        wb = w.workbench();
+        m = w.models();
+        s = w.session();
+        view = w.view();
+        scene = w.scene();
     }
 
     @AfterEach

@@ -25,14 +25,19 @@ final class UiFixtures {
     /** A workbench shown on a stage: its models, its view and its scene. */
     record Opened(Workbench workbench, WorkbenchModels models, SessionModel session, WorkbenchView view, javafx.scene.Scene scene) {}
 
-    /** A workbench (no dialogs, no user folder) in a {@code width} × {@code height} scene on {@code stage}, loading the sample as the app does. */
+    /** A workbench (no dialogs, no user folder) in a {@code width} × {@code height} scene on {@code stage}, loading 1,500 items of the sample. */
     static Opened open(javafx.stage.Stage stage, int width, int height) {
+        return open(stage, width, height, 1500);
+    }
+
+    /** {@link #open(javafx.stage.Stage, int, int)} with {@code items} of the sample (8,000: all of it, as the app preloads it). */
+    static Opened open(javafx.stage.Stage stage, int width, int height, int items) {
         Workbench wb = new Workbench((action, steps) -> true, null);
         WorkbenchModels m = wb.models();
         javafx.scene.Scene scene = new javafx.scene.Scene(wb.view().root(), width, height);
         stage.setScene(scene);
         stage.show();
-        m.architecture().limitProperty().set(1500); // the sample, as the app preloads it
+        m.architecture().limitProperty().set(items);
         return new Opened(wb, m, m.session(), wb.view(), scene);
     }
 

@@ -14,8 +14,6 @@ import javafx.stage.Window;
 import starnet.session.AppLog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Help → Documentation: the user pages listed on the left, the chosen one formatted on the right; links between pages
@@ -37,7 +35,7 @@ public final class HelpWindow {
         scroll.setFitToWidth(true);
         scroll.setId("help-page");
         pages.getSelectionModel().selectedItemProperty().addListener((obs, o, p) -> {
-            if (p != null) display(p, null);
+            if (p != null) display(p);
         });
         SplitPane split = new SplitPane(pages, scroll);
         split.setDividerPositions(0.22);
@@ -62,13 +60,11 @@ public final class HelpWindow {
     /** The page on screen. */
     public MarkdownView page() { return shown; }
 
-    private void display(HelpPage page, String anchor) {
-        shown = new MarkdownView(read(page.resource()), page.resource().contains("/") ? page.resource().substring(0, page.resource().lastIndexOf('/') + 1) : "",
-                this::follow);
+    private void display(HelpPage page) {
+        shown = new MarkdownView(read(page.resource()), page.resource(), this::follow);
         scroll.setContent(shown.root());
         scroll.setVvalue(0);
         status.setText("");
-        if (anchor != null) Platform.runLater(() -> scrollTo(shown.anchor(anchor)));
     }
 
     private void follow(String resource, String anchor) {
@@ -97,8 +93,9 @@ public final class HelpWindow {
     }
 
     private static String read(String resource) {
-        try (InputStream in = HelpWindow.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            String text = starnet.ui.core.BundledText.read(resource);
+            if (text != null) return text;
         } catch (IOException e) {
             AppLog.error("reading " + resource + " of the documentation", e);
         }

@@ -55,16 +55,16 @@ public final class MarkdownView {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final VBox root = new VBox(8);
     private final Map<String, Node> anchors = new LinkedHashMap<>();
-    private final String folder;
+    private final String resource;
     private final BiConsumer<String, String> follow;
 
     /**
      * @param markdown the page's text
-     * @param folder   the resource folder the page's relative links and images start from ("" or "docs/")
+     * @param resource the page's own resource path ("README.md", "docs/CLI.md"): its relative links and images start beside it
      * @param follow   takes (resource path of a page, anchor or null) when a link inside the documentation is clicked
      */
-    public MarkdownView(String markdown, String folder, BiConsumer<String, String> follow) {
-        this.folder = folder;
+    public MarkdownView(String markdown, String resource, BiConsumer<String, String> follow) {
+        this.resource = resource;
         this.follow = follow;
         root.getStyleClass().add("markdown");
         root.setPadding(new Insets(12, 18, 18, 18));
@@ -203,11 +203,16 @@ public final class MarkdownView {
         return missing;
     }
 
-    /** A relative link's resource path from this page's folder, or null for a web address. */
+    /** A relative link's resource path from beside this page, or null for a web address. */
     private String resolve(String destination) {
-        if (destination.contains("://") || destination.startsWith("mailto:")) return null;
-        java.nio.file.Path p = java.nio.file.Path.of(folder.isEmpty() ? "." : folder).resolve(destination).normalize();
+        if (web(destination)) return null;
+        java.nio.file.Path p = java.nio.file.Path.of(resource).resolveSibling(destination).normalize();
         return p.toString().replace('\\', '/');
+    }
+
+    /** Whether a link leads out of the application (a web or mail address). */
+    private static boolean web(String destination) {
+        return destination.contains("://") || destination.startsWith("mailto:");
     }
 
     private TextFlow inlines(org.commonmark.node.Node parent) {
@@ -246,13 +251,9 @@ public final class MarkdownView {
         h.getStyleClass().add("md-link");
         String target = dest.startsWith("#") ? null : resolve(dest.replaceAll("#.*", ""));
         String anchor = dest.contains("#") ? dest.substring(dest.indexOf('#') + 1) : null;
-        if (dest.contains("://") || dest.startsWith("mailto:")) {
-            h.setTooltip(new Tooltip(dest));
-            h.setOnAction(e -> h.setVisited(false)); // no browser is opened from the Help window; the address is in the tooltip
-        } else {
-            h.setTooltip(new Tooltip(dest));
-            h.setOnAction(e -> follow.accept(target, anchor));
-        }
+        h.setTooltip(new Tooltip(dest));
+        if (web(dest)) h.setOnAction(e -> h.setVisited(false)); // no browser is opened from the Help window; the address is in the tooltip
+        else h.setOnAction(e -> follow.accept(target, anchor));
         return h;
     }
 

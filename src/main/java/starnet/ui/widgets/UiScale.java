@@ -26,7 +26,7 @@ public final class UiScale {
      */
     public static void whenChanged(javafx.scene.Node owner, Runnable action) {
         javafx.beans.InvalidationListener listener = o -> action.run();
-        owner.getProperties().put(UiScale.class.getName() + "@" + System.identityHashCode(listener), listener);
+        KeptWith.keep(owner, listener);
         FACTOR.addListener(new javafx.beans.WeakInvalidationListener(listener));
     }
 

@@ -33,7 +33,7 @@ public final class WhileShown {
 
     private static void follow(Node node, Consumer<Boolean> change) {
         ObservableValue<Boolean> shown = node.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
-        node.getProperties().put(WhileShown.class.getName() + "@" + System.identityHashCode(change), shown); // the node keeps its own observer
+        KeptWith.keep(node, shown); // the node keeps its own observer
         shown.addListener((obs, was, is) -> change.accept(is));
         if (shown.getValue()) change.accept(true);
     }
