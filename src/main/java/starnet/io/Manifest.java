@@ -144,6 +144,14 @@ final class Manifest {
         return out;
     }
 
+    /** This node as a list (an element of a list that is a list itself), as its elements. */
+    List<Manifest> asItems() {
+        if (!node.isArray()) throw damaged("expected a list, got " + node);
+        List<Manifest> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) out.add(new Manifest(file, node.get(i), path + "[" + i + "]"));
+        return out;
+    }
+
     /** The array at {@code key} of whole numbers in [{@code min}, {@code max}]. */
     int[] wholes(String key, int min, int max) {
         JsonNode v = required(key);

@@ -2,6 +2,7 @@ package starnet.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import starnet.model.ResidualSummary;
 import starnet.model.StepResult;
 
 import java.io.BufferedWriter;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 /**
  * A run's {@code metrics.jsonl}: one JSON object per solve, appended and flushed as the solve finishes (a killed run
  * keeps its finished steps). Keys: step (the k-th solve is step k; Init is step 0), layer, epoch, phase, mse, mae, elastic, output_mse, seconds, condition,
- * method, layer_done; a number that is not finite is null (JSON has no NaN).
+ * method, layer_done, and the step's residuals (paper Lemma 4) in summary: residual_mean, residual_max, residual_p50,
+ * residual_p90, residual_p99 (read from bins 12% wide, see {@link ResidualSummary}) and worst_rows (the rows of the
+ * largest, largest first); a number that is not finite is null (JSON has no NaN).
  */
 public final class MetricsLog implements Closeable {
     private static final ObjectMapper LINES = new ObjectMapper();
@@ -72,6 +75,17 @@ public final class MetricsLog implements Closeable {
             number(g, "condition", r.condition());
             g.writeStringField("method", r.method());
             g.writeBooleanField("layer_done", r.layerDone());
+            ResidualSummary s = r.spread();
+            if (s != null) {
+                number(g, "residual_mean", s.mean());
+                number(g, "residual_max", s.max());
+                number(g, "residual_p50", s.quantile(0.5));
+                number(g, "residual_p90", s.quantile(0.9));
+                number(g, "residual_p99", s.quantile(0.99));
+                g.writeArrayFieldStart("worst_rows");
+                for (int row : s.worst()) g.writeNumber(row);
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing JSON to a string", e);

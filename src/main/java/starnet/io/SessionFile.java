@@ -8,6 +8,7 @@ import starnet.model.Baselines;
 import starnet.model.Decoder;
 import starnet.model.StarNetConfig;
 import starnet.model.Phase;
+import starnet.model.ResidualSummary;
 import starnet.model.StepResult;
 import starnet.model.TrainingSnapshot;
 
@@ -201,7 +202,41 @@ public final class SessionFile {
         o.put("condition", Double.isFinite(r.condition()) ? r.condition() : null);
         o.put("method", r.method());
         o.put("layer_done", r.layerDone());
+        if (r.spread() != null) o.set("residual_summary", summaryJson(r.spread()));
         return o;
+    }
+
+    /** A residual summary: its bins as [bin, count] pairs of the bins that hold any (most are empty). */
+    private static ObjectNode summaryJson(ResidualSummary s) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("count", s.count());
+        o.put("sum", s.sum());
+        o.put("max", s.max());
+        ArrayNode bins = o.putArray("bins");
+        for (int i = 0; i < s.bins().length; i++) if (s.bins()[i] > 0) bins.addArray().add(i).add(s.bins()[i]);
+        ArrayNode worst = o.putArray("worst");
+        for (int row : s.worst()) worst.add(row);
+        ArrayNode values = o.putArray("worst_values");
+        for (double v : s.worstValues()) values.add(v);
+        return o;
+    }
+
+    private static ResidualSummary summary(Manifest s, long n) {
+        long[] bins = new long[ResidualSummary.BINS];
+        for (Manifest pair : s.items("bins")) {
+            List<Manifest> bc = pair.asItems();
+            if (bc.size() != 2) throw pair.damaged("expected [bin, count]");
+            bins[(int) bc.get(0).asWhole(0, ResidualSummary.BINS - 1)] += bc.get(1).asWhole(1, n);
+        }
+        int[] worst = s.wholes("worst", 0, (int) Math.min(Integer.MAX_VALUE, n - 1));
+        List<Manifest> v = s.items("worst_values");
+        double[] values = new double[v.size()];
+        for (int i = 0; i < values.length; i++) values[i] = v.get(i).asNumber(0);
+        try {
+            return new ResidualSummary(s.whole("count", 1, n), s.number("sum", 0, Double.MAX_VALUE), s.number("max", 0, Double.MAX_VALUE), bins, worst, values);
+        } catch (IllegalArgumentException e) {
+            throw s.damaged(e.getMessage());
+        }
     }
 
     /** Rows of equal length as one matrix (one row per array). */
@@ -273,11 +308,14 @@ public final class SessionFile {
         return o.numberOrNull(key, 0, Double.NaN);
     }
 
-    private static StepResult step(Manifest o, int index, int k, double[] residuals) {
+    /** Step {@code index} of a run of {@code n} datapoints through {@code k} layers, with its kept residuals (or none). */
+    private static StepResult step(Manifest o, int index, int k, long n, double[] residuals) {
         o.whole("step", index, index);
+        ResidualSummary spread = o.has("residual_summary") ? summary(o.object("residual_summary"), n)
+                : residuals.length == 0 ? null : ResidualSummary.of(residuals, 0); // saved before summaries were
         return new StepResult(index, o.wholeInt("layer", 1, k), o.wholeInt("epoch", 1, Integer.MAX_VALUE), o.choice("phase", Phase.class, false),
                 measure(o, "mse"), measure(o, "mae"), measure(o, "output_mse"), measure(o, "seconds"),
-                o.numberOrNull("condition", 0, Double.POSITIVE_INFINITY), o.text("method"), residuals, o.flag("layer_done"));
+                o.numberOrNull("condition", 0, Double.POSITIVE_INFINITY), o.text("method"), residuals, spread, o.flag("layer_done"));
     }
 
     /** {@code a} has {@code rows} × {@code cols}, or the file is damaged. */
@@ -346,7 +384,7 @@ public final class SessionFile {
             for (Manifest o : stepNodes) {
                 int i = log.size();
                 Integer row = residualRow.get(i);
-                log.add(step(o, i, k, row == null ? new double[0] : residuals.row(row)));
+                log.add(step(o, i, k, stream != null ? Math.max(n, stream.rows()) : n, row == null ? new double[0] : residuals.row(row)));
             }
             SavedTraining state = new SavedTraining(decoder, layer, latents, t.wholeInt("epoch", 0, Integer.MAX_VALUE), t.flag("first_half_done"),
                     t.numberOrNull("last_epoch_loss", 0, Double.NaN), finished, log);

@@ -13,11 +13,21 @@ package starnet.model;
  * @param seconds    wall time of the solve and its evaluation
  * @param condition  condition estimate of the system matrix that was solved
  * @param method     what solver actually ran (e.g. "cholesky", "svd (fallback: …)")
- * @param residuals  per datapoint relative residual norms (Lemma 4), length N
+ * @param residuals  per datapoint relative residual norms (Lemma 4), length N — or empty where they were not kept (an
+ *                   older step of a long run) or stayed with the rows (a cluster's)
+ * @param spread     the summary of all N residuals (histogram, mean, largest, worst rows), or null where the step
+ *                   has none (a session saved before summaries were kept, whose step lost its residuals)
  * @param layerDone  true when this step closed the layer (converged or max epochs)
  */
 public record StepResult(int step, int layer, int epoch, Phase phase, double mse, double mae, double outputMse,
-                         double seconds, double condition, String method, double[] residuals, boolean layerDone) {
+                         double seconds, double condition, String method, double[] residuals, ResidualSummary spread, boolean layerDone) {
+    /** A step whose residuals are all here: their summary is made from them (none when they are empty). */
+    public StepResult(int step, int layer, int epoch, Phase phase, double mse, double mae, double outputMse,
+                      double seconds, double condition, String method, double[] residuals, boolean layerDone) {
+        this(step, layer, epoch, phase, mse, mae, outputMse, seconds, condition, method, residuals,
+                residuals.length == 0 ? null : ResidualSummary.of(residuals, 0), layerDone);
+    }
+
     public double elastic() { return mse + mae; }
 
     /**
@@ -32,9 +42,16 @@ public record StepResult(int step, int layer, int epoch, Phase phase, double mse
         return i + 1 == steps.size() || steps.get(i + 1).layer() != r.layer() || steps.get(i + 1).epoch() != r.epoch();
     }
 
-    /** The same step without its per-datapoint residuals (what a long log keeps of its older steps). */
+    /** The same step without its per-datapoint residuals, with their summary (what a long log keeps of its older steps). */
     public StepResult withoutResiduals() {
-        return new StepResult(step, layer, epoch, phase, mse, mae, outputMse, seconds, condition, method, new double[0], layerDone);
+        return new StepResult(step, layer, epoch, phase, mse, mae, outputMse, seconds, condition, method, new double[0], spread, layerDone);
+    }
+
+    /** Datapoint {@code row}'s residual: kept, or among the summary's worst rows; else NaN. */
+    public double residualOf(int row) {
+        if (row < residuals.length) return residuals[row];
+        if (spread != null) for (int i = 0; i < spread.worst().length; i++) if (spread.worst()[i] == row) return spread.worstValues()[i];
+        return Double.NaN;
     }
 
     /** One line for logs and the CLI's stderr. */

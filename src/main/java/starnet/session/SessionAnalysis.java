@@ -47,7 +47,7 @@ final class SessionAnalysis {
             if (w.run == null || row < 0 || row >= w.datapoints) throw new UserError("Item " + row + " is not among the datapoints in use.");
             StepResult last = w.log.steps.isEmpty() ? null : w.log.steps.get(w.log.steps.size() - 1);
             return new ItemDetail(row, w.dataset.labelText(row), w.dataset.images().rowRange(row, row + 1), w.run.reconstructItem(row),
-                    last == null ? Double.NaN : last.residuals()[row]);
+                    last == null ? Double.NaN : last.residualOf(row));
         });
     }
 

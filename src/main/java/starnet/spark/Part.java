@@ -5,6 +5,7 @@ import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
 import starnet.model.Decoder;
 import starnet.model.Layer;
+import starnet.model.ResidualSummary;
 import starnet.training.Cancellation;
 import starnet.training.FitTotals;
 import starnet.training.Initializer;
@@ -26,8 +27,8 @@ final class Part implements Serializable {
     private static LinearAlgebra backend;
     private static String backendId;
 
-    /** A pass's sums over this partition's rows (see {@link FitTotals#sums}) and its rows' residuals. */
-    record Stats(int first, double squares, double absolutes, double outputSquares, double[] residuals) implements Serializable {}
+    /** A pass's sums over this partition's rows (see {@link FitTotals#sums}) and the summary of its rows' residuals: O(1) in the rows. */
+    record Stats(double[] sums, ResidualSummary residuals) implements Serializable {}
 
     private final int first, rows, pixels;
     private final double[] images;      // rows × pixels
@@ -190,8 +191,7 @@ final class Part implements Serializable {
     }
 
     private Stats stats(LayerFit fit, Decoder d, int layer) {
-        double[] s = FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels);
-        return new Stats(first, s[0], s[1], s[2], fit.residuals());
+        return new Stats(FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels), ResidualSummary.of(fit.residuals(), first));
     }
 
     /** One backend per executor JVM ({@code id}: auto or ejml), one thread: the executor runs its partitions in parallel. */

@@ -21,7 +21,8 @@ import java.util.List;
  * The engine whose datapoints are partitions of rows on Apache Spark. SL is a map over the partitions with the model
  * and the latent operator broadcast, each partition solving its rows with its executor's BLAS (paper Lemma 2); SW sums
  * the partitions' normal equations by a tree aggregation and the schedule solves them on the driver (the same system
- * as one machine; per row set for sampled and averaged SW); the fit is summed from the partitions. The partitions are
+ * as one machine; per row set for sampled and averaged SW); the fit is summed from the partitions, whose residuals
+ * come back as their summaries (O(1) per partition, nothing of size N per step). The partitions are
  * kept (memory, else disk) between steps; a lost one is recomputed from its lineage — the data's source and the
  * driver's broadcasts, which are unpersisted, never destroyed, while the run lasts.
  */
@@ -171,8 +172,8 @@ public final class SparkEngine implements TrainingEngine {
     }
 
     private LayerFit total(List<Part.Stats> stats, Decoder decoder) {
-        FitTotals t = new FitTotals(n, decoder.layers().get(layer).outputWidth(), pixels);
-        for (Part.Stats s : stats) t.add(s.squares(), s.absolutes(), s.outputSquares(), s.first(), s.residuals());
+        FitTotals t = FitTotals.summarizing(n, decoder.layers().get(layer).outputWidth(), pixels);
+        for (Part.Stats s : stats) t.add(s.sums(), s.residuals());
         return t.fit(layer == decoder.depth() - 1);
     }
 

@@ -268,7 +268,7 @@ public final class StarNetTrainer {
         } // any other solve is an extra one outside the schedule and does not count as an epoch
         int epochNumber = layerDone || (!firstHalfDone && phase != first) ? Math.max(1, epoch) : epoch + 1;
         StepResult r = new StepResult(log.size(), layerNumber, epochNumber, phase, fit.mse(), fit.mae(), outputMse,
-                seconds, solution.conditionEstimate(), solution.method(), fit.residuals(), layerDone);
+                seconds, solution.conditionEstimate(), solution.method(), fit.residuals(), fit.summary(), layerDone);
         if (newestResidualsOnly && !log.isEmpty()) log.set(log.size() - 1, log.get(log.size() - 1).withoutResiduals());
         log.add(r);
         if (layerDone) {

@@ -121,6 +121,11 @@ class DamagedManifestTest {
         e.add(new Edit(SESSION, "trainer", null, "trainer: missing"));
         e.add(new Edit(SESSION, "residual_steps", "[1, 0]", "residual_steps"));
         e.add(new Edit(SESSION, "residual_steps", "[5]", "residual_steps"));
+        String summary = "{\"count\": 300, \"sum\": 1, \"max\": 1, \"bins\": [[3, %s]], \"worst\": [%s], \"worst_values\": [0.5]}";
+        e.add(new Edit(SESSION, "steps[0].residual_summary", String.format(summary, "299", "0"), "steps[0].residual_summary: the bins do not add up"));
+        e.add(new Edit(SESSION, "steps[0].residual_summary", String.format(summary, "[300]", "0"), "steps[0].residual_summary.bins[0][1]"));
+        e.add(new Edit(SESSION, "steps[0].residual_summary", String.format(summary, "300", "300"), "steps[0].residual_summary.worst[0]"));
+        e.add(new Edit(SESSION, "steps[0].residual_summary", String.format(summary, "300", "299"), null));
         e.add(new Edit(SESSION, "history[1].step", "7", "history[1].step"));
         e.add(new Edit(SESSION, "history[1].index", "4", "history[1].index"));
         e.add(new Edit(SESSION, "history[0].after_layer", "[true]", "after_layer"));

@@ -79,6 +79,7 @@ public class SessionFileTest {
             assertEquals(a.outputMse(), b.outputMse(), 0.0);
             assertEquals(a.phase(), b.phase());
             assertArrayEquals(a.residuals(), b.residuals());
+            assertEquals(a.spread(), b.spread());
         }
         assertEquals(6, back.history().size());
         for (int i = 0; i < 6; i++) {
@@ -86,6 +87,26 @@ public class SessionFileTest {
             assertEquals(s.history().get(i).label(), back.history().get(i).label());
         }
         assertArrayEquals(s.history().get(5).afterLayer().get(1).data(), back.history().get(5).afterLayer().get(1).data());
+    }
+
+    @Test
+    void stepsThatKeepOnlyTheSummaryOfTheirResidualsKeepIt() throws IOException {
+        SessionFile.Session s = sessionAfter(4);
+        SessionFile.SavedTraining t = s.training();
+        List<StepResult> light = t.steps().stream().map(StepResult::withoutResiduals).toList(); // as a cluster's steps come back
+        SessionFile.Session summaries = new SessionFile.Session(s.config(), s.dataset(), s.pinned(), s.pinnedTargets(),
+                new SessionFile.SavedTraining(t.decoder(), t.layer(), t.latents(), t.epoch(), t.firstHalfDone(), t.lastEpochLoss(), t.finishedLatents(), light),
+                s.history());
+        Path f = tmp.resolve("summaries.starnet");
+        SessionFile.write(f, summaries);
+        List<StepResult> back = SessionFile.read(f).training().steps();
+        for (int i = 0; i < light.size(); i++) {
+            assertEquals(0, back.get(i).residuals().length);
+            assertEquals(t.steps().get(i).spread(), back.get(i).spread(), "step " + i);
+            int worst = t.steps().get(i).spread().worst()[0];
+            assertEquals(t.steps().get(i).residuals()[worst], back.get(i).residualOf(worst), 0.0, "the worst row's residual is kept");
+        }
+
     }
 
     @Test

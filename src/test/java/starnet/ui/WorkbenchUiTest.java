@@ -14,6 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import starnet.session.Notice;
+import starnet.ui.charts.ResidualPane;
 import starnet.ui.core.SessionModel;
 
 import java.nio.file.Files;
@@ -72,6 +73,25 @@ class WorkbenchUiTest {
     private void ready() throws Exception {
         waitUntil(() -> s.datasetProperty().get() != null && s.datapointsProperty().get() == 1500 && s.history().size() == 1
                 && s.tasksProperty().get().isEmpty());
+    }
+
+    @Test
+    void aSparkRunsResidualsArriveAsTheirSummaryAndStillNameItsOutliers(FxRobot robot) throws Exception {
+        ready();
+        robot.interact(() -> m.architecture().engineProperty().set(starnet.model.EngineSpec.spark("local[2]", 0))); // the engine choice box
+        waitUntil(() -> s.stateProperty().get().engine().kind() == starnet.model.EngineKind.SPARK && s.tasksProperty().get().isEmpty());
+        robot.clickOn("#cmd-step-sl");
+        waitUntil(() -> s.steps().size() == 1 && !s.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        starnet.model.StepResult r = s.steps().get(0);
+        assertEquals(0, r.residuals().length, "no residual per datapoint came back from the partitions");
+        assertEquals(1500, r.spread().count());
+        String title = fx(() -> view.residuals().titleText());
+        assertTrue(title.startsWith("Residuals after step 1 (layer 2 SL)") && title.contains("summary"), title);
+        assertTrue(title.contains(String.format("mean %.4f", r.spread().mean())), title);
+        int[] worst = fx(() -> view.residuals().worstItems());
+        assertEquals(ResidualPane.GALLERY, worst.length);
+        assertEquals(r.spread().worst()[0], worst[0], "the gallery opens with the largest residual");
     }
 
     @Test

@@ -15,6 +15,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import starnet.model.Dataset;
+import starnet.model.ResidualSummary;
 import starnet.model.StepResult;
 
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ public final class ResidualPane extends VBox {
     private final TileGrid gallery = new TileGrid();
     private final Label title = new Label("Residuals");
     private int[] worst = new int[0];
-    private double[] bins; // {bin width, left, bar width, bottom, plot height} of the last drawing
-    private int[] binCounts;
+    private double[] bins; // {left, bar width} of the last drawing
+    private Bars shown;    // its bars
 
     public ResidualPane(ResidualViewModel vm) {
         this.vm = vm;
@@ -88,34 +89,32 @@ public final class ResidualPane extends VBox {
                     : "Residuals — none at this point (no solve behind it); move the step slider to a solve");
             gallery.setContent(List.of(), 1, 28, 28);
             worst = new int[0];
+            bins = null;
             return;
         }
         double[] res = r.residuals();
-        if (res.length == 0) {
+        ResidualSummary spread = r.spread();
+        if (res.length == 0 && spread == null) {
             title.setText(String.format("Residuals after step %d (layer %d %s): not kept — a run of %,d datapoints keeps the newest step's only",
                     r.number(), r.layer(), r.phase(), vm.datapoints()));
             gallery.setContent(List.of(), d.channels(), d.height(), d.width());
             worst = new int[0];
+            bins = null;
             return;
         }
-        double max = 0, sum = 0;
-        for (double v : res) {
-            max = Math.max(max, v);
-            sum += v;
-        }
-        title.setText(String.format("Residuals after step %d (layer %d %s): mean %.4f, max %.4f, %d datapoints",
-                r.number(), r.layer(), r.phase(), sum / res.length, max, res.length));
-        int[] counts = new int[BINS];
-        double top = max > 0 ? max : 1;
-        for (double v : res) counts[Math.min(BINS - 1, (int) (v / top * BINS))]++;
-        int peak = IntStream.of(counts).max().orElse(1);
+        Bars bars = res.length > 0 ? linear(res) : logarithmic(spread);
+        title.setText(String.format("Residuals after step %d (layer %d %s): mean %.4f, max %.4f, %,d datapoints%s",
+                r.number(), r.layer(), r.phase(), spread != null ? spread.mean() : bars.mean, bars.edges[bars.edges.length - 1],
+                res.length > 0 ? res.length : spread.count(), res.length > 0 ? "" : " (summary: the residuals stay with the rows; bins 12% wide)"));
+        int peak = IntStream.of(bars.counts).max().orElse(1);
+        int n = bars.counts.length;
         double left = starnet.ui.widgets.UiScale.px(40), bottom = h - starnet.ui.widgets.UiScale.px(20), plotW = w - left - 14, plotH = bottom - 8;
         g.setStroke(Color.web("#888"));
         g.strokeLine(left, bottom, left + plotW, bottom);
         g.setFill(Color.web("#4b6fa8"));
-        double bw = plotW / BINS;
-        for (int i = 0; i < BINS; i++) {
-            double bh = counts[i] / (double) peak * plotH;
+        double bw = plotW / n;
+        for (int i = 0; i < n; i++) {
+            double bh = bars.counts[i] / (double) peak * plotH;
             g.fillRect(left + i * bw + 1, bottom - bh, Math.max(1, bw - 2), bh);
         }
         g.setFill(Color.web("#444"));
@@ -124,10 +123,10 @@ public final class ResidualPane extends VBox {
         g.setFont(Font.font(starnet.ui.widgets.UiScale.px(11)));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        for (int i = 0; i <= 4; i++) { // x ticks: 0, ¼, ½, ¾ and all of the largest residual
-            double x = left + plotW * i / 4;
+        for (int e : bars.ticks) {
+            double x = left + plotW * e / n;
             g.strokeLine(x, bottom, x, bottom + 3);
-            g.fillText(String.format("%.3g", top * i / 4), x, bottom + 4);
+            g.fillText(String.format("%.3g", bars.edges[e]), x, bottom + 4);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -136,25 +135,76 @@ public final class ResidualPane extends VBox {
             g.strokeLine(left - 3, y, left, y);
             g.fillText(Integer.toString(Math.round(peak * i / 2f)), left - 5, y);
         }
-        bins = new double[] {top / BINS, left, bw, bottom, plotH};
-        binCounts = counts;
+        bins = new double[] {left, bw};
+        shown = bars;
 
-        worst = topIndices(res, GALLERY, d.size()); // among the items whose images are in memory (all, or the first of a streamed run)
+        // among the items whose images are in memory (all, or the first of a streamed run)
         List<String> captions = new ArrayList<>();
-        for (int i : worst) captions.add(String.format("%.3f", res[i]));
+        if (res.length > 0) {
+            worst = topIndices(res, GALLERY, d.size());
+            for (int i : worst) captions.add(String.format("%.3f", res[i]));
+        } else {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < spread.worst().length && rows.size() < GALLERY; i++) {
+                if (spread.worst()[i] < d.size()) {
+                    rows.add(spread.worst()[i]);
+                    captions.add(String.format("%.3f", spread.worstValues()[i]));
+                }
+            }
+            worst = rows.stream().mapToInt(Integer::intValue).toArray();
+        }
         gallery.setContent(List.of(new TileGrid.Row("", d.images().selectRows(worst), null, captions)), d.channels(), d.height(), d.width());
+    }
+
+    /** Histogram bars: bar i counts the values in [edges[i], edges[i + 1]); ticks are indices of edges to label. */
+    private record Bars(int[] counts, double[] edges, int[] ticks, double mean) {}
+
+    /** {@link #BINS} equal bins from 0 to the largest residual, ticks at its quarters. */
+    private static Bars linear(double[] res) {
+        double max = 0, sum = 0;
+        for (double v : res) {
+            max = Math.max(max, v);
+            sum += v;
+        }
+        int[] counts = new int[BINS];
+        double top = max > 0 ? max : 1;
+        for (double v : res) counts[Math.min(BINS - 1, (int) (v / top * BINS))]++;
+        double[] edges = new double[BINS + 1];
+        for (int i = 0; i <= BINS; i++) edges[i] = top * i / BINS;
+        edges[BINS] = max;
+        return new Bars(counts, edges, new int[] {0, BINS / 4, BINS / 2, 3 * BINS / 4, BINS}, sum / res.length);
+    }
+
+    /** The summary's logarithmic bins from the first to the last that holds any, ticks at about five of their edges. */
+    private static Bars logarithmic(ResidualSummary s) {
+        int first = 0, last = ResidualSummary.BINS - 1;
+        while (first < last && s.bins()[first] == 0) first++;
+        while (last > first && s.bins()[last] == 0) last--;
+        int n = last - first + 1;
+        int[] counts = new int[n];
+        double[] edges = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            counts[i] = (int) Math.min(Integer.MAX_VALUE, s.bins()[first + i]);
+            edges[i] = ResidualSummary.low(first + i);
+        }
+        edges[n] = Math.min(ResidualSummary.high(last), s.max());
+        int step = Math.max(1, n / 4);
+        int[] ticks = IntStream.iterate(0, i -> i <= n, i -> i + step).toArray();
+        if (ticks[ticks.length - 1] != n) ticks = IntStream.concat(IntStream.of(ticks), IntStream.of(n)).toArray();
+        return new Bars(counts, edges, ticks, s.mean());
     }
 
     public int[] worstItems() { return worst.clone(); }
 
     /** "Residual 0.120–0.130: 523 datapoints" for the bin under x, or what the axis shows. */
     String binText(double x) {
-        if (bins == null || binCounts == null) return "Residuals appear after the first solve";
-        int i = (int) Math.floor((x - bins[1]) / bins[2]);
-        if (i < 0 || i >= binCounts.length) {
+        if (bins == null || shown == null) return "Residuals appear after the first solve";
+        int i = (int) Math.floor((x - bins[0]) / bins[1]);
+        if (i < 0 || i >= shown.counts.length) {
             return "Relative residual of each datapoint: ‖W[h; 1] − a⁻¹(t)‖ / ‖a⁻¹(t)‖ (paper Lemma 4); high ones are outliers";
         }
-        return String.format("Residual %.4f–%.4f: %,d datapoint%s", i * bins[0], (i + 1) * bins[0], binCounts[i], binCounts[i] == 1 ? "" : "s");
+        int c = shown.counts[i];
+        return String.format("Residual %.4g–%.4g: %,d datapoint%s", shown.edges[i], shown.edges[i + 1], c, c == 1 ? "" : "s");
     }
 
     /** The histogram's title, e.g. "Residuals after step 3 (layer 2 SL): …". */
