@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * A run's {@code metrics.jsonl}: one JSON object per solve, appended and flushed as the solve finishes (a killed run
  * keeps its finished steps). Keys: step (the k-th solve is step k; Init is step 0), layer, epoch, phase, mse, mae, elastic, output_mse, seconds, condition,
  * method, layer_done, and the step's residuals (paper Lemma 4) in summary: residual_mean, residual_max, residual_p50,
- * residual_p90, residual_p99 (read from bins 12% wide, see {@link ResidualSummary}) and worst_rows (the rows of the
+ * residual_p90, residual_p99 (read from bins 2.3% wide, see {@link ResidualSummary}) and worst_rows (the rows of the
  * largest, largest first); a number that is not finite is null (JSON has no NaN).
  */
 public final class MetricsLog implements Closeable {

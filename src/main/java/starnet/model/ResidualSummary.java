@@ -19,8 +19,8 @@ import java.util.Arrays;
  * @param worstValues their residuals, same order
  */
 public record ResidualSummary(long count, double sum, double max, long[] bins, int[] worst, double[] worstValues) implements java.io.Serializable {
-    /** Bins per decade: a quantile read from the bins is within a factor 10^(1/20) ≈ 1.12 of the exact one. */
-    public static final int PER_DECADE = 20;
+    /** Bins per decade: a quantile read from the bins is within a factor 10^(1/100) ≈ 1.023 of the exact one. */
+    public static final int PER_DECADE = 100;
     public static final double LOWEST = 1e-6, HIGHEST = 1e3;
     private static final int DECADES = 9;
     public static final int BINS = DECADES * PER_DECADE + 2;

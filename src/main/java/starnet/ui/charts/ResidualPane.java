@@ -105,7 +105,7 @@ public final class ResidualPane extends VBox {
         Bars bars = res.length > 0 ? linear(res) : logarithmic(spread);
         title.setText(String.format("Residuals after step %d (layer %d %s): mean %.4f, max %.4f, %,d datapoints%s",
                 r.number(), r.layer(), r.phase(), spread != null ? spread.mean() : bars.mean, bars.edges[bars.edges.length - 1],
-                res.length > 0 ? res.length : spread.count(), res.length > 0 ? "" : " (summary: the residuals stay with the rows; bins 12% wide)"));
+                res.length > 0 ? res.length : spread.count(), res.length > 0 ? "" : " (summary sent by the partitions: bins 2.3% wide)"));
         int peak = IntStream.of(bars.counts).max().orElse(1);
         int n = bars.counts.length;
         double left = starnet.ui.widgets.UiScale.px(40), bottom = h - starnet.ui.widgets.UiScale.px(20), plotW = w - left - 14, plotH = bottom - 8;
@@ -126,7 +126,8 @@ public final class ResidualPane extends VBox {
         for (int e : bars.ticks) {
             double x = left + plotW * e / n;
             g.strokeLine(x, bottom, x, bottom + 3);
-            g.fillText(String.format("%.3g", bars.edges[e]), x, bottom + 4);
+            g.setTextAlign(e == n ? TextAlignment.RIGHT : TextAlignment.CENTER); // the last label ends at its tick: inside the canvas
+            g.fillText(String.format("%.3g", bars.edges[e]), e == n ? x + 4 : x, bottom + 4);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -175,22 +176,26 @@ public final class ResidualPane extends VBox {
         return new Bars(counts, edges, new int[] {0, BINS / 4, BINS / 2, 3 * BINS / 4, BINS}, sum / res.length);
     }
 
-    /** The summary's logarithmic bins from the first to the last that holds any, ticks at about five of their edges. */
+    /** The summary's logarithmic bins from the first to the last that holds any, in at most {@link #BINS} bars of whole bins. */
     private static Bars logarithmic(ResidualSummary s) {
         int first = 0, last = ResidualSummary.BINS - 1;
         while (first < last && s.bins()[first] == 0) first++;
         while (last > first && s.bins()[last] == 0) last--;
-        int n = last - first + 1;
+        int per = (last - first + BINS) / BINS; // summary bins per bar
+        int n = (last - first) / per + 1;
         int[] counts = new int[n];
         double[] edges = new double[n + 1];
         for (int i = 0; i < n; i++) {
-            counts[i] = (int) Math.min(Integer.MAX_VALUE, s.bins()[first + i]);
-            edges[i] = ResidualSummary.low(first + i);
+            for (int b = first + i * per; b < Math.min(last + 1, first + (i + 1) * per); b++) counts[i] += (int) Math.min(Integer.MAX_VALUE - counts[i], s.bins()[b]);
+            edges[i] = ResidualSummary.low(first + i * per);
         }
-        edges[n] = Math.min(ResidualSummary.high(last), s.max());
+        edges[n] = Math.min(ResidualSummary.high(Math.min(ResidualSummary.BINS - 1, first + n * per - 1)), s.max());
         int step = Math.max(1, n / 4);
         int[] ticks = IntStream.iterate(0, i -> i <= n, i -> i + step).toArray();
-        if (ticks[ticks.length - 1] != n) ticks = IntStream.concat(IntStream.of(ticks), IntStream.of(n)).toArray();
+        if (ticks[ticks.length - 1] != n) { // the end gets its label; a tick too close before it gives way
+            if (n - ticks[ticks.length - 1] < (step + 1) / 2) ticks[ticks.length - 1] = n;
+            else ticks = IntStream.concat(IntStream.of(ticks), IntStream.of(n)).toArray();
+        }
         return new Bars(counts, edges, ticks, s.mean());
     }
 
