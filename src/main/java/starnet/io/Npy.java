@@ -58,10 +58,15 @@ public final class Npy {
 
     /** The layout of the .npy file at {@code file}, from its header alone. */
     public static Layout layout(java.nio.file.Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
-            Header h = header(in);
-            return new Layout(h.shape(), h.dtype(), h.fortran(), h.dataOffset());
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return layout(in);
         }
+    }
+
+    /** The layout of the .npy file whose first bytes {@code raw} gives (read as far as its header, not closed). */
+    public static Layout layout(InputStream raw) throws IOException {
+        Header h = header(new DataInputStream(new java.io.BufferedInputStream(raw)));
+        return new Layout(h.shape(), h.dtype(), h.fortran(), h.dataOffset());
     }
 
     /** Value {@code i} of {@code bb} (in the buffer's order) for a dtype kind such as "f4" or "u1", as a double. */

@@ -78,7 +78,11 @@ public final class Runs {
         try (release; StagedFolder folder = staged[0]) {
             Dataset dataset;
             Streamed streamed = null;
-            if (inHeap(engine, declared)) {
+            if (declared != null && declared.remote() != null) { // read where it lies by the executors: nothing is copied here
+                streamed = new Streamed(declared.remote(), RemoteData.divisor(declared.remote()), declared.images(), true);
+                dataset = RemoteData.preview(declared.remote(), streamed.divisor(), (int) Math.min(PREVIEW, declared.images()));
+                progress.note(String.format("the executors read %s where it lies (%,d images)", declared.remote(), declared.images()));
+            } else if (inHeap(engine, declared)) {
                 dataset = Datasets.load(config.data());
                 requireDetermined(config, new int[] {dataset.channels(), dataset.height(), dataset.width()}, config.data().limit() > 0 ? Math.min(config.data().limit(), dataset.size()) : dataset.size());
             } else {
@@ -306,6 +310,14 @@ public final class Runs {
         if (engine.kind() == EngineKind.SPARK && !SparkRuns.available()) {
             throw new UserError("Training on Spark needs Apache Spark 4 on the class path: run bin/starnet-spark from the build, "
                     + "or spark-submit --class starnet.Launcher starnet.jar on a cluster.");
+        }
+        if (declared != null && declared.remote() != null) {
+            if (engine.kind() != EngineKind.SPARK) {
+                throw new UserError(declared.remote() + " is read where it lies by Spark's executors: train it with --engine spark (or copy it to this machine)");
+            }
+            if (engine.store() != null || engine.shifts() > 1) {
+                throw new UserError("--store and --shifts make a row store on this machine; " + declared.remote() + " is read where it lies: leave them out");
+            }
         }
         if (declared != null) requireDetermined(request.config(), declared.shape(), declared.images() * engine.shifts());
     }

@@ -71,7 +71,7 @@ final class SessionContents {
                 ? new StarNetTrainer.State(t.decoder(), -1, null, t.epochsDone(), false, Double.NaN, new starnet.math.Matrix[t.decoder().depth()], t.log())
                 : t.state();
         int[] pins = w.pinned.clone();
-        SessionFile.DataStream stream = new SessionFile.DataStream(w.streamed.file().toAbsolutePath().toString(), w.streamed.divisor(), w.streamed.rows(), w.engine);
+        SessionFile.DataStream stream = new SessionFile.DataStream(w.streamed.file(), w.streamed.divisor(), w.streamed.rows(), w.engine);
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
                 d.channels(), d.height(), d.width(), ""), pins, d.images().selectRows(pins), TrainingStates.saved(st),
                 List.copyOf(w.log.history), null, w.run.provenance(w.config, w.datapoints, ""), stream);
@@ -137,14 +137,16 @@ final class SessionContents {
     private static Work restoreStreamed(Path file, SessionFile.Session s, LinearAlgebra la, TaskContext ctx, EngineSpec engine) {
         SessionFile.DataStream stream = s.stream();
         SessionFile.DatasetRef ref = s.dataset();
-        Path rows = Path.of(stream.file());
-        if (!java.nio.file.Files.isRegularFile(rows)) {
+        String rows = stream.file();
+        boolean remote = starnet.store.ReadableAt.isRemote(rows);
+        if (!remote && !java.nio.file.Files.isRegularFile(Path.of(rows))) {
             throw new UserError("Could not open " + file + ": its rows were read from " + rows + ", which is not there any more. Your current work is unchanged.");
         }
         ctx.progress(-1, "loading the first items of " + ref.source());
         Dataset d;
         try {
-            d = Datasets.load(new DataSpec(ref.source(), starnet.model.Split.parse(ref.split()), (int) Math.min(Runs.PREVIEW, stream.rows()), s.config().data().csv()));
+            d = remote ? RemoteData.preview(rows, stream.divisor(), (int) Math.min(Runs.PREVIEW, stream.rows()))
+                    : Datasets.load(new DataSpec(ref.source(), starnet.model.Split.parse(ref.split()), (int) Math.min(Runs.PREVIEW, stream.rows()), s.config().data().csv()));
         } catch (DataException e) {
             throw new UserError("Could not open " + file + ": " + e.getMessage() + ". Your current work is unchanged.");
         }

@@ -37,7 +37,7 @@ final class SparkRuns {
         String backend = la.id().equals("ejml") ? "ejml" : "auto"; // --backend ejml reaches the executors; else OpenBLAS where it loads
         int parts = spec.partitions() > 0 ? spec.partitions() : sc.defaultParallelism();
         if (streamed != null) {
-            return SparkEngine.reading(sc, streamed.file().toAbsolutePath().toString(), streamed.divisor(), (int) streamed.rows(), dataset.pixels(), parts,
+            return SparkEngine.reading(sc, streamed.file(), streamed.divisor(), (int) streamed.rows(), dataset.pixels(), parts,
                     config.training().latentPath(), inputWidths, backend);
         }
         return SparkEngine.of(sc, RunEngines.rows(dataset, datapoints), parts, config.training().latentPath(), inputWidths, backend);
@@ -45,6 +45,7 @@ final class SparkRuns {
 
     /** The process's Spark context, started for {@code master} on first use. */
     static synchronized JavaSparkContext context(String master) {
+        if (context != null && context.sc().isStopped()) context = null; // stopped from elsewhere (spark-submit's shutdown, a test): start anew
         if (context != null) {
             if (master != null && !master.equals(contextMaster)) {
                 throw new UserError("Spark is already running on " + contextMaster + " in this process; restart to use " + master + ".");

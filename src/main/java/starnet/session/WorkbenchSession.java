@@ -196,6 +196,7 @@ public final class WorkbenchSession {
                 core.parked.discards().closeAll();
                 if (core.parked.work().run != null) core.parked.work().run.close();
             }
+            SparkRuns.stop(); // the window's Spark context, if a run started one: its executors go with the window
             return null;
         });
         done.exceptionally(e -> null);

@@ -72,9 +72,12 @@ final class Part implements Serializable {
         return new Part(sorted.get(0).first, rows, pixels, images, new double[layers][], null);
     }
 
-    /** Rows [from, to) of the row store or .npy file at {@code file}, read where this runs (an executor): a new partition. */
+    /**
+     * Rows [from, to) of the row store or .npy file at {@code file} — a path every executor sees, or an address on a
+     * Hadoop file system — read where this runs (an executor): a new partition.
+     */
     static Part read(String file, double divisor, int from, int to, int layers) throws java.io.IOException {
-        try (starnet.store.RowSource s = starnet.store.RowSource.open(java.nio.file.Path.of(file), divisor)) {
+        try (starnet.store.RowSource s = starnet.store.RowSource.open(file, divisor)) {
             return new Part(from, s.read(from, to), layers);
         }
     }

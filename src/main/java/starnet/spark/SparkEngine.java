@@ -219,12 +219,19 @@ public final class SparkEngine implements TrainingEngine {
         return finished[index] ? gather(index) : null;
     }
 
+    /**
+     * Layer {@code index}'s latents of every partition in one matrix, fetched a partition at a time: the driver holds
+     * the matrix and one partition's rows, not every partition's rows besides it.
+     */
     private Matrix gather(int index) {
         int width = inputWidths[index];
         Matrix m = new Matrix(n, width);
-        for (Object[] piece : parts.map(p -> new Object[] {p.first(), p.latentsOf(index)}).collect()) {
-            double[] v = (double[]) piece[1];
-            System.arraycopy(v, 0, m.data(), (int) piece[0] * width, v.length);
+        JavaRDD<Object[]> pieces = parts.map(p -> new Object[] {p.first(), p.latentsOf(index)});
+        for (int p = 0; p < parts.getNumPartitions(); p++) {
+            for (Object[] piece : pieces.collectPartitions(new int[] {p})[0]) {
+                double[] v = (double[]) piece[1];
+                System.arraycopy(v, 0, m.data(), (int) piece[0] * width, v.length);
+            }
         }
         return m;
     }

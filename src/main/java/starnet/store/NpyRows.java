@@ -7,9 +7,7 @@ import starnet.math.Matrix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A .npy file of images read by row ranges in place (C order; uint8, integer or float values), channels-last arrays
@@ -17,16 +15,14 @@ import java.nio.file.StandardOpenOption;
  * read their partitions from a shared filesystem without the driver touching the data.
  */
 public final class NpyRows implements RowSource {
-    private final Path file;
-    private final FileChannel channel;
+    private final ReadableAt channel;
     private final Npy.Layout layout;
     private final NpyLoader.ImageLayout images;
     private final int size;
     private final String kind;
     private final double divisor;
 
-    private NpyRows(Path file, FileChannel channel, Npy.Layout layout, NpyLoader.ImageLayout images, double divisor) throws IOException {
-        this.file = file;
+    private NpyRows(ReadableAt channel, Npy.Layout layout, NpyLoader.ImageLayout images, double divisor) throws IOException {
         this.channel = channel;
         this.layout = layout;
         this.images = images;
@@ -37,18 +33,30 @@ public final class NpyRows implements RowSource {
 
     /** Opens {@code file}; its values are divided by {@code divisor} (from {@link #divisor}). */
     public static NpyRows open(Path file, double divisor) throws IOException {
-        Npy.Layout l = Npy.layout(file);
-        if (l.fortran()) throw new IOException(file + ": is in Fortran order; rows can be read in place only from a C-order array (numpy.ascontiguousarray)");
-        NpyLoader.ImageLayout images = NpyLoader.imageLayout(file, l.shape());
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        long expected = l.dataOffset() + (long) l.shape()[0] * images.pixels() * l.elementSize();
-        long size = ch.size();
-        if (size < expected) {
-            ch.close();
-            throw new IOException(file + ": truncated: the header promises " + expected + " bytes, the file has " + size);
-        }
-        return new NpyRows(file, ch, l, images, divisor);
+        return open(ReadableAt.local(file), divisor);
     }
+
+    /** Opens the .npy file in {@code in} (closed with it, or now if it is not one); its values are divided by {@code divisor}. */
+    public static NpyRows open(ReadableAt in, double divisor) throws IOException {
+        String file = in.name();
+        try {
+            long size = in.size();
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, HEADER_READ));
+            in.readFully(head, 0);
+            Npy.Layout l = Npy.layout(new java.io.ByteArrayInputStream(head.array()));
+            if (l.fortran()) throw new IOException(file + ": is in Fortran order; rows can be read in place only from a C-order array (numpy.ascontiguousarray)");
+            NpyLoader.ImageLayout images = NpyLoader.imageLayout(file, l.shape());
+            long expected = l.dataOffset() + (long) l.shape()[0] * images.pixels() * l.elementSize();
+            if (size < expected) throw new IOException(file + ": truncated: the header promises " + expected + " bytes, the file has " + size);
+            return new NpyRows(in, l, images, divisor);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** Bytes read for a header: its length field allows up to 4 GB, numpy writes a few hundred. */
+    private static final int HEADER_READ = 1 << 16;
 
     /**
      * What the values of {@code file} are divided by to lie in [0, 1], as the in-memory loader decides it: 255 for
@@ -57,9 +65,14 @@ public final class NpyRows implements RowSource {
      * @throws IOException when the values are outside [0, 255] or not finite
      */
     public static double divisor(Path file) throws IOException {
-        Npy.Layout l = Npy.layout(file);
-        if (l.dtype().endsWith("u1")) return 255;
-        try (NpyRows r = open(file, 1)) {
+        return divisor(ReadableAt.local(file));
+    }
+
+    /** {@link #divisor(Path)} of the .npy file in {@code in} (closed by it). */
+    public static double divisor(ReadableAt in) throws IOException {
+        String file = in.name();
+        try (NpyRows r = open(in, 1)) {
+            if (r.kind.equals("u1")) return 255;
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
             for (long from = 0; from < r.rows(); from += 4096) {
                 for (double v : r.read(from, Math.min(r.rows(), from + 4096)).data()) {
@@ -86,10 +99,7 @@ public final class NpyRows implements RowSource {
         int n = (int) (to - from), d = cols();
         ByteBuffer b = ByteBuffer.allocate(Math.multiplyExact(n, d * size)).order(layout.order());
         try {
-            long at = layout.dataOffset() + from * d * size;
-            while (b.hasRemaining()) {
-                if (channel.read(b, at + b.position()) < 0) throw new IOException(file + ": ends before row " + to);
-            }
+            channel.readFully(b, layout.dataOffset() + from * d * size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,7 +28,27 @@ public interface RowSource extends AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(6);
         }
-        if (head.length == 6 && (head[0] & 0xff) == 0x93 && head[1] == 'N') return NpyRows.open(file, divisor);
+        if (isNpy(head)) return NpyRows.open(file, divisor);
         return RowStore.open(file);
+    }
+
+    /**
+     * Opens the file at {@code location} — a path here, or an address on another file system ({@link ReadableAt#open})
+     * — to read its rows: a row store (read only), or a .npy file whose values are divided by {@code divisor}.
+     */
+    static RowSource open(String location, double divisor) throws IOException {
+        ReadableAt in = ReadableAt.open(location);
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(6);
+        try {
+            if (in.size() >= 6) in.readFully(head, 0);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return isNpy(head.array()) ? NpyRows.open(in, divisor) : RowStore.open(in);
+    }
+
+    private static boolean isNpy(byte[] head) {
+        return head.length == 6 && (head[0] & 0xff) == 0x93 && head[1] == 'N';
     }
 }

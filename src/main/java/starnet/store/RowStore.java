@@ -16,20 +16,23 @@ import java.nio.file.StandardOpenOption;
  * 64-byte header ("STARNETROWS", precision, rows, cols), then the values. Chunks go through positional reads and
  * writes, not a memory map, so the pages of a store larger than memory never count as the process's own.
  * <p>
- * Not thread-safe: one thread reads and writes it at a time.
+ * A store on another file system ({@link #open(ReadableAt)}) is read only. Not thread-safe: one thread reads and writes
+ * it at a time.
  */
 public final class RowStore implements RowSource {
     private static final byte[] MAGIC = "STARNETROWS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final int HEADER = 64;
-    private final Path file;
-    private final FileChannel channel;
+    private final String file;
+    private final ReadableAt in;
+    private final FileChannel channel; // null when read only
     private final long rows;
     private final int cols;
     private final StoragePrecision precision;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
 
-    private RowStore(Path file, FileChannel channel, long rows, int cols, StoragePrecision precision) {
+    private RowStore(String file, ReadableAt in, FileChannel channel, long rows, int cols, StoragePrecision precision) {
         this.file = file;
+        this.in = in;
         this.channel = channel;
         this.rows = rows;
         this.cols = cols;
@@ -52,16 +55,31 @@ public final class RowStore implements RowSource {
             ch.close();
             throw starnet.model.IoMessages.naming(file, e);
         }
-        return new RowStore(file, ch, rows, cols, precision);
+        return new RowStore(file.toString(), ReadableAt.of(ch, file.toString()), ch, rows, cols, precision);
     }
 
-    /** Opens a store written by {@link #create}; its header is checked against the file's length. */
+    /** Opens a store written by {@link #create}, to read and write; its header is checked against the file's length. */
     public static RowStore open(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return open(ReadableAt.of(ch, file.toString()), ch);
+    }
+
+    /** Opens the store in {@code in} (closed with it) to read its rows; its header is checked against the file's length. */
+    public static RowStore open(ReadableAt in) throws IOException {
+        return open(in, null);
+    }
+
+    private static RowStore open(ReadableAt in, FileChannel writable) throws IOException {
+        String file = in.name();
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        if (ch.read(h, 0) < HEADER) {
-            ch.close();
-            throw new IOException(file + ": not a row store (shorter than its header)");
+        long size;
+        try {
+            size = in.size();
+            if (size < HEADER) throw new IOException(file + ": not a row store (shorter than its header)");
+            in.readFully(h, 0);
+        } catch (IOException e) {
+            in.close();
+            throw e;
         }
         byte[] magic = new byte[MAGIC.length];
         h.get(0, magic);
@@ -69,11 +87,11 @@ public final class RowStore implements RowSource {
         long rows = h.getLong(16);
         int cols = h.getInt(24);
         StoragePrecision p = bytes == 4 ? StoragePrecision.F32 : bytes == 8 ? StoragePrecision.F64 : null;
-        if (!java.util.Arrays.equals(magic, MAGIC) || p == null || rows < 0 || cols < 1 || ch.size() != HEADER + rows * cols * bytes) {
-            ch.close();
+        if (!java.util.Arrays.equals(magic, MAGIC) || p == null || rows < 0 || cols < 1 || size != HEADER + rows * cols * bytes) {
+            in.close();
             throw new IOException(file + ": not a row store, or damaged (its length does not match its header)");
         }
-        return new RowStore(file, ch, rows, cols, p);
+        return new RowStore(file, in, writable, rows, cols, p);
     }
 
     @Override
@@ -84,7 +102,8 @@ public final class RowStore implements RowSource {
 
     public StoragePrecision precision() { return precision; }
 
-    public Path file() { return file; }
+    /** The file as it was named. */
+    public String file() { return file; }
 
     /** Rows [from, to) as a new (to − from) × cols matrix. */
     @Override
@@ -99,13 +118,9 @@ public final class RowStore implements RowSource {
         check(from, into);
         ByteBuffer b = buffer(into.rows());
         try {
-            long at = HEADER + from * cols * precision.bytes();
-            while (b.hasRemaining()) {
-                int n = channel.read(b, at + b.position());
-                if (n < 0) throw new IOException(file + ": ends before row " + (from + into.rows()));
-            }
+            in.readFully(b, HEADER + from * cols * precision.bytes());
         } catch (IOException e) {
-            throw new UncheckedIOException(starnet.model.IoMessages.naming(file, e));
+            throw new UncheckedIOException(named(e));
         }
         b.flip();
         double[] d = into.data();
@@ -120,6 +135,7 @@ public final class RowStore implements RowSource {
 
     /** Writes {@code values} (read only) as rows [from, from + values.rows()). */
     public void write(long from, Matrix values) {
+        if (channel == null) throw new UnsupportedOperationException(file + " is open to read only");
         check(from, values);
         ByteBuffer b = buffer(values.rows());
         double[] d = values.data();
@@ -135,7 +151,7 @@ public final class RowStore implements RowSource {
             long at = HEADER + from * cols * precision.bytes();
             while (b.hasRemaining()) channel.write(b, at + b.position());
         } catch (IOException e) {
-            throw new UncheckedIOException(starnet.model.IoMessages.naming(file, e));
+            throw new UncheckedIOException(named(e));
         }
     }
 
@@ -154,10 +170,14 @@ public final class RowStore implements RowSource {
         return buffer;
     }
 
-    /** A channel's failure (which names no file) told about {@code file}. */
+    /** A channel's failure (which names no file) told about the file. */
+    private IOException named(IOException e) {
+        return starnet.model.IoMessages.naming(Path.of(file), e);
+    }
+
     /** Makes every written row durable (before the file is renamed into place). */
     public void force() throws IOException {
-        channel.force(false);
+        if (channel != null) channel.force(false);
     }
 
     /** Bytes on disk. */
@@ -165,6 +185,6 @@ public final class RowStore implements RowSource {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        in.close(); // the writable channel, if any, is the one it reads through
     }
 }

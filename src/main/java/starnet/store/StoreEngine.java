@@ -260,7 +260,7 @@ public final class StoreEngine implements TrainingEngine {
     private static void discard(RowStore s) {
         try {
             s.close();
-            Files.deleteIfExists(s.file());
+            Files.deleteIfExists(Path.of(s.file()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,7 +41,9 @@ class SparkEquivalenceTest {
 
     @BeforeAll
     static void start() {
-        sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("starnet-test").set("spark.ui.enabled", "false"));
+        // one context per JVM: a window test that trained on Spark may have left its own (local[2] too) running
+        sc = JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(
+                new SparkConf().setMaster("local[2]").setAppName("starnet-test").set("spark.ui.enabled", "false")));
         sc.setLogLevel("WARN");
     }
 

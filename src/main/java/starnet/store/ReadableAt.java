@@ -1,0 +1,79 @@
+package starnet.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+
+/**
+ * A file read by position where it lies: on this machine, or on a file system that a {@link RemoteFiles} provider
+ * reaches ({@code hdfs://}, {@code s3a://}, … through Hadoop, where Spark brings it). Not thread-safe.
+ */
+public interface ReadableAt extends Closeable {
+    /** A location with a scheme ("hdfs://…"); anything else is a path on this machine. */
+    Pattern REMOTE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+
+    /** The file as the user named it (for messages). */
+    String name();
+
+    /** Its length in bytes. */
+    long size() throws IOException;
+
+    /** Fills {@code into} (its remaining bytes) from byte {@code position} on; fails when the file ends first. */
+    void readFully(ByteBuffer into, long position) throws IOException;
+
+    /** Whether {@code location} names a file on another file system ({@code scheme://…}). */
+    static boolean isRemote(String location) {
+        return REMOTE.matcher(location).matches();
+    }
+
+    /** The file at {@code location}: a path on this machine, or a {@code scheme://} address a provider reads. */
+    static ReadableAt open(String location) throws IOException {
+        if (!isRemote(location)) return local(Path.of(location));
+        URI uri;
+        try {
+            uri = new URI(location);
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(location + ": not a valid address (" + e.getReason() + ")", e);
+        }
+        try {
+            for (RemoteFiles files : ServiceLoader.load(RemoteFiles.class, ReadableAt.class.getClassLoader())) {
+                if (files.reads(uri)) return files.open(uri);
+            }
+        } catch (java.util.ServiceConfigurationError | LinkageError e) { // the provider is there, Hadoop is not
+            throw new IOException(location + ": " + uri.getScheme() + ":// files are read through Hadoop, which comes with Spark: run bin/starnet-spark "
+                    + "or spark-submit", e);
+        }
+        throw new IOException(location + ": no file system for " + uri.getScheme() + ":// here (Hadoop reads hdfs://, s3a:// with hadoop-aws, "
+                + "file://; run bin/starnet-spark or spark-submit)");
+    }
+
+    /** {@code file} on this machine. */
+    static ReadableAt local(Path file) throws IOException {
+        return of(FileChannel.open(file, StandardOpenOption.READ), file.toString());
+    }
+
+    /** Reads through {@code channel} (closed with the result), named {@code name}. */
+    static ReadableAt of(FileChannel channel, String name) {
+        return new ReadableAt() {
+            @Override public String name() { return name; }
+
+            @Override public long size() throws IOException { return channel.size(); }
+
+            @Override
+            public void readFully(ByteBuffer into, long position) throws IOException {
+                long at = position - into.position();
+                while (into.hasRemaining()) {
+                    if (channel.read(into, at + into.position()) < 0) throw new java.io.EOFException(name + ": ends at byte " + (at + into.position()));
+                }
+            }
+
+            @Override public void close() throws IOException { channel.close(); }
+        };
+    }
+}

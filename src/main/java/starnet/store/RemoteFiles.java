@@ -1,0 +1,16 @@
+package starnet.store;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Reads files on file systems other than this machine's, found by {@link java.util.ServiceLoader}: the Spark layer
+ * provides one through Hadoop's {@code FileSystem} where Hadoop is on the class path.
+ */
+public interface RemoteFiles {
+    /** Whether this provider reads {@code uri}'s scheme. */
+    boolean reads(URI uri);
+
+    /** The file at {@code uri}, for reading by position. */
+    ReadableAt open(URI uri) throws IOException;
+}

@@ -1,0 +1,138 @@
+package starnet.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import starnet.math.Matrix;
+import starnet.model.StepResult;
+import starnet.model.StoragePrecision;
+import starnet.store.NpyRows;
+import starnet.store.ReadableAt;
+import starnet.store.RowSource;
+import starnet.training.Cancellation;
+import starnet.training.StarNetTrainer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static starnet.spark.SparkEquivalenceTest.CONFIG;
+import static starnet.spark.SparkEquivalenceTest.DATA;
+import static starnet.spark.SparkEquivalenceTest.LA;
+
+/**
+ * Data read where it lies on a real HDFS (a name node and a data node in this JVM, Hadoop's MiniDFSCluster): the
+ * executors read their rows through Hadoop's FileSystem and train the in-memory model step for step.
+ */
+class HadoopFilesTest {
+    @TempDir static Path dir;
+    static MiniDFSCluster hdfs;
+    static JavaSparkContext sc;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
+        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        hdfs.waitActive();
+        base = hdfs.getURI().toString();
+        sc = JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(
+                new SparkConf().setMaster("local[2]").setAppName("starnet-test").set("spark.ui.enabled", "false")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sc != null) sc.close();
+        if (hdfs != null) hdfs.shutdown();
+    }
+
+    /** {@code local} copied to HDFS as {@code name}: its address. */
+    static String put(Path local, String name) throws IOException {
+        FileSystem fs = hdfs.getFileSystem();
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path("/data/" + name));
+        return base + "/data/" + name;
+    }
+
+    @Test
+    void executorsReadARowStoreOnHdfs() throws IOException {
+        Path data = dir.resolve("data.bin");
+        try (starnet.store.RowStore s = starnet.store.RowStore.create(data, DATA.rows(), DATA.cols(), StoragePrecision.F64)) {
+            s.write(0, DATA);
+        }
+        String address = put(data, "data.bin");
+        assertTrue(address.startsWith("hdfs://"), address);
+        try (RowSource r = RowSource.open(address, 1)) {
+            assertEquals(0, starnet.Reference.relativeError(DATA.rowRange(590, 600), r.read(590, 600)), "rows read back through Hadoop");
+        }
+        StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
+        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
+        StarNetTrainer spark = SparkEquivalenceTest.on(CONFIG, (p, widths) -> SparkEngine.reading(sc, address, 1, 600, 784, 3, CONFIG.training().latentPath(), widths, "auto"));
+        SparkEquivalenceTest.assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        spark.engine().close();
+    }
+
+    @Test
+    void executorsReadANpyFileOnHdfsWithTheLoadersScaling() throws IOException {
+        Path npy = dir.resolve("digits.npy");
+        double[] scaled = DATA.data().clone();
+        for (int i = 0; i < scaled.length; i++) scaled[i] *= 255;
+        try (var out = java.nio.file.Files.newOutputStream(npy)) {
+            starnet.io.Npy.write(out, new int[] {DATA.rows(), 28, 28}, scaled);
+        }
+        String address = put(npy, "digits.npy");
+        assertEquals(255, NpyRows.divisor(ReadableAt.open(address)), "the scale found through Hadoop, as for a local file");
+        Matrix loaded = starnet.data.NpyLoader.load(npy, 0).images();
+        StarNetTrainer local = StarNetTrainer.create(CONFIG, loaded, LA);
+        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
+        StarNetTrainer spark = SparkEquivalenceTest.on(CONFIG, (p, widths) -> SparkEngine.reading(sc, address, 255, 600, 784, 2, CONFIG.training().latentPath(), widths, "auto"));
+        SparkEquivalenceTest.assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        spark.engine().close();
+    }
+
+    @Test
+    void trainOnSparkReadsAnHdfsAddressGivenAsItsDataAndEndsWithTheLocalFilesNumbers() throws Exception {
+        Path npy = dir.resolve("cli.npy");
+        try (var out = java.nio.file.Files.newOutputStream(npy)) {
+            starnet.io.Npy.write(out, new int[] {DATA.rows(), 28, 28}, DATA.data());
+        }
+        String address = put(npy, "cli.npy");
+        List<String> model = List.of("train", "--engine", "spark", "--master", "local[2]", "--widths", "16,48", "--epochs", "2", "--tol", "0");
+        double[] mse = new double[2];
+        String[] data = {address, npy.toString()};
+        for (int i = 0; i < 2; i++) {
+            List<String> args = new java.util.ArrayList<>(model);
+            args.addAll(List.of("--data", data[i], "--out", dir.resolve("run" + i).toString()));
+            List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g"));
+            jvm.addAll(starnet.testing.ChildJvm.sparkOpens());
+            try (starnet.testing.ChildJvm child = starnet.testing.ChildJvm.start(starnet.testing.ChildJvm.command(jvm, starnet.Launcher.class, args))) {
+                assertEquals(0, child.awaitExit(java.time.Duration.ofMinutes(3)), child.log());
+                if (i == 0) assertTrue(child.log().contains("the executors read " + address + " where it lies (600 images)"), child.log());
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("run" + i).resolve("metrics.jsonl"));
+            mse[i] = starnet.io.Json.MAPPER.readTree(lines.get(lines.size() - 1)).get("output_mse").asDouble();
+        }
+        assertEquals(mse[1], mse[0], 1e-9 * mse[1], "the same run from HDFS as from the local file");
+    }
+
+    @Test
+    void aMissingFileAndAServerThatDoesNotAnswerAreSaidPlainly() {
+        String missing = assertThrows(IOException.class, () -> ReadableAt.open(base + "/data/nothing.npy")).getMessage();
+        assertEquals(base + "/data/nothing.npy: no such file", missing);
+        String refused = assertThrows(IOException.class, () -> ReadableAt.open("hdfs://127.0.0.1:9/data/x.npy")).getMessage();
+        assertTrue(refused.startsWith("hdfs://127.0.0.1:9/data/x.npy: nothing answers at 127.0.0.1:9"), refused);
+        String unknown = assertThrows(IOException.class, () -> ReadableAt.open("nosuchfs://host/x.npy")).getMessage();
+        assertTrue(unknown.contains("no file system for nosuchfs://"), unknown);
+        for (String m : List.of(missing, refused, unknown)) assertFalse(m.matches("(?s).*(Exception|java\\.|org\\.apache|\\n).*"), m);
+    }
+}
