@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import starnet.math.Matrix;
+import starnet.math.RowBlocks;
 import starnet.model.ConvShape;
 import starnet.model.ConvUnpoolLayer;
 import starnet.model.Decoder;
@@ -61,17 +62,22 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static void write(Path file, SavedModel model) throws IOException {
+        write(file, model, model.codes() == null ? null : RowBlocks.of(model.codes()));
+    }
+
+    /** {@code model} with {@code codes} (N × d_0, or null) written a block at a time instead of the model's own. */
+    public static void write(Path file, SavedModel model, RowBlocks codes) throws IOException {
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 ObjectNode m = header(KIND, FORMAT, model.config());
                 ArrayNode s = m.putArray("image_shape");
                 for (int v : model.imageShape()) s.add(v);
                 describeDecoder(m, model.decoder());
-                if (model.codes() != null) m.put("codes", "codes.npy");
+                if (codes != null) m.put("codes", "codes.npy");
                 if (model.provenance() != null) m.set("provenance", Json.MAPPER.valueToTree(model.provenance()));
                 putJson(zip, "manifest.json", m);
                 writeDecoderArrays(zip, model.decoder());
-                if (model.codes() != null) putStored(zip, "codes.npy", model.codes());
+                if (codes != null) putStored(zip, "codes.npy", codes);
             }
         });
     }
@@ -128,6 +134,11 @@ public final class ModelFile {
      * Saving a session needs no second copy of its largest arrays.
      */
     static void putStored(ZipOutputStream zip, String name, Matrix m) throws IOException {
+        putStored(zip, name, RowBlocks.of(m));
+    }
+
+    /** {@code m} stored uncompressed as the .npy entry {@code name}: written twice, once to learn its length and checksum. */
+    static void putStored(ZipOutputStream zip, String name, RowBlocks m) throws IOException {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         long[] size = {0};
         try (java.util.zip.CheckedOutputStream measure = new java.util.zip.CheckedOutputStream(new java.io.OutputStream() {

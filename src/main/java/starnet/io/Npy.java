@@ -205,6 +205,24 @@ public final class Npy {
 
     /** Writes {@code data} with {@code shape} as float64, C order. Nothing is modified. */
     public static void write(OutputStream out, int[] shape, double[] data) throws IOException {
+        header(out, shape);
+        values(out, data, data.length);
+    }
+
+    /** Writes the blocks of {@code m} as one 2-D float64 array, C order, a block at a time. */
+    public static void write(OutputStream out, starnet.math.RowBlocks m) throws IOException {
+        if (m.rows() > Integer.MAX_VALUE) throw new IOException(m.rows() + " rows: a .npy file of this program holds at most " + Integer.MAX_VALUE);
+        header(out, new int[] {(int) m.rows(), m.cols()});
+        long[] written = {0};
+        m.forEach(block -> {
+            values(out, block.data(), block.rows() * block.cols());
+            written[0] += block.rows();
+        });
+        if (written[0] != m.rows()) throw new IllegalStateException(written[0] + " rows handed over for " + m.rows());
+    }
+
+    /** The header of a float64 C-order array of {@code shape}. */
+    private static void header(OutputStream out, int[] shape) throws IOException {
         StringBuilder sh = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) sh.append(shape[i]).append(shape.length == 1 ? "," : (i + 1 < shape.length ? ", " : ""));
         sh.append(')');
@@ -222,11 +240,15 @@ public final class Npy {
         for (int i = 0; i < pad; i++) head.write(' ');
         head.write('\n');
         out.write(head.toByteArray());
+    }
+
+    /** The first {@code count} of {@code data} as little-endian float64 values. */
+    private static void values(OutputStream out, double[] data, int count) throws IOException {
         int piece = 8192;
         ByteBuffer bb = ByteBuffer.allocate(8 * piece).order(ByteOrder.LITTLE_ENDIAN);
         java.nio.DoubleBuffer doubles = bb.asDoubleBuffer();
-        for (int from = 0; from < data.length; from += piece) {
-            int n = Math.min(piece, data.length - from);
+        for (int from = 0; from < count; from += piece) {
+            int n = Math.min(piece, count - from);
             doubles.clear();
             doubles.put(data, from, n);
             out.write(bb.array(), 0, 8 * n);

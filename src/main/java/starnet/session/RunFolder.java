@@ -37,8 +37,10 @@ final class RunFolder {
         StarNetTrainer t = w.run.trainer();
         int[] shape = {w.dataset.channels(), w.dataset.height(), w.dataset.width()};
         if (w.streamed != null) {
-            Matrix codes = (long) t.engine().rows() * t.decoder().layers().get(0).inputWidth() <= CODES_IN_MODEL ? t.codes() : null;
-            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, t.decoder(), shape, codes, w.run.provenance(w.config, w.datapoints, "")));
+            // written a block at a time: the driver of a cluster or the reader of a store never holds the N codes at once
+            starnet.math.RowBlocks codes = (long) t.engine().rows() * t.decoder().layers().get(0).inputWidth() <= CODES_IN_MODEL ? t.codeBlocks() : null;
+            ModelFile.write(folder.file("model.starnet"), new ModelFile.SavedModel(w.config, t.decoder(), shape, null, w.run.provenance(w.config, w.datapoints, "")),
+                    codes);
             int[] first = new int[Math.min(SHOWN, t.engine().rows())];
             for (int i = 0; i < first.length; i++) first[i] = i;
             Matrix targets = t.engine().imageRows(first), recon = t.reconstructAfterLayer(0, first);

@@ -236,6 +236,33 @@ public final class SparkEngine implements TrainingEngine {
         return m;
     }
 
+    /** A partition at a time, in row order: the driver holds one partition's rows, never all of them. */
+    @Override
+    public starnet.math.RowBlocks finishedLatentBlocks(int index) {
+        if (!finished[index]) return null;
+        int width = inputWidths[index];
+        JavaRDD<Object[]> pieces = parts.map(p -> new Object[] {p.first(), p.latentsOf(index)});
+        int partitions = parts.getNumPartitions();
+        return new starnet.math.RowBlocks() {
+            @Override public long rows() { return n; }
+
+            @Override public int cols() { return width; }
+
+            @Override
+            public void forEach(Each each) throws java.io.IOException {
+                int next = 0;
+                for (int p = 0; p < partitions; p++) {
+                    for (Object[] piece : pieces.collectPartitions(new int[] {p})[0]) {
+                        double[] v = (double[]) piece[1];
+                        if ((int) piece[0] != next) throw new IllegalStateException("partition " + p + " starts at row " + piece[0] + ", expected " + next);
+                        each.accept(new Matrix(v.length / width, width, v));
+                        next += v.length / width;
+                    }
+                }
+            }
+        };
+    }
+
     @Override
     public void restore(int index, Matrix current, Matrix[] finishedLatents) {
         if (finishedLatents.length != finished.length) {

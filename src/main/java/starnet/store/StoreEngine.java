@@ -204,6 +204,23 @@ public final class StoreEngine implements TrainingEngine {
         return finished[index] == null ? null : finished[index].read(0, n);
     }
 
+    /** A chunk at a time, read from the layer's store. */
+    @Override
+    public starnet.math.RowBlocks finishedLatentBlocks(int index) {
+        RowStore s = finished[index];
+        if (s == null) return null;
+        return new starnet.math.RowBlocks() {
+            @Override public long rows() { return n; }
+
+            @Override public int cols() { return s.cols(); }
+
+            @Override
+            public void forEach(Each each) throws IOException {
+                for (long from = 0; from < n; from += chunk) each.accept(s.read(from, Math.min(n, from + chunk)));
+            }
+        };
+    }
+
     @Override
     public void restore(int index, Matrix current, Matrix[] finishedLatents) {
         if (finishedLatents.length != finished.length) {

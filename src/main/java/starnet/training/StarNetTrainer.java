@@ -346,6 +346,9 @@ public final class StarNetTrainer {
     /** The codes h_0 (N × d_0) once the first layer is done, else null. */
     public Matrix codes() { return engine.finishedLatents(0); }
 
+    /** The codes in blocks of rows (see {@link TrainingEngine#finishedLatentBlocks}), or null before the first layer is done. */
+    public starnet.math.RowBlocks codeBlocks() { return engine.finishedLatentBlocks(0); }
+
     /** Latents entering layer {@code index} (0-based) once that layer is done, else null. Shared, do not modify. */
     public Matrix finishedLatents(int index) { return engine.finishedLatents(index); }
 

@@ -67,6 +67,15 @@ public interface TrainingEngine extends AutoCloseable {
     Matrix finishedLatents(int layer);
 
     /**
+     * Layer {@code layer}'s finished latents in blocks of rows, for writing them out without holding them whole where
+     * they are not in the heap already (a store a chunk at a time, a cluster a partition at a time); null if not finished.
+     */
+    default starnet.math.RowBlocks finishedLatentBlocks(int layer) {
+        Matrix m = finishedLatents(layer);
+        return m == null ? null : starnet.math.RowBlocks.of(m);
+    }
+
+    /**
      * Continues from a saved state: {@code finished[i]} the finished latents of layer i (or null), the current layer
      * {@code layer} (−1 when all are done) with {@code latents} (or null). Matrices are read, not kept, except in memory.
      */

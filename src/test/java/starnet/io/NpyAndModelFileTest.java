@@ -67,6 +67,30 @@ class NpyAndModelFileTest {
     }
 
     @Test
+    void codesHandedOverInBlocksMakeTheSameFileAsCodesHandedOverWhole() throws IOException {
+        var d = Initializer.decoder(new int[] {4, 9, 16}, new LeakyRelu(0.3), InitKind.ORTHOGONAL, 5);
+        Matrix codes = Reference.gaussian(10, 4, 3);
+        Path whole = tmp.resolve("whole.starnet"), blocks = tmp.resolve("blocks.starnet");
+        ModelFile.write(whole, new ModelFile.SavedModel(StarNetConfig.defaults(), d, new int[] {1, 4, 4}, codes));
+        starnet.math.RowBlocks inThree = new starnet.math.RowBlocks() { // rows 0–2, 3–8, 9: as a cluster's partitions come
+            @Override public long rows() { return 10; }
+
+            @Override public int cols() { return 4; }
+
+            @Override
+            public void forEach(Each each) throws IOException {
+                for (int[] r : new int[][] {{0, 3}, {3, 9}, {9, 10}}) each.accept(codes.rowRange(r[0], r[1]));
+            }
+        };
+        ModelFile.write(blocks, new ModelFile.SavedModel(StarNetConfig.defaults(), d, new int[] {1, 4, 4}, null), inThree);
+        assertArrayEquals(codes.data(), ModelFile.read(blocks).codes().data());
+        var a = Zips.entries(whole);
+        var b = Zips.entries(blocks);
+        assertArrayEquals(a.get("codes.npy"), b.get("codes.npy"), "the same bytes");
+        assertEquals(a.keySet(), b.keySet());
+    }
+
+    @Test
     void corruptNewerAndForeignFilesFailPlainly() throws IOException {
         Path junk = tmp.resolve("junk.starnet");
         Files.writeString(junk, "not a zip");

@@ -96,12 +96,16 @@ class SparkEquivalenceTest {
     }
 
     @Test
-    void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() {
+    void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() throws IOException {
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
         StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths, "auto"));
         assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
         assertEquals(0, rel(spark.engine().imageRows(new int[] {599, 0, 300}), DATA.selectRows(new int[] {599, 0, 300})), "rows picked across partitions");
+        java.io.ByteArrayOutputStream blocks = new java.io.ByteArrayOutputStream(), whole = new java.io.ByteArrayOutputStream();
+        starnet.io.Npy.write(blocks, spark.engine().finishedLatentBlocks(0)); // a partition at a time
+        starnet.io.Npy.write(whole, spark.codes());
+        assertArrayEquals(whole.toByteArray(), blocks.toByteArray(), "the codes in blocks are the codes");
         spark.engine().close();
     }
 

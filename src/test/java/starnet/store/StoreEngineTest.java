@@ -71,6 +71,10 @@ class StoreEngineTest {
             assertTrue(relDiff(a.augmentedWeights(), e.augmentedWeights()) < 1e-9, "layer " + (l + 1) + ": " + relDiff(a.augmentedWeights(), e.augmentedWeights()));
         }
         assertTrue(relDiff(stored.codes(), memory.codes()) < 1e-9);
+        java.io.ByteArrayOutputStream blocks = new java.io.ByteArrayOutputStream(), whole = new java.io.ByteArrayOutputStream();
+        starnet.io.Npy.write(blocks, stored.codeBlocks()); // a chunk at a time
+        starnet.io.Npy.write(whole, stored.codes());
+        assertArrayEquals(whole.toByteArray(), blocks.toByteArray(), "the codes in chunks are the codes");
         double[] last = got.get(got.size() - 1).residuals();
         assertEquals(1000, last.length);
         assertArrayEquals(expected.get(expected.size() - 1).residuals(), last, 1e-9);
