@@ -38,7 +38,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintStream o = cli.out, err = cli.err;
         SweepPlan plan = Sweeps.plan(model.config(data), params);
         Path dir = Cli.outputPath("--out", this.out);
-        List<SweepRow> rows = Sweeps.run(plan, dir, runtime.compute(), r -> o.println(line(plan, r)), err::println);
+        TerminalBar bar = TerminalBar.of(err);
+        List<SweepRow> rows = Sweeps.run(plan, dir, runtime.compute(), r -> bar.above(() -> o.println(line(plan, r))), bar);
         long failed = rows.stream().filter(r -> !r.ran()).count();
         if (failed == rows.size()) {
             throw new CliException("no combination could train (the note column of " + dir.resolve("sweep.csv") + " says why)");

@@ -13,15 +13,13 @@ import java.util.Locale;
  * terminal (a file, a pipe, CI).
  */
 final class TerminalProgress implements Runs.Progress {
-    private static final int BAR = 24;
-    private final PrintStream err;
+    private final StatusLine line;
     private final int total;
     private int done;
     private double seconds;
-    private boolean shown;
 
     TerminalProgress(PrintStream err, int total) {
-        this.err = err;
+        this.line = new StatusLine(err);
         this.total = Math.max(1, total);
     }
 
@@ -43,45 +41,30 @@ final class TerminalProgress implements Runs.Progress {
     }
 
     @Override
-    public void note(String line) {
-        clear();
-        err.println(line);
-        draw();
+    public void note(String text) {
+        line.println(text);
+        line.show(status());
     }
 
     @Override
     public void step(StepResult r) {
-        clear();
-        err.println(r.summary());
+        line.println(r.summary());
         done++;
         seconds += r.seconds();
-        draw();
+        line.show(status());
     }
 
     /** Removes the status line (before the command's last words). */
     void finish() {
-        clear();
-        err.flush();
+        line.clear();
     }
 
     /** The status line: "[#########---------------] 9 of at most 20 solves · about 4 s left". */
     String status() {
-        int filled = (int) Math.round(BAR * Math.min(1.0, done / (double) total));
-        String bar = "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "]";
+        String bar = StatusLine.bar(done / (double) total);
         double estimate = done == 0 ? 0 : seconds / done * Math.max(0, total - done);
         String left = done == 0 || done >= total ? "" : estimate < 1 ? " · under a second left"
                 : String.format(Locale.ROOT, " · at most about %.0f s left", estimate);
         return String.format(Locale.ROOT, "%s %d of at most %d solves%s", bar, done, total, left);
-    }
-
-    private void draw() {
-        err.print(status() + "\033[K");
-        err.flush();
-        shown = true;
-    }
-
-    private void clear() {
-        if (shown) err.print("\r\033[K");
-        shown = false;
     }
 }

@@ -34,4 +34,17 @@ class TerminalProgressTest {
         assertTrue(out.endsWith("\r\033[K"), "the status line is cleared before the command's last words");
         assertFalse(java.util.regex.Pattern.compile("\\[[#-]{24}\\][^\\r]*\\n").matcher(out).find(), "a status line is cleared before the next line, never left in the log");
     }
+
+    @Test
+    void aSweepsBarShowsTheFractionDoneAndTheTimeLeftAtThePaceSoFar() {
+        assertEquals("[------------------------] 0%", TerminalBar.status(0, 3));
+        assertEquals("[############------------] 50% · about 10 s left", TerminalBar.status(0.5, 10), "10 s for the first half");
+        assertEquals("[######------------------] 25% · about 30 s left", TerminalBar.status(0.25, 10));
+        assertEquals("[########################] 100% · under a second left", TerminalBar.status(1, 10));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TerminalBar plain = TerminalBar.of(new PrintStream(bytes, true, StandardCharsets.UTF_8)); // not the process's terminal: plain lines
+        plain.report(0.5, "run 1 of 2 done");
+        plain.above(() -> bytes.writeBytes("row\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("run 1 of 2 done\nrow\n", bytes.toString(StandardCharsets.UTF_8));
+    }
 }
