@@ -9,14 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import starnet.math.Matrix;
-import starnet.model.StepResult;
 import starnet.model.StoragePrecision;
 import starnet.store.NpyRows;
 import starnet.store.ReadableAt;
 import starnet.store.RowSource;
-import starnet.training.Cancellation;
-import starnet.training.StarNetTrainer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,9 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static starnet.spark.SparkEquivalenceTest.CONFIG;
 import static starnet.spark.SparkEquivalenceTest.DATA;
-import static starnet.spark.SparkEquivalenceTest.LA;
 
 /**
  * Data read where it lies on a real HDFS (a name node and a data node in this JVM, Hadoop's MiniDFSCluster): the
@@ -75,11 +69,7 @@ class HadoopFilesTest {
         try (RowSource r = RowSource.open(address, 1)) {
             assertEquals(0, starnet.Reference.relativeError(DATA.rowRange(590, 600), r.read(590, 600)), "rows read back through Hadoop");
         }
-        StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
-        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        StarNetTrainer spark = SparkEquivalenceTest.on(CONFIG, (p, widths) -> SparkEngine.reading(sc, address, 1, 600, 784, 3, CONFIG.training().latentPath(), widths, "auto"));
-        SparkEquivalenceTest.assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
-        spark.engine().close();
+        SparkEquivalenceTest.readingTrainsAsInMemory(sc, DATA, address, 1, 3);
     }
 
     @Test
@@ -92,12 +82,7 @@ class HadoopFilesTest {
         }
         String address = put(npy, "digits.npy");
         assertEquals(255, NpyRows.divisor(ReadableAt.open(address)), "the scale found through Hadoop, as for a local file");
-        Matrix loaded = starnet.data.NpyLoader.load(npy, 0).images();
-        StarNetTrainer local = StarNetTrainer.create(CONFIG, loaded, LA);
-        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        StarNetTrainer spark = SparkEquivalenceTest.on(CONFIG, (p, widths) -> SparkEngine.reading(sc, address, 255, 600, 784, 2, CONFIG.training().latentPath(), widths, "auto"));
-        SparkEquivalenceTest.assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
-        spark.engine().close();
+        SparkEquivalenceTest.readingTrainsAsInMemory(sc, starnet.data.NpyLoader.load(npy, 0).images(), address, 255, 2);
     }
 
     @Test

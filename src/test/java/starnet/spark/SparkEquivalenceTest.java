@@ -95,6 +95,16 @@ class SparkEquivalenceTest {
         }
     }
 
+    /** The Spark engine reading {@code file} (values divided by {@code divisor}) in {@code partitions} trains the in-memory model of {@code images} step for step. */
+    static void readingTrainsAsInMemory(JavaSparkContext sc, Matrix images, String file, double divisor, int partitions) {
+        StarNetTrainer local = StarNetTrainer.create(CONFIG, images, LA);
+        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
+        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, file, divisor, images.rows(), images.cols(), partitions,
+                CONFIG.training().latentPath(), widths, "auto"));
+        assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        spark.engine().close();
+    }
+
     @Test
     void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() throws IOException {
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
@@ -115,11 +125,7 @@ class SparkEquivalenceTest {
         try (starnet.store.RowStore s = starnet.store.RowStore.create(data, DATA.rows(), DATA.cols(), StoragePrecision.F64)) {
             s.write(0, DATA);
         }
-        StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
-        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, data.toString(), 1, 600, 784, 4, CONFIG.training().latentPath(), widths, "auto"));
-        assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
-        spark.engine().close();
+        readingTrainsAsInMemory(sc, DATA, data.toString(), 1, 4);
     }
 
     @Test
@@ -131,11 +137,6 @@ class SparkEquivalenceTest {
             starnet.io.Npy.write(out, new int[] {DATA.rows(), 28, 28}, scaled);
         }
         assertEquals(255, starnet.store.NpyRows.divisor(npy));
-        Matrix loaded = starnet.data.NpyLoader.load(npy, 0).images();
-        StarNetTrainer local = StarNetTrainer.create(CONFIG, loaded, LA);
-        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
-        StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.reading(sc, npy.toString(), 255, 600, 784, 3, CONFIG.training().latentPath(), widths, "auto"));
-        assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
-        spark.engine().close();
+        readingTrainsAsInMemory(sc, starnet.data.NpyLoader.load(npy, 0).images(), npy.toString(), 255, 3);
     }
 }
