@@ -1,7 +1,5 @@
 package starnet.cli;
 
-import starnet.explore.Sweep;
-
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -10,7 +8,7 @@ import java.util.Locale;
  * on a terminal one status line beneath them — a bar of the fraction done and the time left at the pace so far. Plain
  * lines when the output is not a terminal (a file, a pipe, CI).
  */
-final class TerminalBar implements Sweep.Progress {
+final class TerminalBar implements java.util.function.ObjDoubleConsumer<String> {
     private final PrintStream err;
     private final StatusLine line; // null when not on a terminal
     private final long start = System.nanoTime();
@@ -26,8 +24,9 @@ final class TerminalBar implements Sweep.Progress {
         return new TerminalBar(err, err == System.err && TerminalProgress.onTerminal());
     }
 
+    /** Reports {@code text}, {@code fraction} (0–1) of the work done. */
     @Override
-    public void report(double fraction, String text) {
+    public void accept(String text, double fraction) {
         if (line == null) {
             err.println(text);
             return;

@@ -43,7 +43,7 @@ class TerminalProgressTest {
         assertEquals("[########################] 100% · under a second left", TerminalBar.status(1, 10));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TerminalBar plain = TerminalBar.of(new PrintStream(bytes, true, StandardCharsets.UTF_8)); // not the process's terminal: plain lines
-        plain.report(0.5, "run 1 of 2 done");
+        plain.accept("run 1 of 2 done", 0.5);
         plain.above(() -> bytes.writeBytes("row\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals("run 1 of 2 done\nrow\n", bytes.toString(StandardCharsets.UTF_8));
     }
