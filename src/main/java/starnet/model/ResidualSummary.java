@@ -26,6 +26,13 @@ public record ResidualSummary(long count, double sum, double max, long[] bins, i
     public static final int BINS = DECADES * PER_DECADE + 2;
     /** Rows kept of the largest residuals. */
     public static final int WORST = 16;
+    /** EDGES[i] = the lower edge of bin i + 1 (LOWEST·10^(i/PER_DECADE)), i = 0 … BINS − 2; the last is HIGHEST. */
+    private static final double[] EDGES = new double[BINS - 1];
+
+    static {
+        for (int i = 0; i < EDGES.length; i++) EDGES[i] = LOWEST * Math.pow(10, i / (double) PER_DECADE);
+        EDGES[EDGES.length - 1] = HIGHEST;
+    }
 
     public ResidualSummary {
         if (bins.length != BINS) throw new IllegalArgumentException(bins.length + " bins; a residual summary has " + BINS);
@@ -114,21 +121,20 @@ public record ResidualSummary(long count, double sum, double max, long[] bins, i
     public static int bin(double v) {
         if (!(v >= LOWEST)) return 0;
         if (v >= HIGHEST) return BINS - 1;
-        int i = (int) Math.floor(Math.log10(v / LOWEST) * PER_DECADE);
-        i = Math.max(0, Math.min(BINS - 3, i));
-        if (v < low(i + 1)) i--; // log10's rounding at an edge
-        else if (v >= high(i + 1)) i++;
+        int i = Math.max(0, Math.min(BINS - 3, (int) Math.floor(Math.log10(v / LOWEST) * PER_DECADE)));
+        if (v < EDGES[i]) i--; // log10's rounding at an edge
+        else if (v >= EDGES[i + 1]) i++;
         return 1 + Math.max(0, Math.min(BINS - 3, i));
     }
 
     /** The lower edge of bin {@code i} (0 for bin 0). */
     public static double low(int i) {
-        return i == 0 ? 0 : LOWEST * Math.pow(10, (i - 1) / (double) PER_DECADE);
+        return i == 0 ? 0 : EDGES[i - 1];
     }
 
     /** The upper edge of bin {@code i} (infinite for the last). */
     public static double high(int i) {
-        return i == BINS - 1 ? Double.POSITIVE_INFINITY : LOWEST * Math.pow(10, i / (double) PER_DECADE);
+        return i == BINS - 1 ? Double.POSITIVE_INFINITY : EDGES[i];
     }
 
     @Override
