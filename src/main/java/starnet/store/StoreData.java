@@ -61,6 +61,7 @@ public final class StoreData {
         RowStore[] store = new RowStore[1];
         int[] shape = new int[3];
         Batches[] batches = new Batches[1];
+        double[][] img = new double[1][]; // one image's values, reused: the batches copy them
         try (InputStream in = Files.newInputStream(idx)) {
             IdxLoader.streamImages(in, idx, spec.limit(), (h, n) -> {
                 shape[0] = n;
@@ -69,12 +70,12 @@ public final class StoreData {
                 if (n == 0) throw DataException.of(idx, "holds no images; expected at least one");
                 store[0] = file.create((long) n * shifts, h[1] * h[2], precision);
                 batches[0] = new Batches(store[0], shifts, n, h[1] * h[2]);
+                img[0] = new double[h[1] * h[2]];
                 progress.accept(String.format("writing %,d images × %d shift%s (%,d rows of %d values, %s) to %s", n, shifts, shifts == 1 ? "" : "s",
                         (long) n * shifts, h[1] * h[2], precision.id(), file.dir()));
             }, (i, bytes) -> {
-                double[] img = new double[bytes.length];
-                for (int j = 0; j < bytes.length; j++) img[j] = (bytes[j] & 0xff) / 255.0;
-                batches[0].add(img, 1, shape[1], shape[2]);
+                for (int j = 0; j < bytes.length; j++) img[0][j] = (bytes[j] & 0xff) / 255.0;
+                batches[0].add(img[0], 1, shape[1], shape[2]);
             });
         } catch (RuntimeException e) {
             if (store[0] != null) store[0].close();
