@@ -34,6 +34,7 @@ public final class SparkEngine implements TrainingEngine {
     private final boolean[] finished;
     private final int n, pixels;
     private final List<Broadcast<?>> broadcasts = new ArrayList<>();
+    private final SerialModel.Layers layers = new SerialModel.Layers(this::broadcast);
     private JavaRDD<Part> parts, pending;
     private int layer;
     private boolean latentsReady; // the current layer has latents in the partitions
@@ -128,9 +129,9 @@ public final class SparkEngine implements TrainingEngine {
     public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
         dropPending();
         cancel.check();
-        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, op, backend));
+        SerialModel m = model(decoder, op);
         int l = layer;
-        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m.value())).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m)).persist(StorageLevel.MEMORY_AND_DISK());
         List<Part.Stats> stats;
         try {
             stats = next.map(Part::stats).collect();
@@ -155,10 +156,10 @@ public final class SparkEngine implements TrainingEngine {
     @Override
     public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
         cancel.check();
-        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null, backend));
+        SerialModel m = model(decoder, null);
         Broadcast<int[][]> sets = rowSets == null ? null : broadcast(rowSets);
         int l = layer;
-        NormalEquations sum = parts.map(p -> p.normalEquations(l, m.value(), sets == null ? null : sets.value()))
+        NormalEquations sum = parts.map(p -> p.normalEquations(l, m, sets == null ? null : sets.value()))
                 .treeAggregate(null, NormalEquations::add, NormalEquations::add);
         return sum.matrices();
     }
@@ -166,10 +167,20 @@ public final class SparkEngine implements TrainingEngine {
     @Override
     public LayerFit evaluate(Decoder decoder, Cancellation cancel) {
         cancel.check();
-        Broadcast<SerialModel> m = broadcast(SerialModel.of(decoder, path, null, backend));
+        SerialModel m = model(decoder, null);
         int l = layer;
-        return total(parts.map(p -> p.evaluate(l, m.value())).collect(), decoder);
+        return total(parts.map(p -> p.evaluate(l, m)).collect(), decoder);
     }
+
+    /** {@code decoder} for the executors: its layers broadcast once per version, and {@code op} (SL's operator, or null) with them. */
+    private SerialModel model(Decoder decoder, LatentOperator op) {
+        Matrix x = op == null || op.matrixFree() ? null : op.solution().x();
+        return new SerialModel(decoder.activation().slope(), path, layers.of(decoder), x == null ? null : broadcast(x.data()), x == null ? 0 : x.rows(),
+                x == null ? 0 : x.cols(), backend);
+    }
+
+    /** Layer versions broadcast so far (each once, however many passes used it). */
+    int layersSent() { return layers.count(); }
 
     private LayerFit total(List<Part.Stats> stats, Decoder decoder) {
         FitTotals t = FitTotals.summarizing(n, decoder.layers().get(layer).outputWidth(), pixels);

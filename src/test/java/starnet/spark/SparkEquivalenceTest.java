@@ -111,6 +111,8 @@ class SparkEquivalenceTest {
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
         StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths, "auto"));
         assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        long sw = expected.stream().filter(r -> r.phase() == starnet.model.Phase.SW).count();
+        assertEquals(2 + sw, ((SparkEngine) spark.engine()).layersSent(), "each layer version broadcast once: the first two and one per SW");
         assertEquals(0, rel(spark.engine().imageRows(new int[] {599, 0, 300}), DATA.selectRows(new int[] {599, 0, 300})), "rows picked across partitions");
         java.io.ByteArrayOutputStream blocks = new java.io.ByteArrayOutputStream(), whole = new java.io.ByteArrayOutputStream();
         starnet.io.Npy.write(blocks, spark.engine().finishedLatentBlocks(0)); // a partition at a time
