@@ -26,7 +26,7 @@ final class RemoteData {
             long n = limit > 0 ? Math.min(limit, r.rows()) : r.rows();
             return new DeclaredData(l.channels(), l.height(), l.width(), n, null, location);
         } catch (IOException | UncheckedIOException e) {
-            throw DataException.unreadable(location, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            throw unreadable(location, e);
         }
     }
 
@@ -45,8 +45,12 @@ final class RemoteData {
             String name = location.substring(location.lastIndexOf('/') + 1);
             return new Dataset(name, location, l.channels(), l.height(), l.width(), r.read(0, Math.min(rows, r.rows())), null, List.of());
         } catch (IOException | UncheckedIOException e) {
-            throw DataException.unreadable(location, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            throw unreadable(location, e);
         }
+    }
+
+    private static DataException unreadable(String location, Exception e) {
+        return DataException.unreadable(location, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
     }
 
     private static NpyLoader.ImageLayout layout(String location, RowSource r) {
