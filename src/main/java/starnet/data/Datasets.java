@@ -34,7 +34,7 @@ public final class Datasets {
 
     private static Dataset load(String source, Split split, int limit, CsvLayout csv) {
         if (Samples.isSample(source)) return Samples.load(source, split, limit);
-        if (source.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+        if (DataSpec.isAddress(source)) {
             throw new DataException(source + ": data on another file system is read where it lies by train --engine spark only; copy it to this machine for this");
         }
         Path path = Path.of(source);

@@ -21,6 +21,13 @@ public record DataSpec(String source, Split split, int limit, CsvLayout csv) {
 
     public DataSpec(String source, Split split, int limit) { this(source, split, limit, CsvLayout.defaults()); }
 
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+
+    /** Whether {@code location} is an address on another file system ({@code hdfs://…}, {@code s3a://…}, {@code file://…}), not a path here. */
+    public static boolean isAddress(String location) {
+        return ADDRESS.matcher(location).matches();
+    }
+
     public static DataSpec defaults() { return new DataSpec("sample:mnist", starnet.model.Split.TRAIN, 0); }
 
     /** The same data from another source, keeping split, limit and CSV layout. */

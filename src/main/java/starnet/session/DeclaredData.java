@@ -26,7 +26,7 @@ record DeclaredData(int channels, int height, int width, long images, Path npy, 
 
     /** The declaration of {@code spec}'s data, or null when only loading it tells (samples, CSV, folders of images, …). */
     static DeclaredData of(DataSpec spec) {
-        if (starnet.store.ReadableAt.isRemote(spec.source())) return RemoteData.declared(spec.source(), spec.limit());
+        if (starnet.model.DataSpec.isAddress(spec.source())) return RemoteData.declared(spec.source(), spec.limit());
         Path idx = Datasets.idxImages(spec);
         if (idx != null) {
             try (InputStream in = Files.newInputStream(idx)) {

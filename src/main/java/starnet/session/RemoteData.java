@@ -4,7 +4,6 @@ import starnet.data.NpyLoader;
 import starnet.model.DataException;
 import starnet.model.Dataset;
 import starnet.store.NpyRows;
-import starnet.store.ReadableAt;
 import starnet.store.RowSource;
 
 import java.io.IOException;
@@ -33,9 +32,8 @@ final class RemoteData {
     /** What the values at {@code location} are divided by: 255 for bytes, else as {@link NpyRows#divisor}; 1 for a row store. */
     static double divisor(String location) throws IOException {
         try (RowSource r = RowSource.open(location, 1)) {
-            if (!(r instanceof NpyRows)) return 1;
+            return r instanceof NpyRows npy ? npy.divisorOfValues() : 1;
         }
-        return NpyRows.divisor(ReadableAt.open(location));
     }
 
     /** The first {@code rows} images at {@code location} (values divided by {@code divisor}), for the grids. */

@@ -311,7 +311,7 @@ public final class Runs {
             throw new UserError("Training on Spark needs Apache Spark 4 on the class path: run bin/starnet-spark from the build, "
                     + "or spark-submit --class starnet.Launcher starnet.jar on a cluster.");
         }
-        if (engine.store() != null && starnet.store.ReadableAt.isRemote(engine.store())) {
+        if (engine.store() != null && starnet.model.DataSpec.isAddress(engine.store())) {
             throw new UserError("--store " + engine.store() + ": a store is written to a folder every node sees at the same path; for data on HDFS or S3 "
                     + "give the .npy file or row store there as --data and train with --engine spark");
         }

@@ -138,7 +138,7 @@ final class SessionContents {
         SessionFile.DataStream stream = s.stream();
         SessionFile.DatasetRef ref = s.dataset();
         String rows = stream.file();
-        boolean remote = starnet.store.ReadableAt.isRemote(rows);
+        boolean remote = starnet.model.DataSpec.isAddress(rows);
         if (!remote && !java.nio.file.Files.isRegularFile(Path.of(rows))) {
             throw new UserError("Could not open " + file + ": its rows were read from " + rows + ", which is not there any more. Your current work is unchanged.");
         }

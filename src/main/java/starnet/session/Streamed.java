@@ -17,9 +17,4 @@ record Streamed(String file, double divisor, long rows, boolean lasting) {
     Streamed(Path file, double divisor, long rows, boolean lasting) {
         this(file.toAbsolutePath().toString(), divisor, rows, lasting);
     }
-
-    /** Whether the rows are on another file system (only Spark's executors read them). */
-    boolean remote() {
-        return starnet.store.ReadableAt.isRemote(file);
-    }
 }

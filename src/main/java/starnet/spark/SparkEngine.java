@@ -230,27 +230,28 @@ public final class SparkEngine implements TrainingEngine {
         return finished[index] ? gather(index) : null;
     }
 
-    /**
-     * Layer {@code index}'s latents of every partition in one matrix, fetched a partition at a time: the driver holds
-     * the matrix and one partition's rows, not every partition's rows besides it.
-     */
+    /** Layer {@code index}'s latents of every partition in one matrix, fetched a partition at a time (see {@link #blocks}). */
     private Matrix gather(int index) {
-        int width = inputWidths[index];
-        Matrix m = new Matrix(n, width);
-        JavaRDD<Object[]> pieces = parts.map(p -> new Object[] {p.first(), p.latentsOf(index)});
-        for (int p = 0; p < parts.getNumPartitions(); p++) {
-            for (Object[] piece : pieces.collectPartitions(new int[] {p})[0]) {
-                double[] v = (double[]) piece[1];
-                System.arraycopy(v, 0, m.data(), (int) piece[0] * width, v.length);
-            }
+        Matrix m = new Matrix(n, inputWidths[index]);
+        int[] at = {0};
+        try {
+            blocks(index).forEach(b -> {
+                System.arraycopy(b.data(), 0, m.data(), at[0], b.data().length);
+                at[0] += b.data().length;
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a block handed to a copy raises none
         }
         return m;
     }
 
-    /** A partition at a time, in row order: the driver holds one partition's rows, never all of them. */
     @Override
     public starnet.math.RowBlocks finishedLatentBlocks(int index) {
-        if (!finished[index]) return null;
+        return finished[index] ? blocks(index) : null;
+    }
+
+    /** Layer {@code index}'s latents a partition at a time, in row order: the driver holds one partition's rows, never all of them. */
+    private starnet.math.RowBlocks blocks(int index) {
         int width = inputWidths[index];
         JavaRDD<Object[]> pieces = parts.map(p -> new Object[] {p.first(), p.latentsOf(index)});
         int partitions = parts.getNumPartitions();

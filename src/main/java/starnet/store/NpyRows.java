@@ -70,21 +70,30 @@ public final class NpyRows implements RowSource {
 
     /** {@link #divisor(Path)} of the .npy file in {@code in} (closed by it). */
     public static double divisor(ReadableAt in) throws IOException {
-        String file = in.name();
         try (NpyRows r = open(in, 1)) {
-            if (r.kind.equals("u1")) return 255;
-            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            for (long from = 0; from < r.rows(); from += 4096) {
-                for (double v : r.read(from, Math.min(r.rows(), from + 4096)).data()) {
-                    if (!Double.isFinite(v)) throw new IOException(file + ": holds a value that is not a finite number");
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-            if (min >= 0 && max <= 1) return 1;
-            if (min >= 0 && max <= 255) return 255;
-            throw new IOException(file + ": pixel values range from " + min + " to " + max + "; expected values in [0, 1] or [0, 255]");
+            return r.divisorOfValues();
         }
+    }
+
+    /**
+     * {@link #divisor(Path)} of this file, from this reader, which was opened with divisor 1 (it reads raw values).
+     *
+     * @throws IOException when the values are outside [0, 255] or not finite
+     */
+    public double divisorOfValues() throws IOException {
+        if (divisor != 1) throw new IllegalStateException("the scale is found from raw values: open the file with divisor 1");
+        if (kind.equals("u1")) return 255;
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (long from = 0; from < rows(); from += 4096) {
+            for (double v : read(from, Math.min(rows(), from + 4096)).data()) {
+                if (!Double.isFinite(v)) throw new IOException(channel.name() + ": holds a value that is not a finite number");
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min >= 0 && max <= 1) return 1;
+        if (min >= 0 && max <= 255) return 255;
+        throw new IOException(channel.name() + ": pixel values range from " + min + " to " + max + "; expected values in [0, 1] or [0, 255]");
     }
 
     public NpyLoader.ImageLayout images() { return images; }

@@ -8,16 +8,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ServiceLoader;
-import java.util.regex.Pattern;
 
 /**
  * A file read by position where it lies: on this machine, or on a file system that a {@link RemoteFiles} provider
  * reaches ({@code hdfs://}, {@code s3a://}, … through Hadoop, where Spark brings it). Not thread-safe.
  */
 public interface ReadableAt extends Closeable {
-    /** A location with a scheme ("hdfs://…"); anything else is a path on this machine. */
-    Pattern REMOTE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
-
     /** The file as the user named it (for messages). */
     String name();
 
@@ -27,14 +23,9 @@ public interface ReadableAt extends Closeable {
     /** Fills {@code into} (its remaining bytes) from byte {@code position} on; fails when the file ends first. */
     void readFully(ByteBuffer into, long position) throws IOException;
 
-    /** Whether {@code location} names a file on another file system ({@code scheme://…}). */
-    static boolean isRemote(String location) {
-        return REMOTE.matcher(location).matches();
-    }
-
     /** The file at {@code location}: a path on this machine, or a {@code scheme://} address a provider reads. */
     static ReadableAt open(String location) throws IOException {
-        if (!isRemote(location)) return local(Path.of(location));
+        if (!starnet.model.DataSpec.isAddress(location)) return local(Path.of(location));
         URI uri;
         try {
             uri = new URI(location);

@@ -3,9 +3,6 @@ package starnet.store;
 import starnet.math.Matrix;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Rows of images read by range where they lie: a row store, or a .npy file read in place. */
 public interface RowSource extends AutoCloseable {
@@ -18,19 +15,6 @@ public interface RowSource extends AutoCloseable {
 
     @Override
     void close() throws IOException;
-
-    /**
-     * Opens {@code file} for reading rows: a row store, or a .npy file whose values are divided by {@code divisor}
-     * (see {@link NpyRows#divisor}).
-     */
-    static RowSource open(Path file, double divisor) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(6);
-        }
-        if (isNpy(head)) return NpyRows.open(file, divisor);
-        return RowStore.open(file);
-    }
 
     /**
      * Opens the file at {@code location} — a path here, or an address on another file system ({@link ReadableAt#open})
@@ -49,6 +33,6 @@ public interface RowSource extends AutoCloseable {
     }
 
     private static boolean isNpy(byte[] head) {
-        return head.length == 6 && (head[0] & 0xff) == 0x93 && head[1] == 'N';
+        return (head[0] & 0xff) == 0x93 && head[1] == 'N';
     }
 }
