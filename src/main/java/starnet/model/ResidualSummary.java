@@ -76,6 +76,14 @@ public record ResidualSummary(long count, double sum, double max, long[] bins, i
         return new ResidualSummary(residuals.length, sum, max, bins, rows, values);
     }
 
+    /** The same summary of a block that starts at row {@code first} (its worst rows counted from there). */
+    public ResidualSummary from(int first) {
+        if (first == 0) return this;
+        int[] rows = worst.clone();
+        for (int i = 0; i < rows.length; i++) rows[i] += first;
+        return new ResidualSummary(count, sum, max, bins, rows, worstValues);
+    }
+
     /** The summary of this block's rows and {@code other}'s (disjoint rows). */
     public ResidualSummary plus(ResidualSummary other) {
         long[] b = bins.clone();

@@ -194,7 +194,7 @@ final class Part implements Serializable {
     }
 
     private Stats stats(LayerFit fit, Decoder d, int layer) {
-        return new Stats(FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels), ResidualSummary.of(fit.residuals(), first));
+        return new Stats(FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels), fit.summary().from(first));
     }
 
     /** One backend per executor JVM ({@code id}: auto or ejml), one thread: the executor runs its partitions in parallel. */

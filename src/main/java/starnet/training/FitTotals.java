@@ -4,8 +4,8 @@ import starnet.model.ResidualSummary;
 
 /**
  * A layer's fit summed over blocks of rows (chunks of a store, partitions on a cluster): squared and absolute errors,
- * the output's squared errors, and the residuals — every datapoint's in its place ({@link #FitTotals}), or only their
- * summary where the residuals stay with the blocks ({@link #summarizing}). Combined, it is the fit of all rows.
+ * the output's squared errors, the blocks' residual summaries merged, and — unless they stay with the blocks
+ * ({@link #summarizing}) — every datapoint's residual in its place. Combined, it is the fit of all rows.
  */
 public final class FitTotals {
     private final double[] residuals; // null when summarizing
@@ -45,6 +45,7 @@ public final class FitTotals {
         absolutes += f.mae() * rows * dout;
         if (!Double.isNaN(f.outputMse())) outputSquares += f.outputMse() * rows * (double) pixels;
         System.arraycopy(f.residuals(), 0, residuals, (int) from, rows);
+        summary = summary.plus(f.summary().from((int) from));
     }
 
     /** Adds {@link #sums} made elsewhere (a partition's) and the summary of its rows' residuals. */
@@ -58,12 +59,11 @@ public final class FitTotals {
 
     /** The fit of every row; {@code lastLayer}: the output MSE is the layer's own. */
     public LayerFit fit(boolean lastLayer) {
-        if (residuals == null && summary.count() != n) throw new IllegalStateException("summaries of " + summary.count() + " of " + n + " datapoints");
+        if (summary.count() != n) throw new IllegalStateException("fits of " + summary.count() + " of " + n + " datapoints");
         double cells = (double) n * dout;
         double mse = squares / cells;
         double out = lastLayer ? mse : outputSquares / ((double) n * pixels);
-        return residuals == null ? new LayerFit(mse, absolutes / cells, new double[0], out, summary)
-                : new LayerFit(mse, absolutes / cells, residuals, out);
+        return new LayerFit(mse, absolutes / cells, residuals == null ? new double[0] : residuals, out, summary);
     }
 
     /** The sums of one block's fit of {@code rows} rows: {squares, absolutes, output squares}. */

@@ -51,6 +51,7 @@ class ResidualSummaryTest {
                 .limit(ResidualSummary.WORST).mapToInt(i -> i + 1000).toArray();
         assertArrayEquals(expected, s.worst());
         for (int i = 0; i < expected.length; i++) assertEquals(v[expected[i] - 1000], s.worstValues()[i], 0.0);
+        assertEquals(s, ResidualSummary.of(v, 0).from(1000), "a block's summary moved to where the block starts");
     }
 
     @Property(tries = 60, seed = "20261206")
