@@ -35,6 +35,23 @@ final class StatusLine {
         err.flush();
     }
 
+    /** Whether {@code err} is the process's own standard error on a terminal, where a status line can be redrawn. */
+    static boolean fits(PrintStream err) {
+        return err == System.err && onTerminal();
+    }
+
+    /** Whether the process runs on a terminal: a console before Java 22; from 22 on, a console that says it is one. */
+    @SuppressWarnings("SystemConsoleNull") // the null check is the Java 17 answer; isTerminal, read by name, the newer one
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     /** "[#########---------------]": {@code fraction} (0–1) of {@link #BAR} cells filled. */
     static String bar(double fraction) {
         int filled = (int) Math.round(BAR * Math.max(0, Math.min(1.0, fraction)));

@@ -21,7 +21,7 @@ final class TerminalBar implements java.util.function.ObjDoubleConsumer<String> 
 
     /** The bar when {@code err} is the process's own standard error on a terminal, else plain lines. */
     static TerminalBar of(PrintStream err) {
-        return new TerminalBar(err, err == System.err && TerminalProgress.onTerminal());
+        return new TerminalBar(err, StatusLine.fits(err));
     }
 
     /** Reports {@code text}, {@code fraction} (0–1) of the work done. */

@@ -25,19 +25,7 @@ final class TerminalProgress implements Runs.Progress {
 
     /** The bar when {@code err} is the process's own standard error on a terminal, else plain lines. */
     static Runs.Progress of(PrintStream err, int total) {
-        return err == System.err && onTerminal() ? new TerminalProgress(err, total) : Runs.printingTo(err);
-    }
-
-    /** Whether the process runs on a terminal: a console before Java 22; from 22 on, a console that says it is one. */
-    @SuppressWarnings("SystemConsoleNull") // the null check is the Java 17 answer; isTerminal, read by name, the newer one
-    static boolean onTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) return false;
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return StatusLine.fits(err) ? new TerminalProgress(err, total) : Runs.printingTo(err);
     }
 
     @Override
