@@ -311,8 +311,7 @@ public final class SessionFile {
     /** Step {@code index} of a run of {@code n} datapoints through {@code k} layers, with its kept residuals (or none). */
     private static StepResult step(Manifest o, int index, int k, long n, double[] residuals) {
         o.whole("step", index, index);
-        ResidualSummary spread = o.has("residual_summary") ? summary(o.object("residual_summary"), n)
-                : residuals.length == 0 ? null : ResidualSummary.of(residuals, 0); // saved before summaries were
+        ResidualSummary spread = o.has("residual_summary") ? summary(o.object("residual_summary"), n) : null; // null: made from the residuals, if any
         return new StepResult(index, o.wholeInt("layer", 1, k), o.wholeInt("epoch", 1, Integer.MAX_VALUE), o.choice("phase", Phase.class, false),
                 measure(o, "mse"), measure(o, "mae"), measure(o, "output_mse"), measure(o, "seconds"),
                 o.numberOrNull("condition", 0, Double.POSITIVE_INFINITY), o.text("method"), residuals, spread, o.flag("layer_done"));

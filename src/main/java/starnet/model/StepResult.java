@@ -15,17 +15,21 @@ package starnet.model;
  * @param method     what solver actually ran (e.g. "cholesky", "svd (fallback: …)")
  * @param residuals  per datapoint relative residual norms (Lemma 4), length N — or empty where they were not kept (an
  *                   older step of a long run) or stayed with the rows (a cluster's)
- * @param spread     the summary of all N residuals (histogram, mean, largest, worst rows), or null where the step
- *                   has none (a session saved before summaries were kept, whose step lost its residuals)
+ * @param spread     the summary of all N residuals (histogram, mean, largest, worst rows), made from {@code residuals}
+ *                   when given as null; null only where the step has neither (a session saved before summaries were
+ *                   kept, whose step lost its residuals)
  * @param layerDone  true when this step closed the layer (converged or max epochs)
  */
 public record StepResult(int step, int layer, int epoch, Phase phase, double mse, double mae, double outputMse,
                          double seconds, double condition, String method, double[] residuals, ResidualSummary spread, boolean layerDone) {
+    public StepResult {
+        if (spread == null && residuals.length > 0) spread = ResidualSummary.of(residuals, 0);
+    }
+
     /** A step whose residuals are all here: their summary is made from them (none when they are empty). */
     public StepResult(int step, int layer, int epoch, Phase phase, double mse, double mae, double outputMse,
                       double seconds, double condition, String method, double[] residuals, boolean layerDone) {
-        this(step, layer, epoch, phase, mse, mae, outputMse, seconds, condition, method, residuals,
-                residuals.length == 0 ? null : ResidualSummary.of(residuals, 0), layerDone);
+        this(step, layer, epoch, phase, mse, mae, outputMse, seconds, condition, method, residuals, null, layerDone);
     }
 
     public double elastic() { return mse + mae; }

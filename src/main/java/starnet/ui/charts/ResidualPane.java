@@ -102,10 +102,10 @@ public final class ResidualPane extends VBox {
             bins = null;
             return;
         }
-        Bars bars = res.length > 0 ? linear(res) : logarithmic(spread);
+        Bars bars = res.length > 0 ? linear(res, spread.max()) : logarithmic(spread); // a step with residuals has their summary too
         title.setText(String.format("Residuals after step %d (layer %d %s): mean %.4f, max %.4f, %,d datapoints%s",
-                r.number(), r.layer(), r.phase(), spread != null ? spread.mean() : bars.mean, bars.edges[bars.edges.length - 1],
-                res.length > 0 ? res.length : spread.count(), res.length > 0 ? "" : " (summary sent by the partitions: bins 2.3% wide)"));
+                r.number(), r.layer(), r.phase(), spread.mean(), spread.max(), spread.count(),
+                res.length > 0 ? "" : " (summary sent by the partitions: bins 2.3% wide)"));
         int peak = IntStream.of(bars.counts).max().orElse(1);
         int n = bars.counts.length;
         double left = starnet.ui.widgets.UiScale.px(40), bottom = h - starnet.ui.widgets.UiScale.px(20), plotW = w - left - 14, plotH = bottom - 8;
@@ -158,22 +158,17 @@ public final class ResidualPane extends VBox {
     }
 
     /** Histogram bars: bar i counts the values in [edges[i], edges[i + 1]); ticks are indices of edges to label. */
-    private record Bars(int[] counts, double[] edges, int[] ticks, double mean) {}
+    private record Bars(int[] counts, double[] edges, int[] ticks) {}
 
-    /** {@link #BINS} equal bins from 0 to the largest residual, ticks at its quarters. */
-    private static Bars linear(double[] res) {
-        double max = 0, sum = 0;
-        for (double v : res) {
-            max = Math.max(max, v);
-            sum += v;
-        }
+    /** {@link #BINS} equal bins from 0 to {@code max}, the largest of {@code res}, ticks at its quarters. */
+    private static Bars linear(double[] res, double max) {
         int[] counts = new int[BINS];
         double top = max > 0 ? max : 1;
         for (double v : res) counts[Math.min(BINS - 1, (int) (v / top * BINS))]++;
         double[] edges = new double[BINS + 1];
         for (int i = 0; i <= BINS; i++) edges[i] = top * i / BINS;
         edges[BINS] = max;
-        return new Bars(counts, edges, new int[] {0, BINS / 4, BINS / 2, 3 * BINS / 4, BINS}, sum / res.length);
+        return new Bars(counts, edges, new int[] {0, BINS / 4, BINS / 2, 3 * BINS / 4, BINS});
     }
 
     /** The summary's logarithmic bins from the first to the last that holds any, in at most {@link #BINS} bars of whole bins. */
@@ -196,7 +191,7 @@ public final class ResidualPane extends VBox {
             if (n - ticks[ticks.length - 1] < (step + 1) / 2) ticks[ticks.length - 1] = n;
             else ticks = IntStream.concat(IntStream.of(ticks), IntStream.of(n)).toArray();
         }
-        return new Bars(counts, edges, ticks, s.mean());
+        return new Bars(counts, edges, ticks);
     }
 
     public int[] worstItems() { return worst.clone(); }
