@@ -17,7 +17,12 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataJobs.baselines(model.config(data), runtime.compute(), cli.out::println);
+        TerminalBar bar = TerminalBar.of(cli.err);
+        try {
+            DataJobs.baselines(model.config(data), runtime.compute(), line -> bar.above(() -> cli.out.println(line)), bar);
+        } finally {
+            bar.finish();
+        }
         return 0;
     }
 }

@@ -39,7 +39,12 @@ final class ExperimentCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         if (rounds < 1) throw new CliException("--rounds must be at least 1, got " + rounds);
-        Experiments.run(experiment, model.config(data), Cli.outputPath("--out", this.out), rounds, runtime.compute(), cli.out, cli.err);
+        TerminalBar bar = TerminalBar.of(cli.err);
+        try {
+            Experiments.run(experiment, model.config(data), Cli.outputPath("--out", this.out), rounds, runtime.compute(), line -> bar.above(() -> cli.out.println(line)), bar);
+        } finally {
+            bar.finish();
+        }
         return 0;
     }
 }

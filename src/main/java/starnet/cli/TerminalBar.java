@@ -1,14 +1,16 @@
 package starnet.cli;
 
+import starnet.model.WorkProgress;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A long command's progress told as a fraction (a sweep's runs): each report's text as its own line, as in a log, and
- * on a terminal one status line beneath them — a bar of the fraction done and the time left at the pace so far. Plain
- * lines when the output is not a terminal (a file, a pipe, CI).
+ * A long command's progress told as a fraction (a sweep's runs, an experiment's epochs, the baselines' epochs): each
+ * note as its own line, as in a log, and on a terminal one status line beneath them — a bar of the fraction done and the
+ * time left at the pace so far. Plain lines when the output is not a terminal (a file, a pipe, CI).
  */
-final class TerminalBar implements java.util.function.ObjDoubleConsumer<String> {
+final class TerminalBar implements WorkProgress {
     private final PrintStream err;
     private final StatusLine line; // null when not on a terminal
     private final long start = System.nanoTime();
@@ -24,14 +26,19 @@ final class TerminalBar implements java.util.function.ObjDoubleConsumer<String> 
         return new TerminalBar(err, StatusLine.fits(err));
     }
 
-    /** Reports {@code text}, {@code fraction} (0–1) of the work done. */
     @Override
-    public void accept(String text, double fraction) {
+    public void note(String text) {
         if (line == null) {
             err.println(text);
             return;
         }
         line.println(text);
+        if (status != null) line.show(status);
+    }
+
+    @Override
+    public void done(double fraction) {
+        if (line == null) return;
         status = fraction < 1 ? status(fraction, (System.nanoTime() - start) / 1e9) : null;
         if (status != null) line.show(status);
         else line.clear();
@@ -42,6 +49,12 @@ final class TerminalBar implements java.util.function.ObjDoubleConsumer<String> 
         if (line != null) line.clear();
         print.run();
         if (line != null && status != null) line.show(status);
+    }
+
+    /** Removes the status line (before the command's last words). */
+    void finish() {
+        if (line != null) line.clear();
+        status = null;
     }
 
     /** "[############------------] 50% · about 10 s left" after {@code seconds} at {@code fraction} done. */

@@ -47,13 +47,19 @@ public final class DataJobs {
                 r.text(), !r.hasErrors());
     }
 
-    /** PCA at each width of the decoder (the Eckart–Young bound) and the Adam autoencoder of the same widths, epoch by epoch; lines go to {@code say}. */
-    public static void baselines(StarNetConfig config, Compute compute, Consumer<String> say) {
+    /**
+     * PCA at each width of the decoder (the Eckart–Young bound) and the Adam autoencoder of the same widths, epoch by
+     * epoch; result lines go to {@code say}, the fraction done (PCA counted as one epoch) to {@code progress}.
+     */
+    public static void baselines(StarNetConfig config, Compute compute, Consumer<String> say, starnet.model.WorkProgress progress) {
         LinearAlgebra la = compute.load();
         Dataset ds = Datasets.load(config.data());
         int[] widths = config.architecture().widths(ds.channels(), ds.height(), ds.width());
+        double units = 1 + config.training().maxEpochs();
+        progress.done(0);
         long t0 = System.nanoTime();
         Pca pca = Pca.fit(ds.images(), la);
+        progress.done(1 / units);
         say.accept(String.format("PCA (affine, Eckart-Young) on %s, %d items, %.1f s:", ds.name(), ds.size(), (System.nanoTime() - t0) / 1e9));
         for (int i = 0; i + 1 < widths.length; i++) say.accept(String.format("  rank %d: MSE %.6f", widths[i], pca.mse(widths[i])));
         Autoencoder ae = new Autoencoder(widths, config.architecture().slope(), config.training().seed());
@@ -64,6 +70,7 @@ public final class DataJobs {
             seconds += (System.nanoTime() - s) / 1e9;
             say.accept(String.format("autoencoder epoch %d: elastic loss %.5f, MSE %.6f, %.1f s", e, loss, LayerSystem.mse(ae.reconstruct(ds.images(), la), ds.images()),
                     seconds));
+            progress.done((1 + e) / units);
         }
     }
 }

@@ -152,7 +152,16 @@ public final class ResearchJobs {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             PrintStream log = new PrintStream(text, true, StandardCharsets.UTF_8);
             try {
-                Path fig = Experiments.run(experiment, job.view().config(), job.view().dataset(), job.view().la(), dir, 3, log, log, job.context());
+                Path fig = Experiments.run(experiment, job.view().config(), job.view().dataset(), job.view().la(), dir, 3, log::println, new starnet.model.WorkProgress() {
+                    private String last = "";
+
+                    @Override public void note(String line) {
+                        log.println(line);
+                        last = line;
+                    }
+
+                    @Override public void done(double fraction) { job.context().progress(fraction, last); }
+                }, job.context());
                 return new ExperimentResult(fig, text.toString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UserError("Experiment " + experiment.id() + ": could not write to " + dir + " (" + Messages.describe(e) + ").");

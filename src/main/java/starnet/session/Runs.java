@@ -38,9 +38,7 @@ public final class Runs {
     private Runs() {}
 
     /** What to tell while training: notes (a line each) and every finished step. */
-    public interface Progress {
-        void note(String line);
-
+    public interface Progress extends starnet.model.WorkProgress {
         void step(StepResult r);
     }
 
@@ -366,8 +364,8 @@ public final class Runs {
         Dataset loaded = whole;
         StoreFolder.Opened opened;
         try {
-            opened = store.open(want, () -> (loaded != null ? StoreData.fromDataset(loaded, engine.shifts(), store, engine.precision(), progress::note)
-                    : StoreData.fill(config.data(), engine.shifts(), store, engine.precision(), progress::note)).store());
+            opened = store.open(want, () -> (loaded != null ? StoreData.fromDataset(loaded, engine.shifts(), store, engine.precision(), progress)
+                    : StoreData.fill(config.data(), engine.shifts(), store, engine.precision(), progress)).store());
         } catch (IOException | RuntimeException e) {
             throw RunEngines.unwritten(store, e);
         }

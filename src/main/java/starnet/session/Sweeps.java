@@ -43,11 +43,14 @@ public final class Sweeps {
     }
 
     /** Runs {@code plan} into {@code dir} (resuming what is there); each row goes to {@code onRow}, progress lines to {@code progress}. */
-    public static List<SweepRow> run(SweepPlan plan, Path dir, Compute compute, Consumer<SweepRow> onRow, java.util.function.ObjDoubleConsumer<String> progress) throws IOException {
+    public static List<SweepRow> run(SweepPlan plan, Path dir, Compute compute, Consumer<SweepRow> onRow, starnet.model.WorkProgress progress) throws IOException {
         int limit = plan.base().data().limit();
         Dataset ds = Datasets.load(plan.base().data().withLimit(limit > 0 ? limit + Sweep.HELD_OUT : 0));
         try {
-            return new Sweep(plan).run(ds, compute.load(), dir, onRow, (fraction, text) -> progress.accept(text, fraction), Cancellation.NEVER);
+            return new Sweep(plan).run(ds, compute.load(), dir, onRow, (fraction, text) -> {
+                progress.note(text);
+                progress.done(fraction);
+            }, Cancellation.NEVER);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * Fills a row store with a dataset's images, optionally each also shifted by a few pixels (augmentation that turns
@@ -54,7 +53,7 @@ public final class StoreData {
      * Writes the images of {@code spec}, each in {@code shifts} variants (1 = the images as they are), into a new
      * store at {@code file}.
      */
-    public static Filled fill(DataSpec spec, int shifts, StoreFolder file, StoragePrecision precision, Consumer<String> progress) throws IOException {
+    public static Filled fill(DataSpec spec, int shifts, StoreFolder file, StoragePrecision precision, starnet.model.WorkProgress progress) throws IOException {
         if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
         Path idx = Datasets.idxImages(spec);
         if (idx == null) return fromDataset(Datasets.load(spec), shifts, file, precision, progress);
@@ -69,9 +68,9 @@ public final class StoreData {
                 shape[2] = h[2];
                 if (n == 0) throw DataException.of(idx, "holds no images; expected at least one");
                 store[0] = file.create((long) n * shifts, h[1] * h[2], precision);
-                batches[0] = new Batches(store[0], shifts, n, h[1] * h[2]);
+                batches[0] = new Batches(store[0], shifts, n, h[1] * h[2], progress);
                 img[0] = new double[h[1] * h[2]];
-                progress.accept(String.format("writing %,d images × %d shift%s (%,d rows of %d values, %s) to %s", n, shifts, shifts == 1 ? "" : "s",
+                progress.note(String.format("writing %,d images × %d shift%s (%,d rows of %d values, %s) to %s", n, shifts, shifts == 1 ? "" : "s",
                         (long) n * shifts, h[1] * h[2], precision.id(), file.dir()));
             }, (i, bytes) -> {
                 for (int j = 0; j < bytes.length; j++) img[0][j] = (bytes[j] & 0xff) / 255.0;
@@ -94,13 +93,13 @@ public final class StoreData {
     }
 
     /** Writes the images of {@code ds} (loaded already), each in {@code shifts} variants, into a new store at {@code file}. */
-    public static Filled fromDataset(Dataset ds, int shifts, StoreFolder file, StoragePrecision precision, Consumer<String> progress) throws IOException {
+    public static Filled fromDataset(Dataset ds, int shifts, StoreFolder file, StoragePrecision precision, starnet.model.WorkProgress progress) throws IOException {
         if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
         int n = ds.size(), d = ds.pixels();
-        progress.accept(String.format("writing %,d images × %d shift%s to %s", n, shifts, shifts == 1 ? "" : "s", file.dir()));
+        progress.note(String.format("writing %,d images × %d shift%s to %s", n, shifts, shifts == 1 ? "" : "s", file.dir()));
         RowStore store = file.create((long) n * shifts, d, precision);
         try {
-            Batches b = new Batches(store, shifts, n, d);
+            Batches b = new Batches(store, shifts, n, d, progress);
             for (int i = 0; i < n; i++) b.add(ds.images().row(i), ds.channels(), ds.height(), ds.width());
             b.flush();
         } catch (RuntimeException e) {
@@ -126,15 +125,17 @@ public final class StoreData {
         return out;
     }
 
-    /** One buffer of rows per variant, written to the store when full. */
+    /** One buffer of rows per variant, written to the store when full; each write tells {@code progress} the fraction written. */
     private static final class Batches {
         private final RowStore store;
         private final int shifts, n, d;
+        private final starnet.model.WorkProgress progress;
         private final Matrix[] buffers;
         private int filled, next;
 
-        Batches(RowStore store, int shifts, int n, int d) {
+        Batches(RowStore store, int shifts, int n, int d, starnet.model.WorkProgress progress) {
             this.store = store;
+            this.progress = progress;
             this.shifts = shifts;
             this.n = n;
             this.d = d;
@@ -157,6 +158,7 @@ public final class StoreData {
             }
             next += filled;
             filled = 0;
+            progress.done((double) next / n);
         }
     }
 }

@@ -36,6 +36,22 @@ class TerminalProgressTest {
     }
 
     @Test
+    void writingAStoreShowsItsOwnBarUntilTheFirstSolve() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TerminalProgress p = new TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 4);
+        p.note("writing 60,000 images × 1 shift to /tmp/s");
+        p.done(0);
+        assertEquals("[------------------------] 0%", p.status());
+        p.done(0.5);
+        assertTrue(p.status().startsWith("[############------------] 50%"), p.status());
+        p.done(1);
+        assertEquals("[------------------------] 0 of at most 4 solves", p.status(), "a finished part gives the bar back to the solves");
+        p.done(0.25);
+        p.step(step(1, 1.0));
+        assertTrue(p.status().startsWith("[######------------------] 1 of at most 4 solves"), p.status());
+    }
+
+    @Test
     void aSweepsBarShowsTheFractionDoneAndTheTimeLeftAtThePaceSoFar() {
         assertEquals("[------------------------] 0%", TerminalBar.status(0, 3));
         assertEquals("[############------------] 50% · about 10 s left", TerminalBar.status(0.5, 10), "10 s for the first half");
@@ -43,7 +59,8 @@ class TerminalProgressTest {
         assertEquals("[########################] 100% · under a second left", TerminalBar.status(1, 10));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TerminalBar plain = TerminalBar.of(new PrintStream(bytes, true, StandardCharsets.UTF_8)); // not the process's terminal: plain lines
-        plain.accept("run 1 of 2 done", 0.5);
+        plain.note("run 1 of 2 done");
+        plain.done(0.5);
         plain.above(() -> bytes.writeBytes("row\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals("run 1 of 2 done\nrow\n", bytes.toString(StandardCharsets.UTF_8));
     }
