@@ -27,8 +27,11 @@ final class Part implements Serializable {
     private static LinearAlgebra backend;
     private static String backendId;
 
-    /** A pass's sums over this partition's rows (see {@link FitTotals#sums}) and the summary of its rows' residuals: O(1) in the rows. */
-    record Stats(double[] sums, ResidualSummary residuals) implements Serializable {}
+    /**
+     * A pass's sums over the rows of the partition that starts at row {@code first} (see {@link FitTotals#sums}), the
+     * summary of its rows' residuals — O(1) in the rows — and the nanoseconds the pass took there.
+     */
+    record Stats(int first, double[] sums, ResidualSummary residuals, long nanos) implements Serializable {}
 
     private final int first, rows, pixels;
     private final double[] images;      // rows × pixels
@@ -100,11 +103,12 @@ final class Part implements Serializable {
 
     /** SL on these rows for layer {@code layer} of the model in {@code m}. */
     Part solveLatents(int layer, SerialModel m) {
+        long t0 = System.nanoTime();
         Decoder d = m.decoder();
         LayerPasses passes = m.passes();
         try {
             LayerSystem.LatentSolve ls = passes.solveLatents(d, layer, m.latentOperator(), targets(layer, d), images(layer, d), null, Cancellation.NEVER);
-            return with(layer, ls.latents().data(), stats(ls.fit(), d, layer));
+            return with(layer, ls.latents().data(), stats(ls.fit(), d, layer, t0));
         } finally {
             passes.releaseWorkMemory();
         }
@@ -112,10 +116,11 @@ final class Part implements Serializable {
 
     /** The fit of layer {@code layer} of the model in {@code m} on these rows' current latents. */
     Stats evaluate(int layer, SerialModel m) {
+        long t0 = System.nanoTime();
         Decoder d = m.decoder();
         LayerPasses passes = m.passes();
         try {
-            return stats(passes.evaluate(d, layer, current(layer), targets(layer, d), images(layer, d), Cancellation.NEVER), d, layer);
+            return stats(passes.evaluate(d, layer, current(layer), targets(layer, d), images(layer, d), Cancellation.NEVER), d, layer, t0);
         } finally {
             passes.releaseWorkMemory();
         }
@@ -193,8 +198,9 @@ final class Part implements Serializable {
         return layer == d.depth() - 1 ? null : new Matrix(rows, pixels, images);
     }
 
-    private Stats stats(LayerFit fit, Decoder d, int layer) {
-        return new Stats(FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels), fit.summary().from(first));
+    /** {@code fit}'s statistics, of a pass that started at {@code start} ({@link System#nanoTime()}). */
+    private Stats stats(LayerFit fit, Decoder d, int layer, long start) {
+        return new Stats(first, FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels), fit.summary().from(first), System.nanoTime() - start);
     }
 
     /** One backend per executor JVM ({@code id}: auto or ejml), one thread: the executor runs its partitions in parallel. */

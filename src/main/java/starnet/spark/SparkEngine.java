@@ -143,6 +143,32 @@ public final class SparkEngine implements TrainingEngine {
         return total(stats, decoder);
     }
 
+    /** SL and, as the same job, the normal equations of the SW that follows on the new latents (see {@link SolvedAhead}). */
+    @Override
+    public Ahead solveLatentsAhead(Decoder decoder, LatentOperator op, int[][] rowSets, Cancellation cancel) {
+        dropPending();
+        cancel.check();
+        long t0 = System.nanoTime();
+        SerialModel m = model(decoder, op);
+        Broadcast<int[][]> sets = rowSets == null ? null : broadcast(rowSets);
+        int l = layer;
+        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m)).persist(StorageLevel.MEMORY_AND_DISK());
+        SolvedAhead solved;
+        try {
+            solved = next.treeAggregate(SolvedAhead.none(), (sum, q) -> {
+                long e0 = System.nanoTime();
+                NormalEquations eq = q.normalEquations(l, m, sets == null ? null : sets.value());
+                return sum.with(q.stats(), eq, System.nanoTime() - e0);
+            }, SolvedAhead::merge);
+        } catch (RuntimeException e) {
+            next.unpersist(false);
+            throw e;
+        }
+        pending = next;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Ahead(total(solved.inRowOrder(), decoder), solved.equations().matrices(), seconds * solved.equationShare());
+    }
+
     @Override
     public void adoptLatents() {
         if (pending == null) throw new IllegalStateException("no latents solved to adopt");

@@ -41,6 +41,7 @@ public final class StarNetTrainer {
     private Decoder decoder;
     private Consumer<StepResult> listener = r -> {};
     private boolean newestResidualsOnly;
+    private EquationsAhead ahead; // SW's normal equations made by the SL before it, for the step that follows only
 
     // the current layer's state (its latents live in the engine)
     private int layer;            // 0-based; -1 once every layer is done
@@ -176,10 +177,10 @@ public final class StarNetTrainer {
     public void setListener(Consumer<StepResult> listener) { this.listener = listener == null ? r -> {} : listener; }
 
     /** SL on the current layer. */
-    public StepResult stepLatents(Cancellation cancel) { return step(Phase.SL, cancel); }
+    public StepResult stepLatents(Cancellation cancel) { return step(Phase.SL, cancel, false); }
 
     /** SW on the current layer. */
-    public StepResult stepWeights(Cancellation cancel) { return step(Phase.SW, cancel); }
+    public StepResult stepWeights(Cancellation cancel) { return step(Phase.SW, cancel, false); }
 
     /** The phase the schedule runs next on the current layer. */
     public Phase nextPhase() {
@@ -202,7 +203,7 @@ public final class StarNetTrainer {
         requireNotFinished();
         List<StepResult> out = new ArrayList<>();
         int startLayer = layer, startEpoch = epoch;
-        while (!isFinished() && layer == startLayer && epoch == startEpoch) out.add(step(nextPhase(), cancel));
+        while (!isFinished() && layer == startLayer && epoch == startEpoch) out.add(step(nextPhase(), cancel, true));
         return out;
     }
 
@@ -211,20 +212,27 @@ public final class StarNetTrainer {
         requireNotFinished();
         List<StepResult> out = new ArrayList<>();
         int startLayer = layer;
-        while (!isFinished() && layer == startLayer) out.add(step(nextPhase(), cancel));
+        while (!isFinished() && layer == startLayer) out.add(step(nextPhase(), cancel, true));
         return out;
     }
 
     /** Every remaining layer. */
     public List<StepResult> trainAll(Cancellation cancel) {
         List<StepResult> out = new ArrayList<>();
-        while (!isFinished()) out.add(step(nextPhase(), cancel));
+        while (!isFinished()) out.add(step(nextPhase(), cancel, true));
         return out;
     }
 
-    private StepResult step(Phase phase, Cancellation cancel) {
+    /**
+     * One solve of the schedule; {@code more}: the caller goes on with the schedule's next step, so an SL that opens an
+     * epoch may have the engine compute the SW that follows in the same pass ({@link TrainingEngine#solveLatentsAhead}).
+     */
+    private StepResult step(Phase phase, Cancellation cancel, boolean more) {
         requireNotFinished();
         cancel.check();
+        EquationsAhead ahead = this.ahead;
+        this.ahead = null; // good for the very next step only
+        EquationsAhead madeAhead = null;
         engine.prepare(); // once per layer: in memory its a⁻¹(T) then serves every epoch's solves
         long t0 = System.nanoTime();
         Layer current = decoder.layers().get(layer);
@@ -233,15 +241,34 @@ public final class StarNetTrainer {
         LayerFit fit;
         boolean lastLayer = layer == decoder.depth() - 1;
         boolean newLatents = false;
+        double moved = 0; // seconds of this step's pass that belong to another step (SW's normal equations computed with SL)
         if (phase == Phase.SL) {
             LatentOperator op = passes.latentOperator(current);
-            fit = engine.solveLatents(decoder, op, cancel);
+            if (more && swFollows()) {
+                int[][] sets = WeightRows.sets(config, engine.rows(), layer, log.size() + 1);
+                TrainingEngine.Ahead a = engine.solveLatentsAhead(decoder, op, sets, cancel);
+                fit = a.fit();
+                if (a.equations() != null) {
+                    madeAhead = new EquationsAhead(layer, log.size() + 1, sets, a.equations(), a.equationSeconds());
+                    moved = -a.equationSeconds();
+                }
+            } else {
+                fit = engine.solveLatents(decoder, op, cancel);
+            }
             solution = op.report();
             newLatents = true;
         } else {
             ensureLatents();
-            int[][] sets = WeightRows.sets(config, engine.rows(), layer, log.size());
-            Matrix[][] eq = engine.normalEquations(decoder, sets, cancel);
+            int[][] sets;
+            Matrix[][] eq;
+            if (ahead != null && ahead.layer() == layer && ahead.step() == log.size()) {
+                sets = ahead.sets();
+                eq = ahead.equations();
+                moved = ahead.seconds();
+            } else {
+                sets = WeightRows.sets(config, engine.rows(), layer, log.size());
+                eq = engine.normalEquations(decoder, sets, cancel);
+            }
             cancel.check();
             LayerSystem.WeightSolve ws = passes.solveWeights(current, eq, sets != null && sets.length == 1 ? sets[0].length : 0);
             solution = ws.solution();
@@ -250,11 +277,12 @@ public final class StarNetTrainer {
         }
         Decoder newDecoder = decoder.withLayer(layer, newLayer);
         double outputMse = lastLayer ? fit.mse() : fit.outputMse();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = (System.nanoTime() - t0) / 1e9 + moved;
 
         // commit: nothing above may throw past this point
         decoder = newDecoder;
         if (newLatents) engine.adoptLatents();
+        this.ahead = madeAhead;
         int layerNumber = layer + 1;
         Phase first = config.order() == SolveOrder.SL_FIRST ? Phase.SL : Phase.SW;
         boolean layerDone = false;
@@ -278,6 +306,14 @@ public final class StarNetTrainer {
         listener.accept(r);
         return r;
     }
+
+    /** Whether the schedule's next solve on this layer is an SW: an SL opens the epoch (SL first) and SW closes it. */
+    private boolean swFollows() {
+        return config.order() == SolveOrder.SL_FIRST && !firstHalfDone;
+    }
+
+    /** SW's normal equations of step {@code step} on layer {@code layer}, computed in the pass of the SL before it. */
+    private record EquationsAhead(int layer, int step, int[][] sets, Matrix[][] equations, double seconds) {}
 
     private boolean layerConverged(double loss) {
         return layerDone(epoch, lastEpochLoss, loss, config);

@@ -38,6 +38,22 @@ public interface TrainingEngine extends AutoCloseable {
      */
     LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel);
 
+    /**
+     * SL as {@link #solveLatents}, and, where every pass over the datapoints is a job of its own (a cluster), in the same
+     * pass SW's normal equations on the new latents — those {@link #normalEquations} would give for {@code rowSets} after
+     * {@link #adoptLatents} — so that an epoch costs two passes, not three. Engines that pass over their data cheaply solve
+     * only ({@code equations} null: the schedule asks for them when SW comes).
+     */
+    default Ahead solveLatentsAhead(Decoder decoder, LatentOperator op, int[][] rowSets, Cancellation cancel) {
+        return new Ahead(solveLatents(decoder, op, cancel), null, 0);
+    }
+
+    /**
+     * SL's fit, and SW's normal equations computed with it ({@code [set] = {Gram, right-hand sides}}, or null), with the
+     * seconds of the pass that went to them.
+     */
+    record Ahead(LayerFit fit, Matrix[][] equations, double equationSeconds) {}
+
     /** Makes the latents of the last {@link #solveLatents} the current layer's. */
     void adoptLatents();
 

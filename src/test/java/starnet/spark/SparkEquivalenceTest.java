@@ -106,11 +106,21 @@ class SparkEquivalenceTest {
     }
 
     @Test
-    void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() throws IOException {
+    void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() throws IOException, java.util.concurrent.TimeoutException {
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
         StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths, "auto"));
-        assertSameRun(local, expected, spark, spark.trainAll(Cancellation.NEVER));
+        java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener counter = new org.apache.spark.scheduler.SparkListener() {
+            @Override public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) { jobs.incrementAndGet(); }
+        };
+        sc.sc().addSparkListener(counter);
+        List<StepResult> actual = spark.trainAll(Cancellation.NEVER);
+        sc.sc().listenerBus().waitUntilEmpty();
+        sc.sc().removeSparkListener(counter);
+        assertSameRun(local, expected, spark, actual);
+        int epochs = CONFIG.training().maxEpochs() * CONFIG.architecture().depth();
+        assertEquals(2 * epochs, jobs.get(), "two jobs an epoch: SL with the normal equations of the SW after it, then SW's fit");
         long sw = expected.stream().filter(r -> r.phase() == starnet.model.Phase.SW).count();
         assertEquals(2 + sw, ((SparkEngine) spark.engine()).layersSent(), "each layer version broadcast once: the first two and one per SW");
         assertEquals(0, rel(spark.engine().imageRows(new int[] {599, 0, 300}), DATA.selectRows(new int[] {599, 0, 300})), "rows picked across partitions");
