@@ -29,9 +29,10 @@ final class Part implements Serializable {
 
     /**
      * A pass's sums over the rows of the partition that starts at row {@code first} (see {@link FitTotals#sums}), the
-     * summary of its rows' residuals — O(1) in the rows — and the nanoseconds the pass took there.
+     * summary of its rows' residuals — O(1) in the rows — the nanoseconds the pass took there, and for SL the new latents
+     * of the watched rows among its own ({global row, values…} each, see {@link #pick}), else null.
      */
-    record Stats(int first, double[] sums, ResidualSummary residuals, long nanos) implements Serializable {}
+    record Stats(int first, double[] sums, ResidualSummary residuals, long nanos, double[][] watched) implements Serializable {}
 
     private final int first, rows, pixels;
     private final double[] images;      // rows × pixels
@@ -101,14 +102,15 @@ final class Part implements Serializable {
         return with(layer, java.util.Arrays.copyOfRange(all, first * width, (first + rows) * width), null);
     }
 
-    /** SL on these rows for layer {@code layer} of the model in {@code m}. */
-    Part solveLatents(int layer, SerialModel m) {
+    /** SL on these rows for layer {@code layer} of the model in {@code m}; its statistics carry the new latents of the {@code watched} rows (sorted) among these. */
+    Part solveLatents(int layer, SerialModel m, int[] watched) {
         long t0 = System.nanoTime();
         Decoder d = m.decoder();
         LayerPasses passes = m.passes();
         try {
             LayerSystem.LatentSolve ls = passes.solveLatents(d, layer, m.latentOperator(), targets(layer, d), images(layer, d), null, Cancellation.NEVER);
-            return with(layer, ls.latents().data(), stats(ls.fit(), d, layer, t0));
+            double[] h = ls.latents().data();
+            return with(layer, h, stats(ls.fit(), d, layer, t0, watched == null ? null : rowsOf(h, watched)));
         } finally {
             passes.releaseWorkMemory();
         }
@@ -120,7 +122,7 @@ final class Part implements Serializable {
         Decoder d = m.decoder();
         LayerPasses passes = m.passes();
         try {
-            return stats(passes.evaluate(d, layer, current(layer), targets(layer, d), images(layer, d), Cancellation.NEVER), d, layer, t0);
+            return stats(passes.evaluate(d, layer, current(layer), targets(layer, d), images(layer, d), Cancellation.NEVER), d, layer, t0, null);
         } finally {
             passes.releaseWorkMemory();
         }
@@ -154,11 +156,15 @@ final class Part implements Serializable {
 
     /** These rows' share of {@code wanted} (sorted): {global row, values} of the images (layer −1) or of layer {@code layer}'s latents. */
     double[][] pick(int layer, int[] wanted) {
+        return rowsOf(layer < 0 ? images : latents[layer], wanted);
+    }
+
+    /** These rows' share of {@code wanted} (sorted) in {@code src} (rows × width, row-major): {global row, values} each. */
+    private double[][] rowsOf(double[] src, int[] wanted) {
         int[] local = WeightRows.within(wanted, first, first + rows);
         double[][] out = new double[local.length][];
         for (int i = 0; i < local.length; i++) {
             int r = local[i];
-            double[] src = layer < 0 ? images : latents[layer];
             int width = src.length / rows;
             double[] row = new double[width + 1];
             row[0] = first + r;
@@ -199,8 +205,9 @@ final class Part implements Serializable {
     }
 
     /** {@code fit}'s statistics, of a pass that started at {@code start} ({@link System#nanoTime()}). */
-    private Stats stats(LayerFit fit, Decoder d, int layer, long start) {
-        return new Stats(first, FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels), fit.summary().from(first), System.nanoTime() - start);
+    private Stats stats(LayerFit fit, Decoder d, int layer, long start, double[][] watched) {
+        return new Stats(first, FitTotals.sums(fit, rows, d.layers().get(layer).outputWidth(), pixels), fit.summary().from(first), System.nanoTime() - start,
+                watched);
     }
 
     /** One backend per executor JVM ({@code id}: auto or ejml), one thread: the executor runs its partitions in parallel. */

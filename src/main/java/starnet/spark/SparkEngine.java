@@ -36,6 +36,9 @@ public final class SparkEngine implements TrainingEngine {
     private final List<Broadcast<?>> broadcasts = new ArrayList<>();
     private final SerialModel.Layers layers = new SerialModel.Layers(this::broadcast);
     private JavaRDD<Part> parts, pending;
+    private int[] watched = new int[0];             // sorted, distinct: rows whose latents every SL brings back
+    private final List<List<double[]>> watchedRows;  // per layer: the watched rows' latents ({global row, values…}), or null
+    private List<double[]> pendingWatched;
     private int layer;
     private boolean latentsReady; // the current layer has latents in the partitions
 
@@ -45,6 +48,7 @@ public final class SparkEngine implements TrainingEngine {
         this.backend = backend;
         this.inputWidths = inputWidths.clone();
         this.finished = new boolean[inputWidths.length];
+        this.watchedRows = new ArrayList<>(java.util.Collections.nCopies(inputWidths.length, (List<double[]>) null));
         this.n = n;
         this.pixels = pixels;
         this.parts = source.persist(StorageLevel.MEMORY_AND_DISK());
@@ -111,6 +115,16 @@ public final class SparkEngine implements TrainingEngine {
         dropPending();
         layer = index;
         latentsReady = false;
+        if (index >= 0) watchedRows.set(index, null);
+    }
+
+    /** From now on every SL brings back the new latents of {@code rows}, so that reading theirs takes no job of its own. */
+    @Override
+    public void watch(int[] rows) {
+        int[] sorted = Arrays.stream(rows).sorted().distinct().toArray();
+        if (Arrays.equals(sorted, watched)) return;
+        watched = sorted;
+        java.util.Collections.fill(watchedRows, null);
     }
 
     @Override
@@ -123,6 +137,7 @@ public final class SparkEngine implements TrainingEngine {
         int l = layer, width = inputWidths[layer];
         replace(parts.map(p -> p.randomLatents(l, width, seed)));
         latentsReady = true;
+        watchedRows.set(l, null);
     }
 
     @Override
@@ -131,7 +146,8 @@ public final class SparkEngine implements TrainingEngine {
         cancel.check();
         SerialModel m = model(decoder, op);
         int l = layer;
-        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m)).persist(StorageLevel.MEMORY_AND_DISK());
+        int[] w = watched;
+        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m, w)).persist(StorageLevel.MEMORY_AND_DISK());
         List<Part.Stats> stats;
         try {
             stats = next.map(Part::stats).collect();
@@ -140,6 +156,7 @@ public final class SparkEngine implements TrainingEngine {
             throw e;
         }
         pending = next;
+        pendingWatched = watchedOf(stats);
         return total(stats, decoder);
     }
 
@@ -152,7 +169,8 @@ public final class SparkEngine implements TrainingEngine {
         SerialModel m = model(decoder, op);
         Broadcast<int[][]> sets = rowSets == null ? null : broadcast(rowSets);
         int l = layer;
-        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m)).persist(StorageLevel.MEMORY_AND_DISK());
+        int[] w = watched;
+        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m, w)).persist(StorageLevel.MEMORY_AND_DISK());
         SolvedAhead solved;
         try {
             solved = next.treeAggregate(SolvedAhead.none(), (sum, q) -> {
@@ -165,6 +183,7 @@ public final class SparkEngine implements TrainingEngine {
             throw e;
         }
         pending = next;
+        pendingWatched = watchedOf(solved.inRowOrder());
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Ahead(total(solved.inRowOrder(), decoder), solved.equations().matrices(), seconds * solved.equationShare());
     }
@@ -177,6 +196,8 @@ public final class SparkEngine implements TrainingEngine {
         pending = null;
         old.unpersist(false);
         latentsReady = true;
+        watchedRows.set(layer, pendingWatched);
+        pendingWatched = null;
     }
 
     @Override
@@ -208,6 +229,13 @@ public final class SparkEngine implements TrainingEngine {
     /** Layer versions broadcast so far (each once, however many passes used it). */
     int layersSent() { return layers.count(); }
 
+    /** The watched rows' latents the partitions' statistics carry, in one list. */
+    private static List<double[]> watchedOf(List<Part.Stats> stats) {
+        List<double[]> out = new ArrayList<>();
+        for (Part.Stats s : stats) out.addAll(Arrays.asList(s.watched()));
+        return out;
+    }
+
     private LayerFit total(List<Part.Stats> stats, Decoder decoder) {
         FitTotals t = FitTotals.summarizing(n, decoder.layers().get(layer).outputWidth(), pixels);
         for (Part.Stats s : stats) t.add(s.sums(), s.residuals());
@@ -232,16 +260,20 @@ public final class SparkEngine implements TrainingEngine {
         return pick(index, rows, inputWidths[index]);
     }
 
+    /** Rows {@code rows} of the images (index −1) or of layer {@code index}'s latents: the watched rows' as kept, else by a job. */
     private Matrix pick(int index, int[] rows, int width) {
-        int[] sorted = rows.clone();
-        Arrays.sort(sorted);
-        List<double[][]> found = parts.map(p -> p.pick(index, sorted)).collect();
+        int[] sorted = Arrays.stream(rows).sorted().distinct().toArray();
+        boolean isWatched = index >= 0 && Arrays.equals(sorted, watched);
+        List<double[]> found = isWatched ? watchedRows.get(index) : null;
+        if (found == null) {
+            found = new ArrayList<>();
+            for (double[][] block : parts.map(p -> p.pick(index, sorted)).collect()) found.addAll(Arrays.asList(block));
+            if (isWatched) watchedRows.set(index, found);
+        }
         Matrix m = new Matrix(rows.length, width);
-        for (double[][] block : found) {
-            for (double[] row : block) {
-                int global = (int) row[0];
-                for (int i = 0; i < rows.length; i++) if (rows[i] == global) System.arraycopy(row, 1, m.data(), i * width, width);
-            }
+        for (double[] row : found) {
+            int global = (int) row[0];
+            for (int i = 0; i < rows.length; i++) if (rows[i] == global) System.arraycopy(row, 1, m.data(), i * width, width);
         }
         return m;
     }
@@ -314,6 +346,7 @@ public final class SparkEngine implements TrainingEngine {
             next = next.map(p -> p.withLatentsFrom(l, b.value(), width));
             finished[i] = true;
         }
+        java.util.Collections.fill(watchedRows, null);
         startLayer(index);
         latentsReady = false;
         if (index >= 0 && current != null) {
@@ -337,6 +370,7 @@ public final class SparkEngine implements TrainingEngine {
     private void dropPending() {
         if (pending != null) pending.unpersist(false);
         pending = null;
+        pendingWatched = null;
     }
 
     private <T> Broadcast<T> broadcast(T value) {

@@ -405,6 +405,7 @@ public final class StarNetTrainer {
      * @param step the step that led here, or null for the initial state
      */
     public TrainingSnapshot snapshot(int index, StepResult step, int[] rows) {
+        engine.watch(rows);
         int k = decoder.depth();
         List<Matrix> after = new ArrayList<>(Collections.nCopies(k, (Matrix) null));
         for (int i = 0; i < k; i++) after.set(i, reconstructAfterLayer(i, rows));

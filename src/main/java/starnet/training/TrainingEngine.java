@@ -70,6 +70,13 @@ public interface TrainingEngine extends AutoCloseable {
     /** The current layer is done: its latents become its finished latents (the targets of the layer below, which the schedule starts next). */
     void finishLayer();
 
+    /**
+     * The rows whose latents are read after every step (the window's pinned items): an engine whose every read is a job
+     * of its own (a cluster) brings theirs back with each SL, so {@link #latentRows} of these rows costs no pass. Others
+     * may ignore it.
+     */
+    default void watch(int[] rows) {}
+
     /** Rows {@code rows} of the images (rows.length × D, a new matrix). */
     Matrix imageRows(int[] rows);
 

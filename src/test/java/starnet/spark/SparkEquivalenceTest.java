@@ -107,9 +107,15 @@ class SparkEquivalenceTest {
 
     @Test
     void rowsShippedByTheDriverTrainTheInMemoryModelStepForStep() throws IOException, java.util.concurrent.TimeoutException {
+        int[] pinned = {599, 7, 0, 300, 201}; // the window's pinned items, pictured after every step
         StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
+        List<starnet.model.TrainingSnapshot> pictured = new java.util.ArrayList<>();
+        local.setListener(r -> pictured.add(local.snapshot(0, r, pinned)));
         List<StepResult> expected = local.trainAll(Cancellation.NEVER);
         StarNetTrainer spark = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths, "auto"));
+        spark.snapshot(0, null, pinned); // the first picture reads the rows by a job; from then on every SL brings them
+        List<starnet.model.TrainingSnapshot> sparkPictured = new java.util.ArrayList<>();
+        spark.setListener(r -> sparkPictured.add(spark.snapshot(0, r, pinned)));
         java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
         org.apache.spark.scheduler.SparkListener counter = new org.apache.spark.scheduler.SparkListener() {
             @Override public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) { jobs.incrementAndGet(); }
@@ -120,7 +126,17 @@ class SparkEquivalenceTest {
         sc.sc().removeSparkListener(counter);
         assertSameRun(local, expected, spark, actual);
         int epochs = CONFIG.training().maxEpochs() * CONFIG.architecture().depth();
-        assertEquals(2 * epochs, jobs.get(), "two jobs an epoch: SL with the normal equations of the SW after it, then SW's fit");
+        assertEquals(2 * epochs, jobs.get(), "two jobs an epoch: SL with the normal equations of the SW after it, then SW's fit; "
+                + "the pinned items' pictures take none");
+        for (int i = 0; i < expected.size(); i++) {
+            var x = pictured.get(i);
+            var y = sparkPictured.get(i);
+            assertTrue(rel(x.current(), y.current()) < 1e-9, "step " + i + ": the pinned items as decoded now");
+            for (int l = 0; l < x.afterLayer().size(); l++) {
+                assertEquals(x.afterLayer().get(l) == null, y.afterLayer().get(l) == null);
+                if (x.afterLayer().get(l) != null) assertTrue(rel(x.afterLayer().get(l), y.afterLayer().get(l)) < 1e-9, "step " + i + " after layer " + (l + 1));
+            }
+        }
         long sw = expected.stream().filter(r -> r.phase() == starnet.model.Phase.SW).count();
         assertEquals(2 + sw, ((SparkEngine) spark.engine()).layersSent(), "each layer version broadcast once: the first two and one per SW");
         assertEquals(0, rel(spark.engine().imageRows(new int[] {599, 0, 300}), DATA.selectRows(new int[] {599, 0, 300})), "rows picked across partitions");
