@@ -169,7 +169,7 @@ public final class WorkbenchSession {
      */
     @CanIgnoreReturnValue
     public CompletableFuture<Void> setEngine(starnet.model.EngineSpec engine) {
-        return core.tasks.task(TaskKind.PREPARE, "Training " + engine.words(), ctx -> {
+        return core.tasks.task(TaskKind.PREPARE, "Setting up " + engine.words(), ctx -> {
             Work w = core.work;
             if (engine.equals(w.engine) && w.run != null) return null;
             if (engine.kind() == starnet.model.EngineKind.MEMORY && w.streamed != null) {

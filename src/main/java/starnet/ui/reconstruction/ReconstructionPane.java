@@ -171,7 +171,7 @@ public final class ReconstructionPane extends VBox {
         TrainingSnapshot s = viewed();
         int[] pins = vm.pinnedProperty().get();
         List<Object> key = java.util.Arrays.asList(d, s, pins, vm.pcaRowProperty().get(), vm.planProperty().get(), stripItem.get(),
-                vm.cursor().liveProperty().get(), vm.model().steps().size());
+                vm.cursor().liveProperty().get(), vm.model().steps().size(), s == null ? vm.noModelText() : "");
         if (key.equals(drawn)) return; // the cursor and the state both announce one step: draw it once
         drawn = key;
         if (d != null && (java.util.Arrays.stream(pins).anyMatch(p -> p >= d.size()) || (s != null && s.current().rows() != pins.length))) {
@@ -191,7 +191,7 @@ public final class ReconstructionPane extends VBox {
         if (s == null) {
             grid.setContent(rows, d.channels(), d.height(), d.width());
             strip.setContent(List.of(), d.channels(), d.height(), d.width());
-            stepLabel.setText("No model: the configuration is not determined or not valid");
+            stepLabel.setText(vm.noModelText());
             stripTitle.setText("");
             return;
         }

@@ -67,6 +67,16 @@ public final class ReconstructionViewModel {
     }
 
     public ObservableList<TrainingSnapshot> history() { return model.history(); }
+    /**
+     * What the grid says while there is no model: that one is being made (a change of configuration or of where the run
+     * trains is under way, e.g. Spark starting), or that none can be made.
+     */
+    public String noModelText() {
+        starnet.session.SessionState s = model.stateProperty().get();
+        return s != null && s.busyWith(starnet.session.TaskKind.PREPARE) ? "Preparing the model…"
+                : "No model: the configuration is not determined or not valid";
+    }
+
     public ReadOnlyObjectProperty<int[]> pinnedProperty() { return model.pinnedProperty(); }
     public ReadOnlyObjectProperty<Dataset> datasetProperty() { return model.datasetProperty(); }
     public ReadOnlyObjectProperty<List<LayerPlan>> planProperty() { return model.planProperty(); }
