@@ -55,8 +55,18 @@ final class Manifest {
     }
 
     private Damaged wrong(String key, String expected, JsonNode got) {
-        String shown = got.toString();
-        return new Manifest(file, node, at(key)).damaged("expected " + expected + ", got " + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
+        return new Manifest(file, got, at(key)).expected(expected);
+    }
+
+    /** This node is not what the reader expected: "expected {@code what}, got …" (what it holds, cut at 40 characters). */
+    private Damaged expected(String what) {
+        String shown = node.toString();
+        return damaged("expected " + what + ", got " + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
+    }
+
+    /** The value at {@code key}, which must be there, read by the element readers ({@code as…}). */
+    private Manifest child(String key) {
+        return new Manifest(file, required(key), at(key));
     }
 
     /** The object at {@code key}. */
@@ -73,11 +83,7 @@ final class Manifest {
 
     /** A whole number in [{@code min}, {@code max}]. */
     long whole(String key, long min, long max) {
-        JsonNode v = required(key);
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
-            throw wrong(key, "a whole number from " + min + " to " + max, v);
-        }
-        return v.asLong();
+        return child(key).asWhole(min, max);
     }
 
     int wholeInt(String key, int min, int max) {
@@ -86,20 +92,19 @@ final class Manifest {
 
     /** A finite number in [{@code min}, {@code max}]. */
     double number(String key, double min, double max) {
-        JsonNode v = required(key);
-        if (!v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < min || v.asDouble() > max) {
-            throw wrong(key, "a number from " + min + " to " + max, v);
+        Manifest v = child(key);
+        if (!v.node.isNumber() || !Double.isFinite(v.node.asDouble()) || v.node.asDouble() < min || v.node.asDouble() > max) {
+            throw v.expected("a number from " + min + " to " + max);
         }
-        return v.asDouble();
+        return v.node.asDouble();
     }
 
     /** A finite number ≥ {@code min}, or {@code ifNull} where the file holds null. */
     double numberOrNull(String key, double min, double ifNull) {
         JsonNode v = node.get(key);
         if (v == null) throw new Manifest(file, node, at(key)).damaged("missing");
-        if (v.isNull()) return ifNull;
-        if (!v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < min) throw wrong(key, "a number ≥ " + min + " or null", v);
-        return v.asDouble();
+        double x = new Manifest(file, v, at(key)).asNumberOrNaN(min);
+        return Double.isNaN(x) ? ifNull : x;
     }
 
     String text(String key) {
@@ -109,9 +114,7 @@ final class Manifest {
     }
 
     boolean flag(String key) {
-        JsonNode v = required(key);
-        if (!v.isBoolean()) throw wrong(key, "true or false", v);
-        return v.asBoolean();
+        return child(key).asFlag();
     }
 
     /** One of {@code type}'s constants, by its name; null where the file holds null and {@code nullable}. */
@@ -146,7 +149,7 @@ final class Manifest {
 
     /** This node as a list (an element of a list that is a list itself), as its elements. */
     List<Manifest> asItems() {
-        if (!node.isArray()) throw damaged("expected a list, got " + node);
+        if (!node.isArray()) throw expected("a list");
         List<Manifest> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) out.add(new Manifest(file, node.get(i), path + "[" + i + "]"));
         return out;
@@ -170,7 +173,7 @@ final class Manifest {
     /** This node as a whole number (an element of a list). */
     long asWhole(long min, long max) {
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
-            throw damaged("expected a whole number from " + min + " to " + max + ", got " + node);
+            throw expected("a whole number from " + min + " to " + max);
         }
         return node.asLong();
     }
@@ -181,20 +184,20 @@ final class Manifest {
 
     /** This node as a flag (an element of a list). */
     boolean asFlag() {
-        if (!node.isBoolean()) throw damaged("expected true or false, got " + node);
+        if (!node.isBoolean()) throw expected("true or false");
         return node.asBoolean();
     }
 
     /** This node as a finite number ≥ {@code min} (an element of a list). */
     double asNumber(double min) {
-        if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < min) throw damaged("expected a number ≥ " + min + ", got " + node);
+        if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < min) throw expected("a number ≥ " + min);
         return node.asDouble();
     }
 
     /** This node as a finite number ≥ {@code min}, or NaN for null (an element of a list). */
     double asNumberOrNaN(double min) {
         if (node.isNull()) return Double.NaN;
-        if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < min) throw damaged("expected a number ≥ " + min + " or null, got " + node);
+        if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < min) throw expected("a number ≥ " + min + " or null");
         return node.asDouble();
     }
 
