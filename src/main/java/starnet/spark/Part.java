@@ -180,13 +180,6 @@ final class Part implements Serializable {
     /** This partition's rows of layer {@code layer}'s latents, row-major. */
     double[] latentsOf(int layer) { return latents[layer]; }
 
-    /** Writes layer {@code layer}'s latents of these rows into the row store at {@code store} (rows [first, first + rows)). */
-    void writeLatents(int layer, String store) throws java.io.IOException {
-        try (starnet.store.RowStore s = starnet.store.RowStore.open(java.nio.file.Path.of(store))) {
-            s.write(first, current(layer));
-        }
-    }
-
     private Matrix current(int layer) {
         int width = latents[layer].length / rows;
         return new Matrix(rows, width, latents[layer]);
