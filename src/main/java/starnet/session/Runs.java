@@ -164,6 +164,7 @@ public final class Runs {
         Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() != EngineKind.MEMORY) : null;
         session.setAutosave(image);
         if (resumable) {
+            session.imageNow(); // the run as it starts: a run stopped in its first layer continues from here (engines that image at layer ends)
             progress.note("finished steps go to " + folder.file("metrics.jsonl") + " as they end; if this run stops, continue it with: train --resume "
                     + run.out());
         }
@@ -228,8 +229,9 @@ public final class Runs {
         if (found.isEmpty()) {
             java.util.Optional<Long> running = StagedFolder.runningInto(out);
             throw new UserError(running.isPresent() ? "A run into " + out + " is still going (process " + running.get() + "); it can be continued once it has stopped."
-                    : "There is no stopped run of " + out + " to continue (a finished run is in that folder; one stopped before its first solve left nothing "
-                    + "to continue).");
+                    : Files.exists(out) ? "The run in " + out + " has finished; there is nothing to continue."
+                    : "There is no stopped run of " + out + " to continue (a run stopped before its training started left nothing to continue); "
+                    + "train it again with --out " + out + ".");
         }
         StagedFolder folder = found.get();
         StoreFolder store = null;

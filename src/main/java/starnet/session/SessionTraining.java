@@ -114,6 +114,14 @@ final class SessionTraining {
         });
     }
 
+    /** Offers an image of the work as it is now, changed or not: a batch run's image as it starts, to continue from. */
+    void imageNow() {
+        core.tasks.atSafePoint(() -> {
+            Autosave a = autosave;
+            if (a != null && core.work.run != null) offerAutosave(a);
+        });
+    }
+
     /** After every solve: its contents are small next to the time a solve takes, so a killed window loses at most the solve that ran. */
     private void autosaveIfDue(boolean layerDone, boolean runEnded) {
         Autosave a = autosave;

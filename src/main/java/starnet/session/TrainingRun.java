@@ -106,12 +106,18 @@ final class TrainingRun implements AutoCloseable {
 
     /**
      * Whether the session contents of this run fit the heap: always in memory (its arrays are there already); out of core or
-     * on Spark when every layer's latents, read into the heap, take at most half the data budget.
+     * on Spark when the latents it has now (the finished layers' and the current layer's), read into the heap, take at
+     * most half the data budget — before the first solve there are none, so a run's first image is always small.
      */
     boolean fitsASessionFile() {
-        if (trainer.engine().inMemory() != null) return true;
+        starnet.training.TrainingEngine engine = trainer.engine();
+        if (engine.inMemory() != null) return true;
+        int[] widths = StarNetTrainer.inputWidths(trainer.decoder());
+        int current = trainer.currentLayer() - 1; // 0-based; −1 once every layer is done
         long values = 0;
-        for (int w : StarNetTrainer.inputWidths(trainer.decoder())) values += (long) w * trainer.engine().rows();
+        for (int i = 0; i < widths.length; i++) {
+            if (i > current || (i == current && engine.hasLatents())) values += (long) widths[i] * engine.rows();
+        }
         return values * 8 <= Runs.heapBudget() / 2;
     }
 

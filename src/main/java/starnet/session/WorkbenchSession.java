@@ -394,6 +394,9 @@ public final class WorkbenchSession {
     /** Writes an autosave now if the work differs from its file and from the last autosave (taken between two solves). */
     public void autosaveNow() { training.autosaveNow(); }
 
+    /** An image for the autosave set now, whether or not the work changed (a batch run's image as it starts). */
+    void imageNow() { training.imageNow(); }
+
     // ---- files (SessionStorage) ----
 
     /** Saves everything needed to reopen exactly here, atomically; the contents are taken between two solves, the write runs on the I/O worker. */

@@ -66,18 +66,23 @@ class ResumeTest {
     }
 
     private void resumesToTheSameNumbers(List<String> model) throws Exception {
+        resumesToTheSameNumbers(model, "layer 1 epoch 1 SW", "from step");
+    }
+
+    /** Killed once {@code killAt} is printed, the run continues ("Continuing OUT {@code from}…") to the same numbers. */
+    private void resumesToTheSameNumbers(List<String> model, String killAt, String from) throws Exception {
         Path whole = tmp.resolve("whole"), stopped = tmp.resolve("stopped");
         assertEquals(0, cli(concat(model, "--out", whole.toString()).toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
-        killedAt(stopped, "layer 1 epoch 1 SW", model);
+        killedAt(stopped, killAt, model);
         assertEquals(0, cli("train", "--resume", stopped.toString()), err.toString(StandardCharsets.UTF_8));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Continuing " + stopped + " from step"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Continuing " + stopped + " " + from), err.toString(StandardCharsets.UTF_8));
         double a = RunMetrics.finalMse(whole), b = RunMetrics.finalMse(stopped);
         assertEquals(a, b, 1e-9 * a, "the resumed run ends where the run that was never stopped ends");
         try (var left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".starnet-")).toList(), "nothing of the stopped run is left");
         }
         assertEquals(2, cli("train", "--resume", stopped.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no stopped run"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("has finished; there is nothing to continue"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -91,6 +96,14 @@ class ResumeTest {
         // before layer 1's steps, where the run is stopped; with two, its only image raced the end of the run
         resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--widths", "16,32,128", "--epochs", "4", "--tol", "0",
                 "--store", tmp.resolve("store").toString(), "--precision", "f64"));
+    }
+
+    @Test
+    void aRunKilledOutOfCoreInItsFirstLayerContinuesFromItsStart() throws Exception {
+        // out of core the images are taken as the run starts and when a layer ends: stopped before any layer has ended,
+        // it continues from its start, to the same numbers (before, a run stopped in its first layer could not continue)
+        resumesToTheSameNumbers(List.of("train", "--data", "sample:mnist", "--widths", "32,128", "--epochs", "3", "--tol", "0",
+                "--store", tmp.resolve("store").toString(), "--precision", "f64"), "layer 2 epoch 2 SL", "from step 0 (the start)");
     }
 
     @Test
