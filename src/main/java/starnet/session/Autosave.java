@@ -36,8 +36,8 @@ public final class Autosave {
     }
 
     /**
-     * @param layerEnds offer an image only when a layer ends (an engine whose latents are gathered from elsewhere to take
-     *                  one: Spark, or row stores on disk)
+     * @param layerEnds offer an image only when a layer ends (an engine whose latents are gathered from elsewhere, a job
+     *                  per partition, to take one: Spark)
      */
     Autosave(Path file, Worker io, boolean paced, boolean layerEnds) {
         this.file = file;

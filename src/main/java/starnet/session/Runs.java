@@ -161,7 +161,7 @@ public final class Runs {
             }
         });
         ThreadWorker io = resumable ? new ThreadWorker("resume image", true) : null;
-        Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() != EngineKind.MEMORY) : null;
+        Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() == EngineKind.SPARK) : null;
         session.setAutosave(image);
         if (resumable) {
             session.imageNow(); // the run as it starts: a run stopped in its first layer continues from here (engines that image at layer ends)
