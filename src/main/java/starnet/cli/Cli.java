@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "java -jar starnet.jar", sortOptions = false, usageHelpAutoWidth = true,
         description = "StarNet Workbench: gradient-free training of deep generative decoders by solving linear systems layer by layer. "
                 + "Without a command, java -jar starnet.jar opens the window (with a .starnet file, on that session).",
-        subcommands = {TrainCommand.class, CheckCommand.class, InferCommand.class, GenerateCommand.class, ExportCommand.class, ScoreCommand.class,
+        subcommands = {TrainCommand.class, StoreCommand.class, CheckCommand.class, InferCommand.class, GenerateCommand.class, ExportCommand.class, ScoreCommand.class,
                 ExperimentCommand.class, SweepCommand.class, CompareCommand.class, InspectCommand.class, BaselineCommand.class, BenchCommand.class, CommandLine.HelpCommand.class, Cli.VersionCommand.class,
                 Cli.CompletionCommand.class, CliReference.class},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line saying what was expected), 1 internal error (details in ~/.starnet/starnet.log)."})

@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
             + "wins over the workbench's defaults)")
     java.util.List<String> conf = new java.util.ArrayList<>();
 
-    @Option(names = "--partitions", paramLabel = "P", defaultValue = "0", description = "Spark: partitions of the datapoints (0 = Spark's default parallelism)")
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "0", description = "Spark: partitions of the datapoints (0 = Spark's default parallelism, or more for data over 128 MiB a core as float64)")
     int partitions;
 
     @Option(names = "--store", paramLabel = "DIR", description = "out of core in DIR: the images and every layer's latents in row stores there, read chunk by chunk; "

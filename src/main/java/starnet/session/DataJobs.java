@@ -47,6 +47,26 @@ public final class DataJobs {
                 r.text(), !r.hasErrors());
     }
 
+    /** A dataset written as a row store: where, its rows × values and precision, and its size in bytes. */
+    public record StoreWritten(String location, long rows, int cols, starnet.model.StoragePrecision precision, long bytes) {}
+
+    /**
+     * Writes the images of {@code spec}, each in {@code shifts} variants, as a row store at {@code location} — a file here,
+     * or an address on a file system Hadoop reaches, where Spark's executors read it in place — put there only once
+     * whole; the fraction written goes to {@code progress}.
+     *
+     * @throws UserError for a request that cannot be done (nothing is written then)
+     */
+    public static StoreWritten writeStore(starnet.model.DataSpec spec, int shifts, starnet.model.StoragePrecision precision, String location,
+                                          starnet.model.WorkProgress progress) throws java.io.IOException {
+        if (shifts < 1 || shifts > starnet.store.StoreData.MAX_SHIFTS) {
+            throw new UserError("--shifts must be 1 (the images as they are) to " + starnet.store.StoreData.MAX_SHIFTS + ", got " + shifts);
+        }
+        if (location.isBlank()) throw new UserError("the store needs a place to go: a file, or an address such as hdfs://host:9000/data/images.store");
+        starnet.store.StoreData.Written w = starnet.store.StoreData.writeTo(spec, shifts, precision, location, progress);
+        return new StoreWritten(w.location(), w.rows(), w.cols(), w.precision(), w.bytes());
+    }
+
     /**
      * PCA at each width of the decoder (the Eckart–Young bound) and the Adam autoencoder of the same widths, epoch by
      * epoch; result lines go to {@code say}, the fraction done (PCA counted as one epoch) to {@code progress}.

@@ -47,7 +47,10 @@ final class RunFolder {
             FigureWriter.write(new GridFigure("The first items and their reconstructions", List.of(new GridFigure.Row("targets", targets),
                     new GridFigure.Row("reconstructed", recon), new GridFigure.Row("error", recon, targets)), List.of(), shape[0], shape[1], shape[2]),
                     folder.file("reconstructions.png"), FigureFormat.PNG, 2);
-            if (codes == null) progress.note("the codes (" + t.engine().rows() + " rows) are not in model.starnet: they do not fit in memory");
+            if (codes == null) {
+                progress.note(String.format("the codes (%,d rows) are not in model.starnet, which keeps at most %,d values of them so that opening it "
+                        + "stays light; infer with the model writes them", t.engine().rows(), CODES_IN_MODEL));
+            }
             if (!w.streamed.lasting()) {
                 progress.note("no session.starnet: the rows were in a temporary store, which goes with the run; train with --store DIR to keep a session "
                         + "the window can open");

@@ -35,12 +35,27 @@ final class SparkRuns {
                               starnet.math.LinearAlgebra la) {
         JavaSparkContext sc = context(spec.master());
         String backend = la.id().equals("ejml") ? "ejml" : "auto"; // --backend ejml reaches the executors; else OpenBLAS where it loads
-        int parts = spec.partitions() > 0 ? spec.partitions() : sc.defaultParallelism();
+        long rows = streamed != null ? streamed.rows() : datapoints;
+        int parts = spec.partitions() > 0 ? spec.partitions() : partitions(rows, dataset.pixels(), sc.defaultParallelism());
         if (streamed != null) {
             return SparkEngine.reading(sc, streamed.file(), streamed.divisor(), (int) streamed.rows(), dataset.pixels(), parts,
                     config.training().latentPath(), inputWidths, backend);
         }
         return SparkEngine.of(sc, RunEngines.rows(dataset, datapoints), parts, config.training().latentPath(), inputWidths, backend);
+    }
+
+    /** Images per partition, at most, when --partitions is not given: 128 MiB of float64 values, which an executor holds with their latents. */
+    static final long PARTITION_BYTES = 128L << 20;
+
+    /**
+     * Partitions for {@code rows} images of {@code pixels} values when none were asked for: Spark's default parallelism, or
+     * where the data would make partitions larger than {@link #PARTITION_BYTES}, the next multiple of it that does not (so
+     * that every core gets as many).
+     */
+    static int partitions(long rows, int pixels, int parallelism) {
+        int p = Math.max(1, parallelism);
+        long bySize = (rows * pixels * 8 + PARTITION_BYTES - 1) / PARTITION_BYTES;
+        return (int) Math.min(100_000, Math.max(1, (bySize + p - 1) / p) * p);
     }
 
     /** The process's Spark context, started for {@code master} on first use. */
@@ -110,6 +125,10 @@ final class SparkRuns {
         if (missing.find()) {
             return "An executor" + on + " cannot read " + missing.group(1) + ": the store must be on a file system every node sees, at the same path."
                     + then;
+        }
+        if (text.contains("OutOfMemoryError") || text.contains("exited with code 52")) {
+            return "An executor" + on + " ran out of memory: train with more --partitions (smaller pieces of the data each), or give the executors "
+                    + "more memory (--conf spark.executor.memory=4g)." + then;
         }
         if (text.contains("All masters are unresponsive") || text.contains("Failed to connect to master")) {
             return "Could not reach the Spark master " + contextMaster + ": check --master and that the cluster is up.";

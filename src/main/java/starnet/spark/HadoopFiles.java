@@ -2,12 +2,14 @@ package starnet.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import starnet.store.ReadableAt;
 import starnet.store.RemoteFiles;
+import starnet.store.WholeFile;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +17,15 @@ import java.nio.ByteBuffer;
 
 /**
  * Files on any file system Hadoop reaches ({@code hdfs://}, {@code s3a://} with hadoop-aws on the class path,
- * {@code file://}), read by position through Hadoop's {@code FileSystem}; found by {@link java.util.ServiceLoader}.
+ * {@code file://}), read by position and written front to back through Hadoop's {@code FileSystem}; found by {@link java.util.ServiceLoader}.
  * Under Spark the configuration is Spark's (its {@code spark.hadoop.*} settings and the cluster's site files), so
  * the driver and every executor reach the same files the same way.
  */
 public final class HadoopFiles implements RemoteFiles {
+    static { // Hadoop starts its logging on first use, which may come before Spark's (data read where it lies): the same quiet settings
+        if (System.getProperty("log4j2.configurationFile") == null) System.setProperty("log4j2.configurationFile", "starnet-spark-log4j2.properties");
+    }
+
     @Override
     public boolean reads(URI uri) {
         try {
@@ -65,6 +71,50 @@ public final class HadoopFiles implements RemoteFiles {
             }
 
             @Override public void close() throws IOException { in.close(); }
+        };
+    }
+
+    /** Written under a hidden name beside {@code uri} ({@code .NAME.partial}), renamed into place by the commit. */
+    @Override
+    public WholeFile create(URI uri) throws IOException {
+        Path path = new Path(uri);
+        Path partial = new Path(path.getParent(), "." + path.getName() + ".partial");
+        String name = uri.toString();
+        FileSystem fs;
+        FSDataOutputStream raw;
+        try {
+            fs = path.getFileSystem(configuration());
+            raw = fs.create(partial, true);
+        } catch (IOException e) {
+            throw new IOException(name + ": " + plain(e, uri), e);
+        }
+        java.io.OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 20);
+        return new WholeFile() {
+            private boolean committed;
+
+            @Override public java.io.OutputStream stream() { return out; }
+
+            @Override
+            public void commit() throws IOException {
+                try {
+                    out.close();
+                    if (fs.exists(path) && !fs.delete(path, false)) throw new IOException("the file there could not be replaced");
+                    if (!fs.rename(partial, path)) throw new IOException("the written file could not be renamed into place");
+                } catch (IOException e) {
+                    throw new IOException(name + ": " + plain(e, uri), e);
+                }
+                committed = true;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (committed) return;
+                try {
+                    out.close();
+                } finally {
+                    fs.delete(partial, false);
+                }
+            }
         };
     }
 

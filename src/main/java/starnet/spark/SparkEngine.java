@@ -394,7 +394,7 @@ public final class SparkEngine implements TrainingEngine {
     @Override
     public void close() {
         dropPending();
-        parts.unpersist(false);
+        parts.unpersist(true); // waits for the executors' answers: a context stopped right after would otherwise abandon them mid-reply
         for (Broadcast<?> b : broadcasts) b.destroy();
         broadcasts.clear();
     }

@@ -26,12 +26,7 @@ public interface ReadableAt extends Closeable {
     /** The file at {@code location}: a path on this machine, or a {@code scheme://} address a provider reads. */
     static ReadableAt open(String location) throws IOException {
         if (!starnet.model.DataSpec.isAddress(location)) return local(Path.of(location));
-        URI uri;
-        try {
-            uri = new URI(location);
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(location + ": not a valid address (" + e.getReason() + ")", e);
-        }
+        URI uri = uri(location);
         try {
             for (RemoteFiles files : ServiceLoader.load(RemoteFiles.class, ReadableAt.class.getClassLoader())) {
                 if (files.reads(uri)) return files.open(uri);
@@ -42,6 +37,15 @@ public interface ReadableAt extends Closeable {
         }
         throw new IOException(location + ": no file system for " + uri.getScheme() + ":// here (Hadoop reads hdfs://, s3a:// with hadoop-aws, "
                 + "file://; run bin/starnet-spark or spark-submit)");
+    }
+
+    /** {@code location} (a {@code scheme://} address) as a URI, or a plain failure when it is not one. */
+    static URI uri(String location) throws IOException {
+        try {
+            return new URI(location);
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(location + ": not a valid address (" + e.getReason() + ")", e);
+        }
     }
 
     /** {@code file} on this machine. */

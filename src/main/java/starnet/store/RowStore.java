@@ -45,10 +45,7 @@ public final class RowStore implements RowSource {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-            h.put(MAGIC).put((byte) precision.bytes()).putLong(16, rows).putInt(24, cols);
-            h.position(0);
-            ch.write(h, 0);
+            ch.write(ByteBuffer.wrap(header(rows, cols, precision)), 0);
             long size = HEADER + rows * cols * precision.bytes();
             if (size > HEADER) ch.write(ByteBuffer.allocate(1), size - 1); // the full length now: a short disk fails here, not mid-run
         } catch (IOException e) {
@@ -56,6 +53,13 @@ public final class RowStore implements RowSource {
             throw starnet.model.IoMessages.naming(file, e);
         }
         return new RowStore(file.toString(), ReadableAt.of(ch, file.toString()), ch, rows, cols, precision);
+    }
+
+    /** The {@value #HEADER}-byte header of a store of {@code rows × cols} values. */
+    static byte[] header(long rows, int cols, StoragePrecision precision) {
+        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(MAGIC).put((byte) precision.bytes()).putLong(16, rows).putInt(24, cols);
+        return h.array();
     }
 
     /** Opens a store written by {@link #create}, to read and write; its header is checked against the file's length. */

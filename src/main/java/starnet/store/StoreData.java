@@ -109,6 +109,111 @@ public final class StoreData {
         return new Filled(store, ds.channels(), ds.height(), ds.width(), (long) n * shifts, ds.name());
     }
 
+    /** A store written to a file: where, its rows × values and precision, and its size in bytes. */
+    public record Written(String location, long rows, int cols, StoragePrecision precision, long bytes) {}
+
+    /**
+     * Writes the images of {@code spec}, each in {@code shifts} variants (1 = as they are), as a row store at
+     * {@code location} — a path here, or an address on a file system Hadoop reaches (HDFS, S3) for Spark's executors to
+     * read where it lies — front to back, put in place only once whole (a failure leaves nothing). IDX files are read
+     * once per variant, an image at a time, so the heap never holds the dataset; other formats are loaded, then written.
+     * Rows are variant-major, as {@link #fill} writes them.
+     */
+    public static Written writeTo(DataSpec spec, int shifts, StoragePrecision precision, String location, starnet.model.WorkProgress progress)
+            throws IOException {
+        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
+        Path idx = Datasets.idxImages(spec);
+        Dataset ds = null;
+        int c = 1, h, w;
+        long n;
+        if (idx != null) {
+            try (InputStream in = Files.newInputStream(idx)) {
+                int[] head = IdxLoader.imagesHeader(in, idx);
+                n = spec.limit() > 0 ? Math.min(spec.limit(), head[0]) : head[0];
+                h = head[1];
+                w = head[2];
+            } catch (IOException e) {
+                throw DataException.unreadable(idx, e);
+            }
+            if (n == 0) throw DataException.of(idx, "holds no images; expected at least one");
+        } else {
+            ds = Datasets.load(spec);
+            n = ds.size();
+            c = ds.channels();
+            h = ds.height();
+            w = ds.width();
+        }
+        int d = c * h * w;
+        long total = n * shifts;
+        try (WholeFile file = WholeFile.create(location)) {
+            RowStoreStream out = new RowStoreStream(file.stream(), total, d, precision);
+            progress.note(String.format("writing %,d images × %d shift%s (%,d rows of %d values, %s) to %s", n, shifts, shifts == 1 ? "" : "s", total, d,
+                    precision.id(), location));
+            InOrder rows = new InOrder(out, d, (int) Math.min(BATCH, n), total, progress);
+            for (int v = 0; v < shifts; v++) {
+                int[] at = OFFSETS[v];
+                int channels = c, height = h, width = w;
+                boolean original = v == 0;
+                if (ds != null) {
+                    for (int i = 0; i < n; i++) rows.add(original ? ds.images().row(i) : shifted(ds.images().row(i), channels, height, width, at[0], at[1]));
+                    continue;
+                }
+                double[] img = new double[d];
+                try (InputStream in = Files.newInputStream(idx)) {
+                    IdxLoader.streamImages(in, idx, spec.limit(), (head, count) -> {}, (i, bytes) -> {
+                        for (int j = 0; j < bytes.length; j++) img[j] = (bytes[j] & 0xff) / 255.0;
+                        rows.add(original ? img : shifted(img, channels, height, width, at[0], at[1]));
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                } catch (IOException e) {
+                    throw DataException.unreadable(idx, e);
+                }
+            }
+            rows.flush();
+            out.finish();
+            file.commit();
+            return new Written(location, total, d, precision, out.bytes());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Rows written in order in batches; each batch written tells {@code progress} the fraction done. */
+    private static final class InOrder {
+        private final RowStoreStream out;
+        private final Matrix batch;
+        private final long total;
+        private final starnet.model.WorkProgress progress;
+        private int filled;
+        private long written;
+
+        InOrder(RowStoreStream out, int d, int batchRows, long total, starnet.model.WorkProgress progress) {
+            this.out = out;
+            this.batch = new Matrix(batchRows, d);
+            this.total = total;
+            this.progress = progress;
+        }
+
+        /** The next row (copied). */
+        void add(double[] row) {
+            System.arraycopy(row, 0, batch.data(), filled * batch.cols(), batch.cols());
+            if (++filled == batch.rows()) flush();
+        }
+
+        void flush() {
+            if (filled == 0) return;
+            try {
+                out.write(filled == batch.rows() ? batch : batch.rowRange(0, filled));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            written += filled;
+            filled = 0;
+            progress.done((double) written / total);
+        }
+    }
+
     /** {@code img} (c × h × w) moved by (dx, dy), zeros where nothing moves in: a new array. */
     static double[] shifted(double[] img, int c, int h, int w, int dx, int dy) {
         double[] out = new double[img.length];

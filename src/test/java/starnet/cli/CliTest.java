@@ -203,6 +203,34 @@ class CliTest {
     }
 
     @Test
+    void storeWritesTheImagesAndTheirShiftsAsOneRowStoreFile() throws IOException {
+        Path file = tmp.resolve("digits.store");
+        assertEquals(0, run("store", "--data", "sample:mnist", "--limit", "300", "--shifts", "2", "--precision", "f64", "--out", file.toString()), err());
+        assertTrue(out().contains("wrote 600 rows × 784 values (f64") && out().contains("--data " + file), out());
+        starnet.math.Matrix images = starnet.data.Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 300).images();
+        try (starnet.store.RowStore s = starnet.store.RowStore.open(file)) {
+            assertEquals(600, s.rows());
+            assertEquals(0, starnet.Reference.relativeError(images, s.read(0, 300)), "the images themselves first");
+            starnet.math.Matrix moved = s.read(300, 600); // then each moved one pixel right
+            for (int i = 0; i < 300; i += 37) {
+                for (int y = 0; y < 28; y++) {
+                    assertEquals(0.0, moved.get(i, y * 28), "the column moved in is empty");
+                    for (int x = 1; x < 28; x++) assertEquals(images.get(i, y * 28 + x - 1), moved.get(i, y * 28 + x));
+                }
+            }
+        }
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(file), left.toList(), "only the store: its partial file was moved into place");
+        }
+        assertEquals(2, run("store", "--shifts", "0", "--out", file.toString()));
+        assertTrue(err().contains("--shifts must be 1 (the images as they are) to 25, got 0"), err());
+        assertEquals(2, run("store", "--limit", "10", "--out", tmp.resolve("no/such/folder/x.store").toString()));
+        assertTrue(err().contains("no/such/folder") && !err().contains("Exception"), err());
+        assertEquals(2, run("store", "--precision", "f16", "--out", file.toString()));
+        assertTrue(err().contains("--precision expects f32 or f64"), err());
+    }
+
+    @Test
     void experimentsScoreAndBaselinesRunOnTheSamples() throws IOException {
         Path dir = tmp.resolve("fig7");
         assertEquals(0, run("experiment", "fig7", "--data", "sample:mnist", "--limit", "400", "--widths", "16,48", "--epochs", "2", "--out", dir.toString()), err());

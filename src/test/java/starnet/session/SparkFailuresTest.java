@@ -39,6 +39,23 @@ class SparkFailuresTest {
     }
 
     @Test
+    void anExecutorOutOfMemoryAsksForMorePartitionsOrMemory() {
+        SparkException e = new SparkException("Job aborted due to stage failure: Task 1 in stage 15.0 failed 4 times, most recent failure: Lost task 1.4 in "
+                + "stage 15.0 (TID 35) (127.0.0.1 executor 4): ExecutorLostFailure (executor 4 exited caused by one of the running tasks) Reason: Command exited with code 52");
+        String m = SparkRuns.explain(e, OUT, true);
+        assertTrue(m.startsWith("An executor on 127.0.0.1 ran out of memory: train with more --partitions") && m.contains("spark.executor.memory")
+                && m.endsWith("continue the run with: train --resume runs/fashion"), m);
+    }
+
+    @Test
+    void withoutPartitionsGivenALargeDatasetIsCutIntoPiecesAnExecutorHolds() {
+        assertEquals(2, SparkRuns.partitions(8_000, 784, 2), "small data: Spark's parallelism");
+        assertEquals(4, SparkRuns.partitions(60_000, 784, 2), "376 MB of float64 images: pieces of at most 128 MiB, as many for each core");
+        assertEquals(10, SparkRuns.partitions(180_000, 784, 2));
+        assertEquals(16, SparkRuns.partitions(180_000, 784, 16), "a larger cluster's parallelism wins");
+    }
+
+    @Test
     void otherFailuresAreNotSparks() {
         assertNull(SparkRuns.explain(new IllegalStateException("a bug"), OUT, true));
     }

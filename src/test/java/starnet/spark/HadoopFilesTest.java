@@ -111,6 +111,34 @@ class HadoopFilesTest {
     }
 
     @Test
+    void aStoreWrittenOnHdfsIsReadInPlaceByTheExecutors() throws IOException {
+        String address = base + "/stores/mnist600.store";
+        List<Double> fractions = new java.util.ArrayList<>();
+        var written = starnet.session.DataJobs.writeStore(new starnet.model.DataSpec("sample:mnist", starnet.model.Split.TRAIN, 600), 1,
+                StoragePrecision.F64, address, new starnet.model.WorkProgress() {
+                    @Override public void note(String line) {}
+
+                    @Override public void done(double fraction) { fractions.add(fraction); }
+                });
+        assertEquals(600, written.rows());
+        assertEquals(784, written.cols());
+        assertEquals(1.0, fractions.get(fractions.size() - 1), "the bar ends full");
+        FileSystem fs = hdfs.getFileSystem();
+        assertEquals(written.bytes(), fs.getFileStatus(new org.apache.hadoop.fs.Path("/stores/mnist600.store")).getLen());
+        assertEquals(1, fs.listStatus(new org.apache.hadoop.fs.Path("/stores")).length, "no partial file is left beside it");
+        SparkEquivalenceTest.readingTrainsAsInMemory(sc, DATA, address, 1, 3);
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenIsSaidPlainlyAndLeavesNothing() {
+        String refused = assertThrows(IOException.class, () -> starnet.session.DataJobs.writeStore(
+                new starnet.model.DataSpec("sample:mnist", starnet.model.Split.TRAIN, 50), 1, StoragePrecision.F32, "hdfs://127.0.0.1:9/x.store",
+                starnet.model.WorkProgress.NONE)).getMessage();
+        assertTrue(refused.startsWith("hdfs://127.0.0.1:9/x.store: nothing answers at 127.0.0.1:9"), refused);
+        assertFalse(refused.matches("(?s).*(Exception|java\\.|org\\.apache|\\n).*"), refused);
+    }
+
+    @Test
     void aMissingFileAndAServerThatDoesNotAnswerAreSaidPlainly() {
         String missing = assertThrows(IOException.class, () -> ReadableAt.open(base + "/data/nothing.npy")).getMessage();
         assertEquals(base + "/data/nothing.npy: no such file", missing);
