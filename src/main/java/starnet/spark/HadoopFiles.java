@@ -89,32 +89,28 @@ public final class HadoopFiles implements RemoteFiles {
             throw new IOException(name + ": " + plain(e, uri), e);
         }
         java.io.OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 20);
-        return new WholeFile() {
-            private boolean committed;
-
-            @Override public java.io.OutputStream stream() { return out; }
+        return new WholeFile.Staged(out) {
+            @Override
+            protected void closeStream() throws IOException {
+                try {
+                    super.closeStream();
+                } catch (IOException e) {
+                    throw new IOException(name + ": " + plain(e, uri), e);
+                }
+            }
 
             @Override
-            public void commit() throws IOException {
+            protected void moveIntoPlace() throws IOException {
                 try {
-                    out.close();
                     if (fs.exists(path) && !fs.delete(path, false)) throw new IOException("the file there could not be replaced");
                     if (!fs.rename(partial, path)) throw new IOException("the written file could not be renamed into place");
                 } catch (IOException e) {
                     throw new IOException(name + ": " + plain(e, uri), e);
                 }
-                committed = true;
             }
 
             @Override
-            public void close() throws IOException {
-                if (committed) return;
-                try {
-                    out.close();
-                } finally {
-                    fs.delete(partial, false);
-                }
-            }
+            protected void discard() throws IOException { fs.delete(partial, false); }
         };
     }
 

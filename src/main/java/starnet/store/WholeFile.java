@@ -46,31 +46,54 @@ public interface WholeFile extends AutoCloseable {
         Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial");
         OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
                 java.nio.file.StandardOpenOption.WRITE), 1 << 20);
-        return new WholeFile() {
-            private boolean committed;
-
-            @Override public OutputStream stream() { return out; }
-
+        return new Staged(out) {
             @Override
-            public void commit() throws IOException {
-                out.close();
+            protected void moveIntoPlace() throws IOException {
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (java.nio.file.AtomicMoveNotSupportedException e) {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                committed = true;
             }
 
             @Override
-            public void close() throws IOException {
-                if (committed) return;
-                try {
-                    out.close();
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            }
+            protected void discard() throws IOException { Files.deleteIfExists(tmp); }
         };
+    }
+
+    /** A whole file written under a temporary name; its file system says how it goes into place, or away. */
+    abstract class Staged implements WholeFile {
+        private final OutputStream out;
+        private boolean committed;
+
+        protected Staged(OutputStream out) { this.out = out; }
+
+        @Override public OutputStream stream() { return out; }
+
+        @Override
+        public void commit() throws IOException {
+            closeStream();
+            moveIntoPlace();
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (committed) return;
+            try {
+                closeStream();
+            } finally {
+                discard();
+            }
+        }
+
+        /** Closes the stream (the last bytes reach the file system here). */
+        protected void closeStream() throws IOException { out.close(); }
+
+        /** Renames the written file to its name. */
+        protected abstract void moveIntoPlace() throws IOException;
+
+        /** Removes the written file. */
+        protected abstract void discard() throws IOException;
     }
 }
