@@ -19,11 +19,43 @@ public final class FigureFonts {
 
     private static Font load() {
         try (InputStream in = FigureFonts.class.getResourceAsStream(RESOURCE)) {
-            if (in != null) return Font.createFont(Font.TRUETYPE_FONT, in);
+            if (in != null) {
+                byte[] bytes = in.readAllBytes();
+                java.nio.file.Path kept = kept(bytes);
+                // from a file of its own the font makes no temporary copy (one a killed process would leave in the temp folder)
+                if (kept != null) return Font.createFont(Font.TRUETYPE_FONT, kept.toFile());
+                return Font.createFont(Font.TRUETYPE_FONT, new java.io.ByteArrayInputStream(bytes));
+            }
         } catch (IOException | FontFormatException e) {
             java.util.logging.Logger.getLogger("starnet").log(java.util.logging.Level.WARNING, "loading the figure font", e);
         }
         return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    }
+
+    /**
+     * The font file kept in the workbench's folder ({@code ~/.starnet/fonts}), written once (atomically) and reused by
+     * every later process; null when that folder cannot be written.
+     */
+    private static java.nio.file.Path kept(byte[] bytes) {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.home"), ".starnet", "fonts");
+        java.nio.file.Path file = dir.resolve("LiberationSans-Regular-" + bytes.length + ".ttf");
+        try {
+            if (java.nio.file.Files.size(file) == bytes.length) return file;
+        } catch (IOException e) { // not there yet
+        }
+        java.nio.file.Path partial = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(partial, bytes);
+            java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException | UnsupportedOperationException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(partial);
+            } catch (IOException ignored) { // nothing more to do: the font loads from the jar instead
+            }
+            return null;
+        }
     }
 
     /** The figure font at {@code size} logical pixels. */
