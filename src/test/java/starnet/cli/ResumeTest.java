@@ -43,7 +43,8 @@ class ResumeTest {
     private static void killedAt(Path out, String killAt, List<String> model) throws Exception {
         List<String> args = new ArrayList<>(model);
         args.addAll(List.of("--out", out.toString()));
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        Path childTmp = Files.createDirectories(out.getParent().resolve("child-tmp")); // what a killed JVM (and its Spark) leaves stays in the test's folder
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Djava.io.tmpdir=" + childTmp));
         jvm.addAll(ChildJvm.sparkOpens());
         try (ChildJvm child = ChildJvm.start(ChildJvm.command(jvm, Launcher.class, args))) {
             child.awaitLine(line -> line.startsWith(killAt), Duration.ofMinutes(4));
