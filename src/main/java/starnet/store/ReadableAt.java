@@ -2,12 +2,10 @@ package starnet.store;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ServiceLoader;
 
 /**
  * A file read by position where it lies: on this machine, or on a file system that a {@link RemoteFiles} provider
@@ -26,26 +24,7 @@ public interface ReadableAt extends Closeable {
     /** The file at {@code location}: a path on this machine, or a {@code scheme://} address a provider reads. */
     static ReadableAt open(String location) throws IOException {
         if (!starnet.model.DataSpec.isAddress(location)) return local(Path.of(location));
-        URI uri = uri(location);
-        try {
-            for (RemoteFiles files : ServiceLoader.load(RemoteFiles.class, ReadableAt.class.getClassLoader())) {
-                if (files.reads(uri)) return files.open(uri);
-            }
-        } catch (java.util.ServiceConfigurationError | LinkageError e) { // the provider is there, Hadoop is not
-            throw new IOException(location + ": " + uri.getScheme() + ":// files are read through Hadoop, which comes with Spark: run bin/starnet-spark "
-                    + "or spark-submit", e);
-        }
-        throw new IOException(location + ": no file system for " + uri.getScheme() + ":// here (Hadoop reads hdfs://, s3a:// with hadoop-aws, "
-                + "file://; run bin/starnet-spark or spark-submit)");
-    }
-
-    /** {@code location} (a {@code scheme://} address) as a URI, or a plain failure when it is not one. */
-    static URI uri(String location) throws IOException {
-        try {
-            return new URI(location);
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(location + ": not a valid address (" + e.getReason() + ")", e);
-        }
+        return RemoteFiles.reaching(location, false, RemoteFiles::open);
     }
 
     /** {@code file} on this machine. */

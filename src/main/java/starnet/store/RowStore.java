@@ -142,20 +142,24 @@ public final class RowStore implements RowSource {
         if (channel == null) throw new UnsupportedOperationException(file + " is open to read only");
         check(from, values);
         ByteBuffer b = buffer(values.rows());
-        double[] d = values.data();
         int count = values.rows() * cols;
-        if (precision == StoragePrecision.F64) {
-            b.asDoubleBuffer().put(d, 0, count);
-        } else {
-            java.nio.FloatBuffer f = b.asFloatBuffer();
-            for (int i = 0; i < count; i++) f.put(i, (float) d[i]);
-        }
+        encode(values.data(), count, precision, b);
         b.limit(count * precision.bytes());
         try {
             long at = HEADER + from * cols * precision.bytes();
             while (b.hasRemaining()) channel.write(b, at + b.position());
         } catch (IOException e) {
             throw new UncheckedIOException(named(e));
+        }
+    }
+
+    /** The first {@code count} of {@code values} into {@code into} (little-endian, from its position 0) as {@code precision} stores them. */
+    static void encode(double[] values, int count, StoragePrecision precision, ByteBuffer into) {
+        if (precision == StoragePrecision.F64) {
+            into.asDoubleBuffer().put(values, 0, count);
+        } else {
+            java.nio.FloatBuffer f = into.asFloatBuffer();
+            for (int i = 0; i < count; i++) f.put(i, (float) values[i]);
         }
     }
 

@@ -38,14 +38,7 @@ public final class RowStoreStream {
         }
         int count = values.rows() * cols, n = Math.multiplyExact(count, precision.bytes());
         if (bytes.length < n) bytes = new byte[n];
-        ByteBuffer b = ByteBuffer.wrap(bytes, 0, n).order(ByteOrder.LITTLE_ENDIAN);
-        double[] d = values.data();
-        if (precision == StoragePrecision.F64) {
-            b.asDoubleBuffer().put(d, 0, count);
-        } else {
-            java.nio.FloatBuffer f = b.asFloatBuffer();
-            for (int i = 0; i < count; i++) f.put(i, (float) d[i]);
-        }
+        RowStore.encode(values.data(), count, precision, ByteBuffer.wrap(bytes, 0, n).order(ByteOrder.LITTLE_ENDIAN));
         out.write(bytes, 0, n);
         written += values.rows();
     }

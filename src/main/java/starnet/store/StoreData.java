@@ -54,7 +54,7 @@ public final class StoreData {
      * store at {@code file}.
      */
     public static Filled fill(DataSpec spec, int shifts, StoreFolder file, StoragePrecision precision, starnet.model.WorkProgress progress) throws IOException {
-        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
+        requireShifts(shifts);
         Path idx = Datasets.idxImages(spec);
         if (idx == null) return fromDataset(Datasets.load(spec), shifts, file, precision, progress);
         RowStore[] store = new RowStore[1];
@@ -73,7 +73,7 @@ public final class StoreData {
                 progress.note(String.format("writing %,d images × %d shift%s (%,d rows of %d values, %s) to %s", n, shifts, shifts == 1 ? "" : "s",
                         (long) n * shifts, h[1] * h[2], precision.id(), file.dir()));
             }, (i, bytes) -> {
-                for (int j = 0; j < bytes.length; j++) img[0][j] = (bytes[j] & 0xff) / 255.0;
+                pixels(bytes, img[0]);
                 batches[0].add(img[0], 1, shape[1], shape[2]);
             });
         } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ public final class StoreData {
 
     /** Writes the images of {@code ds} (loaded already), each in {@code shifts} variants, into a new store at {@code file}. */
     public static Filled fromDataset(Dataset ds, int shifts, StoreFolder file, StoragePrecision precision, starnet.model.WorkProgress progress) throws IOException {
-        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
+        requireShifts(shifts);
         int n = ds.size(), d = ds.pixels();
         progress.note(String.format("writing %,d images × %d shift%s to %s", n, shifts, shifts == 1 ? "" : "s", file.dir()));
         RowStore store = file.create((long) n * shifts, d, precision);
@@ -121,7 +121,7 @@ public final class StoreData {
      */
     public static Written writeTo(DataSpec spec, int shifts, StoragePrecision precision, String location, starnet.model.WorkProgress progress)
             throws IOException {
-        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
+        requireShifts(shifts);
         Path idx = Datasets.idxImages(spec);
         Dataset ds = null;
         int c = 1, h, w;
@@ -161,7 +161,7 @@ public final class StoreData {
                 double[] img = new double[d];
                 try (InputStream in = Files.newInputStream(idx)) {
                     IdxLoader.streamImages(in, idx, spec.limit(), (head, count) -> {}, (i, bytes) -> {
-                        for (int j = 0; j < bytes.length; j++) img[j] = (bytes[j] & 0xff) / 255.0;
+                        pixels(bytes, img);
                         rows.add(original ? img : shifted(img, channels, height, width, at[0], at[1]));
                     });
                 } catch (java.io.UncheckedIOException e) {
@@ -212,6 +212,15 @@ public final class StoreData {
             filled = 0;
             progress.done((double) written / total);
         }
+    }
+
+    private static void requireShifts(int shifts) {
+        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
+    }
+
+    /** An IDX image's bytes as values in [0, 1], into {@code into} (written). */
+    private static void pixels(byte[] bytes, double[] into) {
+        for (int j = 0; j < bytes.length; j++) into[j] = (bytes[j] & 0xff) / 255.0;
     }
 
     /** {@code img} (c × h × w) moved by (dx, dy), zeros where nothing moves in: a new array. */

@@ -2,11 +2,9 @@ package starnet.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ServiceLoader;
 
 /**
  * A file written front to back in one pass and put where it was named only once whole: {@link #commit} moves it
@@ -27,16 +25,7 @@ public interface WholeFile extends AutoCloseable {
     /** A new file for {@code location}: a path on this machine, or a {@code scheme://} address a provider writes. */
     static WholeFile create(String location) throws IOException {
         if (!starnet.model.DataSpec.isAddress(location)) return local(Path.of(location));
-        URI uri = ReadableAt.uri(location);
-        try {
-            for (RemoteFiles files : ServiceLoader.load(RemoteFiles.class, WholeFile.class.getClassLoader())) {
-                if (files.reads(uri)) return files.create(uri);
-            }
-        } catch (java.util.ServiceConfigurationError | LinkageError e) { // the provider is there, Hadoop is not
-            throw new IOException(location + ": " + uri.getScheme() + ":// files are written through Hadoop, which comes with Spark: run bin/starnet-spark", e);
-        }
-        throw new IOException(location + ": no file system for " + uri.getScheme() + ":// here (Hadoop writes hdfs://, s3a:// with hadoop-aws, "
-                + "file://; run bin/starnet-spark)");
+        return RemoteFiles.reaching(location, true, RemoteFiles::create);
     }
 
     /** {@code file} on this machine, written beside it under a temporary name and moved into place. */
