@@ -144,19 +144,7 @@ public final class SparkEngine implements TrainingEngine {
     public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
         dropPending();
         cancel.check();
-        SerialModel m = model(decoder, op);
-        int l = layer;
-        int[] w = watched;
-        JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m, w)).persist(StorageLevel.MEMORY_AND_DISK());
-        List<Part.Stats> stats;
-        try {
-            stats = next.map(Part::stats).collect();
-        } catch (RuntimeException e) {
-            next.unpersist(false);
-            throw e;
-        }
-        pending = next;
-        pendingWatched = watchedOf(stats);
+        List<Part.Stats> stats = solve(model(decoder, op), next -> next.map(Part::stats).collect(), s -> s);
         return total(stats, decoder);
     }
 
@@ -169,23 +157,34 @@ public final class SparkEngine implements TrainingEngine {
         SerialModel m = model(decoder, op);
         Broadcast<int[][]> sets = rowSets == null ? null : broadcast(rowSets);
         int l = layer;
+        SolvedAhead solved = solve(m, next -> next.treeAggregate(SolvedAhead.none(), (sum, q) -> {
+            long e0 = System.nanoTime();
+            NormalEquations eq = q.normalEquations(l, m, sets == null ? null : sets.value());
+            return sum.with(q.stats(), eq, System.nanoTime() - e0);
+        }, SolvedAhead::merge), SolvedAhead::stats);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Ahead(total(solved.inRowOrder(), decoder), solved.equations().matrices(), seconds * solved.equationShare());
+    }
+
+    /**
+     * SL's new partitions for the current layer of {@code m}, computed by {@code job} — the one job that also brings back
+     * what the caller needs — and kept as the pending latents, with the watched rows' latents that their statistics
+     * ({@code statsOf} the job's result) carry; dropped when the job fails.
+     */
+    private <T> T solve(SerialModel m, java.util.function.Function<JavaRDD<Part>, T> job, java.util.function.Function<T, List<Part.Stats>> statsOf) {
+        int l = layer;
         int[] w = watched;
         JavaRDD<Part> next = parts.map(p -> p.solveLatents(l, m, w)).persist(StorageLevel.MEMORY_AND_DISK());
-        SolvedAhead solved;
+        T result;
         try {
-            solved = next.treeAggregate(SolvedAhead.none(), (sum, q) -> {
-                long e0 = System.nanoTime();
-                NormalEquations eq = q.normalEquations(l, m, sets == null ? null : sets.value());
-                return sum.with(q.stats(), eq, System.nanoTime() - e0);
-            }, SolvedAhead::merge);
+            result = job.apply(next);
         } catch (RuntimeException e) {
             next.unpersist(false);
             throw e;
         }
         pending = next;
-        pendingWatched = watchedOf(solved.inRowOrder());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Ahead(total(solved.inRowOrder(), decoder), solved.equations().matrices(), seconds * solved.equationShare());
+        pendingWatched = watchedOf(statsOf.apply(result));
+        return result;
     }
 
     @Override

@@ -248,10 +248,8 @@ public final class StarNetTrainer {
                 int[][] sets = WeightRows.sets(config, engine.rows(), layer, log.size() + 1);
                 TrainingEngine.Ahead a = engine.solveLatentsAhead(decoder, op, sets, cancel);
                 fit = a.fit();
-                if (a.equations() != null) {
-                    madeAhead = new EquationsAhead(layer, log.size() + 1, sets, a.equations(), a.equationSeconds());
-                    moved = -a.equationSeconds();
-                }
+                madeAhead = new EquationsAhead(layer, log.size() + 1, sets, a.equations(), a.equationSeconds()); // the row sets, at least
+                moved = -a.equationSeconds();
             } else {
                 fit = engine.solveLatents(decoder, op, cancel);
             }
@@ -263,7 +261,7 @@ public final class StarNetTrainer {
             Matrix[][] eq;
             if (ahead != null && ahead.layer() == layer && ahead.step() == log.size()) {
                 sets = ahead.sets();
-                eq = ahead.equations();
+                eq = ahead.equations() != null ? ahead.equations() : engine.normalEquations(decoder, sets, cancel);
                 moved = ahead.seconds();
             } else {
                 sets = WeightRows.sets(config, engine.rows(), layer, log.size());
@@ -312,7 +310,10 @@ public final class StarNetTrainer {
         return config.order() == SolveOrder.SL_FIRST && !firstHalfDone;
     }
 
-    /** SW's normal equations of step {@code step} on layer {@code layer}, computed in the pass of the SL before it. */
+    /**
+     * SW's row sets of step {@code step} on layer {@code layer}, drawn for the SL before it, and its normal equations when
+     * the engine computed them in that SL's pass (else null), with their share of that pass's seconds.
+     */
     private record EquationsAhead(int layer, int step, int[][] sets, Matrix[][] equations, double seconds) {}
 
     private boolean layerConverged(double loss) {
