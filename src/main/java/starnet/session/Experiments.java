@@ -209,12 +209,11 @@ public final class Experiments {
             xs[i + 1] = i + 1;
             ys[i + 1] = steps.get(i).mseAfter();
         }
-        double pcaLine = Pca.fit(ds.images(), la).mse(config.architecture().widths().get(0));
+        double pca = Pca.fit(ds.images(), la).mse(config.architecture().widths().get(0));
         png(new LinePlot("End-to-end refinement after layer-wise training", "block (Gauss-Newton on codes, then layer refits, per round)", "reconstruction MSE",
                 java.util.List.of(new LinePlot.Series("refinement", xs, ys), new LinePlot.Series("PCA rank " + config.architecture().widths().get(0),
-                        new double[] {0, steps.size()}, new double[] {pcaLine, pcaLine})), true), dir.resolve("refinement.png"));
+                        new double[] {0, steps.size()}, new double[] {pca, pca})), true), dir.resolve("refinement.png"));
         ModelFile.write(dir.resolve("model.starnet"), new ModelFile.SavedModel(config, r.decoder(), new int[] {ds.channels(), ds.height(), ds.width()}, r.codes()));
-        double pca = Pca.fit(ds.images(), la).mse(config.architecture().widths().get(0));
         out.accept(String.format("layer-wise MSE %.6f; refined MSE %.6f (%.1f%% lower); PCA rank %d optimum %.6f; wrote %s", layerwise, r.mse(),
                 100 * (1 - r.mse() / layerwise), config.architecture().widths().get(0), pca, dir));
     }
