@@ -71,9 +71,7 @@ final class SparkRuns {
             throw new UserError("Training on Spark needs Apache Spark 4 on the class path: run bin/starnet-spark from the build, "
                     + "or spark-submit --class starnet.Launcher starnet.jar on a cluster.");
         }
-        if (System.getProperty("log4j2.configurationFile") == null) { // Spark's INFO lines would bury the progress; a user's own file wins
-            System.setProperty("log4j2.configurationFile", "starnet-spark-log4j2.properties");
-        }
+        starnet.spark.SparkLogging.quiet(); // Spark's INFO lines would bury the progress
         SparkConf conf = new SparkConf().setAppName("StarNet Workbench"); // spark.* system properties (--conf, spark-submit) come first
         if (master != null) conf.setMaster(master);
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");

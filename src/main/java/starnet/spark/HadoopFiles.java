@@ -22,8 +22,8 @@ import java.nio.ByteBuffer;
  * the driver and every executor reach the same files the same way.
  */
 public final class HadoopFiles implements RemoteFiles {
-    static { // Hadoop starts its logging on first use, which may come before Spark's (data read where it lies): the same quiet settings
-        if (System.getProperty("log4j2.configurationFile") == null) System.setProperty("log4j2.configurationFile", "starnet-spark-log4j2.properties");
+    static { // Hadoop starts its logging on first use, which may come before Spark's (data read where it lies)
+        SparkLogging.quiet();
     }
 
     @Override
