@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code store}: a dataset's images written as one row store file, here or on a Hadoop file system. */
 @Command(name = "store", sortOptions = false, mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Writes a dataset's images as a row store file — here, or on HDFS or S3 (hdfs://…, s3a://…; run bin/starnet-spark) — "
-                + "for Spark's executors to read in place: train --engine spark --data FILE|ADDRESS.")
+                + "for Spark's executors to read in place: train --engine spark --data ADDRESS (file:///… for a file here).")
 final class StoreCommand implements Callable<Integer> {
     @ParentCommand Cli cli;
     @Mixin DataOptions data;
@@ -48,8 +48,10 @@ final class StoreCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
+        // Spark reads a store in place by its address: a file here is named by its file:// URI (a plain path is read as a dataset)
+        String address = starnet.model.DataSpec.isAddress(w.location()) ? w.location() : java.nio.file.Path.of(w.location()).toAbsolutePath().toUri().toString();
         cli.out.printf(Locale.ROOT, "wrote %,d rows × %d values (%s, %.1f MB) to %s; train on them where they lie: bin/starnet-spark train --engine spark --data %s%n",
-                w.rows(), w.cols(), w.precision().id(), w.bytes() / 1e6, w.location(), w.location());
+                w.rows(), w.cols(), w.precision().id(), w.bytes() / 1e6, w.location(), address);
         return 0;
     }
 }

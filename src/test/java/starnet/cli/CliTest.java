@@ -206,7 +206,7 @@ class CliTest {
     void storeWritesTheImagesAndTheirShiftsAsOneRowStoreFile() throws IOException {
         Path file = tmp.resolve("digits.store");
         assertEquals(0, run("store", "--data", "sample:mnist", "--limit", "300", "--shifts", "2", "--precision", "f64", "--out", file.toString()), err());
-        assertTrue(out().contains("wrote 600 rows × 784 values (f64") && out().contains("--data " + file), out());
+        assertTrue(out().contains("wrote 600 rows × 784 values (f64") && out().contains("--data " + file.toUri()), out()); // the address Spark reads
         starnet.math.Matrix images = starnet.data.Datasets.load("sample:mnist", starnet.model.Split.TRAIN, 300).images();
         try (starnet.store.RowStore s = starnet.store.RowStore.open(file)) {
             assertEquals(600, s.rows());
