@@ -57,6 +57,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "0", description = "Spark: partitions of the datapoints (0 = Spark's default parallelism, or more for data over 128 MiB a core as float64)")
     int partitions;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR|ADDRESS", description = "Spark: where the executors write the latents that a stopped run "
+            + "continues from — a folder every node sees, or an address such as hdfs://host/dir (default: beside --out, which suits one machine "
+            + "or a shared folder)")
+    String checkpointDir;
+
     @Option(names = "--store", paramLabel = "DIR", description = "out of core in DIR: the images and every layer's latents in row stores there, read chunk by chunk; "
             + "with --engine spark the executors read the images from DIR")
     String store;
@@ -72,6 +77,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--chunk", paramLabel = "ROWS", defaultValue = "8192", description = "out of core: datapoints per chunk read at a time")
     int chunk;
 
+    /** --checkpoint-dir as given: an address, or a folder named absolutely (executors do not share this process's working folder); null when not given. */
+    private String checkpointDir() {
+        if (checkpointDir == null) return null;
+        if (starnet.model.DataSpec.isAddress(checkpointDir)) return checkpointDir;
+        return Cli.outputPath("--checkpoint-dir", checkpointDir).toAbsolutePath().toString();
+    }
+
     @Override
     public Integer call() throws IOException {
         RunResult r;
@@ -86,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
             if (out == null) throw new CliException("missing --out DIR (the folder to write the run into), or --resume DIR to continue a stopped run; "
                     + "see 'java -jar starnet.jar help train'");
             StarNetConfig config = model.config(data);
-            RunRequest request = new RunRequest(config, engineSpec(), Cli.outputPath("--out", out), baselines);
+            RunRequest request = new RunRequest(config, engineSpec(), Cli.outputPath("--out", out), baselines, checkpointDir());
             Runs.Progress progress = TerminalProgress.of(cli.err, config.architecture().depth() * config.training().maxEpochs() * 2);
             try {
                 r = Runs.train(request, runtime.compute(), progress);
@@ -111,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (store != null && kind == EngineKind.MEMORY) kind = EngineKind.STORE;
         if (kind != EngineKind.SPARK) {
-            for (String o : new String[] {"--master", "--partitions", "--conf"}) if (given(o)) throw new CliException(o + " applies to --engine spark only");
+            for (String o : new String[] {"--master", "--partitions", "--conf", "--checkpoint-dir"}) if (given(o)) throw new CliException(o + " applies to --engine spark only");
         }
         boolean stores = kind == EngineKind.STORE || store != null || shifts != 1;
         if (!stores) {

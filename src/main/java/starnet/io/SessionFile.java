@@ -68,9 +68,16 @@ public final class SessionFile {
      * @param lastEpochLoss   the layer's loss after its last complete epoch, NaN before one
      * @param finishedLatents per layer (0-based), its final latents once done, else null
      * @param steps           every step so far, in order
+     * @param files           where the latents are kept instead of in the file (the matrices are then null), or null
      */
     public record SavedTraining(Decoder decoder, int layer, Matrix latents, int epoch, boolean firstHalfDone, double lastEpochLoss,
-                                Matrix[] finishedLatents, List<StepResult> steps) {
+                                Matrix[] finishedLatents, List<StepResult> steps, starnet.model.LatentFiles files) {
+        /** Training whose latents are in the file. */
+        public SavedTraining(Decoder decoder, int layer, Matrix latents, int epoch, boolean firstHalfDone, double lastEpochLoss, Matrix[] finishedLatents,
+                             List<StepResult> steps) {
+            this(decoder, layer, latents, epoch, firstHalfDone, lastEpochLoss, finishedLatents, steps, null);
+        }
+
         /** The codes h_0 (N × d_0) once the first layer is done, else null. */
         public Matrix codes() { return finishedLatents[0]; }
     }
@@ -129,6 +136,7 @@ public final class SessionFile {
                 trainer.put("epoch", st.epoch());
                 trainer.put("first_half_done", st.firstHalfDone());
                 trainer.put("last_epoch_loss", Double.isNaN(st.lastEpochLoss()) ? null : st.lastEpochLoss());
+                if (st.files() != null) trainer.set("latent_files", Json.MAPPER.valueToTree(st.files()));
                 ArrayNode steps = m.putArray("steps");
                 for (StepResult r : st.steps()) steps.add(stepJson(r));
                 if (st.steps().stream().anyMatch(r -> r.residuals().length == 0)) { // a long run keeps its newest steps' residuals only
@@ -385,8 +393,18 @@ public final class SessionFile {
                 Integer row = residualRow.get(i);
                 log.add(step(o, i, k, stream != null ? Math.max(n, stream.rows()) : n, row == null ? new double[0] : residuals.row(row)));
             }
+            starnet.model.LatentFiles files = t.record("latent_files", starnet.model.LatentFiles.class);
+            if (files != null) {
+                if (latents != null || java.util.Arrays.stream(finished).anyMatch(java.util.Objects::nonNull)) {
+                    throw t.damaged("latent_files: latents kept both in the file and in files");
+                }
+                long rowsTrained = stream != null ? stream.rows() : n;
+                if (files.rows() != rowsTrained || files.layers().size() != k) {
+                    throw t.damaged("latent_files: expected files of " + rowsTrained + " rows and a folder (or none) for each of " + k + " layers");
+                }
+            }
             SavedTraining state = new SavedTraining(decoder, layer, latents, t.wholeInt("epoch", 0, Integer.MAX_VALUE), t.flag("first_half_done"),
-                    t.numberOrNull("last_epoch_loss", 0, Double.NaN), finished, log);
+                    t.numberOrNull("last_epoch_loss", 0, Double.NaN), finished, log, files);
 
             List<TrainingSnapshot> history = new ArrayList<>();
             List<Manifest> snaps = m.has("history") ? m.items("history") : List.of();

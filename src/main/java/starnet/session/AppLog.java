@@ -11,6 +11,12 @@ import java.util.logging.SimpleFormatter;
 /** Detail for developers goes to {@code ~/.starnet/starnet.log}; users see plain messages only. */
 public final class AppLog {
     private static Path file;
+    /**
+     * The workbench's own logger, holding the file handler itself: Spark, as it starts, takes every handler off the root
+     * logger (to route java.util.logging into its own logging), which would leave the workbench's failures unwritten.
+     * Kept here so that it is never collected with its handler.
+     */
+    private static final Logger OWN = Logger.getLogger("starnet");
 
     private AppLog() {}
 
@@ -23,7 +29,9 @@ public final class AppLog {
             Path f = dir.resolve("starnet.log");
             FileHandler h = new FileHandler(f.toString(), 2_000_000, 1, true);
             h.setFormatter(new SimpleFormatter());
-            Logger root = Logger.getLogger("");
+            OWN.addHandler(h);
+            OWN.setUseParentHandlers(false);
+            Logger root = Logger.getLogger(""); // other libraries' messages (JavaFX's), for as long as nothing takes the handler off
             root.addHandler(h);
             for (var handler : root.getHandlers()) {
                 if (handler instanceof java.util.logging.ConsoleHandler) handler.setLevel(Level.SEVERE);
@@ -38,12 +46,12 @@ public final class AppLog {
     /** An internal failure: logged with its whole stack, for whoever fixes it. */
     public static void error(String what, Throwable t) {
         init();
-        Logger.getLogger("starnet").log(Level.WARNING, what, t);
+        OWN.log(Level.WARNING, what, t);
     }
 
     /** Bad input a person was told about in plain words: one INFO line, no stack (it is not a fault of the program). */
     public static void userError(String what, Throwable t) {
         init();
-        Logger.getLogger("starnet").info(what + ": " + t.getMessage());
+        OWN.info(what + ": " + t.getMessage());
     }
 }

@@ -16,6 +16,8 @@ public final class Autosave {
     private final Worker io;
     private final AtomicReference<SessionFile.Session> pending = new AtomicReference<>();
     private final boolean paced, layerEnds;
+    private final String latentsDir;
+    private volatile starnet.model.LatentFiles writtenFiles;
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile int writtenSteps;
     private volatile long lastWriteNanos;
@@ -40,11 +42,26 @@ public final class Autosave {
      *                  per partition, to take one: Spark)
      */
     Autosave(Path file, Worker io, boolean paced, boolean layerEnds) {
+        this(file, io, paced, layerEnds, null);
+    }
+
+    /**
+     * @param latentsDir where the images' latents are written as files by the machines that hold them (a cluster's
+     *                   executors), so that an image brings none of them here; null: images hold their latents
+     */
+    Autosave(Path file, Worker io, boolean paced, boolean layerEnds, String latentsDir) {
         this.file = file;
         this.io = io;
         this.paced = paced;
         this.layerEnds = layerEnds;
+        this.latentsDir = latentsDir;
     }
+
+    /** Where the images' latents are written as files, or null when the images hold them. */
+    String latentsDir() { return latentsDir; }
+
+    /** The latent files the last completed write refers to, or null. */
+    starnet.model.LatentFiles writtenFiles() { return writtenFiles; }
 
     /**
      * Whether an image is due after a solve ({@code layerDone}: the solve closed a layer, always worth keeping;
@@ -93,6 +110,7 @@ public final class Autosave {
             SessionFile.write(file, s);
             lastWriteNanos = System.nanoTime() - t0;
             writtenSteps = s.training().steps().size();
+            writtenFiles = s.training().files();
             writes.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             AppLog.error("autosave to " + file, e);

@@ -12,8 +12,9 @@ import java.nio.file.Path;
  *
  * @param engine    the run setting it trains with (the out-of-core store named in it)
  * @param baselines whether the run also trains the Adam autoencoder and fits PCA
+ * @param checkpointDir Spark: where the executors write the latents of the run's images (see {@link RunRequest}), or null
  */
-record RunFile(EngineSpec engine, boolean baselines) {
+record RunFile(EngineSpec engine, boolean baselines, String checkpointDir) {
     static final String NAME = "run.json";
 
     static void write(Path file, RunFile run) throws IOException {

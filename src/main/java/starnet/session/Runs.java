@@ -115,8 +115,9 @@ public final class Runs {
                     progress.note("Executors solve with: " + (executors.isEmpty() ? "(none reported)" : String.join("; ", executors)));
                 }
                 boolean resumable = temporary[0] == null; // a temporary store goes with its process: nothing to continue from
-                if (resumable) RunFile.write(folder.file(RunFile.NAME), new RunFile(engine, request.baselines()));
-                return finish(session, folder, new RunRequest(config, engine, request.out(), request.baselines()), MetricsStart.NEW, resumable, progress,
+                if (resumable) RunFile.write(folder.file(RunFile.NAME), new RunFile(engine, request.baselines(), request.checkpointDir()));
+                return finish(session, folder, new RunRequest(config, engine, request.out(), request.baselines(), request.checkpointDir()), MetricsStart.NEW,
+                        resumable, progress,
                         clock, ahead);
             } catch (IOException e) {
                 throw e;
@@ -161,7 +162,11 @@ public final class Runs {
             }
         });
         ThreadWorker io = resumable ? new ThreadWorker("resume image", true) : null;
-        Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() == EngineKind.SPARK) : null;
+        String latents = resumable && run.engine().kind() == EngineKind.SPARK ? latentsDir(run) : null;
+        // on Spark the executors write the images' latents as files (paced as the other engines' images); where the driver cannot read them back,
+        // the images gather them here, at layer ends only (a job per partition)
+        Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() == EngineKind.SPARK && latents == null,
+                latents) : null;
         session.setAutosave(image);
         if (resumable) {
             session.imageNow(); // the run as it starts: a run stopped in its first layer continues from here (engines that image at layer ends)
@@ -173,6 +178,8 @@ public final class Runs {
                 : starnet.io.MetricsLog.continuing(folder.file("metrics.jsonl"), start.keep())) {
             SessionListener listener = new SessionListener() {
                 @Override public void stateChanged(SessionState s) {}
+
+                @Override public void notice(Notice n) { progress.note(n.text()); }
 
                 @Override
                 public void stepDone(StepResult r) {
@@ -197,6 +204,7 @@ public final class Runs {
             }
         }
         Files.deleteIfExists(folder.file(StagedFolder.RESUMABLE)); // the run is whole: nothing to resume
+        if (latents != null) deleteLatentFiles(latents);
         Files.deleteIfExists(folder.file(RunFile.NAME));
         double seconds = (System.nanoTime() - t0) / 1e9;
         clock.done("training");
@@ -214,6 +222,26 @@ public final class Runs {
         StepResult last = steps.get(steps.size() - 1);
         return new RunResult(config.architecture().depth(), seconds, last.outputMse(), session.state().datapoints(), run.engine().words(),
                 run.out(), written.session());
+    }
+
+    /**
+     * Where the executors write the latents of a Spark run's images: a folder named after the run folder (the same when the
+     * run is continued by another process), under --checkpoint-dir, else beside the run folder.
+     */
+    static String latentsDir(RunRequest run) {
+        Path out = run.out().toAbsolutePath();
+        if (run.checkpointDir() == null) return out.resolveSibling("." + out.getFileName() + ".latents").toString();
+        String id = Integer.toHexString(out.toString().hashCode()); // two runs into folders of one name in different places
+        return starnet.model.LatentFiles.join(run.checkpointDir(), out.getFileName() + "-" + id + ".latents");
+    }
+
+    /** Removes the latent files of a finished run's images (logged, not fatal: the run is whole). */
+    private static void deleteLatentFiles(String dir) {
+        try {
+            starnet.store.Locations.deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            AppLog.error("removing the latent files in " + dir, e);
+        }
     }
 
     /**
@@ -251,7 +279,8 @@ public final class Runs {
                 int done = state.steps().size();
                 progress.note(String.format("Continuing %s from step %d (%s), training %s", out, done,
                         done == 0 ? "the start" : state.steps().get(done - 1).summary(), engine.words()));
-                return finish(session, folder, new RunRequest(state.config(), engine, out, run.baselines()), new MetricsStart(done), true, progress,
+                return finish(session, folder, new RunRequest(state.config(), engine, out, run.baselines(), run.checkpointDir()), new MetricsStart(done), true,
+                        progress,
                         clock, null);
             } catch (IOException e) {
                 throw e;

@@ -30,21 +30,29 @@ final class SessionContents {
 
     /** {@link #of(Work)} with how the run is watched: its held-out curve and the wait after each solve. */
     static SessionFile.Session of(Work w, long stepDelayMillis) {
-        SessionFile.Session s = w.streamed != null ? streamed(w) : whole(w);
+        return of(w, stepDelayMillis, null);
+    }
+
+    /**
+     * {@link #of(Work, long)}, the latents written as files under {@code latentsDir} by the machines that hold them where the
+     * run's engine can (a cluster's executors; see {@link TrainingRun#imageState}), else held as usual; null: held.
+     */
+    static SessionFile.Session of(Work w, long stepDelayMillis, String latentsDir) {
+        SessionFile.Session s = w.streamed != null ? streamed(w, latentsDir) : whole(w, latentsDir);
         double[] held = w.log.heldOut.stream().mapToDouble(Double::doubleValue).toArray();
         return new SessionFile.Session(s.config(), s.dataset(), s.pinned(), s.pinnedTargets(), s.training(), s.history(), s.baselines(), s.provenance(),
                 s.stream(), new SessionFile.Watching(held, stepDelayMillis));
     }
 
-    private static SessionFile.Session whole(Work w) {
-        if (!w.run.fitsASessionFile()) {
+    private static SessionFile.Session whole(Work w, String latentsDir) {
+        if (!w.run.fitsASessionFile(latentsDir)) {
             throw new UserError("This run's latents are on disk (" + w.engine.words() + ") and larger than memory holds, so a session file cannot "
                     + "take them; export the model (File → Export) to keep the decoder and its codes.");
         }
         Dataset d = w.dataset;
-        StarNetTrainer.State st = w.run.trainer().state();
+        StarNetTrainer.State st = w.run.imageState(latentsDir);
         StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), st.latents() == null ? null : st.latents().copy(), st.epoch(),
-                st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log());
+                st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log(), st.files());
         int[] pins = w.pinned.clone();
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
                 d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
@@ -56,12 +64,12 @@ final class SessionContents {
      * the engine's store, or are not needed to show the run), the steps with the newest step's residuals, the history of
      * the pinned items, and where the rows are, so that opening the session shows the run and trains on its engine again.
      */
-    private static SessionFile.Session streamed(Work w) {
+    private static SessionFile.Session streamed(Work w, String latentsDir) {
         if (!w.streamed.lasting()) {
             throw new UserError("This run read its rows from a temporary store that goes with it, so a session file could not find them again; "
                     + "train with --store DIR to keep them.");
         }
-        if (!w.run.trainer().isFinished() && !w.run.fitsASessionFile()) {
+        if (!w.run.trainer().isFinished() && !w.run.fitsASessionFile(latentsDir)) {
             throw new UserError("This run's latents are on disk and larger than memory holds, so a session file cannot take them before training "
                     + "ends; train every layer, or export the model (File → Export).");
         }
@@ -69,7 +77,7 @@ final class SessionContents {
         StarNetTrainer t = w.run.trainer();
         StarNetTrainer.State st = t.isFinished() // a finished run is shown and trained again from the start: its latents stay on disk
                 ? new StarNetTrainer.State(t.decoder(), -1, null, t.epochsDone(), false, Double.NaN, new starnet.math.Matrix[t.decoder().depth()], t.log())
-                : t.state();
+                : w.run.imageState(latentsDir);
         int[] pins = w.pinned.clone();
         SessionFile.DataStream stream = new SessionFile.DataStream(w.streamed.file(), w.streamed.divisor(), w.streamed.rows(), w.engine);
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,

@@ -132,7 +132,8 @@ final class SessionTraining {
         if (core.parked != null) return; // a lesson's work: the autosave keeps the work set aside, not the lesson's
         lastAutosave = System.nanoTime();
         autosavedRevision = core.work.revision;
-        if (!core.work.run.fitsASessionFile()) {
+        core.work.run.imageWritten(a.writtenFiles());
+        if (!core.work.run.fitsASessionFile(a.latentsDir())) {
             if (!core.work.autosaveSkipped) core.notice(Notice.info("No autosave for this run: its latents are on disk and larger than memory holds; "
                     + "the model can still be exported (File → Export)."));
             core.work.autosaveSkipped = true;
@@ -140,8 +141,14 @@ final class SessionTraining {
         }
         try {
             long t0 = System.nanoTime();
-            SessionFile.Session image = core.contents(core.work);
+            SessionFile.Session image = SessionContents.of(core.work, core.stepDelayMillis.get(), a.latentsDir());
             a.offer(image, System.nanoTime() - t0);
+            String failure = core.work.run.latentFilesFailure();
+            if (failure != null && a.latentsDir() != null && !core.work.latentFilesNoted) {
+                core.work.latentFilesNoted = true;
+                core.notice(Notice.info("The run's images keep their latents here after all: " + failure + ". Give --checkpoint-dir a folder every "
+                        + "node sees (or an hdfs:// address) so that the executors write them there."));
+            }
         } catch (RuntimeException | OutOfMemoryError e) { // an autosave never stops the training it protects
             AppLog.error("taking the contents for an autosave", e);
         }

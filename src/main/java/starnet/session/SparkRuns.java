@@ -120,7 +120,11 @@ final class SparkRuns {
                     + "--store DIR so that each executor reads its own rows." + then;
         }
         java.util.regex.Matcher missing = java.util.regex.Pattern.compile("(?:NoSuchFileException|FileNotFoundException): ([^\\s(]+)").matcher(text);
-        if (missing.find()) {
+        if (missing.find() && missing.group(1).contains(".latents/")) {
+            return "An executor" + on + " cannot read " + missing.group(1) + ", the latents the run continues from: they must be in a folder every node "
+                    + "sees (--checkpoint-dir, e.g. an hdfs:// address), and not removed while the run is stopped.";
+        }
+        if (missing.find(0)) {
             return "An executor" + on + " cannot read " + missing.group(1) + ": the store must be on a file system every node sees, at the same path."
                     + then;
         }

@@ -25,6 +25,7 @@ final class TrainingRun implements AutoCloseable {
     private final int[] pinned;
     private int snapshots;
     private java.util.List<String> remote; // the executors' backends, asked once
+    private String latentFilesFailure;    // why the engine's latent files cannot serve as images, once found; null while they can
 
     private TrainingRun(StarNetTrainer trainer, EngineSpec engine, Runnable release, int[] pinned, int snapshotsSoFar) {
         this.trainer = trainer;
@@ -71,7 +72,9 @@ final class TrainingRun implements AutoCloseable {
 
     /** The same trainer showing other items; the snapshots restart from {@code snapshotsSoFar}. */
     TrainingRun withPinned(int[] rows, int snapshotsSoFar) {
-        return new TrainingRun(trainer, engine, release, rows, snapshotsSoFar);
+        TrainingRun r = new TrainingRun(trainer, engine, release, rows, snapshotsSoFar);
+        r.latentFilesFailure = latentFilesFailure;
+        return r;
     }
 
     /**
@@ -110,8 +113,13 @@ final class TrainingRun implements AutoCloseable {
      * most half the data budget — before the first solve there are none, so a run's first image is always small.
      */
     boolean fitsASessionFile() {
+        return fitsASessionFile(null);
+    }
+
+    /** {@link #fitsASessionFile()} for an image whose latents go to files under {@code latentsDir} where the engine writes them (null: none). */
+    boolean fitsASessionFile(String latentsDir) {
         starnet.training.TrainingEngine engine = trainer.engine();
-        if (engine.inMemory() != null) return true;
+        if (engine.inMemory() != null || writesLatentFiles(latentsDir)) return true;
         int[] widths = StarNetTrainer.inputWidths(trainer.decoder());
         int current = trainer.currentLayer() - 1; // 0-based; −1 once every layer is done
         long values = 0;
@@ -119,6 +127,43 @@ final class TrainingRun implements AutoCloseable {
             if (i > current || (i == current && engine.hasLatents())) values += (long) widths[i] * engine.rows();
         }
         return values * 8 <= Runs.heapBudget() / 2;
+    }
+
+    /** Whether an image's latents go to files under {@code latentsDir}: asked for, an engine that writes them where they lie, and not failed yet. */
+    private boolean writesLatentFiles(String latentsDir) {
+        return latentsDir != null && engine.kind() == starnet.model.EngineKind.SPARK && latentFilesFailure == null;
+    }
+
+    /**
+     * The trainer's state for an image: its latents written as files under {@code latentsDir} by the machines that hold
+     * them, where the engine can (see {@link starnet.training.TrainingEngine#writeLatents}); else, and from the first
+     * time that fails (the files cannot be read back here), held in the state as usual. Worker only.
+     */
+    StarNetTrainer.State imageState(String latentsDir) {
+        if (writesLatentFiles(latentsDir)) {
+            try {
+                StarNetTrainer.State s = trainer.stateWritingLatents(latentsDir);
+                if (s != null) return s;
+                latentFilesFailure = trainer.engine().describe() + " does not write its latents as files";
+            } catch (RuntimeException e) {
+                AppLog.error("writing the latents for an image into " + latentsDir, e);
+                latentFilesFailure = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : "the latents could not be written into " + latentsDir;
+            }
+        }
+        return trainer.state();
+    }
+
+    /** Why this run's images hold their latents after all (the files could not be used), or null while they can. */
+    String latentFilesFailure() { return latentFilesFailure; }
+
+    /** An image that refers to {@code kept} is written: the engine may remove older latent files. Worker only. */
+    void imageWritten(starnet.model.LatentFiles kept) {
+        if (kept == null) return;
+        try {
+            trainer.engine().imageWritten(kept);
+        } catch (RuntimeException e) {
+            AppLog.error("removing latent files older than " + kept, e); // they go with the run's folder at its end
+        }
     }
 
     /**

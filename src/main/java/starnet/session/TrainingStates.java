@@ -10,12 +10,12 @@ public final class TrainingStates {
     /** The file's record of {@code s}; matrices shared, the step list copied. */
     public static SavedTraining saved(StarNetTrainer.State s) {
         return new SavedTraining(s.decoder(), s.layer(), s.latents(), s.epoch(), s.firstHalfDone(), s.lastEpochLoss(),
-                s.finishedLatents().clone(), java.util.List.copyOf(s.log()));
+                s.finishedLatents().clone(), java.util.List.copyOf(s.log()), s.files());
     }
 
     /** The trainer state recorded in {@code t}; matrices shared, the step list copied. */
     public static StarNetTrainer.State state(SavedTraining t) {
         return new StarNetTrainer.State(t.decoder(), t.layer(), t.latents(), t.epoch(), t.firstHalfDone(), t.lastEpochLoss(),
-                t.finishedLatents().clone(), java.util.List.copyOf(t.steps()));
+                t.finishedLatents().clone(), java.util.List.copyOf(t.steps()), t.files());
     }
 }

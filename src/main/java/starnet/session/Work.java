@@ -30,6 +30,8 @@ final class Work {
     long openedDelayMillis;
     /** An autosave of this run was skipped (its contents do not fit memory): said once. */
     boolean autosaveSkipped;
+    /** That this run's images keep their latents after all (the executors' files could not be used) was said. */
+    boolean latentFilesNoted;
 
     Work(StarNetConfig config) {
         this.config = config;

@@ -114,6 +114,16 @@ public final class HadoopFiles implements RemoteFiles {
         };
     }
 
+    @Override
+    public void deleteTree(URI uri) throws IOException {
+        Path path = new Path(uri);
+        try {
+            path.getFileSystem(configuration()).delete(path, true);
+        } catch (IOException e) {
+            throw new IOException(uri + ": " + plain(e, uri), e);
+        }
+    }
+
     /** What went wrong reaching {@code uri}, in words (Hadoop's messages name classes and wiki pages). */
     static String plain(IOException e, URI uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {

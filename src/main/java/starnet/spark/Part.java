@@ -92,6 +92,47 @@ final class Part implements Serializable {
         return new Part(first, rows, pixels, images, next, s);
     }
 
+    /**
+     * Writes this partition's rows of the latents of each layer whose folder {@code folders} names (null: not written) as
+     * one row store (float64) in that folder under {@code dir} (see {@link starnet.model.LatentFiles}), where this runs (an
+     * executor); returns {first row, rows}.
+     */
+    long[] writeLatents(String dir, String[] folders) throws java.io.IOException {
+        for (int l = 0; l < folders.length; l++) {
+            if (folders[l] == null) continue;
+            if (latents[l] == null) throw new IllegalStateException("layer " + (l + 1) + " has no latents in the partition at row " + first);
+            int width = latents[l].length / rows;
+            String file = starnet.model.LatentFiles.join(dir, folders[l]) + "/" + starnet.model.LatentFiles.pieceName(first);
+            try (starnet.store.WholeFile f = starnet.store.Locations.create(file)) {
+                starnet.store.RowStoreStream s = new starnet.store.RowStoreStream(f.stream(), rows, width, starnet.model.StoragePrecision.F64);
+                s.write(new Matrix(rows, width, latents[l]));
+                s.finish();
+                f.commit();
+            }
+        }
+        return new long[] {first, rows};
+    }
+
+    /** This partition with its rows of layer {@code layer}'s latents read from {@code files} (each piece that holds some of them). */
+    Part withLatentsRead(int layer, starnet.model.LatentFiles files, int width) throws java.io.IOException {
+        double[] h = new double[Math.multiplyExact(rows, width)];
+        long[] bounds = files.bounds();
+        long from = first, to = (long) first + rows;
+        for (int j = 0; j < files.pieces(); j++) {
+            long a = Math.max(from, bounds[j]), b = Math.min(to, bounds[j + 1]);
+            if (a >= b) continue;
+            try (starnet.store.RowSource s = starnet.store.RowSource.open(files.file(layer, j), 1)) {
+                if (s.cols() != width || s.rows() != bounds[j + 1] - bounds[j]) {
+                    throw new java.io.IOException(files.file(layer, j) + ": expected " + (bounds[j + 1] - bounds[j]) + " rows of " + width + " latents, found "
+                            + s.rows() + " of " + s.cols());
+                }
+                Matrix m = s.read(a - bounds[j], b - bounds[j]);
+                System.arraycopy(m.data(), 0, h, (int) (a - from) * width, m.data().length);
+            }
+        }
+        return with(layer, h, null);
+    }
+
     /** This partition with the seeded random start of layer {@code layer} (the same rows as on every engine). */
     Part randomLatents(int layer, int width, long seed) {
         return with(layer, Initializer.randomLatentRows(first, first + rows, width, seed, layer).data(), null);

@@ -41,8 +41,14 @@ public final class SparkEngine implements TrainingEngine {
     private List<double[]> pendingWatched;
     private int layer;
     private boolean latentsReady; // the current layer has latents in the partitions
+    private final long[] bounds;                       // the partitions' first rows, then N
+    private final String[] finalFolders;               // per layer: the folder its finished latents were written to, or null
+    private final java.util.LinkedHashMap<String, Integer> imageFolders = new java.util.LinkedHashMap<>(); // current latents written: folder → image
+    private final java.util.Map<starnet.model.LatentFiles, Integer> images = new java.util.HashMap<>();   // written files → image number
+    private int imageCount;
+    private final String runToken = Long.toString(System.currentTimeMillis(), 36); // folder names of this process's images differ from an earlier one's
 
-    private SparkEngine(JavaSparkContext sc, JavaRDD<Part> source, int n, int pixels, LatentPath path, int[] inputWidths, String backend) {
+    private SparkEngine(JavaSparkContext sc, JavaRDD<Part> source, List<int[]> ranges, int n, int pixels, LatentPath path, int[] inputWidths, String backend) {
         this.sc = sc;
         this.path = path;
         this.backend = backend;
@@ -51,6 +57,10 @@ public final class SparkEngine implements TrainingEngine {
         this.watchedRows = new ArrayList<>(java.util.Collections.nCopies(inputWidths.length, (List<double[]>) null));
         this.n = n;
         this.pixels = pixels;
+        this.bounds = new long[ranges.size() + 1];
+        for (int j = 0; j < ranges.size(); j++) bounds[j] = ranges.get(j)[0];
+        bounds[ranges.size()] = n;
+        this.finalFolders = new String[inputWidths.length];
         this.parts = source.persist(StorageLevel.MEMORY_AND_DISK());
         startLayer(inputWidths.length - 1);
     }
@@ -82,7 +92,7 @@ public final class SparkEngine implements TrainingEngine {
                     it.forEachRemaining(t -> pieces.add(t._2()));
                     return pieces.isEmpty() ? java.util.Collections.emptyIterator() : List.of(Part.joined(pieces, k)).iterator();
                 }, true);
-        return new SparkEngine(sc, gathered, data.rows(), data.cols(), path, inputWidths, backend);
+        return new SparkEngine(sc, gathered, ranges, data.rows(), data.cols(), path, inputWidths, backend);
     }
 
     /**
@@ -92,8 +102,9 @@ public final class SparkEngine implements TrainingEngine {
     public static SparkEngine reading(JavaSparkContext sc, String file, double divisor, int n, int pixels, int partitions, LatentPath path,
                                       int[] inputWidths, String backend) {
         int k = inputWidths.length;
-        JavaRDD<Part> source = sc.parallelize(ranges(n, partitions), partitions).map(r -> Part.read(file, divisor, r[0], r[1], k));
-        return new SparkEngine(sc, source, n, pixels, path, inputWidths, backend);
+        List<int[]> ranges = ranges(n, partitions);
+        JavaRDD<Part> source = sc.parallelize(ranges, ranges.size()).map(r -> Part.read(file, divisor, r[0], r[1], k));
+        return new SparkEngine(sc, source, ranges, n, pixels, path, inputWidths, backend);
     }
 
     /** {@code parts} row ranges [from, to) splitting n rows into at most {@code parts} pieces. */
@@ -354,6 +365,102 @@ public final class SparkEngine implements TrainingEngine {
             next = next.map(p -> p.withLatentsFrom(index, b.value(), width));
             latentsReady = true;
         }
+        if (next != parts) replace(next);
+    }
+
+    /**
+     * Each executor writes its partitions' latents under {@code dir}: a finished layer's once (its folder is reused by
+     * later images), the current layer's into a new folder per image; the driver then checks that every file is there,
+     * whole, as it will read them to continue (a folder that is not the same on every node is not).
+     *
+     * @throws java.io.UncheckedIOException when a file cannot be read back from here (said with the folder)
+     */
+    @Override
+    public starnet.model.LatentFiles writeLatents(String dir) {
+        int k = inputWidths.length;
+        String[] names = new String[k], write = new String[k];
+        for (int i = 0; i < k; i++) {
+            if (finished[i] && finalFolders[i] == null) write[i] = "layer" + (i + 1) + "-final-" + runToken;
+            if (finished[i]) names[i] = finalFolders[i] != null ? finalFolders[i] : write[i];
+        }
+        int image = ++imageCount;
+        if (layer >= 0 && latentsReady && !finished[layer]) {
+            write[layer] = "layer" + (layer + 1) + "-image" + image + "-" + runToken;
+            names[layer] = write[layer];
+        }
+        starnet.model.LatentFiles files = new starnet.model.LatentFiles(dir, bounds, Arrays.asList(names));
+        if (Arrays.stream(write).anyMatch(java.util.Objects::nonNull)) {
+            List<long[]> pieces = parts.map(p -> p.writeLatents(dir, write)).collect();
+            for (int j = 0; j < pieces.size(); j++) {
+                if (pieces.get(j)[0] != bounds[j] || pieces.get(j)[0] + pieces.get(j)[1] != bounds[j + 1]) {
+                    throw new IllegalStateException("partition " + j + " holds rows from " + pieces.get(j)[0] + ", expected " + bounds[j]);
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                if (write[i] == null) continue;
+                for (int j = 0; j < files.pieces(); j++) {
+                    long expected = starnet.store.RowStore.bytesOf(bounds[j + 1] - bounds[j], inputWidths[i], starnet.model.StoragePrecision.F64);
+                    long found = starnet.store.Locations.size(files.file(i, j));
+                    if (found != expected) {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("the executors wrote the latents into " + files.folder(write[i])
+                                + ", which is not readable from here (" + (found < 0 ? "no file " : found + " bytes in ") + pieceOf(files, i, j)
+                                + (found < 0 ? "" : ", expected " + expected) + ")"));
+                    }
+                }
+                if (i == layer && !finished[i]) imageFolders.put(write[i], image);
+                else finalFolders[i] = write[i];
+            }
+        }
+        images.put(files, image);
+        return files;
+    }
+
+    /** The file name of piece {@code piece} of layer {@code layer} (for messages). */
+    private static String pieceOf(starnet.model.LatentFiles files, int layer, int piece) {
+        return files.file(layer, piece).substring(files.folder(files.layers().get(layer)).length() + 1);
+    }
+
+    /** Removes the folders of current latents written for images before {@code kept} that it does not refer to. */
+    @Override
+    public void imageWritten(starnet.model.LatentFiles kept) {
+        Integer at = kept == null ? null : images.get(kept);
+        if (at == null) return;
+        images.values().removeIf(v -> v < at);
+        for (java.util.Iterator<java.util.Map.Entry<String, Integer>> it = imageFolders.entrySet().iterator(); it.hasNext(); ) {
+            java.util.Map.Entry<String, Integer> e = it.next();
+            if (e.getValue() >= at || kept.layers().contains(e.getKey())) continue;
+            try {
+                starnet.store.Locations.deleteTree(kept.folder(e.getKey()));
+                it.remove();
+            } catch (java.io.IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+        }
+    }
+
+    /** Continues from latents that executors wrote ({@link #writeLatents}): each partition reads its own rows of them. */
+    @Override
+    public void restore(int index, starnet.model.LatentFiles files) {
+        if (files.rows() != n || files.layers().size() != finished.length) {
+            throw new IllegalArgumentException("the latent files hold " + files.rows() + " rows of " + files.layers().size() + " layers; the run has " + n
+                    + " rows of " + finished.length);
+        }
+        JavaRDD<Part> next = parts;
+        boolean samePieces = Arrays.equals(files.bounds(), bounds);
+        for (int i = 0; i < finished.length; i++) {
+            if (!files.has(i)) continue;
+            int l = i, width = inputWidths[i];
+            next = next.map(p -> p.withLatentsRead(l, files, width));
+            if (i == index) {
+                if (samePieces) imageFolders.put(files.layers().get(i), 0);
+            } else {
+                finished[i] = true;
+                finalFolders[i] = samePieces ? files.layers().get(i) : null; // written anew, in this run's pieces, by the next image
+            }
+        }
+        java.util.Collections.fill(watchedRows, null);
+        startLayer(index);
+        latentsReady = index >= 0 && files.has(index);
         if (next != parts) replace(next);
     }
 

@@ -18,6 +18,9 @@ public interface RemoteFiles {
     /** A new file at {@code uri} (replacing one there once committed), written front to back. */
     WholeFile create(URI uri) throws IOException;
 
+    /** Removes the file or folder at {@code uri} with everything in it; nothing when it is not there. */
+    void deleteTree(URI uri) throws IOException;
+
     /** What is done with the provider that reaches an address. */
     interface Use<T> {
         T with(RemoteFiles files, URI uri) throws IOException;

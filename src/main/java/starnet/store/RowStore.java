@@ -189,7 +189,10 @@ public final class RowStore implements RowSource {
     }
 
     /** Bytes on disk. */
-    public long bytes() { return HEADER + rows * cols * precision.bytes(); }
+    public long bytes() { return bytesOf(rows, cols, precision); }
+
+    /** Bytes a store of {@code rows × cols} values in {@code precision} takes, with its header. */
+    public static long bytesOf(long rows, int cols, StoragePrecision precision) { return HEADER + rows * cols * precision.bytes(); }
 
     @Override
     public void close() throws IOException {

@@ -50,5 +50,5 @@ public final class RowStoreStream {
     }
 
     /** Bytes the store takes. */
-    public long bytes() { return RowStore.HEADER + rows * cols * precision.bytes(); }
+    public long bytes() { return RowStore.bytesOf(rows, cols, precision); }
 }

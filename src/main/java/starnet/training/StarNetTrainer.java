@@ -138,14 +138,31 @@ public final class StarNetTrainer {
      * @param layer           0-based current layer, −1 when finished
      * @param latents         the current layer's latents, or null before its first SL/SW
      * @param finishedLatents per layer, its final latents once done, else null
+     * @param files           where the latents are kept instead (the matrices are then null), or null when they are in the state
      */
     public record State(Decoder decoder, int layer, Matrix latents, int epoch, boolean firstHalfDone, double lastEpochLoss,
-                        Matrix[] finishedLatents, List<StepResult> log) {}
+                        Matrix[] finishedLatents, List<StepResult> log, starnet.model.LatentFiles files) {
+        /** A state that holds its latents. */
+        public State(Decoder decoder, int layer, Matrix latents, int epoch, boolean firstHalfDone, double lastEpochLoss, Matrix[] finishedLatents,
+                     List<StepResult> log) {
+            this(decoder, layer, latents, epoch, firstHalfDone, lastEpochLoss, finishedLatents, log, null);
+        }
+    }
 
     public State state() {
         Matrix[] finished = new Matrix[decoder.depth()];
         for (int i = 0; i < finished.length; i++) finished[i] = engine.finishedLatents(i);
         return new State(decoder, layer, isFinished() ? null : engine.currentLatents(), epoch, firstHalfDone, lastEpochLoss, finished, List.copyOf(log));
+    }
+
+    /**
+     * {@link #state()} with the latents left where the engine keeps them, written as files under {@code dir} by the machines
+     * that hold them ({@link TrainingEngine#writeLatents}); null when the engine cannot, so that the caller takes {@link #state()}.
+     */
+    public State stateWritingLatents(String dir) {
+        starnet.model.LatentFiles files = engine.writeLatents(dir);
+        if (files == null) return null;
+        return new State(decoder, layer, null, epoch, firstHalfDone, lastEpochLoss, new Matrix[decoder.depth()], List.copyOf(log), files);
     }
 
     /** A trainer that continues from {@code state} (as saved by {@link #state()}) on the same data, in memory. */
@@ -159,7 +176,8 @@ public final class StarNetTrainer {
         StarNetTrainer tr = new StarNetTrainer(passes, config, engine, state.decoder());
         int k = state.decoder().depth();
         if (state.finishedLatents().length != k) throw new IllegalArgumentException("saved state has " + state.finishedLatents().length + " layers of latents, the decoder " + k);
-        engine.restore(state.layer(), state.latents(), state.finishedLatents());
+        if (state.files() != null) engine.restore(state.layer(), state.files());
+        else engine.restore(state.layer(), state.latents(), state.finishedLatents());
         tr.layer = state.layer();
         tr.epoch = state.epoch();
         tr.firstHalfDone = state.firstHalfDone();

@@ -104,6 +104,24 @@ public interface TrainingEngine extends AutoCloseable {
      */
     void restore(int layer, Matrix latents, Matrix[] finished);
 
+    /**
+     * Writes the latents it has (the finished layers' once, the current layer's each time) as files under {@code dir}, from
+     * where they lie — each machine its own rows — so that an image of the run need not bring them here; null when this
+     * engine does not (its latents are here already, or their files could not be read back from this process).
+     */
+    default starnet.model.LatentFiles writeLatents(String dir) { return null; }
+
+    /**
+     * An image that refers to {@code kept} is safely written: the files of earlier images that it does not refer to are
+     * no longer needed and may be removed.
+     */
+    default void imageWritten(starnet.model.LatentFiles kept) {}
+
+    /** Continues from a saved state whose latents are in {@code files} (see {@link #writeLatents}): as {@link #restore(int, Matrix, Matrix[])}. */
+    default void restore(int layer, starnet.model.LatentFiles files) {
+        throw new IllegalStateException(describe() + " cannot read latents kept in files (" + files.dir() + "); continue the run on the engine that wrote them");
+    }
+
     /** The arrays as matrices in this JVM's heap when the engine keeps them there (the inspector, latent maps and refinement read them), else null. */
     default InMemory inMemory() { return null; }
 

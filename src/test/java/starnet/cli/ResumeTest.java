@@ -81,7 +81,8 @@ class ResumeTest {
         double a = RunMetrics.finalMse(whole), b = RunMetrics.finalMse(stopped);
         assertEquals(a, b, 1e-9 * a, "the resumed run ends where the run that was never stopped ends");
         try (var left = Files.list(tmp)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".starnet-")).toList(), "nothing of the stopped run is left");
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".")).toList(), "nothing of the stopped run is left "
+                    + "(its staging folder, the latents its executors wrote)");
         }
         assertEquals(2, cli("train", "--resume", stopped.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("has finished; there is nothing to continue"), err.toString(StandardCharsets.UTF_8));

@@ -110,6 +110,29 @@ public class SessionFileTest {
     }
 
     @Test
+    void latentsKeptInFilesAreNamedNotHeld() throws IOException {
+        SessionFile.Session s = sessionAfter(5);
+        SessionFile.SavedTraining t = s.training();
+        int n = s.dataset().count();
+        starnet.model.LatentFiles files = new starnet.model.LatentFiles("hdfs://nn:8020/runs/a.latents", new long[] {0, n / 3, n},
+                java.util.Arrays.asList("layer1-image4-x", "layer2-final-x"));
+        SessionFile.Session named = new SessionFile.Session(s.config(), s.dataset(), s.pinned(), s.pinnedTargets(), new SessionFile.SavedTraining(t.decoder(),
+                t.layer(), null, t.epoch(), t.firstHalfDone(), t.lastEpochLoss(), new starnet.math.Matrix[2], t.steps(), files), s.history());
+        Path f = tmp.resolve("named.starnet");
+        SessionFile.write(f, named);
+        SessionFile.SavedTraining back = SessionFile.read(f).training();
+        assertEquals(files, back.files());
+        assertNull(back.latents());
+        assertEquals("hdfs://nn:8020/runs/a.latents/layer2-final-x/rows-000000000000.store", back.files().file(1, 0));
+
+        starnet.model.LatentFiles wrongRows = new starnet.model.LatentFiles("/x", new long[] {0, n + 1}, java.util.Arrays.asList(null, "l"));
+        SessionFile.write(f, new SessionFile.Session(s.config(), s.dataset(), s.pinned(), s.pinnedTargets(), new SessionFile.SavedTraining(t.decoder(),
+                t.layer(), null, t.epoch(), t.firstHalfDone(), t.lastEpochLoss(), new starnet.math.Matrix[2], t.steps(), wrongRows), s.history()));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> SessionFile.read(f));
+        assertTrue(e.getMessage().contains("latent_files: expected files of " + n + " rows"), e.getMessage());
+    }
+
+    @Test
     void aRestoredRunContinuesExactlyAsAnUninterruptedOne() throws IOException {
         Path f = tmp.resolve("half.starnet");
         SessionFile.write(f, sessionAfter(5));

@@ -148,6 +148,39 @@ class SparkEquivalenceTest {
     }
 
     @Test
+    void latentsTheExecutorsWroteContinueTheRunInOtherPartitions(@TempDir Path dir) throws IOException {
+        StarNetTrainer local = StarNetTrainer.create(CONFIG, DATA, LA);
+        List<StepResult> expected = local.trainAll(Cancellation.NEVER);
+        StarNetTrainer first = on(CONFIG, (p, widths) -> SparkEngine.of(sc, DATA, 3, CONFIG.training().latentPath(), widths, "auto"));
+        first.trainLayer(Cancellation.NEVER);
+        first.stepLatents(Cancellation.NEVER); // layer 1 has latents of its own now, layer 2 its finished ones
+        Path latents = dir.resolve("latents");
+        StarNetTrainer.State image1 = first.stateWritingLatents(latents.toString());
+        first.stepWeights(Cancellation.NEVER);
+        StarNetTrainer.State image2 = first.stateWritingLatents(latents.toString());
+        starnet.model.LatentFiles f1 = image1.files(), f2 = image2.files();
+        assertTrue(image2.latents() == null && image2.finishedLatents()[1] == null, "an image names the files and holds no latents");
+        assertEquals(f1.layers().get(1), f2.layers().get(1), "a finished layer's latents are written once");
+        assertTrue(!f1.layers().get(0).equals(f2.layers().get(0)), "the current layer's latents are written for each image");
+        assertArrayEquals(new long[] {0, 200, 400, 600}, f2.bounds());
+        first.engine().imageWritten(f2);
+        assertTrue(java.nio.file.Files.notExists(latents.resolve(f1.layers().get(0))), "an older image's current latents go once a newer image is written");
+        assertTrue(java.nio.file.Files.exists(latents.resolve(f2.layers().get(1))));
+        first.engine().close();
+
+        // the run continued by another process, whose Spark cuts the rows in four: each partition reads its rows across the files
+        LayerPasses passes = Engines.passes(CONFIG, LA);
+        StarNetTrainer resumed = StarNetTrainer.restore(passes, CONFIG.training(), SparkEngine.of(sc, DATA, 4, CONFIG.training().latentPath(),
+                StarNetTrainer.inputWidths(image2.decoder()), "auto"), image2);
+        resumed.trainAll(Cancellation.NEVER);
+        assertSameRun(local, expected, resumed, resumed.log());
+        StarNetTrainer.State image3 = resumed.stateWritingLatents(latents.toString());
+        assertArrayEquals(new long[] {0, 150, 300, 450, 600}, image3.files().bounds(), "the finished layers are written again in this run's pieces");
+        assertTrue(image3.files().has(0) && image3.files().has(1));
+        resumed.engine().close();
+    }
+
+    @Test
     void executorsReadTheirRowsFromAStore(@TempDir Path dir) throws IOException {
         Path data = dir.resolve("data.bin");
         try (starnet.store.RowStore s = starnet.store.RowStore.create(data, DATA.rows(), DATA.cols(), StoragePrecision.F64)) {
