@@ -86,6 +86,33 @@ class HadoopFilesTest {
     }
 
     @Test
+    void latentsTheExecutorsWroteOnHdfsContinueTheRun() throws IOException {
+        String latents = base + "/checkpoints/run.latents";
+        starnet.model.StarNetConfig config = SparkEquivalenceTest.CONFIG;
+        starnet.training.StarNetTrainer local = starnet.training.StarNetTrainer.create(config, DATA, SparkEquivalenceTest.LA);
+        List<starnet.model.StepResult> expected = local.trainAll(starnet.training.Cancellation.NEVER);
+        starnet.training.StarNetTrainer first = SparkEquivalenceTest.on(config,
+                (p, widths) -> SparkEngine.of(sc, DATA, 3, config.training().latentPath(), widths, "auto"));
+        first.trainLayer(starnet.training.Cancellation.NEVER);
+        first.stepLatents(starnet.training.Cancellation.NEVER);
+        starnet.training.StarNetTrainer.State image = first.stateWritingLatents(latents);
+        first.engine().close();
+        FileSystem fs = hdfs.getFileSystem();
+        for (int l = 0; l < 2; l++) {
+            assertEquals(3, fs.listStatus(new org.apache.hadoop.fs.Path(image.files().folder(image.files().layers().get(l)))).length,
+                    "layer " + (l + 1) + ": a file per partition");
+        }
+        starnet.training.StarNetTrainer resumed = starnet.training.StarNetTrainer.restore(starnet.training.Engines.passes(config, SparkEquivalenceTest.LA),
+                config.training(), SparkEngine.of(sc, DATA, 2, config.training().latentPath(), starnet.training.StarNetTrainer.inputWidths(image.decoder()),
+                        "auto"), image);
+        resumed.trainAll(starnet.training.Cancellation.NEVER);
+        SparkEquivalenceTest.assertSameRun(local, expected, resumed, resumed.log());
+        resumed.engine().close();
+        starnet.store.Locations.deleteTree(latents);
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(latents)), "a finished run's latent files are removed from HDFS");
+    }
+
+    @Test
     void trainOnSparkReadsAnHdfsAddressGivenAsItsDataAndEndsWithTheLocalFilesNumbers() throws Exception {
         Path npy = dir.resolve("cli.npy");
         try (var out = java.nio.file.Files.newOutputStream(npy)) {
