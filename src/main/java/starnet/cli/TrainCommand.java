@@ -81,7 +81,14 @@ final class TrainCommand implements Callable<Integer> {
     private String checkpointDir() {
         if (checkpointDir == null) return null;
         if (starnet.model.DataSpec.isAddress(checkpointDir)) return checkpointDir;
-        return Cli.outputPath("--checkpoint-dir", checkpointDir).toAbsolutePath().toString();
+        java.nio.file.Path dir = Cli.outputPath("--checkpoint-dir", checkpointDir).toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CliException("--checkpoint-dir: cannot make the folder " + dir + " (" + starnet.model.IoMessages.describe(e, dir) + ")");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) throw new CliException("--checkpoint-dir: the folder " + dir + " cannot be written to");
+        return dir.toString();
     }
 
     @Override

@@ -168,6 +168,12 @@ public final class Runs {
         Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() == EngineKind.SPARK && latents == null,
                 latents) : null;
         session.setAutosave(image);
+        SessionListener notices = new SessionListener() { // what the session says while the run goes on (from its first image on)
+            @Override public void stateChanged(SessionState s) {}
+
+            @Override public void notice(Notice n) { progress.note(n.text()); }
+        };
+        session.addListener(notices);
         if (resumable) {
             session.imageNow(); // the run as it starts: a run stopped in its first layer continues from here (engines that image at layer ends)
             progress.note("finished steps go to " + folder.file("metrics.jsonl") + " as they end; if this run stops, continue it with: train --resume "
@@ -179,7 +185,6 @@ public final class Runs {
             SessionListener listener = new SessionListener() {
                 @Override public void stateChanged(SessionState s) {}
 
-                @Override public void notice(Notice n) { progress.note(n.text()); }
 
                 @Override
                 public void stepDone(StepResult r) {
@@ -197,6 +202,7 @@ public final class Runs {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
+            session.removeListener(notices);
             session.setAutosave(null);
             if (image != null) {
                 image.flush();

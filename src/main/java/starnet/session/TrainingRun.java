@@ -145,7 +145,7 @@ final class TrainingRun implements AutoCloseable {
                 StarNetTrainer.State s = trainer.stateWritingLatents(latentsDir);
                 if (s != null) return s;
                 latentFilesFailure = trainer.engine().describe() + " does not write its latents as files";
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's failures are checked exceptions thrown unchecked
                 AppLog.error("writing the latents for an image into " + latentsDir, e);
                 latentFilesFailure = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : "the latents could not be written into " + latentsDir;
             }
