@@ -376,7 +376,7 @@ public final class SparkEngine implements TrainingEngine {
      * @throws java.io.UncheckedIOException when a file cannot be read back from here (said with the folder)
      */
     @Override
-    public starnet.model.LatentFiles writeLatents(String dir) {
+    public starnet.model.LatentFiles writeLatents(String dir, boolean current) {
         int k = inputWidths.length;
         String[] names = new String[k], write = new String[k];
         for (int i = 0; i < k; i++) {
@@ -384,12 +384,12 @@ public final class SparkEngine implements TrainingEngine {
             if (finished[i]) names[i] = finalFolders[i] != null ? finalFolders[i] : write[i];
         }
         int image = ++imageCount;
-        if (layer >= 0 && latentsReady && !finished[layer]) {
+        if (current && layer >= 0 && latentsReady && !finished[layer]) {
             write[layer] = "layer" + (layer + 1) + "-image" + image + "-" + runToken;
             names[layer] = write[layer];
         }
         starnet.model.LatentFiles files = new starnet.model.LatentFiles(dir, bounds, Arrays.asList(names));
-        if (Arrays.stream(write).anyMatch(java.util.Objects::nonNull)) {
+        if (Arrays.stream(write).anyMatch(java.util.Objects::nonNull)) { // else the image needs no job
             List<long[]> pieces = parts.map(p -> p.writeLatents(dir, write)).collect();
             for (int j = 0; j < pieces.size(); j++) {
                 if (pieces.get(j)[0] != bounds[j] || pieces.get(j)[0] + pieces.get(j)[1] != bounds[j + 1]) {

@@ -160,7 +160,8 @@ public final class StarNetTrainer {
      * that hold them ({@link TrainingEngine#writeLatents}); null when the engine cannot, so that the caller takes {@link #state()}.
      */
     public State stateWritingLatents(String dir) {
-        starnet.model.LatentFiles files = engine.writeLatents(dir);
+        // before the layer's first solve its latents are the seeded start (or none), which a continued run makes again alike
+        starnet.model.LatentFiles files = engine.writeLatents(dir, epoch > 0 || firstHalfDone);
         if (files == null) return null;
         return new State(decoder, layer, null, epoch, firstHalfDone, lastEpochLoss, new Matrix[decoder.depth()], List.copyOf(log), files);
     }

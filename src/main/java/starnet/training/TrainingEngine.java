@@ -105,11 +105,11 @@ public interface TrainingEngine extends AutoCloseable {
     void restore(int layer, Matrix latents, Matrix[] finished);
 
     /**
-     * Writes the latents it has (the finished layers' once, the current layer's each time) as files under {@code dir}, from
-     * where they lie — each machine its own rows — so that an image of the run need not bring them here; null when this
-     * engine does not (its latents are here already, or their files could not be read back from this process).
+     * Writes the latents it has (the finished layers' once, the current layer's each time unless {@code current} is false:
+     * the seeded start, made again alike) as files under {@code dir}, from where they lie — each machine its own rows — so
+     * that an image of the run need not bring them here; null when this engine does not (its latents are here already).
      */
-    default starnet.model.LatentFiles writeLatents(String dir) { return null; }
+    default starnet.model.LatentFiles writeLatents(String dir, boolean current) { return null; }
 
     /**
      * An image that refers to {@code kept} is safely written: the files of earlier images that it does not refer to are
