@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     String checkpointDir;
 
     @Option(names = "--store", paramLabel = "DIR", description = "out of core in DIR: the images and every layer's latents in row stores there, read chunk by chunk; "
-            + "with --engine spark the executors read the images from DIR")
+            + "with --engine spark the executors read the images from DIR, which may also be an address such as hdfs://host/dir")
     String store;
 
     @Option(names = "--precision", paramLabel = "f32|f64", defaultValue = "f32", completionCandidates = Candidates.Precisions.class,
@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
             if (eq <= 0 || !c.startsWith("spark.")) throw new CliException("--conf expects KEY=VALUE with a Spark key (spark.…), got '" + c + "'");
             System.setProperty(c.substring(0, eq), c.substring(eq + 1));
         }
-        String dir = store == null ? null : Cli.outputPath("--store", store).toString();
+        String dir = store == null ? null : starnet.model.DataSpec.isAddress(store) ? store : Cli.outputPath("--store", store).toString();
         return new EngineSpec(kind, dir, p, chunk, master, partitions, shifts);
     }
 }

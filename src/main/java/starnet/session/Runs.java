@@ -83,6 +83,9 @@ public final class Runs {
             } else if (inHeap(engine, declared)) {
                 dataset = Datasets.load(config.data());
                 requireDetermined(config, new int[] {dataset.channels(), dataset.height(), dataset.width()}, config.data().limit() > 0 ? Math.min(config.data().limit(), dataset.size()) : dataset.size());
+            } else if (engine.store() != null && starnet.model.DataSpec.isAddress(engine.store())) { // written there once, read there by the executors
+                streamed = remoteStore(config, engine, declared, progress);
+                dataset = Datasets.load(config.data().withLimit((int) Math.min(PREVIEW, streamed.rows() / engine.shifts())));
             } else {
                 if (engine.store() == null) temporary[0] = Cleanup.temporary(Files.createTempDirectory("starnet-store"));
                 Path storeDir = engine.store() != null ? Path.of(engine.store()) : temporary[0];
@@ -273,7 +276,7 @@ public final class Runs {
         try (folder) {
             RunFile run = RunFile.read(folder.file(RunFile.NAME));
             EngineSpec engine = run.engine();
-            if (engine.store() != null && SessionFile.readsAFile(folder.file(StagedFolder.RESUMABLE))) { // rows in the heap: the engine takes the store itself
+            if (engine.store() != null && !starnet.model.DataSpec.isAddress(engine.store()) && SessionFile.readsAFile(folder.file(StagedFolder.RESUMABLE))) { // rows in the heap: the engine takes the store itself
                 store = StoreFolder.take(Path.of(engine.store()));
             }
             LinearAlgebra la = compute.load();
@@ -346,9 +349,9 @@ public final class Runs {
             throw new UserError("Training on Spark needs Apache Spark 4 on the class path: run bin/starnet-spark from the build, "
                     + "or spark-submit --class starnet.Launcher starnet.jar on a cluster.");
         }
-        if (engine.store() != null && starnet.model.DataSpec.isAddress(engine.store())) {
-            throw new UserError("--store " + engine.store() + ": a store is written to a folder every node sees at the same path; for data on HDFS or S3 "
-                    + "give the .npy file or row store there as --data and train with --engine spark");
+        if (engine.store() != null && starnet.model.DataSpec.isAddress(engine.store()) && engine.kind() != EngineKind.SPARK) {
+            throw new UserError("--store " + engine.store() + ": out of core the store is a folder on this machine; a store at an address (HDFS, S3) "
+                    + "is for --engine spark, whose executors read it where it lies");
         }
         if (declared != null && declared.remote() != null) {
             if (engine.kind() != EngineKind.SPARK) {
@@ -413,6 +416,30 @@ public final class Runs {
                     s.bytes() / 1e9, engine.precision().id(), (System.nanoTime() - t0) / 1e9));
             return new Streamed(store.data(), 1, s.rows(), lasting);
         }
+    }
+
+    /**
+     * The rows of the store at the address {@code engine.store()} (a folder on HDFS, S3): reused when it holds this very
+     * data, else written there from this machine, an image at a time.
+     */
+    private static Streamed remoteStore(StarNetConfig config, EngineSpec engine, DeclaredData declared, Progress progress) throws IOException {
+        long t0 = System.nanoTime();
+        StoreFolder.Contents want;
+        if (declared == null) {
+            Dataset whole = Datasets.load(config.data());
+            requireDetermined(config, new int[] {whole.channels(), whole.height(), whole.width()}, (long) whole.size() * engine.shifts());
+            want = contents(config, engine, (long) whole.size() * engine.shifts(), whole.pixels(), whole.contentHash(whole.size()));
+        } else {
+            Path source = declared.npy() != null ? declared.npy() : Datasets.idxImages(config.data());
+            want = contents(config, engine, declared.images() * engine.shifts(), declared.channels() * declared.height() * declared.width(),
+                    StoreFolder.sha256(source));
+        }
+        starnet.store.RemoteStore.Found found = starnet.store.RemoteStore.open(engine.store(), want,
+                data -> starnet.store.StoreData.writeTo(config.data(), engine.shifts(), engine.precision(), data, progress));
+        progress.note(found.reused() ? String.format("store: reusing %s (%,d rows of this very data, %s)", found.data(), found.rows(), engine.precision().id())
+                : String.format("store: %,d rows written to %s (%s) in %.1f s; the executors read them there", found.rows(), found.data(),
+                engine.precision().id(), (System.nanoTime() - t0) / 1e9));
+        return new Streamed(found.data(), 1, found.rows(), true);
     }
 
     /** What a store of {@code config}'s data holds. */

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class StoreFolder implements AutoCloseable {
     public static final String DATA = "data.bin", PARTIAL = "data.bin.partial", MANIFEST = "store.json", LOCK = ".lock", WORK = "work";
     private static final Set<String> OURS = Set.of(DATA, PARTIAL, MANIFEST, LOCK, WORK);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * What a store holds.

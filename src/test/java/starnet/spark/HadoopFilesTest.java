@@ -113,6 +113,35 @@ class HadoopFilesTest {
     }
 
     @Test
+    void aStoreAndCheckpointsAtAnHdfsAddressAreWrittenOnceAndReadThere() throws Exception {
+        String store = base + "/run-stores/mnist600", checkpoints = base + "/checkpoints-cli";
+        double[] mse = new double[2];
+        for (int i = 0; i < 2; i++) {
+            List<String> args = List.of("train", "--engine", "spark", "--master", "local[2]", "--data", "sample:mnist", "--limit", "600", "--widths", "16,48",
+                    "--epochs", "2", "--tol", "0", "--store", store, "--checkpoint-dir", checkpoints, "--out", dir.resolve("storerun" + i).toString());
+            List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g"));
+            jvm.addAll(starnet.testing.ChildJvm.sparkOpens());
+            try (starnet.testing.ChildJvm child = starnet.testing.ChildJvm.start(starnet.testing.ChildJvm.command(jvm, starnet.Launcher.class, args))) {
+                assertEquals(0, child.awaitExit(java.time.Duration.ofMinutes(3)), child.log());
+                String said = i == 0 ? "store: 600 rows written to " + store + "/data.bin" : "store: reusing " + store + "/data.bin (600 rows of this very data";
+                assertTrue(child.log().contains(said), child.log());
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("storerun" + i).resolve("metrics.jsonl"));
+            mse[i] = starnet.io.Json.MAPPER.readTree(lines.get(lines.size() - 1)).get("output_mse").asDouble();
+        }
+        assertEquals(mse[0], mse[1], 1e-12 * mse[0], "the store read back trains to the same numbers");
+        FileSystem fs = hdfs.getFileSystem();
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(store + "/store.json")));
+        org.apache.hadoop.fs.Path ck = new org.apache.hadoop.fs.Path(checkpoints);
+        assertTrue(!fs.exists(ck) || fs.listStatus(ck).length == 0, "the finished runs' latent files are removed");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = starnet.cli.Cli.run(new String[] {"train", "--engine", "store", "--store", store, "--data", "sample:mnist", "--out", dir.resolve("x").toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("out of core the store is a folder on this machine"), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void trainOnSparkReadsAnHdfsAddressGivenAsItsDataAndEndsWithTheLocalFilesNumbers() throws Exception {
         Path npy = dir.resolve("cli.npy");
         try (var out = java.nio.file.Files.newOutputStream(npy)) {
