@@ -39,6 +39,33 @@ public final class SolverInspector {
     public static SystemInspection inspectNewest(StarNetTrainer trainer, LeakyRelu act, Cancellation cancel) {
         StarNetTrainer.StepSystem s = trainer.newestSystem();
         if (s == null) throw new IllegalStateException("no step has run yet");
+        return inspect(trainer, s, act, false, cancel);
+    }
+
+    /**
+     * Inspects the newest step's system on at most {@link #MAX_ROWS} of its datapoints, evenly spread, read from where
+     * the engine keeps them (a store, a cluster): for runs whose arrays are not in this heap.
+     *
+     * @throws IllegalStateException before the first step, or when the engine no longer has the step's latents
+     */
+    public static SystemInspection inspectNewestSample(StarNetTrainer trainer, LeakyRelu act, Cancellation cancel) {
+        int n = trainer.engine().rows();
+        int[] rows = evenlySpread(n, MAX_ROWS);
+        StarNetTrainer.StepSystem s = trainer.newestSystemOf(rows);
+        if (s == null) {
+            throw new IllegalStateException("the newest step's latents are not where this session can read them (a finished run out of core or on Spark "
+                    + "keeps none); inspect its steps while it trains, in the window");
+        }
+        boolean sampled = rows.length < n;
+        SystemInspection in = inspect(trainer, s, act, sampled, cancel);
+        if (!sampled || s.step().phase() == Phase.SL) return in; // SL's system is V's, its residual measured on these rows in memory too
+        return new SystemInspection(in.step(), in.equations(), in.unknowns(), in.rightHandSides(), in.knownMatrix(), in.singularValues(), in.rank(),
+                in.condition(), in.ridgeShift(), in.conditionWithRidge(), in.residualNorm(), in.relativeResidual(), in.orthogonality(),
+                in.exactLeastSquares(), in.rowsChecked(), in.alerts(), n);
+    }
+
+    /** {@code sampled}: the system holds some of the step's datapoints, so SW's solution is not its least-squares solution. */
+    private static SystemInspection inspect(StarNetTrainer trainer, StarNetTrainer.StepSystem s, LeakyRelu act, boolean sampled, Cancellation cancel) {
         LinearAlgebra la = trainer.linearAlgebra();
         TrainingConfig c = trainer.config();
         double ridge = c.solver() == SolverKind.CHOLESKY ? c.ridge() : 0;
@@ -49,7 +76,7 @@ public final class SolverInspector {
             return latents(s, s.layer().affine(), act, la, ridge, cancel);
         }
         boolean exact = c.swSample() == 0 || c.swSample() >= s.targets().rows();
-        exact &= c.swPartitions() == 1;
+        exact &= c.swPartitions() == 1 && !sampled;
         if (s.layer() instanceof ConvUnpoolLayer conv) return kernels(s, conv, act, la, c, ridge, exact, cancel);
         return weights(s, (DenseLayer) s.layer(), act, la, ridge, exact, cancel);
     }
@@ -149,7 +176,7 @@ public final class SolverInspector {
         double orth = rNorm == 0 || s1 == 0 ? 0 : Math.sqrt(atr) / (s1 * rNorm);
         List<String> alerts = alerts(s, unknowns, rank, cond, orth, exact);
         return new SystemInspection(s.step(), equations, unknowns, rhs, known, sigma, rank, cond, shift, condRidge, rNorm,
-                pp == 0 ? 0 : rNorm / Math.sqrt(pp), orth, exact, rowsChecked, alerts);
+                pp == 0 ? 0 : rNorm / Math.sqrt(pp), orth, exact, rowsChecked, alerts, 0);
     }
 
     private static List<String> alerts(StarNetTrainer.StepSystem s, int unknowns, int rank, double cond, double orth, boolean exact) {

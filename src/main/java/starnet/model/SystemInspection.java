@@ -24,11 +24,13 @@ import java.util.List;
  * @param exactLeastSquares whether the step solved exactly this system (false when SW used a sample or averaged partitions)
  * @param rowsChecked      datapoints the residual was measured on
  * @param alerts           what looks unhealthy, each with what to change; empty when the system is healthy
+ * @param sampledOf        0 when the system is the run's own; else the run's N, of which the system holds {@code rowsChecked}
+ *                         datapoints, evenly spread (the run keeps its arrays out of this process: on disk, on a cluster)
  */
 public record SystemInspection(StepResult step, int equations, int unknowns, int rightHandSides, String knownMatrix,
                                double[] singularValues, int rank, double condition, double ridgeShift, double conditionWithRidge,
                                double residualNorm, double relativeResidual, double orthogonality, boolean exactLeastSquares,
-                               int rowsChecked, List<String> alerts) {
+                               int rowsChecked, List<String> alerts, int sampledOf) {
     /** Condition number beyond which a system counts as near-singular (its Gram matrix is then beyond 10¹², close to Cholesky's limit). */
     public static final double NEAR_SINGULAR = 1e6;
 
@@ -46,7 +48,7 @@ public record SystemInspection(StepResult step, int equations, int unknowns, int
 
     /** The facts as lines of "name: value", for a panel or the command line. */
     public List<String> facts() {
-        return List.of(
+        List<String> facts = new java.util.ArrayList<>(List.of(
                 String.format("Step %d: layer %d, %s, epoch %d — %s, %.3f s", step.number(), step.layer(), step.phase(), step.epoch(), step.method(), step.seconds()),
                 String.format("System: %,d equations × %,d unknowns, %,d right-hand sides sharing one matrix", equations, unknowns, rightHandSides),
                 "Known matrix: " + knownMatrix,
@@ -56,7 +58,13 @@ public record SystemInspection(StepResult step, int equations, int unknowns, int
                 String.format("Orthogonality ‖AᵀR‖/(σ₁‖R‖) = %.2e %s", orthogonality, exactLeastSquares
                         ? (orthogonality < 1e-6 ? "— the residual is orthogonal to the columns, as a least-squares solution must be"
                         : "— NOT orthogonal: the solve lost accuracy")
-                        : "— not expected to vanish: SW solved a sample or averaged partitions"));
+                        : sampledOf > 0 ? "— not expected to vanish: the solution is of all the datapoints, these are a sample"
+                        : "— not expected to vanish: SW solved a sample or averaged partitions")));
+        if (sampledOf > 0) {
+            facts.add(2, String.format("Sampled: %,d of the run's %,d datapoints, evenly spread, brought here from where the run keeps them "
+                    + "(the singular values and the condition are the sample's)", rowsChecked, sampledOf));
+        }
+        return List.copyOf(facts);
     }
 
     public static String sci(double v) {

@@ -50,10 +50,10 @@ final class Exploring {
     /** Inspects the newest step and records it with the work. */
     static SystemInspection inspect(Work w, Cancellation cancel) {
         StarNetTrainer t = w.run.trainer();
-        requireInMemory(w, "Solver inspector");
         SystemInspection in;
         try {
-            in = SolverInspector.inspectNewest(t, new LeakyRelu(w.config.architecture().slope()), cancel);
+            LeakyRelu act = new LeakyRelu(w.config.architecture().slope());
+            in = t.data() != null ? SolverInspector.inspectNewest(t, act, cancel) : SolverInspector.inspectNewestSample(t, act, cancel);
         } catch (IllegalStateException e) {
             throw new UserError("Solver inspector: " + e.getMessage() + ".");
         }

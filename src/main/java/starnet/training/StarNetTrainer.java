@@ -399,6 +399,19 @@ public final class StarNetTrainer {
         return new StepSystem(r, i, decoder.layers().get(i), t, h);
     }
 
+    /**
+     * The newest step's system on the datapoints {@code rows} (ascending) only, read from wherever the engine keeps them (a
+     * job on a cluster, a read of a store); null before the first step or when the engine has no latents of its layer.
+     */
+    public StepSystem newestSystemOf(int[] rows) {
+        if (log.isEmpty()) return null;
+        StepResult r = log.get(log.size() - 1);
+        int i = r.layer() - 1;
+        Matrix h = engine.latentRows(i, rows);
+        Matrix t = i == decoder.depth() - 1 ? engine.imageRows(rows) : engine.latentRows(i + 1, rows);
+        return h == null || t == null ? null : new StepSystem(r, i, decoder.layers().get(i), t, h);
+    }
+
     /** The codes h_0 (N × d_0) once the first layer is done, else null. */
     public Matrix codes() { return engine.finishedLatents(0); }
 

@@ -98,6 +98,48 @@ class ExploreEngineTest {
     }
 
     @Test
+    void aRunOutOfCoreIsInspectedFromItsRowsWhereTheyLieAsInMemory(@TempDir Path dir) throws Exception {
+        StarNetConfig c = config("16,64", 0.5);
+        Matrix images = MNIST.images();
+        StarNetTrainer memory = StarNetTrainer.create(c, images, LA);
+        Path data = dir.resolve("data.bin");
+        try (starnet.store.RowStore s = starnet.store.RowStore.create(data, images.rows(), images.cols(), starnet.model.StoragePrecision.F64)) {
+            s.write(0, images);
+        }
+        starnet.training.LayerPasses passes = starnet.training.Engines.passes(c, LA);
+        starnet.model.Decoder initial = StarNetTrainer.initialDecoder(c, 1, 28, 28);
+        StarNetTrainer stored = new StarNetTrainer(passes, c.training(), new starnet.store.StoreEngine(passes, starnet.store.RowStore.open(data),
+                dir.resolve("work"), starnet.model.StoragePrecision.F64, 128, StarNetTrainer.inputWidths(initial)), initial);
+        assertNull(stored.newestSystem(), "its arrays are not in the heap");
+        LeakyRelu act = new LeakyRelu(0.5);
+        for (Phase phase : List.of(Phase.SL, Phase.SW)) {
+            for (StarNetTrainer t : List.of(memory, stored)) {
+                if (phase == Phase.SL) t.stepLatents(Cancellation.NEVER);
+                else t.stepWeights(Cancellation.NEVER);
+            }
+            SystemInspection whole = SolverInspector.inspectNewest(memory, act, Cancellation.NEVER);
+            SystemInspection read = SolverInspector.inspectNewestSample(stored, act, Cancellation.NEVER);
+            assertArrayEquals(whole.singularValues(), read.singularValues(), 1e-9 * whole.singularValues()[0], phase + ": the same system");
+            assertEquals(whole.residualNorm(), read.residualNorm(), 1e-9 * whole.residualNorm(), phase.name());
+            assertEquals(whole.rowsChecked(), read.rowsChecked());
+            assertEquals(0, read.sampledOf(), "600 datapoints: all of them, the run's own system");
+            assertEquals(whole.facts().size(), read.facts().size());
+            assertTrue(read.healthy(), read.alerts().toString());
+        }
+        stored.engine().close();
+    }
+
+    @Test
+    void aSampledSystemSaysSoAndExpectsNoOrthogonality() {
+        StepResult step = new StepResult(12, 2, 3, Phase.SW, 0.1, 0.2, 0.1, 0.5, 3, "cholesky", new double[0], false);
+        SystemInspection in = new SystemInspection(step, 8192, 65, 64, "the latents with a column of ones [H 1], 8192 × 65", new double[] {3, 1}, 65, 3, 0,
+                3, 1, 0.1, 0.02, false, 8192, List.of(), 60_000);
+        String facts = String.join("\n", in.facts());
+        assertTrue(facts.contains("Sampled: 8,192 of the run's 60,000 datapoints, evenly spread"), facts);
+        assertTrue(facts.contains("not expected to vanish: the solution is of all the datapoints, these are a sample"), facts);
+    }
+
+    @Test
     void convKernelsSystemIsInspectedFromItsNormalEquations() {
         StarNetConfig conv = StarNetConfig.defaults().withArchitecture(starnet.model.Presets.find("mnist-conv").architecture());
         conv = conv.withTraining(conv.training().withMaxEpochs(2).withTolerance(0));
