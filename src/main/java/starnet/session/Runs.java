@@ -390,18 +390,9 @@ public final class Runs {
             return new Streamed(declared.npy(), divisor, declared.images(), true);
         }
         long t0 = System.nanoTime();
-        Dataset whole = null;
-        StoreFolder.Contents want;
-        if (declared == null) { // a format that is read whole: loaded, checked, then written
-            whole = Datasets.load(config.data());
-            requireDetermined(config, new int[] {whole.channels(), whole.height(), whole.width()}, (long) whole.size() * engine.shifts());
-            want = contents(config, engine, (long) whole.size() * engine.shifts(), whole.pixels(), whole.contentHash(whole.size()));
-        } else {
-            Path source = declared.npy() != null ? declared.npy() : Datasets.idxImages(config.data());
-            want = contents(config, engine, declared.images() * engine.shifts(), declared.channels() * declared.height() * declared.width(),
-                    StoreFolder.sha256(source));
-        }
-        Dataset loaded = whole;
+        Wanted wanted = wanted(config, engine, declared);
+        StoreFolder.Contents want = wanted.contents();
+        Dataset loaded = wanted.whole();
         StoreFolder.Opened opened;
         try {
             opened = store.open(want, () -> (loaded != null ? StoreData.fromDataset(loaded, engine.shifts(), store, engine.precision(), progress)
@@ -418,22 +409,27 @@ public final class Runs {
         }
     }
 
+    /** What a store of the run's data is to hold, and the data itself when its format is read whole (else null: streamed from its file). */
+    private record Wanted(StoreFolder.Contents contents, Dataset whole) {}
+
+    private static Wanted wanted(StarNetConfig config, EngineSpec engine, DeclaredData declared) throws IOException {
+        if (declared == null) { // a format that is read whole: loaded, checked, then written
+            Dataset whole = Datasets.load(config.data());
+            requireDetermined(config, new int[] {whole.channels(), whole.height(), whole.width()}, (long) whole.size() * engine.shifts());
+            return new Wanted(contents(config, engine, (long) whole.size() * engine.shifts(), whole.pixels(), whole.contentHash(whole.size())), whole);
+        }
+        Path source = declared.npy() != null ? declared.npy() : Datasets.idxImages(config.data());
+        return new Wanted(contents(config, engine, declared.images() * engine.shifts(), declared.channels() * declared.height() * declared.width(),
+                StoreFolder.sha256(source)), null);
+    }
+
     /**
      * The rows of the store at the address {@code engine.store()} (a folder on HDFS, S3): reused when it holds this very
      * data, else written there from this machine, an image at a time.
      */
     private static Streamed remoteStore(StarNetConfig config, EngineSpec engine, DeclaredData declared, Progress progress) throws IOException {
         long t0 = System.nanoTime();
-        StoreFolder.Contents want;
-        if (declared == null) {
-            Dataset whole = Datasets.load(config.data());
-            requireDetermined(config, new int[] {whole.channels(), whole.height(), whole.width()}, (long) whole.size() * engine.shifts());
-            want = contents(config, engine, (long) whole.size() * engine.shifts(), whole.pixels(), whole.contentHash(whole.size()));
-        } else {
-            Path source = declared.npy() != null ? declared.npy() : Datasets.idxImages(config.data());
-            want = contents(config, engine, declared.images() * engine.shifts(), declared.channels() * declared.height() * declared.width(),
-                    StoreFolder.sha256(source));
-        }
+        StoreFolder.Contents want = wanted(config, engine, declared).contents();
         starnet.store.RemoteStore.Found found = starnet.store.RemoteStore.open(engine.store(), want,
                 data -> starnet.store.StoreData.writeTo(config.data(), engine.shifts(), engine.precision(), data, progress));
         progress.note(found.reused() ? String.format("store: reusing %s (%,d rows of this very data, %s)", found.data(), found.rows(), engine.precision().id())
