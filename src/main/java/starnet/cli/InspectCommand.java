@@ -48,9 +48,11 @@ final class InspectCommand implements Callable<Integer> {
             default -> throw new CliException("--projection expects pca or umap, got '" + projection + "'");
         };
         Path spectrumFile = figureFile("--spectrum", spectrum), mapFile = figureFile("--map", map);
-        starnet.model.Provenance from = starnet.session.SavedSession.read(Cli.outputPath("--session", session)).provenance();
+        starnet.session.SavedSession saved = starnet.session.SavedSession.read(Cli.outputPath("--session", session));
+        starnet.model.Provenance from = saved.provenance();
         if (from != null) from.lines().forEach(out::println);
         else out.println("(no record of where it came from: the file was written before version 0.2)");
+        if (saved.cannotInspect() != null) throw new CliException(saved.cannotInspect());
         WorkbenchSession s = WorkbenchSession.immediate(runtime.compute());
         SessionRun.await(s.open(Cli.outputPath("--session", session)));
         SystemInspection in = SessionRun.await(s.inspectNewestSystem());

@@ -27,6 +27,16 @@ public final class SavedSession {
     /** Steps trained. */
     public int steps() { return image.training().steps().size(); }
 
+    /**
+     * Why the newest solve of this session cannot be inspected from it, or null when it can: a finished run whose rows
+     * an engine read from a file (out of core, on Spark) keeps no latents in the session.
+     */
+    public String cannotInspect() {
+        if (image.stream() == null || image.training().layer() >= 0) return null;
+        return "this run trained " + image.stream().engine().words() + " and its latents stayed with the engine, so its newest solve cannot be "
+                + "inspected from the session; inspect the solves while it trains (in the window), or train in memory";
+    }
+
     /** A figure written: its size in logical pixels, its data's CSV, and a note for the reader ("" when none). */
     public record Figure(int width, int height, Path csv, String note) {}
 

@@ -76,6 +76,17 @@ class StoreFolderTest {
     }
 
     @Test
+    void aFinishedRunOutOfCoreSaysWhyItsNewestSolveCannotBeInspected() {
+        Path out = tmp.resolve("run");
+        assertEquals(0, train("--data", "sample:mnist", "--shifts", "2", "--store", tmp.resolve("s").toString(), "--out", out.toString()), err()); // rows read from the store
+        err.reset();
+        int code = Cli.run(new String[] {"inspect", "--session", out.resolve("session.starnet").toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, err());
+        assertTrue(lastLine().contains("its latents stayed with the engine, so its newest solve cannot be inspected from the session"), err());
+    }
+
+    @Test
     void aStoreInUseIsRefusedToASecondRun() throws IOException {
         Path store = tmp.resolve("busy");
         StoreFolder held = StoreFolder.take(store); // another run holds it
