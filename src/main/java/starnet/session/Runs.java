@@ -213,7 +213,11 @@ public final class Runs {
             }
         }
         Files.deleteIfExists(folder.file(StagedFolder.RESUMABLE)); // the run is whole: nothing to resume
-        if (latents != null) deleteLatentFiles(latents);
+        // a Spark run keeps its final latents where its executors wrote them (in the run folder, unless --checkpoint-dir names another place),
+        // named by its session: the solver inspector reads them there later; the images' files go
+        starnet.model.LatentFiles kept = latents == null ? null : SessionRuns.await(session.keepFinalLatents(latents,
+                files -> run.checkpointDir() != null ? files : intoRunFolder(files, folder, run.out())));
+        if (latents != null && kept == null) deleteLatentFiles(latents);
         Files.deleteIfExists(folder.file(RunFile.NAME));
         double seconds = (System.nanoTime() - t0) / 1e9;
         clock.done("training");
@@ -231,6 +235,23 @@ public final class Runs {
         StepResult last = steps.get(steps.size() - 1);
         return new RunResult(config.architecture().depth(), seconds, last.outputMse(), session.state().datapoints(), run.engine().words(),
                 run.out(), written.session());
+    }
+
+    /** The folder of a Spark run's final latents in its run folder (when it has no --checkpoint-dir). */
+    static final String LATENTS = "latents";
+
+    /**
+     * {@code files}, written beside the run folder {@code out}, moved into its staging {@code folder} and named where they
+     * are once the folder is in place; where they cannot be moved they stay, and are named, where they are.
+     */
+    private static starnet.model.LatentFiles intoRunFolder(starnet.model.LatentFiles files, StagedFolder folder, Path out) {
+        try {
+            Files.move(Path.of(files.dir()), folder.file(LATENTS), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new starnet.model.LatentFiles(out.toAbsolutePath().resolve(LATENTS).toString(), files.bounds(), files.layers());
+        } catch (IOException | RuntimeException e) {
+            AppLog.error("moving the run's latents into its folder", e);
+            return files;
+        }
     }
 
     /**

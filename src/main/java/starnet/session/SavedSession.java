@@ -32,7 +32,7 @@ public final class SavedSession {
      * an engine read from a file (out of core, on Spark) keeps no latents in the session.
      */
     public String cannotInspect() {
-        if (image.stream() == null || image.training().layer() >= 0) return null;
+        if (image.stream() == null || image.training().layer() >= 0 || image.training().files() != null) return null;
         return "this run trained " + image.stream().engine().words() + " and its latents stayed with the engine, so its newest solve cannot be "
                 + "inspected from the session; inspect the solves while it trains (in the window), or train in memory";
     }

@@ -75,8 +75,10 @@ final class SessionContents {
         }
         Dataset d = w.dataset;
         StarNetTrainer t = w.run.trainer();
-        StarNetTrainer.State st = t.isFinished() // a finished run is shown and trained again from the start: its latents stay on disk
-                ? new StarNetTrainer.State(t.decoder(), -1, null, t.epochsDone(), false, Double.NaN, new starnet.math.Matrix[t.decoder().depth()], t.log())
+        // a finished run names the latents its engine's machines wrote, if it kept them; else it is shown and trained again from the start
+        StarNetTrainer.State st = t.isFinished()
+                ? new StarNetTrainer.State(t.decoder(), -1, null, t.epochsDone(), false, Double.NaN, new starnet.math.Matrix[t.decoder().depth()], t.log(),
+                w.finalLatents)
                 : w.run.imageState(latentsDir);
         int[] pins = w.pinned.clone();
         SessionFile.DataStream stream = new SessionFile.DataStream(w.streamed.file(), w.streamed.divisor(), w.streamed.rows(), w.engine);

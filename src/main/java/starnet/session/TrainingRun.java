@@ -153,6 +153,19 @@ final class TrainingRun implements AutoCloseable {
         return trainer.state();
     }
 
+    /**
+     * A finished run's latents written as files under {@code dir} by the machines that hold them (a finished layer's files
+     * written for an image already are kept), the files of its images removed; null when the engine does not write them.
+     * Worker only.
+     */
+    starnet.model.LatentFiles keepFinalLatents(String dir) {
+        if (!trainer.isFinished() || !writesLatentFiles(dir)) return null;
+        StarNetTrainer.State s = imageState(dir);
+        if (s.files() == null) return null;
+        imageWritten(s.files());
+        return s.files();
+    }
+
     /** Why this run's images hold their latents after all (the files could not be used), or null while they can. */
     String latentFilesFailure() { return latentFilesFailure; }
 

@@ -32,6 +32,8 @@ final class Work {
     boolean autosaveSkipped;
     /** That this run's images keep their latents after all (the executors' files could not be used) was said. */
     boolean latentFilesNoted;
+    /** A finished run's latents as the files its engine's machines wrote, which its session names; null when none were kept. */
+    starnet.model.LatentFiles finalLatents;
 
     Work(StarNetConfig config) {
         this.config = config;

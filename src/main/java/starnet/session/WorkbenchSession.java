@@ -394,6 +394,21 @@ public final class WorkbenchSession {
     /** Writes an autosave now if the work differs from its file and from the last autosave (taken between two solves). */
     public void autosaveNow() { training.autosaveNow(); }
 
+    /**
+     * Keeps a finished run's latents — when its rows were read from a file, so that its session holds none — as files under
+     * {@code dir} written by the machines that hold them, and names them in its session where {@code place} puts them
+     * (called on the session's worker with the files written; it returns them where they are then); null when its engine
+     * does not write them (the session then holds no latents, as before).
+     */
+    CompletableFuture<starnet.model.LatentFiles> keepFinalLatents(String dir, java.util.function.UnaryOperator<starnet.model.LatentFiles> place) {
+        return core.tasks.task(TaskKind.SAVE, "Keeping the run's latents", ctx -> {
+            Work w = core.work;
+            starnet.model.LatentFiles f = w.run == null || w.streamed == null ? null : w.run.keepFinalLatents(dir);
+            w.finalLatents = f == null ? null : place.apply(f);
+            return w.finalLatents;
+        });
+    }
+
     /** An image for the autosave set now, whether or not the work changed (a batch run's image as it starts). */
     void imageNow() { training.imageNow(); }
 

@@ -132,8 +132,21 @@ class HadoopFilesTest {
         assertEquals(mse[0], mse[1], 1e-12 * mse[0], "the store read back trains to the same numbers");
         FileSystem fs = hdfs.getFileSystem();
         assertTrue(fs.exists(new org.apache.hadoop.fs.Path(store + "/store.json")));
-        org.apache.hadoop.fs.Path ck = new org.apache.hadoop.fs.Path(checkpoints);
-        assertTrue(!fs.exists(ck) || fs.listStatus(ck).length == 0, "the finished runs' latent files are removed");
+        org.apache.hadoop.fs.FileStatus[] runs = fs.listStatus(new org.apache.hadoop.fs.Path(checkpoints));
+        assertEquals(2, runs.length, "a folder of latents per run");
+        for (org.apache.hadoop.fs.FileStatus run : runs) {
+            List<String> kept = java.util.Arrays.stream(fs.listStatus(run.getPath())).map(f -> f.getPath().getName().replaceAll("-final-.*", "-final")).sorted()
+                    .toList();
+            assertEquals(List.of("layer1-final", "layer2-final"), kept, "a finished run keeps its layers' final latents, and no image's");
+        }
+        // the solver inspector reads the finished run's latents where the executors wrote them: the run's own system, orthogonal residual
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(starnet.testing.ChildJvm.sparkOpens());
+        try (starnet.testing.ChildJvm child = starnet.testing.ChildJvm.start(starnet.testing.ChildJvm.command(jvm, starnet.Launcher.class,
+                List.of("inspect", "--session", dir.resolve("storerun0").resolve("session.starnet").toString())))) {
+            assertEquals(0, child.awaitExit(java.time.Duration.ofMinutes(3)), child.log());
+            assertTrue(child.log().contains("System: 600 equations × 17 unknowns") && child.log().contains("as a least-squares solution must be"), child.log());
+        }
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = starnet.cli.Cli.run(new String[] {"train", "--engine", "store", "--store", store, "--data", "sample:mnist", "--out", dir.resolve("x").toString()},
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
