@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A run's latents kept as files where the machines that hold them wrote them (a cluster's executors), instead of inside
- * a session image: for each layer that has latents, a folder under {@code dir} with one row store (float64, exact) per
- * piece of rows, the pieces being rows [bounds[j], bounds[j + 1]).
+ * A run's latents kept as files, instead of inside a session image: where the machines that hold them wrote them (a
+ * cluster's executors, in float64), or the out-of-core engine's own stores linked (in their precision). For each layer
+ * that has latents, a folder under {@code dir} with one row store per piece of rows, the pieces being rows
+ * [bounds[j], bounds[j + 1]).
  *
  * @param dir    a folder every node sees, or an address on a file system Hadoop reaches ({@code hdfs://…})
  * @param bounds the pieces' first rows, then N: 0 = bounds[0] < bounds[1] < … < bounds[m] = N

@@ -165,9 +165,9 @@ public final class Runs {
             }
         });
         ThreadWorker io = resumable ? new ThreadWorker("resume image", true) : null;
-        String latents = resumable && run.engine().kind() == EngineKind.SPARK ? latentsDir(run) : null;
-        // on Spark the executors write the images' latents as files (paced as the other engines' images); where the driver cannot read them back,
-        // the images gather them here, at layer ends only (a job per partition)
+        String latents = resumable && run.engine().kind() != EngineKind.MEMORY ? latentsDir(run) : null;
+        // out of core and on Spark the images' latents are files beside the run (linked from the stores, or written by the executors), so an image
+        // of any size is small; where the driver cannot read the executors' files back, the images gather them here, on Spark at layer ends only
         Autosave image = resumable ? new Autosave(folder.file(StagedFolder.RESUMABLE), io, true, run.engine().kind() == EngineKind.SPARK && latents == null,
                 latents) : null;
         session.setAutosave(image);

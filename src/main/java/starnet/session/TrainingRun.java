@@ -129,9 +129,9 @@ final class TrainingRun implements AutoCloseable {
         return values * 8 <= Runs.heapBudget() / 2;
     }
 
-    /** Whether an image's latents go to files under {@code latentsDir}: asked for, an engine that writes them where they lie, and not failed yet. */
+    /** Whether an image's latents go to files under {@code latentsDir}: asked for, an engine that keeps them out of this heap, and not failed yet. */
     private boolean writesLatentFiles(String latentsDir) {
-        return latentsDir != null && engine.kind() == starnet.model.EngineKind.SPARK && latentFilesFailure == null;
+        return latentsDir != null && engine.kind() != starnet.model.EngineKind.MEMORY && latentFilesFailure == null;
     }
 
     /**

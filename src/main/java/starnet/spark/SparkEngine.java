@@ -42,11 +42,7 @@ public final class SparkEngine implements TrainingEngine {
     private int layer;
     private boolean latentsReady; // the current layer has latents in the partitions
     private final long[] bounds;                       // the partitions' first rows, then N
-    private final String[] finalFolders;               // per layer: the folder its finished latents were written to, or null
-    private final java.util.LinkedHashMap<String, Integer> imageFolders = new java.util.LinkedHashMap<>(); // current latents written: folder → image
-    private final java.util.Map<starnet.model.LatentFiles, Integer> images = new java.util.HashMap<>();   // written files → image number
-    private int imageCount;
-    private final String runToken = Long.toString(System.currentTimeMillis(), 36); // folder names of this process's images differ from an earlier one's
+    private final starnet.store.LatentImages written;  // the latents written for the run's images
 
     private SparkEngine(JavaSparkContext sc, JavaRDD<Part> source, List<int[]> ranges, int n, int pixels, LatentPath path, int[] inputWidths, String backend) {
         this.sc = sc;
@@ -60,7 +56,7 @@ public final class SparkEngine implements TrainingEngine {
         this.bounds = new long[ranges.size() + 1];
         for (int j = 0; j < ranges.size(); j++) bounds[j] = ranges.get(j)[0];
         bounds[ranges.size()] = n;
-        this.finalFolders = new String[inputWidths.length];
+        this.written = new starnet.store.LatentImages(inputWidths.length);
         this.parts = source.persist(StorageLevel.MEMORY_AND_DISK());
         startLayer(inputWidths.length - 1);
     }
@@ -380,13 +376,16 @@ public final class SparkEngine implements TrainingEngine {
         int k = inputWidths.length;
         String[] names = new String[k], write = new String[k];
         for (int i = 0; i < k; i++) {
-            if (finished[i] && finalFolders[i] == null) write[i] = "layer" + (i + 1) + "-final-" + runToken;
-            if (finished[i]) names[i] = finalFolders[i] != null ? finalFolders[i] : write[i];
+            if (finished[i] && written.finalFolder(i) == null) write[i] = written.finalName(i);
+            if (finished[i]) names[i] = written.finalFolder(i) != null ? written.finalFolder(i) : write[i];
         }
-        int image = ++imageCount;
+        int image = written.next();
         if (current && layer >= 0 && latentsReady && !finished[layer]) {
-            write[layer] = "layer" + (layer + 1) + "-image" + image + "-" + runToken;
-            names[layer] = write[layer];
+            names[layer] = written.alreadyIn(parts, image); // the partitions are new whenever the latents change
+            if (names[layer] == null) {
+                write[layer] = written.imageName(layer, image);
+                names[layer] = write[layer];
+            }
         }
         starnet.model.LatentFiles files = new starnet.model.LatentFiles(dir, bounds, Arrays.asList(names));
         if (Arrays.stream(write).anyMatch(java.util.Objects::nonNull)) { // else the image needs no job
@@ -407,11 +406,11 @@ public final class SparkEngine implements TrainingEngine {
                                 + (found < 0 ? "" : ", expected " + expected) + ")"));
                     }
                 }
-                if (i == layer && !finished[i]) imageFolders.put(write[i], image);
-                else finalFolders[i] = write[i];
+                if (i == layer && !finished[i]) written.currentIn(write[i], image, parts);
+                else written.finalIn(i, write[i]);
             }
         }
-        images.put(files, image);
+        written.handedOut(files, image);
         return files;
     }
 
@@ -423,18 +422,10 @@ public final class SparkEngine implements TrainingEngine {
     /** Removes the folders of current latents written for images before {@code kept} that it does not refer to. */
     @Override
     public void imageWritten(starnet.model.LatentFiles kept) {
-        Integer at = kept == null ? null : images.get(kept);
-        if (at == null) return;
-        images.values().removeIf(v -> v < at);
-        for (java.util.Iterator<java.util.Map.Entry<String, Integer>> it = imageFolders.entrySet().iterator(); it.hasNext(); ) {
-            java.util.Map.Entry<String, Integer> e = it.next();
-            if (e.getValue() >= at || kept.layers().contains(e.getKey())) continue;
-            try {
-                starnet.store.Locations.deleteTree(kept.folder(e.getKey()));
-                it.remove();
-            } catch (java.io.IOException x) {
-                throw new java.io.UncheckedIOException(x);
-            }
+        try {
+            written.written(kept);
+        } catch (java.io.IOException x) {
+            throw new java.io.UncheckedIOException(x);
         }
     }
 
@@ -452,10 +443,10 @@ public final class SparkEngine implements TrainingEngine {
             int l = i, width = inputWidths[i];
             next = next.map(p -> p.withLatentsRead(l, files, width));
             if (i == index) {
-                if (samePieces) imageFolders.put(files.layers().get(i), 0);
+                if (samePieces) written.currentIn(files.layers().get(i), 0);
             } else {
                 finished[i] = true;
-                finalFolders[i] = samePieces ? files.layers().get(i) : null; // written anew, in this run's pieces, by the next image
+                written.finalIn(i, samePieces ? files.layers().get(i) : null); // else written anew, in this run's pieces, by the next image
             }
         }
         java.util.Collections.fill(watchedRows, null);

@@ -39,11 +39,14 @@ public final class RowStore implements RowSource {
         this.precision = precision;
     }
 
-    /** A new store of {@code rows × cols} zeros (a sparse file until written), replacing any file there. */
+    /**
+     * A new store of {@code rows × cols} zeros (a sparse file until written), replacing any file there — as a new file: a
+     * file there may be linked elsewhere too (a run's image links its latents' stores), and is never written through.
+     */
     public static RowStore create(Path file, long rows, int cols, StoragePrecision precision) throws IOException {
         if (rows < 0 || cols < 1) throw new IllegalArgumentException("a store needs rows ≥ 0 and columns ≥ 1, got " + rows + "x" + cols);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        java.nio.file.Files.deleteIfExists(file);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             ch.write(ByteBuffer.wrap(header(rows, cols, precision)), 0);
             long size = HEADER + rows * cols * precision.bytes();

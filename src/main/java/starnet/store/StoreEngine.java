@@ -40,6 +40,7 @@ public final class StoreEngine implements TrainingEngine {
     private int layer;
     private RowStore latents, pending;
     private int generation;
+    private final LatentImages written;
 
     /**
      * @param images      the images, N × D (owned: closed with the engine)
@@ -58,6 +59,7 @@ public final class StoreEngine implements TrainingEngine {
         this.inputWidths = inputWidths.clone();
         this.finished = new RowStore[inputWidths.length];
         this.n = (int) images.rows();
+        this.written = new LatentImages(inputWidths.length);
         startLayer(inputWidths.length - 1);
     }
 
@@ -241,6 +243,113 @@ public final class StoreEngine implements TrainingEngine {
             RowStore s = newStore();
             s.write(0, current);
             latents = s;
+        }
+    }
+
+    /**
+     * Its latents' stores for an image, put into folders under {@code dir} (a folder on this machine): a store is never
+     * written again once adopted, so it is linked there (no copy; copied where the file system cannot link), a finished
+     * layer's once. An address elsewhere is not written: null.
+     */
+    @Override
+    public starnet.model.LatentFiles writeLatents(String dir, boolean current) {
+        if (starnet.model.DataSpec.isAddress(dir)) return null;
+        String[] names = new String[inputWidths.length];
+        int image = written.next();
+        try {
+            for (int i = 0; i < finished.length; i++) {
+                if (finished[i] == null) continue;
+                if (written.finalFolder(i) == null) {
+                    place(finished[i], dir, written.finalName(i));
+                    written.finalIn(i, written.finalName(i));
+                }
+                names[i] = written.finalFolder(i);
+            }
+            if (current && layer >= 0 && latents != null && !isFinished(latents)) {
+                names[layer] = written.alreadyIn(latents, image);
+                if (names[layer] == null) {
+                    names[layer] = written.imageName(layer, image);
+                    place(latents, dir, names[layer]);
+                    written.currentIn(names[layer], image, latents);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        starnet.model.LatentFiles files = new starnet.model.LatentFiles(dir, new long[] {0, n}, java.util.Arrays.asList(names));
+        written.handedOut(files, image);
+        return files;
+    }
+
+    /** {@code store} as the one piece of the folder {@code name} under {@code dir}: linked, or copied where it cannot be. */
+    private static void place(RowStore store, String dir, String name) throws IOException {
+        Path to = Files.createDirectories(Path.of(dir, name)).resolve(starnet.model.LatentFiles.pieceName(0));
+        Path from = Path.of(store.file());
+        store.force();
+        Files.deleteIfExists(to);
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) { // another file system, or none that links
+            Files.copy(from, to);
+        }
+    }
+
+    @Override
+    public void imageWritten(starnet.model.LatentFiles kept) {
+        try {
+            written.written(kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Continues from latents written for an image ({@link #writeLatents}, or another engine's pieces): copied into its own stores. */
+    @Override
+    public void restore(int index, starnet.model.LatentFiles files) {
+        if (files.rows() != n || files.layers().size() != finished.length) {
+            throw new IllegalArgumentException("the latent files hold " + files.rows() + " rows of " + files.layers().size() + " layers; the run has " + n
+                    + " rows of " + finished.length);
+        }
+        RowStore current = null;
+        for (int i = 0; i < finished.length; i++) {
+            if (!files.has(i)) continue;
+            layer = i;
+            RowStore s = copied(files, i);
+            if (i == index) {
+                current = s;
+                if (files.pieces() == 1) written.currentIn(files.layers().get(i), 0);
+            } else {
+                finished[i] = s;
+                if (files.pieces() == 1 && files.dir() != null) written.finalIn(i, files.layers().get(i));
+            }
+        }
+        startLayer(index);
+        if (index >= 0 && index < finished.length - 1 && finished[index + 1] == null) {
+            throw new IllegalArgumentException("saved state lacks the latents of layer " + (index + 2));
+        }
+        latents = current;
+    }
+
+    /** Layer {@code layer}'s latents in {@code files} as a new store of the current layer's generation (chunk by chunk). */
+    private RowStore copied(starnet.model.LatentFiles files, int layer) {
+        RowStore s = newStore();
+        long[] bounds = files.bounds();
+        try {
+            for (int j = 0; j < files.pieces(); j++) {
+                try (RowSource in = RowSource.open(files.file(layer, j), 1)) {
+                    long rows = bounds[j + 1] - bounds[j];
+                    if (in.rows() != rows || in.cols() != inputWidths[layer]) {
+                        throw new IOException(files.file(layer, j) + ": expected " + rows + " rows of " + inputWidths[layer] + " latents, found " + in.rows()
+                                + " of " + in.cols());
+                    }
+                    for (long from = 0; from < rows; from += chunk) s.write(bounds[j] + from, in.read(from, Math.min(rows, from + chunk)));
+                }
+            }
+            return s;
+        } catch (IOException | RuntimeException e) {
+            discard(s);
+            if (e instanceof IOException x) throw new UncheckedIOException(x);
+            throw (RuntimeException) e;
         }
     }
 

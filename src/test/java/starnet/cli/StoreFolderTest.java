@@ -76,14 +76,22 @@ class StoreFolderTest {
     }
 
     @Test
-    void aFinishedRunOutOfCoreSaysWhyItsNewestSolveCannotBeInspected() {
+    void aFinishedRunOutOfCoreKeepsItsLatentsInItsFolderAndIsInspectedThere() throws IOException {
         Path out = tmp.resolve("run");
         assertEquals(0, train("--data", "sample:mnist", "--shifts", "2", "--store", tmp.resolve("s").toString(), "--out", out.toString()), err()); // rows read from the store
+        try (var kept = Files.list(out.resolve("latents"))) {
+            assertEquals(List.of("layer1-final", "layer2-final"), kept.map(p -> p.getFileName().toString().replaceAll("-final-.*", "-final")).sorted().toList());
+        }
+        try (var beside = Files.list(tmp)) {
+            assertTrue(beside.noneMatch(p -> p.getFileName().toString().startsWith(".")), "nothing of the run is left beside its folder");
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         err.reset();
-        int code = Cli.run(new String[] {"inspect", "--session", out.resolve("session.starnet").toString()}, new PrintStream(new ByteArrayOutputStream()),
+        int code = Cli.run(new String[] {"inspect", "--session", out.resolve("session.starnet").toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code, err());
-        assertTrue(lastLine().contains("its latents stayed with the engine, so its newest solve cannot be inspected from the session"), err());
+        assertEquals(0, code, err());
+        String facts = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(facts.contains("System: 600 equations × 9 unknowns") && facts.contains("as a least-squares solution must be"), facts);
     }
 
     @Test

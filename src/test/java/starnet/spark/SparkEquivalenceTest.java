@@ -161,12 +161,16 @@ class SparkEquivalenceTest {
         starnet.model.LatentFiles f1 = image1.files(), f2 = image2.files();
         assertTrue(image2.latents() == null && image2.finishedLatents()[1] == null, "an image names the files and holds no latents");
         assertEquals(f1.layers().get(1), f2.layers().get(1), "a finished layer's latents are written once");
-        assertTrue(!f1.layers().get(0).equals(f2.layers().get(0)), "the current layer's latents are written for each image");
+        assertEquals(f1.layers().get(0), f2.layers().get(0), "SW left the latents as they were: no job, the same folder");
         assertArrayEquals(new long[] {0, 200, 400, 600}, f2.bounds());
-        first.engine().imageWritten(f2);
+        first.stepLatents(Cancellation.NEVER);
+        StarNetTrainer.State image3 = first.stateWritingLatents(latents.toString());
+        assertTrue(!f2.layers().get(0).equals(image3.files().layers().get(0)), "new latents, a new folder");
+        first.engine().imageWritten(image3.files());
         assertTrue(java.nio.file.Files.notExists(latents.resolve(f1.layers().get(0))), "an older image's current latents go once a newer image is written");
         assertTrue(java.nio.file.Files.exists(latents.resolve(f2.layers().get(1))));
         first.engine().close();
+        image2 = image3;
 
         // the run continued by another process, whose Spark cuts the rows in four: each partition reads its rows across the files
         LayerPasses passes = Engines.passes(CONFIG, LA);
@@ -174,9 +178,9 @@ class SparkEquivalenceTest {
                 StarNetTrainer.inputWidths(image2.decoder()), "auto"), image2);
         resumed.trainAll(Cancellation.NEVER);
         assertSameRun(local, expected, resumed, resumed.log());
-        StarNetTrainer.State image3 = resumed.stateWritingLatents(latents.toString());
-        assertArrayEquals(new long[] {0, 150, 300, 450, 600}, image3.files().bounds(), "the finished layers are written again in this run's pieces");
-        assertTrue(image3.files().has(0) && image3.files().has(1));
+        StarNetTrainer.State finalImage = resumed.stateWritingLatents(latents.toString());
+        assertArrayEquals(new long[] {0, 150, 300, 450, 600}, finalImage.files().bounds(), "the finished layers are written again in this run's pieces");
+        assertTrue(finalImage.files().has(0) && finalImage.files().has(1));
         resumed.engine().close();
     }
 

@@ -85,6 +85,60 @@ class StoreEngineTest {
     }
 
     @Test
+    void anImagesLatentsAreTheStoresLinkedAndARunContinuesFromThem(@TempDir Path dir) throws IOException {
+        StarNetConfig c = config().withTraining(config().training().withTolerance(0));
+        StarNetTrainer memory = StarNetTrainer.create(c, MNIST.images(), LA);
+        List<StepResult> expected = memory.trainAll(Cancellation.NEVER);
+        RowStore data = store(dir.resolve("data.bin"), MNIST.images(), StoragePrecision.F64);
+        StarNetTrainer first = onStore(c, data, dir.resolve("work"), StoragePrecision.F64, 301);
+        first.trainLayer(Cancellation.NEVER);
+        first.stepLatents(Cancellation.NEVER);
+        Path latents = dir.resolve("latents");
+        StarNetTrainer.State image1 = first.stateWritingLatents(latents.toString());
+        first.stepWeights(Cancellation.NEVER);
+        StarNetTrainer.State image2 = first.stateWritingLatents(latents.toString());
+        starnet.model.LatentFiles f1 = image1.files(), f2 = image2.files();
+        assertEquals(f1.layers().get(1), f2.layers().get(1), "a finished layer's store is placed once");
+        assertEquals(f1.layers().get(0), f2.layers().get(0), "SW left the latents as they were: the image names the same folder");
+        first.stepLatents(Cancellation.NEVER);
+        StarNetTrainer.State image3 = first.stateWritingLatents(latents.toString());
+        starnet.model.LatentFiles f3 = image3.files();
+        first.engine().imageWritten(f3);
+        assertTrue(Files.notExists(latents.resolve(f1.layers().get(0))), "an older image's current latents go once a newer image is written");
+        assertEquals(2, (int) Files.getAttribute(Path.of(f3.file(0, 0)), "unix:nlink"), "linked to the engine's own store, not copied");
+        image2 = image3;
+        first.engine().close();
+
+        StarNetTrainer resumed = StarNetTrainer.restore(starnet.training.Engines.passes(c, LA), c.training(),
+                new StoreEngine(starnet.training.Engines.passes(c, LA), RowStore.open(dir.resolve("data.bin")), dir.resolve("work2"), StoragePrecision.F64, 128,
+                        StarNetTrainer.inputWidths(image2.decoder())), image2);
+        resumed.trainAll(Cancellation.NEVER);
+        List<StepResult> got = resumed.log();
+        assertEquals(expected.size(), got.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).outputMse(), got.get(i).outputMse(), 1e-9 * expected.get(i).outputMse(), "step " + i + " output mse");
+        }
+        assertTrue(relDiff(resumed.codes(), memory.codes()) < 1e-9);
+        resumed.engine().close();
+    }
+
+    @Test
+    void aNewStoreNeverWritesThroughAFileLinkedElsewhere(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("latents-1.1.bin"), kept = dir.resolve("kept.store");
+        Matrix rows = MNIST.images().rowRange(0, 5);
+        try (RowStore s = store(p, rows, StoragePrecision.F64)) {
+            s.force();
+        }
+        Files.createLink(kept, p); // as a run's image links a latents store
+        try (RowStore again = RowStore.create(p, 5, 784, StoragePrecision.F64)) {
+            again.write(0, new Matrix(5, 784));
+        }
+        try (RowStore k = RowStore.open(kept)) {
+            assertEquals(0, relDiff(k.read(0, 5), rows), "the linked file keeps its rows");
+        }
+    }
+
+    @Test
     void aCancelledSolveLeavesTheStoreAsItWas(@TempDir Path dir) throws IOException {
         StarNetConfig c = config();
         StarNetTrainer stored = onStore(c, store(dir.resolve("data.bin"), MNIST.images(), StoragePrecision.F64), dir.resolve("work"), StoragePrecision.F64, 100);
