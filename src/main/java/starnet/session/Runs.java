@@ -188,7 +188,6 @@ public final class Runs {
             SessionListener listener = new SessionListener() {
                 @Override public void stateChanged(SessionState s) {}
 
-
                 @Override
                 public void stepDone(StepResult r) {
                     progress.step(r);
@@ -213,7 +212,7 @@ public final class Runs {
             }
         }
         Files.deleteIfExists(folder.file(StagedFolder.RESUMABLE)); // the run is whole: nothing to resume
-        // a Spark run keeps its final latents where its executors wrote them (in the run folder, unless --checkpoint-dir names another place),
+        // a run out of core or on Spark keeps its final latents as files (in the run folder, unless --checkpoint-dir names another place),
         // named by its session: the solver inspector reads them there later; the images' files go
         starnet.model.LatentFiles kept = latents == null ? null : SessionRuns.await(session.keepFinalLatents(latents,
                 files -> run.checkpointDir() != null ? files : intoRunFolder(files, folder, run.out())));

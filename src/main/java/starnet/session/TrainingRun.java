@@ -160,8 +160,14 @@ final class TrainingRun implements AutoCloseable {
      */
     starnet.model.LatentFiles keepFinalLatents(String dir) {
         if (!trainer.isFinished() || !writesLatentFiles(dir)) return null;
-        StarNetTrainer.State s = imageState(dir);
-        if (s.files() == null) return null;
+        StarNetTrainer.State s;
+        try {
+            s = trainer.stateWritingLatents(dir);
+        } catch (Exception e) { // Spark's failures are checked exceptions thrown unchecked; the run is whole without its latents kept
+            AppLog.error("keeping the finished run's latents in " + dir, e);
+            return null;
+        }
+        if (s == null) return null;
         imageWritten(s.files());
         return s.files();
     }
