@@ -126,12 +126,31 @@ final class SessionContents {
         w.pinned = s.pinned().clone();
         List<starnet.model.LayerPlan> plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
         w.setup = new ModelSetup(plan, DeterminednessReport.forDecoder(plan, ref.count(), s.config().architecture().slope(), s.config().training()), "");
-        w.run = TrainingRun.restore(s.config(), d, ref.count(), null, w.pinned, w.engine, la, TrainingStates.state(s.training()), s.history().size());
+        w.run = TrainingRun.restore(s.config(), d, ref.count(), null, w.pinned, w.engine, la, reachable(file, TrainingStates.state(s.training())),
+                s.history().size());
         w.log.history.addAll(s.history());
         w.log.steps.addAll(s.training().steps());
         restoreWatching(w, s);
         w.facts = w.facts.withBaselines(s.baselines(), s.baselines() == null ? null : s.config());
         return w;
+    }
+
+    /**
+     * {@code st} as it can be continued: when it names latent files that are gone (a run folder's {@code latents/} deleted to
+     * reclaim the disk), a finished run is opened without them, to be trained again; a stopped run cannot go on.
+     */
+    private static StarNetTrainer.State reachable(Path file, StarNetTrainer.State st) {
+        starnet.model.LatentFiles f = st.files();
+        if (f == null) return st;
+        for (int i = 0; i < f.layers().size(); i++) {
+            if (!f.has(i) || starnet.store.Locations.size(f.file(i, 0)) >= 0) continue;
+            if (st.layer() >= 0) {
+                throw new UserError("Could not open " + file + ": the latents it continues from are not in " + f.folder(f.layers().get(i))
+                        + " any more. Your current work is unchanged.");
+            }
+            return new StarNetTrainer.State(st.decoder(), -1, null, st.epoch(), st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log());
+        }
+        return st;
     }
 
     /** The held-out curve as it was (NaN where not measured, or for files from before it was kept). */
@@ -172,7 +191,8 @@ final class SessionContents {
         w.pinned = s.pinned().clone();
         List<starnet.model.LayerPlan> plan = List.copyOf(s.config().architecture().plan(d.channels(), d.height(), d.width()));
         w.setup = new ModelSetup(plan, DeterminednessReport.forDecoder(plan, ref.count(), s.config().architecture().slope(), s.config().training()), "");
-        w.run = TrainingRun.restore(s.config(), d, ref.count(), w.streamed, w.pinned, w.engine, la, TrainingStates.state(s.training()), s.history().size());
+        w.run = TrainingRun.restore(s.config(), d, ref.count(), w.streamed, w.pinned, w.engine, la, reachable(file, TrainingStates.state(s.training())),
+                s.history().size());
         w.log.history.addAll(s.history());
         w.log.steps.addAll(s.training().steps());
         restoreWatching(w, s);

@@ -92,6 +92,13 @@ class StoreFolderTest {
         assertEquals(0, code, err());
         String facts = printed.toString(StandardCharsets.UTF_8);
         assertTrue(facts.contains("System: 600 equations × 9 unknowns") && facts.contains("as a least-squares solution must be"), facts);
+
+        starnet.io.AtomicFiles.deleteTree(out.resolve("latents")); // reclaiming the disk: the session opens as a run to train again
+        err.reset();
+        code = Cli.run(new String[] {"inspect", "--session", out.resolve("session.starnet").toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, err());
+        assertTrue(lastLine().contains("the newest step's latents are not where this session can read them"), err());
     }
 
     @Test
