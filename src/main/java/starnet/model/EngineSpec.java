@@ -43,6 +43,9 @@ public record EngineSpec(EngineKind kind, String store, StoragePrecision precisi
 
     public EngineSpec withKind(EngineKind k) { return new EngineSpec(k, store, precision, chunk, master, partitions, shifts); }
 
+    /** The same setting on Spark's master {@code m} (the one a default resolved to once Spark started). */
+    public EngineSpec withMaster(String m) { return new EngineSpec(kind, store, precision, chunk, m, partitions, shifts); }
+
     /** How a sentence says where the run trains, e.g. "out of core (f64)" or "on Spark (local[2])". */
     public String words() {
         return switch (kind) {

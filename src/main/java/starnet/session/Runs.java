@@ -108,6 +108,9 @@ public final class Runs {
             try {
                 SessionRuns.configure(session, config, dataset, engine, streamed, progress);
                 clock.done("configure");
+                if (engine.kind() == EngineKind.SPARK && engine.master() == null && SparkRuns.master() != null) {
+                    engine = engine.withMaster(SparkRuns.master()); // spark-submit's: said, recorded, and continued on by --resume
+                }
                 progress.note("Backend: " + la.description() + "; data: " + dataset.name() + ", " + session.state().datapoints() + " items; training "
                         + engine.words());
                 String unpacked = Messages.nativeLibraryUnpacked();

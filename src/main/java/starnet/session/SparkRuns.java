@@ -155,6 +155,9 @@ final class SparkRuns {
         }
     }
 
+    /** The master the process's Spark context runs on, or null when none runs. */
+    static synchronized String master() { return contextMaster; }
+
     /** Stops the process's Spark context, if one runs. */
     static synchronized void stop() {
         if (context != null) {
