@@ -399,7 +399,7 @@ public final class SessionFile {
                     throw t.damaged("latent_files: latents kept both in the file and in files");
                 }
                 long rowsTrained = stream != null ? stream.rows() : n;
-                if (files.rows() != rowsTrained || files.layers().size() != k) {
+                if (!files.fits(rowsTrained, k)) {
                     throw t.damaged("latent_files: expected files of " + rowsTrained + " rows and a folder (or none) for each of " + k + " layers");
                 }
             }

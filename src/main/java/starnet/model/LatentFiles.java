@@ -37,6 +37,17 @@ public record LatentFiles(String dir, long[] bounds, List<String> layers) implem
     /** Pieces of rows. */
     public int pieces() { return bounds.length - 1; }
 
+    /** Whether these are latents of {@code rows} datapoints through a decoder of {@code depth} layers. */
+    public boolean fits(long rows, int depth) { return rows() == rows && layers.size() == depth; }
+
+    /** That these are latents of {@code rows} datapoints through a decoder of {@code depth} layers. */
+    public void requireFits(long rows, int depth) {
+        if (!fits(rows, depth)) {
+            throw new IllegalArgumentException("the latent files hold " + rows() + " rows of " + layers.size() + " layers; the run has " + rows + " rows of "
+                    + depth);
+        }
+    }
+
     /** Whether layer {@code layer} has latents in these files. */
     public boolean has(int layer) { return layers.get(layer) != null; }
 

@@ -140,36 +140,34 @@ final class TrainingRun implements AutoCloseable {
      * time that fails (the files cannot be read back here), held in the state as usual. Worker only.
      */
     StarNetTrainer.State imageState(String latentsDir) {
-        if (writesLatentFiles(latentsDir)) {
-            try {
-                StarNetTrainer.State s = trainer.stateWritingLatents(latentsDir);
-                if (s != null) return s;
-                latentFilesFailure = trainer.engine().describe() + " does not write its latents as files";
-            } catch (Exception e) { // Spark's failures are checked exceptions thrown unchecked
-                AppLog.error("writing the latents for an image into " + latentsDir, e);
-                latentFilesFailure = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : "the latents could not be written into " + latentsDir;
-            }
-        }
-        return trainer.state();
+        StarNetTrainer.State s = writesLatentFiles(latentsDir) ? writingLatents(latentsDir) : null;
+        return s != null ? s : trainer.state();
     }
 
     /**
      * A finished run's latents written as files under {@code dir} by the machines that hold them (a finished layer's files
-     * written for an image already are kept), the files of its images removed; null when the engine does not write them.
-     * Worker only.
+     * written for an image already are kept), the files of its images removed; null when the engine does not write them
+     * (the run is whole without them). Worker only.
      */
     starnet.model.LatentFiles keepFinalLatents(String dir) {
         if (!trainer.isFinished() || !writesLatentFiles(dir)) return null;
-        StarNetTrainer.State s;
-        try {
-            s = trainer.stateWritingLatents(dir);
-        } catch (Exception e) { // Spark's failures are checked exceptions thrown unchecked; the run is whole without its latents kept
-            AppLog.error("keeping the finished run's latents in " + dir, e);
-            return null;
-        }
+        StarNetTrainer.State s = writingLatents(dir);
         if (s == null) return null;
         imageWritten(s.files());
         return s.files();
+    }
+
+    /** The trainer's state with its latents written as files under {@code dir}, or null — the reason kept — when they could not be. */
+    private StarNetTrainer.State writingLatents(String dir) {
+        try {
+            StarNetTrainer.State s = trainer.stateWritingLatents(dir);
+            if (s == null) latentFilesFailure = trainer.engine().describe() + " does not write its latents as files";
+            return s;
+        } catch (Exception e) { // Spark's failures are checked exceptions thrown unchecked
+            AppLog.error("writing the latents into " + dir, e);
+            latentFilesFailure = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : "the latents could not be written into " + dir;
+            return null;
+        }
     }
 
     /** Why this run's images hold their latents after all (the files could not be used), or null while they can. */

@@ -116,20 +116,8 @@ final class Part implements Serializable {
     /** This partition with its rows of layer {@code layer}'s latents read from {@code files} (each piece that holds some of them). */
     Part withLatentsRead(int layer, starnet.model.LatentFiles files, int width) throws java.io.IOException {
         double[] h = new double[Math.multiplyExact(rows, width)];
-        long[] bounds = files.bounds();
-        long from = first, to = (long) first + rows;
-        for (int j = 0; j < files.pieces(); j++) {
-            long a = Math.max(from, bounds[j]), b = Math.min(to, bounds[j + 1]);
-            if (a >= b) continue;
-            try (starnet.store.RowSource s = starnet.store.RowSource.open(files.file(layer, j), 1)) {
-                if (s.cols() != width || s.rows() != bounds[j + 1] - bounds[j]) {
-                    throw new java.io.IOException(files.file(layer, j) + ": expected " + (bounds[j + 1] - bounds[j]) + " rows of " + width + " latents, found "
-                            + s.rows() + " of " + s.cols());
-                }
-                Matrix m = s.read(a - bounds[j], b - bounds[j]);
-                System.arraycopy(m.data(), 0, h, (int) (a - from) * width, m.data().length);
-            }
-        }
+        starnet.store.LatentImages.read(files, layer, width, first, (long) first + rows, rows,
+                (at, m) -> System.arraycopy(m.data(), 0, h, (int) (at - first) * width, m.data().length));
         return with(layer, h, null);
     }
 

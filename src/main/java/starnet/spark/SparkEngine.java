@@ -373,50 +373,31 @@ public final class SparkEngine implements TrainingEngine {
      */
     @Override
     public starnet.model.LatentFiles writeLatents(String dir, boolean current) {
-        int k = inputWidths.length;
-        String[] names = new String[k], write = new String[k];
-        for (int i = 0; i < k; i++) {
-            if (finished[i] && written.finalFolder(i) == null) write[i] = written.finalName(i);
-            if (finished[i]) names[i] = written.finalFolder(i) != null ? written.finalFolder(i) : write[i];
-        }
-        int image = written.next();
-        if (current && layer >= 0 && latentsReady && !finished[layer]) {
-            names[layer] = written.alreadyIn(parts, image); // the partitions are new whenever the latents change
-            if (names[layer] == null) {
-                write[layer] = written.imageName(layer, image);
-                names[layer] = write[layer];
-            }
-        }
-        starnet.model.LatentFiles files = new starnet.model.LatentFiles(dir, bounds, Arrays.asList(names));
-        if (Arrays.stream(write).anyMatch(java.util.Objects::nonNull)) { // else the image needs no job
+        // the partitions are new whenever the latents change: they stand for the current latents
+        starnet.store.LatentImages.Plan plan = written.plan(dir, finished, layer, current && latentsReady ? parts : null);
+        if (plan.writes()) { // else the image needs no job
+            String[] write = plan.write();
             List<long[]> pieces = parts.map(p -> p.writeLatents(dir, write)).collect();
             for (int j = 0; j < pieces.size(); j++) {
                 if (pieces.get(j)[0] != bounds[j] || pieces.get(j)[0] + pieces.get(j)[1] != bounds[j + 1]) {
                     throw new IllegalStateException("partition " + j + " holds rows from " + pieces.get(j)[0] + ", expected " + bounds[j]);
                 }
             }
-            for (int i = 0; i < k; i++) {
+            starnet.model.LatentFiles check = new starnet.model.LatentFiles(dir, bounds, Arrays.asList(write));
+            for (int i = 0; i < write.length; i++) {
                 if (write[i] == null) continue;
-                for (int j = 0; j < files.pieces(); j++) {
+                for (int j = 0; j < check.pieces(); j++) {
                     long expected = starnet.store.RowStore.bytesOf(bounds[j + 1] - bounds[j], inputWidths[i], starnet.model.StoragePrecision.F64);
-                    long found = starnet.store.Locations.size(files.file(i, j));
+                    long found = starnet.store.Locations.size(check.file(i, j));
                     if (found != expected) {
-                        throw new java.io.UncheckedIOException(new java.io.IOException("the executors wrote the latents into " + files.folder(write[i])
-                                + ", which is not readable from here (" + (found < 0 ? "no file " : found + " bytes in ") + pieceOf(files, i, j)
+                        throw new java.io.UncheckedIOException(new java.io.IOException("the executors wrote the latents into " + check.folder(write[i])
+                                + ", which is not readable from here (" + (found < 0 ? "no file " : found + " bytes in ") + starnet.model.LatentFiles.pieceName(bounds[j])
                                 + (found < 0 ? "" : ", expected " + expected) + ")"));
                     }
                 }
-                if (i == layer && !finished[i]) written.currentIn(write[i], image, parts);
-                else written.finalIn(i, write[i]);
             }
         }
-        written.handedOut(files, image);
-        return files;
-    }
-
-    /** The file name of piece {@code piece} of layer {@code layer} (for messages). */
-    private static String pieceOf(starnet.model.LatentFiles files, int layer, int piece) {
-        return files.file(layer, piece).substring(files.folder(files.layers().get(layer)).length() + 1);
+        return written.wrote(plan, bounds, parts);
     }
 
     /** Removes the folders of current latents written for images before {@code kept} that it does not refer to. */
@@ -432,23 +413,15 @@ public final class SparkEngine implements TrainingEngine {
     /** Continues from latents that executors wrote ({@link #writeLatents}): each partition reads its own rows of them. */
     @Override
     public void restore(int index, starnet.model.LatentFiles files) {
-        if (files.rows() != n || files.layers().size() != finished.length) {
-            throw new IllegalArgumentException("the latent files hold " + files.rows() + " rows of " + files.layers().size() + " layers; the run has " + n
-                    + " rows of " + finished.length);
-        }
+        files.requireFits(n, finished.length);
         JavaRDD<Part> next = parts;
-        boolean samePieces = Arrays.equals(files.bounds(), bounds);
         for (int i = 0; i < finished.length; i++) {
             if (!files.has(i)) continue;
             int l = i, width = inputWidths[i];
             next = next.map(p -> p.withLatentsRead(l, files, width));
-            if (i == index) {
-                if (samePieces) written.currentIn(files.layers().get(i), 0);
-            } else {
-                finished[i] = true;
-                written.finalIn(i, samePieces ? files.layers().get(i) : null); // else written anew, in this run's pieces, by the next image
-            }
+            if (i != index) finished[i] = true;
         }
+        written.restored(files, index, bounds);
         java.util.Collections.fill(watchedRows, null);
         startLayer(index);
         latentsReady = index >= 0 && files.has(index);

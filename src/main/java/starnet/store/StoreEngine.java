@@ -236,9 +236,7 @@ public final class StoreEngine implements TrainingEngine {
             finished[i] = s;
         }
         startLayer(index);
-        if (index >= 0 && index < finished.length - 1 && finished[index + 1] == null) {
-            throw new IllegalArgumentException("saved state lacks the latents of layer " + (index + 2));
-        }
+        requireTargets(index);
         if (index >= 0 && current != null) {
             RowStore s = newStore();
             s.write(0, current);
@@ -254,31 +252,18 @@ public final class StoreEngine implements TrainingEngine {
     @Override
     public starnet.model.LatentFiles writeLatents(String dir, boolean current) {
         if (starnet.model.DataSpec.isAddress(dir)) return null;
-        String[] names = new String[inputWidths.length];
-        int image = written.next();
+        boolean[] done = new boolean[finished.length];
+        for (int i = 0; i < done.length; i++) done[i] = finished[i] != null;
+        RowStore now = current && latents != null && !isFinished(latents) ? latents : null;
+        LatentImages.Plan plan = written.plan(dir, done, layer, now);
         try {
-            for (int i = 0; i < finished.length; i++) {
-                if (finished[i] == null) continue;
-                if (written.finalFolder(i) == null) {
-                    place(finished[i], dir, written.finalName(i));
-                    written.finalIn(i, written.finalName(i));
-                }
-                names[i] = written.finalFolder(i);
-            }
-            if (current && layer >= 0 && latents != null && !isFinished(latents)) {
-                names[layer] = written.alreadyIn(latents, image);
-                if (names[layer] == null) {
-                    names[layer] = written.imageName(layer, image);
-                    place(latents, dir, names[layer]);
-                    written.currentIn(names[layer], image, latents);
-                }
+            for (int i = 0; i < done.length; i++) {
+                if (plan.write()[i] != null) place(i == plan.current() ? now : finished[i], dir, plan.write()[i]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        starnet.model.LatentFiles files = new starnet.model.LatentFiles(dir, new long[] {0, n}, java.util.Arrays.asList(names));
-        written.handedOut(files, image);
-        return files;
+        return written.wrote(plan, new long[] {0, n}, now);
     }
 
     /** {@code store} as the one piece of the folder {@code name} under {@code dir}: linked, or copied where it cannot be. */
@@ -306,45 +291,33 @@ public final class StoreEngine implements TrainingEngine {
     /** Continues from latents written for an image ({@link #writeLatents}, or another engine's pieces): copied into its own stores. */
     @Override
     public void restore(int index, starnet.model.LatentFiles files) {
-        if (files.rows() != n || files.layers().size() != finished.length) {
-            throw new IllegalArgumentException("the latent files hold " + files.rows() + " rows of " + files.layers().size() + " layers; the run has " + n
-                    + " rows of " + finished.length);
-        }
+        files.requireFits(n, finished.length);
         RowStore current = null;
         for (int i = 0; i < finished.length; i++) {
             if (!files.has(i)) continue;
             layer = i;
             RowStore s = copied(files, i);
-            if (i == index) {
-                current = s;
-                if (files.pieces() == 1) written.currentIn(files.layers().get(i), 0);
-            } else {
-                finished[i] = s;
-                if (files.pieces() == 1 && files.dir() != null) written.finalIn(i, files.layers().get(i));
-            }
+            if (i == index) current = s;
+            else finished[i] = s;
         }
+        written.restored(files, index, new long[] {0, n});
         startLayer(index);
+        requireTargets(index);
+        latents = current;
+    }
+
+    /** That layer {@code index} (−1: none) has its targets: the images, or the finished latents of the layer above. */
+    private void requireTargets(int index) {
         if (index >= 0 && index < finished.length - 1 && finished[index + 1] == null) {
             throw new IllegalArgumentException("saved state lacks the latents of layer " + (index + 2));
         }
-        latents = current;
     }
 
     /** Layer {@code layer}'s latents in {@code files} as a new store of the current layer's generation (chunk by chunk). */
     private RowStore copied(starnet.model.LatentFiles files, int layer) {
         RowStore s = newStore();
-        long[] bounds = files.bounds();
         try {
-            for (int j = 0; j < files.pieces(); j++) {
-                try (RowSource in = RowSource.open(files.file(layer, j), 1)) {
-                    long rows = bounds[j + 1] - bounds[j];
-                    if (in.rows() != rows || in.cols() != inputWidths[layer]) {
-                        throw new IOException(files.file(layer, j) + ": expected " + rows + " rows of " + inputWidths[layer] + " latents, found " + in.rows()
-                                + " of " + in.cols());
-                    }
-                    for (long from = 0; from < rows; from += chunk) s.write(bounds[j] + from, in.read(from, Math.min(rows, from + chunk)));
-                }
-            }
+            LatentImages.read(files, layer, inputWidths[layer], 0, n, chunk, s::write);
             return s;
         } catch (IOException | RuntimeException e) {
             discard(s);
