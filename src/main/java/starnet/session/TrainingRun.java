@@ -146,14 +146,18 @@ final class TrainingRun implements AutoCloseable {
 
     /**
      * A finished run's latents written as files under {@code dir} by the machines that hold them (a finished layer's files
-     * written for an image already are kept), the files of its images removed; null when the engine does not write them
-     * (the run is whole without them). Worker only.
+     * written for an image already are kept), everything else in {@code dir} removed (the images' files, an earlier stopped
+     * process's among them); null when the engine does not write them (the run is whole without them). Worker only.
      */
     starnet.model.LatentFiles keepFinalLatents(String dir) {
         if (!trainer.isFinished() || !writesLatentFiles(dir)) return null;
         StarNetTrainer.State s = writingLatents(dir);
         if (s == null) return null;
-        imageWritten(s.files());
+        try { // the images' folders, this process's and those an earlier, stopped one left
+            starnet.store.Locations.deleteAllBut(dir, s.files().layers().stream().filter(java.util.Objects::nonNull).toList());
+        } catch (java.io.IOException | RuntimeException e) {
+            AppLog.error("removing the images' latents in " + dir, e);
+        }
         return s.files();
     }
 

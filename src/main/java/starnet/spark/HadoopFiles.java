@@ -124,6 +124,18 @@ public final class HadoopFiles implements RemoteFiles {
         }
     }
 
+    @Override
+    public java.util.List<String> list(URI uri) throws IOException {
+        Path path = new Path(uri);
+        try {
+            FileSystem fs = path.getFileSystem(configuration());
+            if (!fs.exists(path)) return java.util.List.of();
+            return java.util.Arrays.stream(fs.listStatus(path)).map(f -> f.getPath().getName()).toList();
+        } catch (IOException e) {
+            throw new IOException(uri + ": " + plain(e, uri), e);
+        }
+    }
+
     /** What went wrong reaching {@code uri}, in words (Hadoop's messages name classes and wiki pages). */
     static String plain(IOException e, URI uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -26,6 +26,19 @@ public final class Locations {
         }
     }
 
+    /** Removes everything in the folder at {@code dir} but what is named {@code keep}. */
+    public static void deleteAllBut(String dir, java.util.Collection<String> keep) throws IOException {
+        java.util.List<String> names;
+        if (starnet.model.DataSpec.isAddress(dir)) {
+            names = RemoteFiles.reaching(dir, false, RemoteFiles::list);
+        } else {
+            try (java.util.stream.Stream<Path> in = Files.list(Path.of(dir))) {
+                names = in.map(p -> p.getFileName().toString()).toList();
+            }
+        }
+        for (String n : names) if (!keep.contains(n)) deleteTree(starnet.model.LatentFiles.join(dir, n));
+    }
+
     /** Removes the file or folder at {@code location} and everything in it; nothing when it is not there. */
     public static void deleteTree(String location) throws IOException {
         if (!starnet.model.DataSpec.isAddress(location)) {

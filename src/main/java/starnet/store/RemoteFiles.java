@@ -21,6 +21,9 @@ public interface RemoteFiles {
     /** Removes the file or folder at {@code uri} with everything in it; nothing when it is not there. */
     void deleteTree(URI uri) throws IOException;
 
+    /** The names of what the folder at {@code uri} holds (empty when it is not there). */
+    java.util.List<String> list(URI uri) throws IOException;
+
     /** What is done with the provider that reaches an address. */
     interface Use<T> {
         T with(RemoteFiles files, URI uri) throws IOException;

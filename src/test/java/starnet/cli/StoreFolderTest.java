@@ -78,9 +78,12 @@ class StoreFolderTest {
     @Test
     void aFinishedRunOutOfCoreKeepsItsLatentsInItsFolderAndIsInspectedThere() throws IOException {
         Path out = tmp.resolve("run");
+        Path stray = Files.createDirectories(tmp.resolve(".run.latents").resolve("layer2-image4-earlier")); // as a process killed mid-run leaves one
+        Files.write(stray.resolve("rows-000000000000.store"), new byte[64]);
         assertEquals(0, train("--data", "sample:mnist", "--shifts", "2", "--store", tmp.resolve("s").toString(), "--out", out.toString()), err()); // rows read from the store
         try (var kept = Files.list(out.resolve("latents"))) {
-            assertEquals(List.of("layer1-final", "layer2-final"), kept.map(p -> p.getFileName().toString().replaceAll("-final-.*", "-final")).sorted().toList());
+            assertEquals(List.of("layer1-final", "layer2-final"), kept.map(p -> p.getFileName().toString().replaceAll("-final-.*", "-final")).sorted().toList(),
+                    "the final latents only: no image's, not even one an earlier process left");
         }
         try (var beside = Files.list(tmp)) {
             assertTrue(beside.noneMatch(p -> p.getFileName().toString().startsWith(".")), "nothing of the run is left beside its folder");
