@@ -2,7 +2,6 @@ package starnet.data;
 
 import starnet.model.DataException;
 import starnet.model.Dataset;
-import starnet.math.Matrix;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +75,7 @@ public final class CifarLoader {
                 throw DataException.unreadable(file, e);
             }
         }
-        Matrix m = new Matrix(labels.size(), PIXELS, values.unitDoubles());
-        return new Dataset(name, batches.get(0).toString(), 3, 32, 32, m, labels.stream().mapToInt(Integer::intValue).toArray(),
+        return Dataset.ofBytes(name, batches.get(0).toString(), 3, 32, 32, values.pixels(labels.size(), PIXELS), labels.stream().mapToInt(Integer::intValue).toArray(),
                 cifar100 ? List.of() : CIFAR10_CLASSES);
     }
 

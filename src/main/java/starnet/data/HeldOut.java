@@ -16,6 +16,6 @@ public final class HeldOut {
         if (d.size() <= datapoints) return null;
         int to = Math.min(d.size(), datapoints + count);
         int[] labels = d.labels() == null ? null : java.util.Arrays.copyOfRange(d.labels(), datapoints, to);
-        return new Dataset(d.name() + " (held out)", d.source(), d.channels(), d.height(), d.width(), d.images().rowRange(datapoints, to), labels, d.classNames());
+        return new Dataset(d.name() + " (held out)", d.source(), d.channels(), d.height(), d.width(), d.rows(datapoints, to), labels, d.classNames());
     }
 }

@@ -2,7 +2,7 @@ package starnet.data;
 
 import starnet.model.DataException;
 import starnet.model.Dataset;
-import starnet.math.Matrix;
+import starnet.math.PixelBytes;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -32,10 +32,10 @@ public final class IdxLoader {
             int[] labels = null;
             if (labelsFile != null) {
                 try (InputStream lin = Files.newInputStream(labelsFile)) {
-                    labels = readLabels(lin, labelsFile, images.values().rows(), limit);
+                    labels = readLabels(lin, labelsFile, images.pixels().rows(), limit);
                 }
             }
-            return new Dataset(name, imagesFile.toString(), 1, images.rows(), images.cols(), images.values(), labels, classNames);
+            return Dataset.ofBytes(name, imagesFile.toString(), 1, images.rows(), images.cols(), images.pixels(), labels, classNames);
         } catch (IOException e) {
             throw DataException.unreadable(imagesFile, e);
         }
@@ -44,9 +44,9 @@ public final class IdxLoader {
     /**
      * An IDX images file's content.
      *
-     * @param values N × (rows·cols), pixels in [0, 1]
+     * @param pixels N × (rows·cols) 8-bit pixels (standing for values in [0, 1])
      */
-    public record Images(Matrix values, int rows, int cols) {}
+    public record Images(PixelBytes pixels, int rows, int cols) {}
 
     /** The largest image the reader accepts, in pixels (4096 × 4096). */
     static final long MAX_PIXELS = 4096L * 4096L;
@@ -75,7 +75,7 @@ public final class IdxLoader {
                 throw DataException.of(file, e.getMessage() + "; use --limit to read fewer images");
             }
         }, (i, bytes) -> values[0].add(bytes, 0, bytes.length));
-        return new Images(new Matrix(shape[0], shape[1] * shape[2], values[0].unitDoubles()), shape[1], shape[2]);
+        return new Images(values[0].pixels(shape[0], shape[1] * shape[2]), shape[1], shape[2]);
     }
 
     /** Told the header (count, rows, cols) and how many images will be read, before any is. */

@@ -41,8 +41,8 @@ public final class Samples {
         String labels = "samples/" + s.id() + "/" + prefix + "-labels-idx1-ubyte.gz";
         try (InputStream in = open(images); InputStream lin = open(labels)) {
             var m = IdxLoader.readImages(in, images, limit);
-            int[] l = IdxLoader.readLabels(lin, labels, m.values().rows(), limit);
-            return new Dataset(s.title() + " (sample, " + split + ")", s.source(), 1, m.rows(), m.cols(), m.values(), l, s.classNames());
+            int[] l = IdxLoader.readLabels(lin, labels, m.pixels().rows(), limit);
+            return Dataset.ofBytes(s.title() + " (sample, " + split + ")", s.source(), 1, m.rows(), m.cols(), m.pixels(), l, s.classNames());
         } catch (IOException e) {
             throw new DataException("the bundled sample " + source + " cannot be read (" + e.getMessage() + ")", e);
         }

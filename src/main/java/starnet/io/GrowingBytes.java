@@ -3,10 +3,10 @@ package starnet.io;
 import java.util.Arrays;
 
 /**
- * 8-bit pixels kept as bytes while they arrive, growing up to a declared total, then widened to doubles in [0, 1]
- * once: memory follows the data read, and the doubles — eight times larger — are allocated a single time, at
- * their final size, instead of being copied as they grow (which held the old and the new array at once: 640 MB
- * for Fashion-MNIST's 376 MB of doubles). Owned by the reader that fills it.
+ * 8-bit pixels kept as bytes while they arrive, growing up to a declared total, then handed over as
+ * {@link starnet.math.PixelBytes}: memory follows the data read (the doubles, eight times larger, are made from them
+ * where needed, at their final size, instead of being copied as they grow, which held the old and the new array at
+ * once: 640 MB for Fashion-MNIST's 376 MB of doubles). Owned by the reader that fills it.
  */
 public final class GrowingBytes {
     private final long declared;
@@ -30,12 +30,10 @@ public final class GrowingBytes {
 
     public int size() { return size; }
 
-    /** The pixels read, as values/255 (a new array of {@link #size()} doubles); the bytes are released. */
-    public double[] unitDoubles() {
-        double[] d = new double[size];
-        byte[] b = bytes;
+    /** The pixels read, {@code rows} × {@code cols} (the size read), as pixel bytes standing for values/255; the reader's array is handed over. */
+    public starnet.math.PixelBytes pixels(int rows, int cols) {
+        byte[] b = bytes.length == size ? bytes : Arrays.copyOf(bytes, size);
         bytes = new byte[0];
-        for (int i = 0; i < d.length; i++) d[i] = (b[i] & 0xff) / 255.0;
-        return d;
+        return new starnet.math.PixelBytes(rows, cols, b);
     }
 }

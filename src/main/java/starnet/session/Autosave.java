@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Autosave {
     private final Path file;
     private final Worker io;
-    private final AtomicReference<SessionFile.Session> pending = new AtomicReference<>();
+    private final AtomicReference<Offered> pending = new AtomicReference<>();
+
+    /** An image waiting to be written, and what it releases once written or replaced (arrays it shares with the run). */
+    private record Offered(SessionFile.Session image, Runnable release) {}
     private final boolean paced, layerEnds;
     private final String latentsDir;
     private volatile starnet.model.LatentFiles writtenFiles;
@@ -97,14 +100,22 @@ public final class Autosave {
 
     /** {@link #offer(SessionFile.Session)}, with the time taking the image cost the solver's thread (a paced autosave counts it too). */
     void offer(SessionFile.Session image, long captureNanos) {
+        offer(image, captureNanos, () -> {});
+    }
+
+    /** {@link #offer(SessionFile.Session, long)}; {@code release} runs once the image is written, or replaced by a newer one. */
+    void offer(SessionFile.Session image, long captureNanos, Runnable release) {
         lastCaptureNanos = captureNanos;
         lastOffer = System.nanoTime();
-        if (pending.getAndSet(image) == null) io.submit(this::writeLatest);
+        Offered older = pending.getAndSet(new Offered(image, release));
+        if (older == null) io.submit(this::writeLatest);
+        else older.release().run();
     }
 
     private void writeLatest() {
-        SessionFile.Session s = pending.getAndSet(null);
-        if (s == null) return;
+        Offered o = pending.getAndSet(null);
+        if (o == null) return;
+        SessionFile.Session s = o.image();
         try {
             long t0 = System.nanoTime();
             SessionFile.write(file, s);
@@ -114,6 +125,8 @@ public final class Autosave {
             writes.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             AppLog.error("autosave to " + file, e);
+        } finally {
+            o.release().run();
         }
     }
 }

@@ -2,6 +2,7 @@ package starnet.session;
 
 import starnet.model.DataException;
 import starnet.data.Datasets;
+import starnet.model.Dataset;
 import starnet.data.IdxLoader;
 import starnet.model.DataSpec;
 import starnet.store.NpyRows;
@@ -21,6 +22,12 @@ import java.nio.file.Path;
  */
 record DeclaredData(int channels, int height, int width, long images, Path npy, String remote) {
     long values() { return images * channels * height * width; }
+
+    /** Bytes the images take in the heap when loaded whole: IDX pixels are kept as bytes when many ({@link Dataset#BYTES_ABOVE}), else doubles. */
+    long heapBytes() {
+        boolean bytes = npy == null && remote == null && values() > Dataset.BYTES_ABOVE;
+        return bytes ? values() : values() * 8;
+    }
 
     int[] shape() { return new int[] {channels, height, width}; }
 

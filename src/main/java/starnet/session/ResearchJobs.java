@@ -174,7 +174,7 @@ public final class ResearchJobs {
         return session.researchTask(TaskKind.BASELINE, "PCA reconstructions", job -> {
             var pca = session.pcaFitted();
             if (pca == null) throw new UserError("PCA: compute it first (the loss chart's PCA bound).");
-            return pca.reconstruct(job.view().dataset().images().selectRows(session.state().pinned()), rank, job.view().la());
+            return pca.reconstruct(job.view().dataset().selectRows(session.state().pinned()), rank, job.view().la());
         });
     }
 }

@@ -41,7 +41,9 @@ final class RunEngines {
             case MEMORY -> {
                 if (streamed != null) throw new UserError("This data is not in memory (" + streamed.rows() + " rows in " + streamed.file()
                         + "); train it out of core or on Spark.");
-                MemoryEngine m = new MemoryEngine(passes, rows(dataset, datapoints), inputWidths);
+                MemoryEngine m = dataset.pixelBytes() != null && !dataset.holdsDoubles()
+                        ? new MemoryEngine(passes, dataset.pixelBytes(), datapoints, () -> rows(dataset, datapoints), inputWidths)
+                        : new MemoryEngine(passes, rows(dataset, datapoints), inputWidths);
                 if (interactive) m.reserveLatents();
                 return new Opened(m, RunEngines::nothing);
             }
@@ -120,6 +122,6 @@ final class RunEngines {
     }
 
     static Matrix rows(Dataset d, int n) {
-        return n < d.size() ? d.images().rowRange(0, n) : d.images();
+        return n < d.size() ? d.rows(0, n) : d.images();
     }
 }

@@ -336,11 +336,34 @@ public final class Runs {
     static EngineSpec chooseEngine(RunRequest request, DeclaredData declared, Progress progress) {
         EngineSpec e = request.engine();
         if (e.kind() != EngineKind.MEMORY || declared == null || request.baselines()) return e;
-        long budget = heapBudget();
-        if (declared.values() * 8 <= budget) return e;
-        progress.note(String.format("the data (%,d values, %.1f GB as doubles) would take more than 45 %% of the heap (%.1f GB): training out of core",
-                declared.values(), declared.values() * 8 / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
+        long need = inMemoryBytes(request.config(), declared);
+        if (need <= IN_MEMORY_SHARE * Runtime.getRuntime().maxMemory()) return e;
+        progress.note(String.format("the data and its latents (%.1f GB) would take more than %.0f %% of the heap (%.1f GB): training out of core",
+                need / 1e9, 100 * IN_MEMORY_SHARE, Runtime.getRuntime().maxMemory() / 1e9));
         return new EngineSpec(EngineKind.STORE, null, e.precision(), e.chunk(), null, 0, 1);
+    }
+
+    /** The share of the heap a run in memory may fill with its images and latents (the rest: work blocks, the collector's room). */
+    static final double IN_MEMORY_SHARE = 0.75;
+
+    /**
+     * Bytes a run in memory holds at most: the images as the heap keeps them, and the latents of the layer being trained
+     * (its current and its next, 2 × N × d_in doubles) beside the finished ones of the layers above. Shapes the
+     * architecture cannot plan count the images only (the run refuses them later, with the reason).
+     */
+    static long inMemoryBytes(StarNetConfig config, DeclaredData declared) {
+        long most = 0;
+        try {
+            List<LayerPlan> plan = config.architecture().plan(declared.channels(), declared.height(), declared.width());
+            long above = 0;
+            for (int i = plan.size() - 1; i >= 0; i--) {
+                most = Math.max(most, 2L * plan.get(i).inputWidth() + above);
+                above += plan.get(i).inputWidth();
+            }
+        } catch (IllegalArgumentException e) {
+            most = 0;
+        }
+        return declared.heapBytes() + 8 * declared.images() * most;
     }
 
     /**
@@ -357,7 +380,7 @@ public final class Runs {
         if (engine.kind() == EngineKind.MEMORY) return true;
         if (engine.shifts() > 1) return false;
         if (engine.kind() == EngineKind.SPARK && engine.store() != null) return false; // the executors read their rows from the store
-        return declared == null || declared.values() * 8 <= heapBudget();
+        return declared == null || declared.heapBytes() <= heapBudget();
     }
 
     /** Refusals that need no data: options that do not apply, and — when the data declares its shape — the model against it. */

@@ -46,7 +46,7 @@ final class SessionAnalysis {
             Work w = core.work;
             if (w.run == null || row < 0 || row >= w.datapoints) throw new UserError("Item " + row + " is not among the datapoints in use.");
             StepResult last = w.log.steps.isEmpty() ? null : w.log.steps.get(w.log.steps.size() - 1);
-            return new ItemDetail(row, w.dataset.labelText(row), w.dataset.images().rowRange(row, row + 1), w.run.reconstructItem(row),
+            return new ItemDetail(row, w.dataset.labelText(row), w.dataset.rows(row, row + 1), w.run.reconstructItem(row),
                     last == null ? Double.NaN : last.residualOf(row));
         });
     }
@@ -57,7 +57,7 @@ final class SessionAnalysis {
             Work w = core.work;
             if (w.facts.pca() == null) {
                 if (w.dataset == null) throw new UserError("PCA: load a dataset first.");
-                w.facts = w.facts.withPca(Pca.fit(w.datapoints < w.dataset.size() ? w.dataset.images().rowRange(0, w.datapoints) : w.dataset.images(), core.la));
+                w.facts = w.facts.withPca(Pca.fit(w.datapoints < w.dataset.size() ? w.dataset.rows(0, w.datapoints) : w.dataset.images(), core.la));
                 core.publish();
             }
             return w.facts.pca().bound();
@@ -74,7 +74,7 @@ final class SessionAnalysis {
             Work w = core.work;
             if (w.run == null) throw new UserError("Baselines: load a dataset and make a valid model first.");
             Dataset d = w.dataset;
-            Matrix x = w.datapoints < d.size() ? d.images().rowRange(0, w.datapoints) : d.images();
+            Matrix x = w.datapoints < d.size() ? d.rows(0, w.datapoints) : d.images();
             int[] widths = w.config.architecture().widths(d.channels(), d.height(), d.width());
             ctx.progress(0, "PCA");
             if (w.facts.pca() == null) w.facts = w.facts.withPca(Pca.fit(x, core.la));
@@ -166,7 +166,7 @@ final class SessionAnalysis {
         return core.tasks.task(TaskKind.EXPLORE, "Reconstructing the pinned items with " + runs.size() + " runs", ctx -> {
             Work w = core.work;
             if (w.dataset == null) throw new UserError("Compare: load a dataset first; the runs reconstruct its pinned items.");
-            Matrix items = w.dataset.images().selectRows(w.pinned);
+            Matrix items = w.dataset.selectRows(w.pinned);
             List<Matrix> out = new ArrayList<>(starnet.explore.RunComparison.reconstructions(runs, items, core.la, ctx));
             out.add(0, items);
             return out;

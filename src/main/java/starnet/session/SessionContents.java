@@ -9,6 +9,7 @@ import starnet.model.IoMessages;
 import starnet.io.SessionFile;
 import starnet.model.DataSpec;
 import starnet.math.LinearAlgebra;
+import starnet.math.Matrix;
 import starnet.model.DeterminednessReport;
 import starnet.training.StarNetTrainer;
 
@@ -38,24 +39,45 @@ final class SessionContents {
      * run's engine can (a cluster's executors; see {@link TrainingRun#imageState}), else held as usual; null: held.
      */
     static SessionFile.Session of(Work w, long stepDelayMillis, String latentsDir) {
-        SessionFile.Session s = w.streamed != null ? streamed(w, latentsDir) : whole(w, latentsDir);
+        return withWatching(w, w.streamed != null ? streamed(w, latentsDir) : whole(w, latentsDir, null), stepDelayMillis);
+    }
+
+    /** Contents that share the run's current latents instead of copying them, and what lets the run write into them again. */
+    record Shared(SessionFile.Session contents, Runnable release) {}
+
+    /**
+     * {@link #of(Work, long, String)} for an image written while the run goes on (an autosave): a run in memory lends its
+     * current latents until {@link Shared#release} runs (its next solves write elsewhere meanwhile) instead of copying them.
+     */
+    static Shared shared(Work w, long stepDelayMillis, String latentsDir) {
+        if (w.streamed != null) return new Shared(of(w, stepDelayMillis, latentsDir), () -> {});
+        Runnable[] release = {() -> {}};
+        return new Shared(withWatching(w, whole(w, latentsDir, release), stepDelayMillis), release[0]);
+    }
+
+    private static SessionFile.Session withWatching(Work w, SessionFile.Session s, long stepDelayMillis) {
         double[] held = w.log.heldOut.stream().mapToDouble(Double::doubleValue).toArray();
         return new SessionFile.Session(s.config(), s.dataset(), s.pinned(), s.pinnedTargets(), s.training(), s.history(), s.baselines(), s.provenance(),
                 s.stream(), new SessionFile.Watching(held, stepDelayMillis));
     }
 
-    private static SessionFile.Session whole(Work w, String latentsDir) {
+    /** @param release where to put what releases the current latents lent to the contents (null: copy them) */
+    private static SessionFile.Session whole(Work w, String latentsDir, Runnable[] release) {
         if (!w.run.fitsASessionFile(latentsDir)) {
             throw new UserError("This run's latents are on disk (" + w.engine.words() + ") and larger than memory holds, so a session file cannot "
                     + "take them; export the model (File → Export) to keep the decoder and its codes.");
         }
         Dataset d = w.dataset;
         StarNetTrainer.State st = w.run.imageState(latentsDir);
-        StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), st.latents() == null ? null : st.latents().copy(), st.epoch(),
+        starnet.training.TrainingEngine.InMemory lender = release == null ? null : w.run.trainer().engine().inMemory();
+        Matrix latents = st.latents();
+        if (latents != null && lender != null) release[0] = lender.hold(latents);
+        else if (latents != null) latents = latents.copy();
+        StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), latents, st.epoch(),
                 st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log(), st.files());
         int[] pins = w.pinned.clone();
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
-                d.channels(), d.height(), d.width(), w.contentHash()), pins, d.images().selectRows(pins), TrainingStates.saved(copy),
+                d.channels(), d.height(), d.width(), w.contentHash()), pins, d.selectRows(pins), TrainingStates.saved(copy),
                 List.copyOf(w.log.history), w.facts.baselinesFor(w.config), w.run.provenance(w.config, w.datapoints, w.contentHash()));
     }
 
@@ -83,7 +105,7 @@ final class SessionContents {
         int[] pins = w.pinned.clone();
         SessionFile.DataStream stream = new SessionFile.DataStream(w.streamed.file(), w.streamed.divisor(), w.streamed.rows(), w.engine);
         return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
-                d.channels(), d.height(), d.width(), ""), pins, d.images().selectRows(pins), TrainingStates.saved(st),
+                d.channels(), d.height(), d.width(), ""), pins, d.selectRows(pins), TrainingStates.saved(st),
                 List.copyOf(w.log.history), null, w.run.provenance(w.config, w.datapoints, ""), stream);
     }
 

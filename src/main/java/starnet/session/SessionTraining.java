@@ -141,8 +141,8 @@ final class SessionTraining {
         }
         try {
             long t0 = System.nanoTime();
-            SessionFile.Session image = SessionContents.of(core.work, core.stepDelayMillis.get(), a.latentsDir());
-            a.offer(image, System.nanoTime() - t0);
+            SessionContents.Shared image = SessionContents.shared(core.work, core.stepDelayMillis.get(), a.latentsDir());
+            a.offer(image.contents(), System.nanoTime() - t0, image.release());
             String failure = core.work.run.latentFilesFailure();
             if (failure != null && a.latentsDir() != null && !core.work.latentFilesNoted) {
                 core.work.latentFilesNoted = true;

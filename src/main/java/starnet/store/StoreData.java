@@ -100,7 +100,7 @@ public final class StoreData {
         RowStore store = file.create((long) n * shifts, d, precision);
         try {
             Batches b = new Batches(store, shifts, n, d, progress);
-            for (int i = 0; i < n; i++) b.add(ds.images().row(i), ds.channels(), ds.height(), ds.width());
+            for (int i = 0; i < n; i++) b.add(ds.row(i), ds.channels(), ds.height(), ds.width());
             b.flush();
         } catch (RuntimeException e) {
             store.close();
@@ -155,7 +155,7 @@ public final class StoreData {
                 int channels = c, height = h, width = w;
                 boolean original = v == 0;
                 if (ds != null) {
-                    for (int i = 0; i < n; i++) rows.add(original ? ds.images().row(i) : shifted(ds.images().row(i), channels, height, width, at[0], at[1]));
+                    for (int i = 0; i < n; i++) rows.add(original ? ds.row(i) : shifted(ds.row(i), channels, height, width, at[0], at[1]));
                     continue;
                 }
                 double[] img = new double[d];

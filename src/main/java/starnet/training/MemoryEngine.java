@@ -1,17 +1,28 @@
 package starnet.training;
 
 import starnet.math.Matrix;
+import starnet.math.PixelBytes;
 import starnet.model.Decoder;
 import starnet.model.Layer;
+
+import java.util.function.Supplier;
 
 /**
  * The engine whose arrays are matrices in the heap: the images X (N × D, read only, never copied), every finished
  * layer's latents and the current layer's. SL writes into a spare buffer of the latents' shape, so steps allocate no
  * large arrays; the current targets' a⁻¹(T) is prepared once per layer in native memory ({@link LayerSystem#prepareTargets}).
+ * <p>
+ * Images held as 8-bit pixels ({@link PixelBytes}, an eighth of the doubles) are widened a block of rows at a time:
+ * every pass then goes over the rows in blocks of at most {@link ChunkedRows#CHUNK_DOUBLES} values per matrix, into
+ * work buffers kept for the run — the same solves on the same values, summed by blocks.
  */
 public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemory {
     private final LayerPasses passes;
-    private final Matrix data;
+    private final Matrix data;           // X as doubles, or null when held as bytes
+    private final PixelBytes bytes;      // X as 8-bit pixels (rows [0, n) are used), or null
+    private final Supplier<Matrix> widened; // X as doubles on demand, for readers of the whole (held as bytes)
+    private final int n;
+    private final Blocks blocks;         // work buffers of the passes by blocks (held as bytes), else null
     private final int[] inputWidths;
     private final Matrix[] finished;
     private Matrix[][] reserved;  // optional: two latents buffers per layer, allocated up front (see reserveLatents)
@@ -20,14 +31,37 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     private Matrix latents;       // H: N × d_in of the current layer, or null
     private Matrix spare;         // a free buffer of H's shape: the next SL writes here, then the two swap
     private Matrix pending;       // the last SL's latents, not yet adopted
+    /** Latents an image being written shares (by identity): no SL writes into them until released (any thread). */
+    private final java.util.Map<Matrix, Integer> held = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param data        X, N × D with pixels in [0, 1]; read only, never copied
      * @param inputWidths d_in of every layer, first to last
      */
     public MemoryEngine(LayerPasses passes, Matrix data, int[] inputWidths) {
+        this(passes, data, null, data.rows(), null, inputWidths);
+    }
+
+    /**
+     * The images as 8-bit pixels, widened where they are read.
+     *
+     * @param pixels      X: rows [0, n) of it, read only, never copied
+     * @param n           datapoints N, at most the rows of {@code pixels}
+     * @param widened     X (N × D) as doubles, for readers of the whole (the inspector, latent maps): made when first asked
+     * @param inputWidths d_in of every layer, first to last
+     */
+    public MemoryEngine(LayerPasses passes, PixelBytes pixels, int n, Supplier<Matrix> widened, int[] inputWidths) {
+        this(passes, null, pixels, n, widened, inputWidths);
+    }
+
+    private MemoryEngine(LayerPasses passes, Matrix data, PixelBytes bytes, int n, Supplier<Matrix> widened, int[] inputWidths) {
+        if (bytes != null && (n < 1 || n > bytes.rows())) throw new IllegalArgumentException(n + " datapoints of " + bytes.rows() + " images");
         this.passes = passes;
         this.data = data;
+        this.bytes = bytes;
+        this.widened = widened;
+        this.n = n;
+        this.blocks = bytes == null ? null : new Blocks();
         this.inputWidths = inputWidths.clone();
         this.finished = new Matrix[inputWidths.length];
         startLayer(inputWidths.length - 1);
@@ -41,23 +75,24 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     public void reserveLatents() {
         reserved = new Matrix[inputWidths.length][2];
         for (int i = 0; i < inputWidths.length; i++) {
-            reserved[i][0] = new Matrix(data.rows(), inputWidths[i]);
-            reserved[i][1] = new Matrix(data.rows(), inputWidths[i]);
+            reserved[i][0] = new Matrix(n, inputWidths[i]);
+            reserved[i][1] = new Matrix(n, inputWidths[i]);
         }
     }
 
-    @Override public int rows() { return data.rows(); }
+    @Override public int rows() { return n; }
 
-    @Override public int pixels() { return data.cols(); }
+    @Override public int pixels() { return bytes != null ? bytes.cols() : data.cols(); }
 
-    @Override public Matrix images() { return data; }
+    /** X as doubles: for images held as bytes, widened when first asked (by the supplier given). */
+    @Override public Matrix images() { return bytes != null ? widened.get() : data; }
 
     @Override public InMemory inMemory() { return this; }
 
     @Override
     public void startLayer(int index) {
         layer = index;
-        targets = index < 0 ? null : index == inputWidths.length - 1 ? data : finished[index + 1];
+        targets = index < 0 ? null : index == inputWidths.length - 1 ? data : finished[index + 1]; // null on the last layer when held as bytes
         latents = null;
         spare = null;
         pending = null;
@@ -67,29 +102,48 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
 
     @Override
     public void randomLatents(long seed) {
-        latents = Initializer.randomLatents(data.rows(), inputWidths[layer], seed, layer);
+        latents = Initializer.randomLatents(n, inputWidths[layer], seed, layer);
     }
 
     @Override
     public void prepare() {
-        if (targets != null) passes.system().prepareTargets(targets);
+        if (targets != null && bytes == null) passes.system().prepareTargets(targets);
     }
 
     @Override
     public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
         pending = null;
+        if (bytes != null) {
+            Matrix out = freeBuffer();
+            LayerFit fit = blocks.pass(decoder, cancel, (from, to, t, x) -> {
+                LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, t, x, blocks.buffer(Blocks.OUT, to - from, out.cols()), cancel);
+                out.setRows(from, ls.latents());
+                return ls.fit();
+            });
+            pending = out;
+            return fit;
+        }
         LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, targets, images(decoder), freeBuffer(), cancel);
         pending = ls.latents();
         return ls.fit();
     }
 
-    /** A buffer for the next SL's latents that holds nothing still in use. */
+    /** A buffer for the next SL's latents that holds nothing still in use (by the run, or by an image being written). */
     private Matrix freeBuffer() {
-        if (spare != null) return spare;
+        if (spare != null && !held.containsKey(spare)) return spare;
         if (reserved != null) {
-            for (Matrix m : reserved[layer]) if (m != latents) return m;
+            for (Matrix m : reserved[layer]) if (m != latents && !held.containsKey(m)) return m;
         }
-        return new Matrix(data.rows(), inputWidths[layer]);
+        return new Matrix(n, inputWidths[layer]);
+    }
+
+    @Override
+    public Runnable hold(Matrix m) {
+        held.merge(m, 1, Integer::sum);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) held.computeIfPresent(m, (k, c) -> c == 1 ? null : c - 1);
+        };
     }
 
     @Override
@@ -105,6 +159,7 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     @Override
     public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
         Layer current = decoder.layers().get(layer);
+        if (bytes != null) return blocks.normalEquations(current, rowSets, cancel);
         if (rowSets == null) return new Matrix[][] {passes.normalEquations(current, latents, targets, cancel)};
         Matrix[][] out = new Matrix[rowSets.length][];
         for (int i = 0; i < rowSets.length; i++) {
@@ -115,6 +170,9 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
 
     @Override
     public LayerFit evaluate(Decoder decoder, Cancellation cancel) {
+        if (bytes != null) {
+            return blocks.pass(decoder, cancel, (from, to, t, x) -> passes.evaluate(decoder, layer, blocks.rows(Blocks.LATENTS, latents, from, to), t, x, cancel));
+        }
         return passes.evaluate(decoder, layer, latents, targets, images(decoder), cancel);
     }
 
@@ -129,7 +187,7 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     }
 
     @Override
-    public Matrix imageRows(int[] rows) { return data.selectRows(rows); }
+    public Matrix imageRows(int[] rows) { return bytes != null ? bytes.selectRows(rows) : data.selectRows(rows); }
 
     @Override
     public Matrix latentRows(int index, int[] rows) {
@@ -148,17 +206,99 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
         }
         System.arraycopy(finishedLatents, 0, finished, 0, finished.length);
         startLayer(index);
-        if (index >= 0 && targets == null) throw new IllegalArgumentException("saved state lacks the latents of layer " + (index + 2));
+        if (index >= 0 && index < finished.length - 1 && targets == null) {
+            throw new IllegalArgumentException("saved state lacks the latents of layer " + (index + 2));
+        }
         latents = current;
     }
 
     @Override
     public String describe() {
-        return "in memory";
+        return bytes != null ? "in memory (8-bit images widened by blocks)" : "in memory";
     }
 
     @Override
     public void close() {
         passes.releaseWorkMemory();
+    }
+
+    /**
+     * The passes by blocks of rows over images held as bytes, and their work buffers (kept for the run: one per role and
+     * block height, so the balanced blocks of a pass reuse the same few arrays).
+     */
+    private final class Blocks {
+        static final int IMAGES = 0, TARGETS = 1, LATENTS = 2, OUT = 3;
+        private final java.util.Map<Long, Matrix> buffers = new java.util.HashMap<>();
+
+        /** What a pass does with rows [from, to): their targets and images (null on the last layer); returns their fit. */
+        interface BlockFit {
+            LayerFit fit(int from, int to, Matrix targets, Matrix images);
+        }
+
+        /** The work buffer of {@code role}, {@code rows} × {@code cols} (its contents are the last ones written). */
+        Matrix buffer(int role, int rows, int cols) {
+            return buffers.compute(((long) role << 32) | rows, (k, m) -> m != null && m.cols() == cols ? m : new Matrix(rows, cols));
+        }
+
+        /** Rows [from, to) of {@code m}, copied into the buffer of {@code role}. */
+        Matrix rows(int role, Matrix m, int from, int to) {
+            Matrix b = buffer(role, to - from, m.cols());
+            System.arraycopy(m.data(), from * m.cols(), b.data(), 0, b.data().length);
+            return b;
+        }
+
+        /** Images [from, to) widened into the buffer of {@code role}. */
+        Matrix images(int role, int from, int to) {
+            Matrix b = buffer(role, to - from, bytes.cols());
+            bytes.widen(from, to, b.data(), 0);
+            return b;
+        }
+
+        /** Rows [from, to) of the current layer's targets: the images widened, or the finished latents of the layer above. */
+        Matrix targets(int from, int to) {
+            return targets == null ? images(IMAGES, from, to) : rows(TARGETS, targets, from, to);
+        }
+
+        /** Rows per block: at most {@link ChunkedRows#CHUNK_DOUBLES} values in the widest matrix of the layer, balanced. */
+        int height() {
+            int width = Math.max(bytes.cols(), inputWidths[layer]);
+            if (targets != null) width = Math.max(width, targets.cols());
+            return ChunkedRows.balancedRows(n, width);
+        }
+
+        LayerFit pass(Decoder decoder, Cancellation cancel, BlockFit body) {
+            boolean last = layer == decoder.depth() - 1;
+            FitTotals totals = new FitTotals(n, decoder.layers().get(layer).outputWidth(), bytes.cols());
+            int step = height();
+            for (int from = 0; from < n; from += step) {
+                cancel.check();
+                int to = Math.min(n, from + step);
+                totals.add(body.fit(from, to, targets(from, to), last ? null : images(IMAGES, from, to)), from, to - from);
+            }
+            return totals.fit(last);
+        }
+
+        Matrix[][] normalEquations(Layer current, int[][] rowSets, Cancellation cancel) {
+            int sets = rowSets == null ? 1 : rowSets.length, step = height();
+            Matrix[][] sum = new Matrix[sets][];
+            for (int from = 0; from < n; from += step) {
+                cancel.check();
+                int to = Math.min(n, from + step);
+                Matrix h = rows(LATENTS, latents, from, to), t = targets(from, to);
+                for (int s = 0; s < sets; s++) {
+                    Matrix[] eq;
+                    if (rowSets == null) {
+                        eq = passes.normalEquations(current, h, t, cancel);
+                    } else {
+                        int[] local = WeightRows.within(rowSets[s], from, to);
+                        if (local.length == 0) continue;
+                        eq = passes.normalEquations(current, h.selectRows(local), t.selectRows(local), cancel);
+                    }
+                    if (sum[s] == null) sum[s] = eq;
+                    else LayerPasses.addInto(sum[s], eq);
+                }
+            }
+            return sum;
+        }
     }
 }

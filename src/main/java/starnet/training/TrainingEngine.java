@@ -138,5 +138,11 @@ public interface TrainingEngine extends AutoCloseable {
     /** The engine's arrays in the heap: the images (N × D) and the current or finished latents. */
     interface InMemory {
         Matrix images();
+
+        /**
+         * Keeps {@code latents} (the current layer's, shared with an image of the run being written elsewhere) unchanged
+         * until the returned action runs: no later solve writes into them meanwhile. Any thread may run the action, once or more.
+         */
+        Runnable hold(Matrix latents);
     }
 }

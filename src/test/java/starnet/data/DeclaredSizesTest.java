@@ -184,17 +184,18 @@ class DeclaredSizesTest {
     }
 
     @Test
-    void pixelsGrowAsBytesAndWidenOnceToTheirExactCount() {
+    void pixelsGrowAsBytesAndAreHandedOverAtTheirExactCount() {
         starnet.io.GrowingBytes g = new starnet.io.GrowingBytes(3_000_000_000L); // a header's claim: nothing near it is allocated
         byte[] row = new byte[700_000];
         for (int i = 0; i < row.length; i++) row[i] = (byte) (i % 256);
         g.add(row, 0, row.length);
         g.add(row, 10, 3); // past the first capacity: it grows
-        double[] d = g.unitDoubles();
+        starnet.math.PixelBytes p = g.pixels(1, 700_003);
+        double[] d = p.widened().data();
         assertEquals(700_003, d.length);
         assertEquals(255 / 255.0, d[255], 0.0);
         assertEquals(10 / 255.0, d[700_000], 0.0);
-        assertEquals(12 / 255.0, d[700_002], 0.0);
+        assertEquals(12 / 255.0, p.get(0, 700_002), 0.0);
         starnet.io.GrowingBytes small = new starnet.io.GrowingBytes(4);
         assertThrows(IllegalStateException.class, () -> small.add(row, 0, 5), "more pixels than declared are refused");
     }

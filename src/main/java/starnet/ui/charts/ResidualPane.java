@@ -154,7 +154,7 @@ public final class ResidualPane extends VBox {
             }
             worst = rows.stream().mapToInt(Integer::intValue).toArray();
         }
-        gallery.setContent(List.of(new TileGrid.Row("", d.images().selectRows(worst), null, captions)), d.channels(), d.height(), d.width());
+        gallery.setContent(List.of(new TileGrid.Row("", d.selectRows(worst), null, captions)), d.channels(), d.height(), d.width());
     }
 
     /** Histogram bars: bar i counts the values in [edges[i], edges[i + 1]); ticks are indices of edges to label. */

@@ -89,7 +89,7 @@ public final class DatasetPane extends VBox {
             int from = r * PREVIEW_COLUMNS, to = Math.min(n, from + PREVIEW_COLUMNS);
             List<String> captions = new ArrayList<>();
             for (int i = from; i < to; i++) captions.add(d.hasLabels() ? d.labelText(i) : "#" + i);
-            rows.add(new TileGrid.Row("", d.images().rowRange(from, to), null, captions));
+            rows.add(new TileGrid.Row("", d.rows(from, to), null, captions));
         }
         preview.setContent(rows, d.channels(), d.height(), d.width());
     }

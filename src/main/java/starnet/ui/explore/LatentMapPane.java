@@ -236,7 +236,7 @@ public final class LatentMapPane extends VBox {
             return;
         }
         int row = m.rows()[i];
-        thumb.setContent(List.of(new TileGrid.Row("", d.images().rowRange(row, row + 1))), d.channels(), d.height(), d.width());
+        thumb.setContent(List.of(new TileGrid.Row("", d.rows(row, row + 1))), d.channels(), d.height(), d.width());
         hoverText.setText("item " + row + (m.labels() == null ? "" : " · " + m.className(m.labels()[i])));
         hover.autosize();
         double x = Math.min(px + 12, plotBox.getWidth() - hover.getWidth() - 4), y = Math.min(py + 12, plotBox.getHeight() - hover.getHeight() - 4);

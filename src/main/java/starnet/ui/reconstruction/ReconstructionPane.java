@@ -183,7 +183,7 @@ public final class ReconstructionPane extends VBox {
             stepLabel.setText("No dataset");
             return;
         }
-        Matrix targets = d.images().selectRows(pins);
+        Matrix targets = d.selectRows(pins);
         List<String> captions = new ArrayList<>();
         for (int p : pins) captions.add(d.hasLabels() ? d.labelText(p) : "#" + p);
         List<TileGrid.Row> rows = new ArrayList<>();
@@ -247,7 +247,7 @@ public final class ReconstructionPane extends VBox {
         }
         Matrix tiles = new Matrix(picks.size() + 1, d.pixels());
         List<String> captions = new ArrayList<>();
-        tiles.setRows(0, d.images().rowRange(pins[item], pins[item] + 1));
+        tiles.setRows(0, d.rows(pins[item], pins[item] + 1));
         captions.add("Target");
         for (int j = 0; j < picks.size(); j++) {
             TrainingSnapshot s = picks.get(j);
