@@ -39,7 +39,7 @@ public final class Benchmark {
         List<LayerPlan> plan = config.architecture().plan(ds.channels(), ds.height(), ds.width());
         double dgemm = dgemmRate(la);
         int n = ds.size();
-        StarNetTrainer trainer = StarNetTrainer.create(config, ds.images(), ds.channels(), ds.height(), ds.width(), la);
+        StarNetTrainer trainer = StarNetTrainer.create(config, ds, la);
         List<StepResult> steps = new ArrayList<>();
         trainer.setListener(steps::add);
         long trainStart = System.nanoTime();
@@ -57,6 +57,7 @@ public final class Benchmark {
             out.println("median per step; SL and SW each include the layer's evaluation (and the decode to the output below the last layer)");
             out.printf("%-6s %-30s %-5s %10s %10s %10s  %s%n", "layer", "shape", "step", "seconds", "GFLOP", "GFLOP/s", "of DGEMM");
         }
+        double[][] flops = new double[plan.size()][2]; // counted per step: [layer][SL, SW]
         int sample = config.training().swSample();
         int swRows = sample == 0 || sample >= n ? n : sample; // SW on a sample solves on those rows only
         for (int i = plan.size() - 1; i >= 0; i--) {
@@ -71,6 +72,8 @@ public final class Benchmark {
             } else {
                 sw = (double) swRows * (p.inputWidth() + 1) * (p.inputWidth() + 1) + 2.0 * swRows * (p.inputWidth() + 1) * p.outputWidth() + eval + decode;
             }
+            flops[i][0] = sl;
+            flops[i][1] = sw;
             ObjectNode l = layers.addObject();
             l.put("layer", i + 1);
             l.put("shape", p.describe());
@@ -78,16 +81,25 @@ public final class Benchmark {
             report(out, json, l, i + 1, p.describe(), "SW", median(steps, i + 1, Phase.SW), sw, dgemm);
         }
         long peak = peakHeap();
+        double counted = 0;
+        for (StepResult r : steps) counted += flops[r.layer() - 1][r.phase() == Phase.SL ? 0 : 1];
         root.put("train_seconds", trainSeconds);
+        root.put("train_gflop", counted / 1e9);
+        root.put("train_gflops", counted / trainSeconds / 1e9);
+        root.put("train_share_of_dgemm", counted / trainSeconds / 1e9 / dgemm);
         root.put("peak_heap_bytes", peak);
         root.put("data_bytes", 8L * n * ds.pixels());
+        root.put("data_heap_bytes", ds.holdsDoubles() ? 8L * n * ds.pixels() : (long) n * ds.pixels());
         root.put("final_output_mse", steps.get(steps.size() - 1).outputMse());
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(root));
         } else {
             out.printf("all layers, %d epochs each: %.2f s; final reconstruction MSE %.6f%n", config.training().maxEpochs(), trainSeconds,
                     steps.get(steps.size() - 1).outputMse());
-            out.printf("peak heap: %.0f MB (float64 data: %.0f MB)%n", peak / 1e6, 8.0 * n * ds.pixels() / 1e6);
+            out.printf("whole training: %.1f GFLOP counted in %.2f s, %.1f GFLOP/s, %.0f %% of DGEMM%n", counted / 1e9, trainSeconds,
+                    counted / trainSeconds / 1e9, 100 * counted / trainSeconds / 1e9 / dgemm);
+            out.printf("peak heap: %.0f MB (float64 data: %.0f MB%s)%n", peak / 1e6, 8.0 * n * ds.pixels() / 1e6,
+                    ds.holdsDoubles() ? "" : String.format("; held as bytes: %.0f MB", (double) n * ds.pixels() / 1e6));
         }
     }
 

@@ -352,9 +352,14 @@ public final class Runs {
      * architecture cannot plan count the images only (the run refuses them later, with the reason).
      */
     static long inMemoryBytes(StarNetConfig config, DeclaredData declared) {
+        return inMemoryBytes(config, declared.shape(), declared.images(), declared.heapBytes());
+    }
+
+    /** {@link #inMemoryBytes(StarNetConfig, DeclaredData)} for {@code images} images of {@code shape} (c, h, w) that take {@code imageBytes} in the heap. */
+    static long inMemoryBytes(StarNetConfig config, int[] shape, long images, long imageBytes) {
         long most = 0;
         try {
-            List<LayerPlan> plan = config.architecture().plan(declared.channels(), declared.height(), declared.width());
+            List<LayerPlan> plan = config.architecture().plan(shape[0], shape[1], shape[2]);
             long above = 0;
             for (int i = plan.size() - 1; i >= 0; i--) {
                 most = Math.max(most, 2L * plan.get(i).inputWidth() + above);
@@ -363,7 +368,7 @@ public final class Runs {
         } catch (IllegalArgumentException e) {
             most = 0;
         }
-        return declared.heapBytes() + 8 * declared.images() * most;
+        return imageBytes + 8 * images * most;
     }
 
     /**

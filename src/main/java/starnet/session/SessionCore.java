@@ -60,11 +60,13 @@ final class SessionCore {
     void outOfCoreWhenLarge(Work w) {
         if (w.engine.kind() != starnet.model.EngineKind.MEMORY || w.dataset == null) return;
         int limit = w.config.data().limit();
-        long values = (long) (limit > 0 ? Math.min(limit, w.dataset.size()) : w.dataset.size()) * w.dataset.pixels();
-        if (values * 8 <= Runs.heapBudget()) return;
+        Dataset d = w.dataset;
+        long images = limit > 0 ? Math.min(limit, d.size()) : d.size(), values = images * d.pixels();
+        long need = Runs.inMemoryBytes(w.config, new int[] {d.channels(), d.height(), d.width()}, images, d.holdsDoubles() ? 8 * values : values);
+        if (need <= Runs.IN_MEMORY_SHARE * Runtime.getRuntime().maxMemory()) return;
         w.engine = starnet.model.EngineSpec.store(null, starnet.model.StoragePrecision.F32);
-        notice(Notice.info(String.format("The data (%.1f GB as doubles) is large for this window's memory (%.1f GB): the run trains out of core, "
-                + "with the latents on disk.", values * 8 / 1e9, Runtime.getRuntime().maxMemory() / 1e9)));
+        notice(Notice.info(String.format("The data and its latents (%.1f GB) are large for this window's memory (%.1f GB): the run trains out of core, "
+                + "with the latents on disk.", need / 1e9, Runtime.getRuntime().maxMemory() / 1e9)));
     }
 
     /** Plan, report and a fresh run for the work's configuration and data (on the worker). */

@@ -106,6 +106,17 @@ public final class StarNetTrainer {
         return new StarNetTrainer(passes, config.training(), new MemoryEngine(passes, data, inputWidths(d)), d);
     }
 
+    /**
+     * A fresh trainer for {@code config} on every image of {@code data}, in memory: over its bytes, widened by blocks,
+     * when it holds its pixels as bytes; else over its doubles.
+     */
+    public static StarNetTrainer create(StarNetConfig config, starnet.model.Dataset data, LinearAlgebra la) {
+        if (data.pixelBytes() == null || data.holdsDoubles()) return create(config, data.images(), data.channels(), data.height(), data.width(), la);
+        LayerPasses passes = Engines.passes(config, la);
+        Decoder d = initialDecoder(config, data.channels(), data.height(), data.width());
+        return new StarNetTrainer(passes, config.training(), new MemoryEngine(passes, data.pixelBytes(), data.size(), data::images, inputWidths(d)), d);
+    }
+
     /** The seeded initial decoder of {@code config} for images of (c, h, w). */
     public static Decoder initialDecoder(StarNetConfig config, int channels, int height, int width) {
         LeakyRelu act = new LeakyRelu(config.architecture().slope());
