@@ -62,6 +62,14 @@ public final class Block implements AutoCloseable {
         return withRows(to - from);
     }
 
+    /** Rows [from, to) of {@code m} — doubles copied, or pixels widened — into the first rows of this block (this is written). */
+    public Block load(Rows m, int from, int to) {
+        if (m instanceof Matrix d) return load(d, from, to);
+        if (m.cols() != cols) throw new IllegalArgumentException("column mismatch " + m.cols() + " vs " + cols);
+        ((PixelBytes) m).widen(from, to, buffer, new double[cols]);
+        return withRows(to - from);
+    }
+
     /** Copies all of {@code m} (rows × cols) into this block. */
     public Block load(Matrix m) {
         return load(m, 0, m.rows());

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * modify it unless their Javadoc says "written" or "in place". Rows are datapoints wherever a matrix
  * holds data, latents or pre-activations (N × d).
  */
-public final class Matrix {
+public final class Matrix implements Rows {
     private final int rows;
     private final int cols;
     private final double[] data;
@@ -42,8 +42,8 @@ public final class Matrix {
         return m;
     }
 
-    public int rows() { return rows; }
-    public int cols() { return cols; }
+    @Override public int rows() { return rows; }
+    @Override public int cols() { return cols; }
     /** The backing array (row-major), shared, not copied. */
     public double[] data() { return data; }
 
@@ -61,12 +61,14 @@ public final class Matrix {
     }
 
     /** A copy of rows [from, to). */
+    @Override
     public Matrix rowRange(int from, int to) {
         double[] d = Arrays.copyOfRange(data, from * cols, to * cols);
         return new Matrix(to - from, cols, d);
     }
 
     /** A copy of the rows at {@code indices}, in that order. */
+    @Override
     public Matrix selectRows(int[] indices) {
         Matrix m = new Matrix(indices.length, cols);
         for (int i = 0; i < indices.length; i++) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p>
  * Ownership: the matrix owns its bytes and never changes them; it is safe to read from any thread.
  */
-public final class PixelBytes {
+public final class PixelBytes implements Rows {
     /** b / 255 for every byte value b (index b & 0xff): widening is a table lookup, bit for bit the division. */
     private static final double[] UNIT = new double[256];
 
@@ -23,21 +23,43 @@ public final class PixelBytes {
 
     /** Wraps {@code bytes} (length rows·cols, row-major) without copying; the matrix now owns them. */
     public PixelBytes(int rows, int cols, byte[] bytes) {
-        if (rows < 0 || cols < 0 || (long) rows * cols != bytes.length) {
+        this(rows, cols, bytes, true);
+    }
+
+    /** @param exact the bytes are these rows' only ({@code false}: a view of the first rows of a longer array) */
+    private PixelBytes(int rows, int cols, byte[] bytes, boolean exact) {
+        long size = (long) rows * cols;
+        if (rows < 0 || cols < 0 || (exact ? size != bytes.length : size > bytes.length)) {
             throw new IllegalArgumentException(bytes.length + " bytes for " + rows + "x" + cols + " pixels");
         }
-        if ((long) rows * cols > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("matrix too large: " + rows + "x" + cols);
         this.rows = rows;
         this.cols = cols;
         this.bytes = bytes;
     }
 
-    public int rows() { return rows; }
+    /** The first {@code n} rows, sharing these bytes (no copy). */
+    public PixelBytes firstRows(int n) {
+        if (n < 0 || n > rows) throw new IndexOutOfBoundsException(n + " rows of " + rows);
+        return n == rows ? this : new PixelBytes(n, cols, bytes, false);
+    }
 
-    public int cols() { return cols; }
+    @Override public int rows() { return rows; }
+
+    @Override public int cols() { return cols; }
 
     /** The value at (r, c): its byte / 255. */
     public double get(int r, int c) { return UNIT[bytes[r * cols + c] & 0xff]; }
+
+    /** The value at row-major index {@code i} (row i / cols, column i % cols). */
+    public double value(int i) { return UNIT[bytes[i] & 0xff]; }
+
+    /** Rows [from, to) widened into {@code dst} from its index 0, a row at a time through {@code row} (cols doubles, written). */
+    public void widen(int from, int to, java.nio.DoubleBuffer dst, double[] row) {
+        for (int r = from, at = 0; r < to; r++, at += cols) {
+            widen(r, r + 1, row, 0);
+            dst.put(at, row, 0, cols);
+        }
+    }
 
     /** Rows [from, to) widened into {@code dst} from index {@code offset}, row-major ((to − from) · cols values written). */
     public void widen(int from, int to, double[] dst, int offset) {
@@ -46,6 +68,7 @@ public final class PixelBytes {
     }
 
     /** Rows [from, to) as a new matrix of doubles. */
+    @Override
     public Matrix rowRange(int from, int to) {
         Matrix m = new Matrix(to - from, cols);
         widen(from, to, m.data(), 0);
@@ -53,6 +76,7 @@ public final class PixelBytes {
     }
 
     /** The rows at {@code indices}, in that order, as a new matrix of doubles. */
+    @Override
     public Matrix selectRows(int[] indices) {
         Matrix m = new Matrix(indices.length, cols);
         for (int i = 0; i < indices.length; i++) widen(indices[i], indices[i] + 1, m.data(), i * cols);

@@ -42,7 +42,7 @@ final class RunEngines {
                 if (streamed != null) throw new UserError("This data is not in memory (" + streamed.rows() + " rows in " + streamed.file()
                         + "); train it out of core or on Spark.");
                 MemoryEngine m = dataset.pixelBytes() != null && !dataset.holdsDoubles()
-                        ? new MemoryEngine(passes, dataset.pixelBytes(), datapoints, () -> rows(dataset, datapoints), inputWidths)
+                        ? new MemoryEngine(passes, dataset.pixelBytes().firstRows(datapoints), () -> rows(dataset, datapoints), inputWidths)
                         : new MemoryEngine(passes, rows(dataset, datapoints), inputWidths);
                 if (interactive) m.reserveLatents();
                 return new Opened(m, RunEngines::nothing);

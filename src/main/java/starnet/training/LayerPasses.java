@@ -2,6 +2,7 @@ package starnet.training;
 
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
+import starnet.math.Rows;
 import starnet.math.Solution;
 import starnet.model.ConvUnpoolLayer;
 import starnet.model.Decoder;
@@ -15,7 +16,8 @@ import starnet.model.Layer;
  * SW's normal equations of disjoint blocks add up to those of their union; the fit is summed by {@link FitTotals}.
  * <p>
  * Notation: the block's targets T (rows × d_out: the images for the last layer, else the latents of the layer
- * above), its latents H (rows × d_in) and its images X (rows × D, for the output MSE below the last layer).
+ * above), its latents H (rows × d_in) and its images X (rows × D, for the output MSE below the last layer). Targets
+ * and images are doubles or 8-bit pixels for dense layers, doubles for convolutional ones.
  * No method modifies its matrix arguments. Not thread-safe (its systems pool work memory).
  */
 public final class LayerPasses {
@@ -48,33 +50,42 @@ public final class LayerPasses {
      * @param images X of the block, or null on the last layer
      * @param into   where the latents go (rows × d_in, written), or null for a new matrix; the matrix-free path ignores it
      */
-    public LayerSystem.LatentSolve solveLatents(Decoder decoder, int layer, LatentOperator op, Matrix targets, Matrix images, Matrix into,
+    public LayerSystem.LatentSolve solveLatents(Decoder decoder, int layer, LatentOperator op, Rows targets, Rows images, Matrix into,
                                                 Cancellation cancel) {
         Layer current = decoder.layers().get(layer);
         if (op.matrixFree()) {
             ConvUnpoolLayer conv = (ConvUnpoolLayer) current;
-            Matrix latents = new ConvLatentSolver(linearAlgebra(), system.activation(), CG_ITERATIONS).solve(conv, targets, cancel);
-            return new LayerSystem.LatentSolve(latents, matrixFreeFit(decoder, layer, latents, targets, images, cancel));
+            Matrix latents = new ConvLatentSolver(linearAlgebra(), system.activation(), CG_ITERATIONS).solve(conv, doubles(targets), cancel);
+            return new LayerSystem.LatentSolve(latents, matrixFreeFit(decoder, layer, latents, doubles(targets), images, cancel));
         }
         return system.solveLatents(current.affine(), op.solution().x(), targets, check(decoder, layer, images), into, cancel);
     }
 
     /** The fit of layer {@code layer} of {@code decoder} with latents H on a block (see {@link #solveLatents}). */
-    public LayerFit evaluate(Decoder decoder, int layer, Matrix latents, Matrix targets, Matrix images, Cancellation cancel) {
+    public LayerFit evaluate(Decoder decoder, int layer, Matrix latents, Rows targets, Rows images, Cancellation cancel) {
         if (decoder.layers().get(layer) instanceof ConvUnpoolLayer conv && path.matrixFree(conv)) {
-            return matrixFreeFit(decoder, layer, latents, targets, images, cancel);
+            return matrixFreeFit(decoder, layer, latents, doubles(targets), images, cancel);
         }
         return system.evaluate(decoder.layers().get(layer).affine(), latents, targets, check(decoder, layer, images), cancel);
     }
 
-    private LayerFit matrixFreeFit(Decoder decoder, int layer, Matrix latents, Matrix targets, Matrix images, Cancellation cancel) {
+    private LayerFit matrixFreeFit(Decoder decoder, int layer, Matrix latents, Matrix targets, Rows images, Cancellation cancel) {
         ConvUnpoolLayer conv = (ConvUnpoolLayer) decoder.layers().get(layer);
         LayerFit own = new ConvLatentSolver(linearAlgebra(), system.activation(), CG_ITERATIONS).evaluate(conv, latents, targets, cancel);
-        double out = images == null ? own.mse() : LayerSystem.mse(decoder.decodeFrom(linearAlgebra(), layer, latents), images);
+        double out = images == null ? own.mse() : LayerSystem.mse(decoder.decodeFrom(linearAlgebra(), layer, latents), doubles(images));
         return new LayerFit(own.mse(), own.mae(), own.residuals(), out);
     }
 
-    private static LayerSystem.OutputCheck check(Decoder decoder, int layer, Matrix images) {
+    /**
+     * The rows as doubles, for the convolutional solvers, which read them whole: an engine gives these solvers blocks of
+     * doubles (pixels are widened by blocks where a layer is convolutional).
+     */
+    private static Matrix doubles(Rows rows) {
+        if (rows instanceof Matrix m) return m;
+        throw new IllegalArgumentException("a convolutional layer's solves read doubles; widen the pixels by blocks first");
+    }
+
+    private static LayerSystem.OutputCheck check(Decoder decoder, int layer, Rows images) {
         return images == null ? null : new LayerSystem.OutputCheck(decoder, layer, images);
     }
 
@@ -83,8 +94,8 @@ public final class LayerPasses {
      * unknowns per output (d_in + 1 dense; c_in·k² + 1 conv, whose every (datapoint, position) is an equation).
      * New matrices; sums over disjoint blocks are the normal equations of their union.
      */
-    public Matrix[] normalEquations(Layer current, Matrix latents, Matrix targets, Cancellation cancel) {
-        if (current instanceof ConvUnpoolLayer c) return convWeights.normalEquations(c.shape(), latents, targets, cancel);
+    public Matrix[] normalEquations(Layer current, Matrix latents, Rows targets, Cancellation cancel) {
+        if (current instanceof ConvUnpoolLayer c) return convWeights.normalEquations(c.shape(), latents, doubles(targets), cancel);
         return system.normalEquations(latents, targets, cancel);
     }
 

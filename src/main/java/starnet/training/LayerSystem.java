@@ -3,6 +3,8 @@ package starnet.training;
 import starnet.math.Block;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
+import starnet.math.PixelBytes;
+import starnet.math.Rows;
 import starnet.math.NormalEquationsSolver;
 import starnet.math.RowParallel;
 import starnet.math.SingleBlock;
@@ -89,7 +91,7 @@ public final class LayerSystem {
      * Ask for the output MSE too: the layer's outputs are decoded on through {@code decoder}'s layers
      * above {@code layerIndex} (0-based) and compared with {@code images} (N × D), in the same pass.
      */
-    public record OutputCheck(Decoder decoder, int layerIndex, Matrix images) {
+    public record OutputCheck(Decoder decoder, int layerIndex, Rows images) {
         boolean hasLayersAbove() { return layerIndex < decoder.depth() - 1; }
     }
 
@@ -103,7 +105,7 @@ public final class LayerSystem {
      * @param op      S from {@link #latentOperator}, d_in × d_out, read only
      * @param targets T, N × d_out, read only
      */
-    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, Cancellation cancel) {
+    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Rows targets, Cancellation cancel) {
         return solveLatents(layer, op, targets, null, null, cancel);
     }
 
@@ -111,7 +113,7 @@ public final class LayerSystem {
      * {@link #solveLatents(DenseLayer, Matrix, Matrix, Cancellation)} that also measures the output MSE
      * (check may be null) and writes the latents into {@code into} (N × d_in, written; null for a new matrix).
      */
-    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Matrix targets, OutputCheck check, Matrix into, Cancellation cancel) {
+    public LatentSolve solveLatents(DenseLayer layer, Matrix op, Rows targets, OutputCheck check, Matrix into, Cancellation cancel) {
         int n = targets.rows(), dout = targets.cols(), din = layer.inputWidth();
         int width = widest(check, dout, din);
         int chunk = ChunkedRows.balancedRows(n, width);
@@ -141,7 +143,7 @@ public final class LayerSystem {
     }
 
     /** SL for every datapoint: a new N × d_in matrix (see {@link #solveLatents}). */
-    public Matrix solveAllLatents(DenseLayer layer, Matrix op, Matrix targets, Cancellation cancel) {
+    public Matrix solveAllLatents(DenseLayer layer, Matrix op, Rows targets, Cancellation cancel) {
         return solveLatents(layer, op, targets, cancel).latents();
     }
 
@@ -155,7 +157,7 @@ public final class LayerSystem {
      * @param latents H, N × d_in, read only
      * @param targets T, N × d_out, read only
      */
-    public WeightSolve solveWeights(Matrix latents, Matrix targets, Cancellation cancel) {
+    public WeightSolve solveWeights(Matrix latents, Rows targets, Cancellation cancel) {
         Matrix[] eq = normalEquations(latents, targets, cancel);
         cancel.check();
         return solveNormalEquations(eq[0], eq[1]);
@@ -168,7 +170,7 @@ public final class LayerSystem {
      * @param latents H, N × d_in, read only
      * @param targets T, N × d_out, read only
      */
-    public Matrix[] normalEquations(Matrix latents, Matrix targets, Cancellation cancel) {
+    public Matrix[] normalEquations(Matrix latents, Rows targets, Cancellation cancel) {
         int n = latents.rows(), din = latents.cols(), dout = targets.cols();
         int chunk = ChunkedRows.balancedRows(n, Math.max(dout, din + 1));
         try (Workspace ws = new Workspace(la, pool)) {
@@ -200,12 +202,12 @@ public final class LayerSystem {
      * @param latents H, N × d_in, read only
      * @param targets T, N × d_out, read only
      */
-    public LayerFit evaluate(DenseLayer layer, Matrix latents, Matrix targets, Cancellation cancel) {
+    public LayerFit evaluate(DenseLayer layer, Matrix latents, Rows targets, Cancellation cancel) {
         return evaluate(layer, latents, targets, null, cancel);
     }
 
     /** {@link #evaluate(DenseLayer, Matrix, Matrix, Cancellation)} that also measures the output MSE (check may be null). */
-    public LayerFit evaluate(DenseLayer layer, Matrix latents, Matrix targets, OutputCheck check, Cancellation cancel) {
+    public LayerFit evaluate(DenseLayer layer, Matrix latents, Rows targets, OutputCheck check, Cancellation cancel) {
         int n = latents.rows(), dout = targets.cols(), din = latents.cols();
         int width = widest(check, dout, din);
         int chunk = ChunkedRows.balancedRows(n, width);
@@ -221,7 +223,7 @@ public final class LayerSystem {
      * The fit (as {@link #evaluate}) from outputs computed elsewhere, e.g. matrix-free:
      * {@code outputs.apply(from, to)} gives rows [from, to) of V·h without the bias (a new matrix).
      */
-    public LayerFit evaluateOutputs(java.util.function.BiFunction<Integer, Integer, Matrix> outputs, double[] bias, Matrix targets, Cancellation cancel) {
+    public LayerFit evaluateOutputs(java.util.function.BiFunction<Integer, Integer, Matrix> outputs, double[] bias, Rows targets, Cancellation cancel) {
         int n = targets.rows(), dout = targets.cols();
         int chunk = ChunkedRows.balancedRows(n, dout);
         try (Workspace ws = new Workspace(la, pool)) {
@@ -238,15 +240,15 @@ public final class LayerSystem {
     // ---- element-wise helpers on blocks ----
 
     /** a⁻¹(T[from:to]): rows of the prepared copy when {@code targets} were prepared, else computed into the first rows of {@code dst}. */
-    private Block preActivation(Matrix targets, int from, int to, Block dst) {
+    private Block preActivation(Rows targets, int from, int to, Block dst) {
         if (targets == preparedTargets) return prepared.rows(from, to);
         return preActivated(targets, from, to, dst);
     }
 
     /** a⁻¹(T[from:to]) into the first rows of {@code dst}; returns the view of those rows. */
-    private Block preActivated(Matrix targets, int from, int to, Block dst) {
+    private Block preActivated(Rows targets, int from, int to, Block dst) {
         Block p = dst.load(targets, from, to);
-        if (act.slope() == 1 || nonNegative(targets)) return p;
+        if (inverseIsIdentity(targets)) return p;
         DoubleBuffer d = p.buffer();
         double inv = 1.0 / act.slope();
         int c = targets.cols();
@@ -259,11 +261,11 @@ public final class LayerSystem {
         return p;
     }
 
-    private Matrix checkedTargets;
+    private Rows checkedTargets;
     private boolean checkedNonNegative;
 
     /** Targets whose a⁻¹ is kept in native memory for the solves on them (a layer's epochs), and that copy; or null. */
-    private Matrix preparedTargets;
+    private Rows preparedTargets;
     private Block prepared;
     /** Targets of at most this many values get a prepared copy (64 MB): larger data keeps the memory it would take. */
     static final long PREPARED_VALUES = 1L << 23;
@@ -296,8 +298,23 @@ public final class LayerSystem {
         preparedTargets = null;
     }
 
+    /**
+     * Tells the sign of {@code targets}' values instead of scanning them: for a work buffer refilled block by block, whose
+     * identity says nothing of its contents. {@code false} is always safe: a⁻¹ of a value ≥ 0 is that value, bit for bit.
+     */
+    public void knownSign(Matrix targets, boolean nonNegative) {
+        checkedTargets = targets;
+        checkedNonNegative = nonNegative;
+    }
+
+    /** Whether a⁻¹(T) = T bit for bit: a slope of 1, or every target ≥ 0 (8-bit pixels always are). */
+    private boolean inverseIsIdentity(Rows targets) {
+        return act.slope() == 1 || nonNegative(targets);
+    }
+
     /** Whether every target is ≥ 0 (then a⁻¹(T) = T); remembered for the last matrix asked about. */
-    private boolean nonNegative(Matrix targets) {
+    private boolean nonNegative(Rows rows) {
+        if (!(rows instanceof Matrix targets)) return true; // pixels b / 255
         if (targets != checkedTargets) {
             boolean ok = true;
             double[] d = targets.data();
@@ -379,7 +396,7 @@ public final class LayerSystem {
          * @param hc the chunk's latents (rows × d_in, read only)
          * @param pc its pre-activation targets a⁻¹(t) (read only)
          */
-        void add(Block hc, Block pc, Matrix targets, int from) {
+        void add(Block hc, Block pc, Rows targets, int from) {
             int rows = hc.rows();
             if (vs != null) {
                 SingleBlock yc = ys.withRows(rows);
@@ -501,16 +518,23 @@ public final class LayerSystem {
     }
 
     /** Σ (z − images[from…])² over the block's rows, in parallel parts added in order. */
-    private double squaredError(Block z, Matrix images, int from) {
+    private double squaredError(Block z, Rows images, int from) {
         DoubleBuffer o = z.buffer();
-        double[] x = images.data();
         int c = images.cols(), base = from * c;
         double[] partial = new double[RowParallel.PARTS];
         int parts = RowParallel.run(la.threads(), z.rows(), c, (part, r0, r1) -> {
             double acc = 0;
-            for (int i = r0 * c, end = r1 * c; i < end; i++) {
-                double e = o.get(i) - x[base + i];
-                acc += e * e;
+            if (images instanceof PixelBytes x) {
+                for (int i = r0 * c, end = r1 * c; i < end; i++) {
+                    double e = o.get(i) - x.value(base + i);
+                    acc += e * e;
+                }
+            } else {
+                double[] x = ((Matrix) images).data();
+                for (int i = r0 * c, end = r1 * c; i < end; i++) {
+                    double e = o.get(i) - x[base + i];
+                    acc += e * e;
+                }
             }
             partial[part] = acc;
         });
@@ -518,19 +542,29 @@ public final class LayerSystem {
     }
 
     /** Σ (a(z + bias) − images[from…])² over the rows of float32 pre-activations z (read only), in parallel parts added in order. */
-    private double activatedSquaredError(SingleBlock z, double[] bias, Matrix images, int from) {
+    private double activatedSquaredError(SingleBlock z, double[] bias, Rows images, int from) {
         java.nio.FloatBuffer o = z.buffer();
-        double[] x = images.data();
         int c = images.cols(), base = from * c;
         double slope = act.slope();
         double[] partial = new double[RowParallel.PARTS];
         int parts = RowParallel.run(la.threads(), z.rows(), c, (part, r0, r1) -> {
             double acc = 0;
-            for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
-                for (int j = 0; j < c; j++) {
-                    double y = o.get(off + j) + bias[j];
-                    double e = Math.max(y, slope * y) - x[base + off + j];
-                    acc += e * e;
+            if (images instanceof PixelBytes x) {
+                for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
+                    for (int j = 0; j < c; j++) {
+                        double y = o.get(off + j) + bias[j];
+                        double e = Math.max(y, slope * y) - x.value(base + off + j);
+                        acc += e * e;
+                    }
+                }
+            } else {
+                double[] x = ((Matrix) images).data();
+                for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
+                    for (int j = 0; j < c; j++) {
+                        double y = o.get(off + j) + bias[j];
+                        double e = Math.max(y, slope * y) - x[base + off + j];
+                        acc += e * e;
+                    }
                 }
             }
             partial[part] = acc;
@@ -566,19 +600,20 @@ public final class LayerSystem {
          * @param y pre-activation outputs without bias (rows × d_out)
          * @param p pre-activation targets a⁻¹(t) of the same rows
          */
-        void add(Block y, double[] bias, Block p, Matrix targets, int from) {
+        void add(Block y, double[] bias, Block p, Rows targets, int from) {
             add(y.buffer()::get, y.rows(), bias, p, targets, from);
         }
 
         /** {@link #add(Block, double[], Block, Matrix, int)} of float32 outputs (the errors are summed in float64). */
-        void add(SingleBlock y, double[] bias, Block p, Matrix targets, int from) {
+        void add(SingleBlock y, double[] bias, Block p, Rows targets, int from) {
             add(y.buffer()::get, y.rows(), bias, p, targets, from);
         }
 
         /** @param y reads the outputs by index (one kind of buffer per run in practice, so the call inlines) */
-        private void add(Values y, int rows, double[] bias, Block p, Matrix targets, int from) {
+        private void add(Values y, int rows, double[] bias, Block p, Rows targets, int from) {
             DoubleBuffer pd = p.buffer();
-            double[] td = targets.data();
+            // where a⁻¹(t) = t the loaded targets are the targets, bit for bit: read there (pixels are not in the heap as doubles)
+            double[] td = inverseIsIdentity(targets) ? null : ((Matrix) targets).data();
             int base = from * dout;
             double slope = act.slope();
             int parts = RowParallel.run(la.threads(), rows, dout, (part, r0, r1) -> {
@@ -591,7 +626,7 @@ public final class LayerSystem {
                         double diff = yv - pv;
                         rr += diff * diff;
                         pp += pv * pv;
-                        double e = Math.max(yv, slope * yv) - td[base + off];
+                        double e = Math.max(yv, slope * yv) - (td == null ? pv : td[base + off]);
                         sq += e * e;
                         ab += Math.abs(e);
                     }

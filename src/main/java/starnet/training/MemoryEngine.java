@@ -2,6 +2,8 @@ package starnet.training;
 
 import starnet.math.Matrix;
 import starnet.math.PixelBytes;
+import starnet.math.Rows;
+import starnet.model.ConvUnpoolLayer;
 import starnet.model.Decoder;
 import starnet.model.Layer;
 
@@ -12,22 +14,21 @@ import java.util.function.Supplier;
  * layer's latents and the current layer's. SL writes into a spare buffer of the latents' shape, so steps allocate no
  * large arrays; the current targets' a⁻¹(T) is prepared once per layer in native memory ({@link LayerSystem#prepareTargets}).
  * <p>
- * Images held as 8-bit pixels ({@link PixelBytes}, an eighth of the doubles) are widened a block of rows at a time:
- * every pass then goes over the rows in blocks of at most {@link ChunkedRows#CHUNK_DOUBLES} values per matrix, into
- * work buffers kept for the run — the same solves on the same values, summed by blocks.
+ * Images may be held as 8-bit pixels ({@link PixelBytes}, an eighth of the doubles): dense layers' solves widen the
+ * rows they load, a chunk at a time; a convolutional layer's passes, whose solvers read doubles, go over the rows in
+ * blocks of at most {@link ChunkedRows#CHUNK_DOUBLES} values per matrix widened into work buffers kept for the run —
+ * the same solves on the same values, summed by blocks.
  */
 public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemory {
     private final LayerPasses passes;
-    private final Matrix data;           // X as doubles, or null when held as bytes
-    private final PixelBytes bytes;      // X as 8-bit pixels (rows [0, n) are used), or null
+    private final Rows data;             // X: doubles, or 8-bit pixels
     private final Supplier<Matrix> widened; // X as doubles on demand, for readers of the whole (held as bytes)
-    private final int n;
-    private final Blocks blocks;         // work buffers of the passes by blocks (held as bytes), else null
+    private final Blocks blocks;         // work buffers of the convolutional passes by blocks (held as bytes), else null
     private final int[] inputWidths;
     private final Matrix[] finished;
     private Matrix[][] reserved;  // optional: two latents buffers per layer, allocated up front (see reserveLatents)
     private int layer;
-    private Matrix targets;       // T: N × d_out of the current layer (X itself for the last layer)
+    private Rows targets;         // T: N × d_out of the current layer (X itself for the last layer)
     private Matrix latents;       // H: N × d_in of the current layer, or null
     private Matrix spare;         // a free buffer of H's shape: the next SL writes here, then the two swap
     private Matrix pending;       // the last SL's latents, not yet adopted
@@ -39,29 +40,25 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
      * @param inputWidths d_in of every layer, first to last
      */
     public MemoryEngine(LayerPasses passes, Matrix data, int[] inputWidths) {
-        this(passes, data, null, data.rows(), null, inputWidths);
+        this(passes, data, () -> data, inputWidths);
     }
 
     /**
      * The images as 8-bit pixels, widened where they are read.
      *
-     * @param pixels      X: rows [0, n) of it, read only, never copied
-     * @param n           datapoints N, at most the rows of {@code pixels}
-     * @param widened     X (N × D) as doubles, for readers of the whole (the inspector, latent maps): made when first asked
+     * @param pixels      X, N × D, read only, never copied
+     * @param widened     X as doubles, for readers of the whole (the inspector, latent maps): made when first asked
      * @param inputWidths d_in of every layer, first to last
      */
-    public MemoryEngine(LayerPasses passes, PixelBytes pixels, int n, Supplier<Matrix> widened, int[] inputWidths) {
-        this(passes, null, pixels, n, widened, inputWidths);
+    public MemoryEngine(LayerPasses passes, PixelBytes pixels, Supplier<Matrix> widened, int[] inputWidths) {
+        this(passes, (Rows) pixels, widened, inputWidths);
     }
 
-    private MemoryEngine(LayerPasses passes, Matrix data, PixelBytes bytes, int n, Supplier<Matrix> widened, int[] inputWidths) {
-        if (bytes != null && (n < 1 || n > bytes.rows())) throw new IllegalArgumentException(n + " datapoints of " + bytes.rows() + " images");
+    private MemoryEngine(LayerPasses passes, Rows data, Supplier<Matrix> widened, int[] inputWidths) {
         this.passes = passes;
         this.data = data;
-        this.bytes = bytes;
         this.widened = widened;
-        this.n = n;
-        this.blocks = bytes == null ? null : new Blocks();
+        this.blocks = data instanceof PixelBytes ? new Blocks() : null;
         this.inputWidths = inputWidths.clone();
         this.finished = new Matrix[inputWidths.length];
         startLayer(inputWidths.length - 1);
@@ -75,24 +72,24 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     public void reserveLatents() {
         reserved = new Matrix[inputWidths.length][2];
         for (int i = 0; i < inputWidths.length; i++) {
-            reserved[i][0] = new Matrix(n, inputWidths[i]);
-            reserved[i][1] = new Matrix(n, inputWidths[i]);
+            reserved[i][0] = new Matrix(data.rows(), inputWidths[i]);
+            reserved[i][1] = new Matrix(data.rows(), inputWidths[i]);
         }
     }
 
-    @Override public int rows() { return n; }
+    @Override public int rows() { return data.rows(); }
 
-    @Override public int pixels() { return bytes != null ? bytes.cols() : data.cols(); }
+    @Override public int pixels() { return data.cols(); }
 
     /** X as doubles: for images held as bytes, widened when first asked (by the supplier given). */
-    @Override public Matrix images() { return bytes != null ? widened.get() : data; }
+    @Override public Matrix images() { return data instanceof Matrix m ? m : widened.get(); }
 
     @Override public InMemory inMemory() { return this; }
 
     @Override
     public void startLayer(int index) {
         layer = index;
-        targets = index < 0 ? null : index == inputWidths.length - 1 ? data : finished[index + 1]; // null on the last layer when held as bytes
+        targets = index < 0 ? null : index == inputWidths.length - 1 ? data : finished[index + 1];
         latents = null;
         spare = null;
         pending = null;
@@ -102,18 +99,18 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
 
     @Override
     public void randomLatents(long seed) {
-        latents = Initializer.randomLatents(n, inputWidths[layer], seed, layer);
+        latents = Initializer.randomLatents(data.rows(), inputWidths[layer], seed, layer);
     }
 
     @Override
     public void prepare() {
-        if (targets != null && bytes == null) passes.system().prepareTargets(targets);
+        if (targets instanceof Matrix t) passes.system().prepareTargets(t);
     }
 
     @Override
     public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
         pending = null;
-        if (bytes != null) {
+        if (byBlocks(decoder)) {
             Matrix out = freeBuffer();
             LayerFit fit = blocks.pass(decoder, cancel, (from, to, t, x) -> {
                 LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, t, x, blocks.buffer(Blocks.OUT, to - from, out.cols()), cancel);
@@ -128,13 +125,37 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
         return ls.fit();
     }
 
+    /**
+     * Over images held as bytes, SL and — in the same pass over the blocks, on each block's new latents and the targets
+     * widened for it already — the normal equations of the SW that follows; as doubles, SL only.
+     */
+    @Override
+    public Ahead solveLatentsAhead(Decoder decoder, LatentOperator op, int[][] rowSets, Cancellation cancel) {
+        if (!byBlocks(decoder)) return TrainingEngine.super.solveLatentsAhead(decoder, op, rowSets, cancel);
+        pending = null;
+        Layer current = decoder.layers().get(layer);
+        Matrix out = freeBuffer();
+        Matrix[][] equations = new Matrix[rowSets == null ? 1 : rowSets.length][];
+        long[] nanos = {0};
+        LayerFit fit = blocks.pass(decoder, cancel, (from, to, t, x) -> {
+            LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, t, x, blocks.buffer(Blocks.OUT, to - from, out.cols()), cancel);
+            out.setRows(from, ls.latents());
+            long e0 = System.nanoTime();
+            blocks.addEquations(equations, current, ls.latents(), t, rowSets, from, to, cancel);
+            nanos[0] += System.nanoTime() - e0;
+            return ls.fit();
+        });
+        pending = out;
+        return new Ahead(fit, equations, nanos[0] / 1e9);
+    }
+
     /** A buffer for the next SL's latents that holds nothing still in use (by the run, or by an image being written). */
     private Matrix freeBuffer() {
         if (spare != null && !held.containsKey(spare)) return spare;
         if (reserved != null) {
             for (Matrix m : reserved[layer]) if (m != latents && !held.containsKey(m)) return m;
         }
-        return new Matrix(n, inputWidths[layer]);
+        return new Matrix(data.rows(), inputWidths[layer]);
     }
 
     @Override
@@ -159,7 +180,7 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     @Override
     public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
         Layer current = decoder.layers().get(layer);
-        if (bytes != null) return blocks.normalEquations(current, rowSets, cancel);
+        if (byBlocks(decoder)) return blocks.normalEquations(current, rowSets, cancel);
         if (rowSets == null) return new Matrix[][] {passes.normalEquations(current, latents, targets, cancel)};
         Matrix[][] out = new Matrix[rowSets.length][];
         for (int i = 0; i < rowSets.length; i++) {
@@ -170,15 +191,20 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
 
     @Override
     public LayerFit evaluate(Decoder decoder, Cancellation cancel) {
-        if (bytes != null) {
+        if (byBlocks(decoder)) {
             return blocks.pass(decoder, cancel, (from, to, t, x) -> passes.evaluate(decoder, layer, blocks.rows(Blocks.LATENTS, latents, from, to), t, x, cancel));
         }
         return passes.evaluate(decoder, layer, latents, targets, images(decoder), cancel);
     }
 
     /** The images for the output check: below the last layer only. */
-    private Matrix images(Decoder decoder) {
+    private Rows images(Decoder decoder) {
         return layer == decoder.depth() - 1 ? null : data;
+    }
+
+    /** Whether the current layer's passes go by blocks of widened pixels: a convolutional layer over images held as bytes. */
+    private boolean byBlocks(Decoder decoder) {
+        return blocks != null && decoder.layers().get(layer) instanceof ConvUnpoolLayer;
     }
 
     @Override
@@ -187,7 +213,7 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     }
 
     @Override
-    public Matrix imageRows(int[] rows) { return bytes != null ? bytes.selectRows(rows) : data.selectRows(rows); }
+    public Matrix imageRows(int[] rows) { return data.selectRows(rows); }
 
     @Override
     public Matrix latentRows(int index, int[] rows) {
@@ -214,7 +240,7 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
 
     @Override
     public String describe() {
-        return bytes != null ? "in memory (8-bit images widened by blocks)" : "in memory";
+        return data instanceof PixelBytes ? "in memory (8-bit images)" : "in memory";
     }
 
     @Override
@@ -223,8 +249,8 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     }
 
     /**
-     * The passes by blocks of rows over images held as bytes, and their work buffers (kept for the run: one per role and
-     * block height, so the balanced blocks of a pass reuse the same few arrays).
+     * A convolutional layer's passes by blocks of rows over images held as bytes, and their work buffers (kept for the run:
+     * one per role and block height, so the balanced blocks of a pass reuse the same few arrays).
      */
     private final class Blocks {
         static final int IMAGES = 0, TARGETS = 1, LATENTS = 2, OUT = 3;
@@ -249,27 +275,33 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
 
         /** Images [from, to) widened into the buffer of {@code role}. */
         Matrix images(int role, int from, int to) {
-            Matrix b = buffer(role, to - from, bytes.cols());
-            bytes.widen(from, to, b.data(), 0);
+            PixelBytes pixels = (PixelBytes) data;
+            Matrix b = buffer(role, to - from, pixels.cols());
+            pixels.widen(from, to, b.data(), 0);
             return b;
         }
 
-        /** Rows [from, to) of the current layer's targets: the images widened, or the finished latents of the layer above. */
+        /**
+         * Rows [from, to) of the current layer's targets: the images widened, or the finished latents of the layer above;
+         * their sign told to the solves (pixels are ≥ 0; latents are inverted through the activation without a scan).
+         */
         Matrix targets(int from, int to) {
-            return targets == null ? images(IMAGES, from, to) : rows(TARGETS, targets, from, to);
+            boolean pixels = targets == data;
+            Matrix t = pixels ? images(IMAGES, from, to) : rows(TARGETS, (Matrix) targets, from, to);
+            passes.system().knownSign(t, pixels);
+            return t;
         }
 
         /** Rows per block: at most {@link ChunkedRows#CHUNK_DOUBLES} values in the widest matrix of the layer, balanced. */
         int height() {
-            int width = Math.max(bytes.cols(), inputWidths[layer]);
-            if (targets != null) width = Math.max(width, targets.cols());
-            return ChunkedRows.balancedRows(n, width);
+            int width = Math.max(Math.max(data.cols(), inputWidths[layer]), targets.cols());
+            return ChunkedRows.balancedRows(data.rows(), width);
         }
 
         LayerFit pass(Decoder decoder, Cancellation cancel, BlockFit body) {
             boolean last = layer == decoder.depth() - 1;
-            FitTotals totals = new FitTotals(n, decoder.layers().get(layer).outputWidth(), bytes.cols());
-            int step = height();
+            int n = data.rows(), step = height();
+            FitTotals totals = new FitTotals(n, decoder.layers().get(layer).outputWidth(), data.cols());
             for (int from = 0; from < n; from += step) {
                 cancel.check();
                 int to = Math.min(n, from + step);
@@ -279,26 +311,30 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
         }
 
         Matrix[][] normalEquations(Layer current, int[][] rowSets, Cancellation cancel) {
-            int sets = rowSets == null ? 1 : rowSets.length, step = height();
-            Matrix[][] sum = new Matrix[sets][];
+            Matrix[][] sum = new Matrix[rowSets == null ? 1 : rowSets.length][];
+            int n = data.rows(), step = height();
             for (int from = 0; from < n; from += step) {
                 cancel.check();
                 int to = Math.min(n, from + step);
-                Matrix h = rows(LATENTS, latents, from, to), t = targets(from, to);
-                for (int s = 0; s < sets; s++) {
-                    Matrix[] eq;
-                    if (rowSets == null) {
-                        eq = passes.normalEquations(current, h, t, cancel);
-                    } else {
-                        int[] local = WeightRows.within(rowSets[s], from, to);
-                        if (local.length == 0) continue;
-                        eq = passes.normalEquations(current, h.selectRows(local), t.selectRows(local), cancel);
-                    }
-                    if (sum[s] == null) sum[s] = eq;
-                    else LayerPasses.addInto(sum[s], eq);
-                }
+                addEquations(sum, current, rows(LATENTS, latents, from, to), targets(from, to), rowSets, from, to, cancel);
             }
             return sum;
+        }
+
+        /** Adds the normal equations of rows [from, to) — latents {@code h}, targets {@code t} — to {@code sum}, one pair per row set. */
+        void addEquations(Matrix[][] sum, Layer current, Matrix h, Matrix t, int[][] rowSets, int from, int to, Cancellation cancel) {
+            for (int s = 0; s < sum.length; s++) {
+                Matrix[] eq;
+                if (rowSets == null) {
+                    eq = passes.normalEquations(current, h, t, cancel);
+                } else {
+                    int[] local = WeightRows.within(rowSets[s], from, to);
+                    if (local.length == 0) continue;
+                    eq = passes.normalEquations(current, h.selectRows(local), t.selectRows(local), cancel);
+                }
+                if (sum[s] == null) sum[s] = eq;
+                else LayerPasses.addInto(sum[s], eq);
+            }
         }
     }
 }

@@ -114,7 +114,7 @@ public final class StarNetTrainer {
         if (data.pixelBytes() == null || data.holdsDoubles()) return create(config, data.images(), data.channels(), data.height(), data.width(), la);
         LayerPasses passes = Engines.passes(config, la);
         Decoder d = initialDecoder(config, data.channels(), data.height(), data.width());
-        return new StarNetTrainer(passes, config.training(), new MemoryEngine(passes, data.pixelBytes(), data.size(), data::images, inputWidths(d)), d);
+        return new StarNetTrainer(passes, config.training(), new MemoryEngine(passes, data.pixelBytes(), data::images, inputWidths(d)), d);
     }
 
     /** The seeded initial decoder of {@code config} for images of (c, h, w). */
