@@ -88,14 +88,14 @@ final class RunEngines {
 
     /** The data in use in {@code folder}'s row store: reused when the store holds this very data, else written. */
     private static RowSource written(Dataset dataset, int datapoints, StarNetConfig config, EngineSpec spec, StoreFolder folder) throws IOException {
-        Matrix data = rows(dataset, datapoints);
-        StoreFolder.Contents want = Runs.contents(config, spec, data.rows(), data.cols(), dataset.contentHash(data.rows()));
+        int n = Math.min(datapoints, dataset.size()), cols = dataset.pixels();
+        StoreFolder.Contents want = Runs.contents(config, spec, n, cols, dataset.contentHash(n));
         try {
             return folder.open(want, () -> {
-                RowStore s = folder.create(data.rows(), data.cols(), spec.precision());
-                try {
+                RowStore s = folder.create(n, cols, spec.precision());
+                try { // a chunk at a time: images kept as bytes are widened by the chunk, not whole
                     int chunk = Math.max(1, Math.min(spec.chunk(), 1 << 20));
-                    for (int from = 0; from < data.rows(); from += chunk) s.write(from, data.rowRange(from, Math.min(data.rows(), from + chunk)));
+                    for (int from = 0; from < n; from += chunk) s.write(from, dataset.rows(from, Math.min(n, from + chunk)));
                     return s;
                 } catch (RuntimeException e) {
                     s.close();

@@ -385,7 +385,8 @@ public final class Runs {
         if (engine.kind() == EngineKind.MEMORY) return true;
         if (engine.shifts() > 1) return false;
         if (engine.kind() == EngineKind.SPARK && engine.store() != null) return false; // the executors read their rows from the store
-        return declared == null || declared.heapBytes() <= heapBudget();
+        // as doubles: a run loaded whole writes a session file, which holds its latents, so its data must be small beside the heap
+        return declared == null || declared.values() * 8 <= heapBudget();
     }
 
     /** Refusals that need no data: options that do not apply, and — when the data declares its shape — the model against it. */
