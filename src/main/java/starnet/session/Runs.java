@@ -336,6 +336,7 @@ public final class Runs {
     static EngineSpec chooseEngine(RunRequest request, DeclaredData declared, Progress progress) {
         EngineSpec e = request.engine();
         if (e.kind() != EngineKind.MEMORY || declared == null || request.baselines()) return e;
+        if (declared.images() > Integer.MAX_VALUE - 16) return e; // refused next, whatever the engine: no note about it first
         long need = inMemoryBytes(request.config(), declared);
         if (need <= IN_MEMORY_SHARE * Runtime.getRuntime().maxMemory()) return e;
         progress.note(String.format("the data and its latents (%.1f GB) would take more than %.0f %% of the heap (%.1f GB): training out of core",

@@ -12,7 +12,6 @@ import starnet.training.LayerFit;
 import starnet.training.LayerPasses;
 import starnet.training.LayerSystem;
 import starnet.training.TrainingEngine;
-import starnet.training.WeightRows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,24 +121,11 @@ public final class StoreEngine implements TrainingEngine {
     @Override
     public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
         Layer current = decoder.layers().get(layer);
-        int sets = rowSets == null ? 1 : rowSets.length;
-        Matrix[][] sum = new Matrix[sets][];
+        Matrix[][] sum = new Matrix[rowSets == null ? 1 : rowSets.length][];
         for (long from = 0; from < n; from += chunk) {
             cancel.check();
             long to = Math.min(n, from + chunk);
-            Matrix h = latents.read(from, to), t = targets(from, to);
-            for (int s = 0; s < sets; s++) {
-                Matrix[] eq;
-                if (rowSets == null) {
-                    eq = passes.normalEquations(current, h, t, cancel);
-                } else {
-                    int[] local = WeightRows.within(rowSets[s], from, to);
-                    if (local.length == 0) continue;
-                    eq = passes.normalEquations(current, h.selectRows(local), t.selectRows(local), cancel);
-                }
-                if (sum[s] == null) sum[s] = eq;
-                else LayerPasses.addInto(sum[s], eq);
-            }
+            passes.addNormalEquations(sum, current, latents.read(from, to), targets(from, to), rowSets, from, to, cancel);
         }
         return sum;
     }

@@ -99,6 +99,25 @@ public final class LayerPasses {
         return system.normalEquations(latents, targets, cancel);
     }
 
+    /**
+     * Adds the normal equations of a block — rows [from, to) of the datapoints, latents {@code h} and targets {@code t} —
+     * to {@code sum}, one pair per row set ({@code rowSets} null: every row, one pair; see {@link WeightRows}).
+     */
+    public void addNormalEquations(Matrix[][] sum, Layer current, Matrix h, Matrix t, int[][] rowSets, long from, long to, Cancellation cancel) {
+        for (int s = 0; s < sum.length; s++) {
+            Matrix[] eq;
+            if (rowSets == null) {
+                eq = normalEquations(current, h, t, cancel);
+            } else {
+                int[] local = WeightRows.within(rowSets[s], from, to);
+                if (local.length == 0) continue;
+                eq = normalEquations(current, h.selectRows(local), t.selectRows(local), cancel);
+            }
+            if (sum[s] == null) sum[s] = eq;
+            else addInto(sum[s], eq);
+        }
+    }
+
     /** The layer of {@code current}'s kind that solves normal equations {@code eq} (from {@link #normalEquations}). */
     public LayerSystem.WeightSolve solveWeights(Layer current, Matrix[] eq) {
         if (current instanceof ConvUnpoolLayer c) {

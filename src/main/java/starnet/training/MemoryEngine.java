@@ -141,7 +141,7 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
             LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, t, x, blocks.buffer(Blocks.OUT, to - from, out.cols()), cancel);
             out.setRows(from, ls.latents());
             long e0 = System.nanoTime();
-            blocks.addEquations(equations, current, ls.latents(), t, rowSets, from, to, cancel);
+            passes.addNormalEquations(equations, current, ls.latents(), t, rowSets, from, to, cancel);
             nanos[0] += System.nanoTime() - e0;
             return ls.fit();
         });
@@ -316,25 +316,9 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
             for (int from = 0; from < n; from += step) {
                 cancel.check();
                 int to = Math.min(n, from + step);
-                addEquations(sum, current, rows(LATENTS, latents, from, to), targets(from, to), rowSets, from, to, cancel);
+                passes.addNormalEquations(sum, current, rows(LATENTS, latents, from, to), targets(from, to), rowSets, from, to, cancel);
             }
             return sum;
-        }
-
-        /** Adds the normal equations of rows [from, to) — latents {@code h}, targets {@code t} — to {@code sum}, one pair per row set. */
-        void addEquations(Matrix[][] sum, Layer current, Matrix h, Matrix t, int[][] rowSets, int from, int to, Cancellation cancel) {
-            for (int s = 0; s < sum.length; s++) {
-                Matrix[] eq;
-                if (rowSets == null) {
-                    eq = passes.normalEquations(current, h, t, cancel);
-                } else {
-                    int[] local = WeightRows.within(rowSets[s], from, to);
-                    if (local.length == 0) continue;
-                    eq = passes.normalEquations(current, h.selectRows(local), t.selectRows(local), cancel);
-                }
-                if (sum[s] == null) sum[s] = eq;
-                else LayerPasses.addInto(sum[s], eq);
-            }
         }
     }
 }
