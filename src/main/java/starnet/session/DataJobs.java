@@ -59,8 +59,8 @@ public final class DataJobs {
      */
     public static StoreWritten writeStore(starnet.model.DataSpec spec, int shifts, starnet.model.StoragePrecision precision, String location,
                                           starnet.model.WorkProgress progress) throws java.io.IOException {
-        if (shifts < 1 || shifts > starnet.store.StoreData.MAX_SHIFTS) {
-            throw new UserError("--shifts must be 1 (the images as they are) to " + starnet.store.StoreData.MAX_SHIFTS + ", got " + shifts);
+        if (shifts < 1 || shifts > starnet.model.EngineSpec.MAX_SHIFTS) {
+            throw new UserError("--shifts must be 1 (the images as they are) to " + starnet.model.EngineSpec.MAX_SHIFTS + ", got " + shifts);
         }
         if (location.isBlank()) throw new UserError("the store needs a place to go: a file, or an address such as hdfs://host:9000/data/images.store");
         starnet.store.StoreData.Written w = starnet.store.StoreData.writeTo(spec, shifts, precision, location, progress);

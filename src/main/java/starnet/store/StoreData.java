@@ -24,8 +24,10 @@ public final class StoreData {
     static final int[][] OFFSETS = {{0, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, 1}, {1, -1}, {-1, 1}, {-1, -1},
             {2, 0}, {-2, 0}, {0, 2}, {0, -2}, {2, 1}, {2, -1}, {-2, 1}, {-2, -1}, {1, 2}, {-1, 2}, {1, -2}, {-1, -2},
             {2, 2}, {2, -2}, {-2, 2}, {-2, -2}};
-    /** The most variants per image. */
-    public static final int MAX_SHIFTS = OFFSETS.length;
+
+    static {
+        if (OFFSETS.length != starnet.model.EngineSpec.MAX_SHIFTS) throw new AssertionError("one offset per variant that --shifts allows");
+    }
     private static final int BATCH = 512;
 
     private StoreData() {}
@@ -215,7 +217,7 @@ public final class StoreData {
     }
 
     private static void requireShifts(int shifts) {
-        if (shifts < 1 || shifts > MAX_SHIFTS) throw new IllegalArgumentException("shifts must be 1 to " + MAX_SHIFTS + ", got " + shifts);
+        if (shifts < 1 || shifts > OFFSETS.length) throw new IllegalArgumentException("shifts must be 1 to " + OFFSETS.length + ", got " + shifts);
     }
 
     /** An IDX image's bytes as values in [0, 1], into {@code into} (written). */
