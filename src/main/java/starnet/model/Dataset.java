@@ -2,6 +2,7 @@ package starnet.model;
 
 import starnet.math.Matrix;
 import starnet.math.PixelBytes;
+import starnet.math.Rows;
 
 import java.util.List;
 
@@ -107,27 +108,24 @@ public final class Dataset {
     /** Whether the images are in this heap as doubles (given so, or widened by a call of {@link #images()}). */
     public boolean holdsDoubles() { return images != null; }
 
-    /** Images [from, to) as a new matrix, without widening the others. */
-    public Matrix rows(int from, int to) {
+    /** The images as this heap holds them now: the doubles when they are here (given, or widened since), else the bytes. */
+    public Rows held() {
         Matrix m = images;
-        return m != null ? m.rowRange(from, to) : bytes.rowRange(from, to);
+        return m != null ? m : bytes;
     }
+
+    /** Images [from, to) as a new matrix, without widening the others. */
+    public Matrix rows(int from, int to) { return held().rowRange(from, to); }
 
     /** Image {@code i} as a new array of D values, without widening the others. */
-    public double[] row(int i) {
-        Matrix m = images;
-        return m != null ? m.row(i) : bytes.rowRange(i, i + 1).data();
-    }
+    public double[] row(int i) { return rows(i, i + 1).data(); }
 
     /** The images at {@code indices}, in that order, as a new matrix, without widening the others. */
-    public Matrix selectRows(int[] indices) {
-        Matrix m = images;
-        return m != null ? m.selectRows(indices) : bytes.selectRows(indices);
-    }
+    public Matrix selectRows(int[] indices) { return held().selectRows(indices); }
 
-    public int size() { return bytes != null ? bytes.rows() : images.rows(); }
+    public int size() { return held().rows(); }
 
-    public int pixels() { return bytes != null ? bytes.cols() : images.cols(); }
+    public int pixels() { return held().cols(); }
 
     public boolean hasLabels() { return labels != null; }
 

@@ -3,6 +3,7 @@ package starnet.session;
 import starnet.model.Dataset;
 import starnet.math.LinearAlgebra;
 import starnet.math.Matrix;
+import starnet.math.PixelBytes;
 import starnet.model.EngineSpec;
 import starnet.model.StarNetConfig;
 import starnet.store.RowSource;
@@ -41,8 +42,8 @@ final class RunEngines {
             case MEMORY -> {
                 if (streamed != null) throw new UserError("This data is not in memory (" + streamed.rows() + " rows in " + streamed.file()
                         + "); train it out of core or on Spark.");
-                MemoryEngine m = dataset.pixelBytes() != null && !dataset.holdsDoubles()
-                        ? new MemoryEngine(passes, dataset.pixelBytes().firstRows(datapoints), () -> rows(dataset, datapoints), inputWidths)
+                MemoryEngine m = dataset.held() instanceof PixelBytes bytes
+                        ? new MemoryEngine(passes, bytes.firstRows(datapoints), () -> rows(dataset, datapoints), inputWidths)
                         : new MemoryEngine(passes, rows(dataset, datapoints), inputWidths);
                 if (interactive) m.reserveLatents();
                 return new Opened(m, RunEngines::nothing);

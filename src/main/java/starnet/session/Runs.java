@@ -366,8 +366,8 @@ public final class Runs {
                 most = Math.max(most, 2L * plan.get(i).inputWidth() + above);
                 above += plan.get(i).inputWidth();
             }
-        } catch (IllegalArgumentException e) {
-            most = 0;
+        } catch (IllegalArgumentException e) { // counted as the images only: refused later, with the reason
+            return imageBytes;
         }
         return imageBytes + 8 * images * most;
     }

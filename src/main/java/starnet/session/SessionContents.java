@@ -39,7 +39,7 @@ final class SessionContents {
      * run's engine can (a cluster's executors; see {@link TrainingRun#imageState}), else held as usual; null: held.
      */
     static SessionFile.Session of(Work w, long stepDelayMillis, String latentsDir) {
-        return withWatching(w, w.streamed != null ? streamed(w, latentsDir) : whole(w, latentsDir, null), stepDelayMillis);
+        return withWatching(w, w.streamed != null ? streamed(w, latentsDir) : whole(w, latentsDir, false).contents(), stepDelayMillis);
     }
 
     /** Contents that share the run's current latents instead of copying them, and what lets the run write into them again. */
@@ -51,8 +51,8 @@ final class SessionContents {
      */
     static Shared shared(Work w, long stepDelayMillis, String latentsDir) {
         if (w.streamed != null) return new Shared(of(w, stepDelayMillis, latentsDir), () -> {});
-        Runnable[] release = {() -> {}};
-        return new Shared(withWatching(w, whole(w, latentsDir, release), stepDelayMillis), release[0]);
+        Shared s = whole(w, latentsDir, true);
+        return new Shared(withWatching(w, s.contents(), stepDelayMillis), s.release());
     }
 
     private static SessionFile.Session withWatching(Work w, SessionFile.Session s, long stepDelayMillis) {
@@ -61,24 +61,24 @@ final class SessionContents {
                 s.stream(), new SessionFile.Watching(held, stepDelayMillis));
     }
 
-    /** @param release where to put what releases the current latents lent to the contents (null: copy them) */
-    private static SessionFile.Session whole(Work w, String latentsDir, Runnable[] release) {
+    /** @param lend a run in memory lends its current latents to the contents (see {@link #shared}) instead of copying them */
+    private static Shared whole(Work w, String latentsDir, boolean lend) {
         if (!w.run.fitsASessionFile(latentsDir)) {
             throw new UserError("This run's latents are on disk (" + w.engine.words() + ") and larger than memory holds, so a session file cannot "
                     + "take them; export the model (File → Export) to keep the decoder and its codes.");
         }
         Dataset d = w.dataset;
         StarNetTrainer.State st = w.run.imageState(latentsDir);
-        starnet.training.TrainingEngine.InMemory lender = release == null ? null : w.run.trainer().engine().inMemory();
-        Matrix latents = st.latents();
-        if (latents != null && lender != null) release[0] = lender.hold(latents);
-        else if (latents != null) latents = latents.copy();
+        starnet.training.TrainingEngine.InMemory lender = lend ? w.run.trainer().engine().inMemory() : null;
+        Matrix latents = st.latents() == null || lender != null ? st.latents() : st.latents().copy();
         StarNetTrainer.State copy = new StarNetTrainer.State(st.decoder(), st.layer(), latents, st.epoch(),
                 st.firstHalfDone(), st.lastEpochLoss(), st.finishedLatents(), st.log(), st.files());
         int[] pins = w.pinned.clone();
-        return new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(), w.config.data().split().id(), w.datapoints,
-                d.channels(), d.height(), d.width(), w.contentHash()), pins, d.selectRows(pins), TrainingStates.saved(copy),
-                List.copyOf(w.log.history), w.facts.baselinesFor(w.config), w.run.provenance(w.config, w.datapoints, w.contentHash()));
+        SessionFile.Session contents = new SessionFile.Session(w.config, new SessionFile.DatasetRef(w.config.data().source(),
+                w.config.data().split().id(), w.datapoints, d.channels(), d.height(), d.width(), w.contentHash()), pins, d.selectRows(pins),
+                TrainingStates.saved(copy), List.copyOf(w.log.history), w.facts.baselinesFor(w.config), w.run.provenance(w.config, w.datapoints,
+                w.contentHash()));
+        return new Shared(contents, latents != null && lender != null ? lender.hold(latents) : () -> {}); // lent once nothing can fail
     }
 
     /**

@@ -103,7 +103,7 @@ public final class LayerPasses {
      * Adds the normal equations of a block — rows [from, to) of the datapoints, latents {@code h} and targets {@code t} —
      * to {@code sum}, one pair per row set ({@code rowSets} null: every row, one pair; see {@link WeightRows}).
      */
-    public void addNormalEquations(Matrix[][] sum, Layer current, Matrix h, Matrix t, int[][] rowSets, long from, long to, Cancellation cancel) {
+    public void addNormalEquations(Matrix[][] sum, Layer current, Matrix h, Rows t, int[][] rowSets, long from, long to, Cancellation cancel) {
         for (int s = 0; s < sum.length; s++) {
             Matrix[] eq;
             if (rowSets == null) {

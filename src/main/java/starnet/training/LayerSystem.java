@@ -520,21 +520,14 @@ public final class LayerSystem {
     /** Σ (z − images[from…])² over the block's rows, in parallel parts added in order. */
     private double squaredError(Block z, Rows images, int from) {
         DoubleBuffer o = z.buffer();
+        Values x = values(images);
         int c = images.cols(), base = from * c;
         double[] partial = new double[RowParallel.PARTS];
         int parts = RowParallel.run(la.threads(), z.rows(), c, (part, r0, r1) -> {
             double acc = 0;
-            if (images instanceof PixelBytes x) {
-                for (int i = r0 * c, end = r1 * c; i < end; i++) {
-                    double e = o.get(i) - x.value(base + i);
-                    acc += e * e;
-                }
-            } else {
-                double[] x = ((Matrix) images).data();
-                for (int i = r0 * c, end = r1 * c; i < end; i++) {
-                    double e = o.get(i) - x[base + i];
-                    acc += e * e;
-                }
+            for (int i = r0 * c, end = r1 * c; i < end; i++) {
+                double e = o.get(i) - x.at(base + i);
+                acc += e * e;
             }
             partial[part] = acc;
         });
@@ -544,32 +537,29 @@ public final class LayerSystem {
     /** Σ (a(z + bias) − images[from…])² over the rows of float32 pre-activations z (read only), in parallel parts added in order. */
     private double activatedSquaredError(SingleBlock z, double[] bias, Rows images, int from) {
         java.nio.FloatBuffer o = z.buffer();
+        Values x = values(images);
         int c = images.cols(), base = from * c;
         double slope = act.slope();
         double[] partial = new double[RowParallel.PARTS];
         int parts = RowParallel.run(la.threads(), z.rows(), c, (part, r0, r1) -> {
             double acc = 0;
-            if (images instanceof PixelBytes x) {
-                for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
-                    for (int j = 0; j < c; j++) {
-                        double y = o.get(off + j) + bias[j];
-                        double e = Math.max(y, slope * y) - x.value(base + off + j);
-                        acc += e * e;
-                    }
-                }
-            } else {
-                double[] x = ((Matrix) images).data();
-                for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
-                    for (int j = 0; j < c; j++) {
-                        double y = o.get(off + j) + bias[j];
-                        double e = Math.max(y, slope * y) - x[base + off + j];
-                        acc += e * e;
-                    }
+            for (int r = r0, off = r0 * c; r < r1; r++, off += c) {
+                for (int j = 0; j < c; j++) {
+                    double y = o.get(off + j) + bias[j];
+                    double e = Math.max(y, slope * y) - x.at(base + off + j);
+                    acc += e * e;
                 }
             }
             partial[part] = acc;
         });
         return inOrder(partial, parts);
+    }
+
+    /** The values of {@code rows} by row-major index: doubles as they are, pixels widened one at a time. */
+    private static Values values(Rows rows) {
+        if (rows instanceof PixelBytes b) return b::value;
+        double[] d = ((Matrix) rows).data();
+        return i -> d[i];
     }
 
     private static double inOrder(double[] partial, int parts) {
@@ -578,7 +568,7 @@ public final class LayerSystem {
         return sum;
     }
 
-    /** Values of a float64 or float32 work buffer, read by index. */
+    /** Values read by index: a float64 or float32 work buffer, doubles or pixels. */
     @FunctionalInterface
     private interface Values {
         double at(int index);

@@ -110,16 +110,7 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     @Override
     public LayerFit solveLatents(Decoder decoder, LatentOperator op, Cancellation cancel) {
         pending = null;
-        if (byBlocks(decoder)) {
-            Matrix out = freeBuffer();
-            LayerFit fit = blocks.pass(decoder, cancel, (from, to, t, x) -> {
-                LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, t, x, blocks.buffer(Blocks.OUT, to - from, out.cols()), cancel);
-                out.setRows(from, ls.latents());
-                return ls.fit();
-            });
-            pending = out;
-            return fit;
-        }
+        if (byBlocks(decoder)) return solveByBlocks(decoder, op, null, null, cancel).fit();
         LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, targets, images(decoder), freeBuffer(), cancel);
         pending = ls.latents();
         return ls.fit();
@@ -133,16 +124,25 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     public Ahead solveLatentsAhead(Decoder decoder, LatentOperator op, int[][] rowSets, Cancellation cancel) {
         if (!byBlocks(decoder)) return TrainingEngine.super.solveLatentsAhead(decoder, op, rowSets, cancel);
         pending = null;
+        return solveByBlocks(decoder, op, new Matrix[rowSets == null ? 1 : rowSets.length][], rowSets, cancel);
+    }
+
+    /**
+     * SL by blocks of widened pixels into a free buffer, kept pending; with each block's SW normal equations added to
+     * {@code equations} when given (null: SL only), and the seconds they took.
+     */
+    private Ahead solveByBlocks(Decoder decoder, LatentOperator op, Matrix[][] equations, int[][] rowSets, Cancellation cancel) {
         Layer current = decoder.layers().get(layer);
         Matrix out = freeBuffer();
-        Matrix[][] equations = new Matrix[rowSets == null ? 1 : rowSets.length][];
         long[] nanos = {0};
         LayerFit fit = blocks.pass(decoder, cancel, (from, to, t, x) -> {
             LayerSystem.LatentSolve ls = passes.solveLatents(decoder, layer, op, t, x, blocks.buffer(Blocks.OUT, to - from, out.cols()), cancel);
             out.setRows(from, ls.latents());
-            long e0 = System.nanoTime();
-            passes.addNormalEquations(equations, current, ls.latents(), t, rowSets, from, to, cancel);
-            nanos[0] += System.nanoTime() - e0;
+            if (equations != null) {
+                long e0 = System.nanoTime();
+                passes.addNormalEquations(equations, current, ls.latents(), t, rowSets, from, to, cancel);
+                nanos[0] += System.nanoTime() - e0;
+            }
             return ls.fit();
         });
         pending = out;
@@ -181,12 +181,9 @@ public final class MemoryEngine implements TrainingEngine, TrainingEngine.InMemo
     public Matrix[][] normalEquations(Decoder decoder, int[][] rowSets, Cancellation cancel) {
         Layer current = decoder.layers().get(layer);
         if (byBlocks(decoder)) return blocks.normalEquations(current, rowSets, cancel);
-        if (rowSets == null) return new Matrix[][] {passes.normalEquations(current, latents, targets, cancel)};
-        Matrix[][] out = new Matrix[rowSets.length][];
-        for (int i = 0; i < rowSets.length; i++) {
-            out[i] = passes.normalEquations(current, latents.selectRows(rowSets[i]), targets.selectRows(rowSets[i]), cancel);
-        }
-        return out;
+        Matrix[][] sum = new Matrix[rowSets == null ? 1 : rowSets.length][];
+        passes.addNormalEquations(sum, current, latents, targets, rowSets, 0, data.rows(), cancel); // one block: every row
+        return sum;
     }
 
     @Override

@@ -111,10 +111,10 @@ public final class StarNetTrainer {
      * when it holds its pixels as bytes; else over its doubles.
      */
     public static StarNetTrainer create(StarNetConfig config, starnet.model.Dataset data, LinearAlgebra la) {
-        if (data.pixelBytes() == null || data.holdsDoubles()) return create(config, data.images(), data.channels(), data.height(), data.width(), la);
+        if (!(data.held() instanceof starnet.math.PixelBytes bytes)) return create(config, data.images(), data.channels(), data.height(), data.width(), la);
         LayerPasses passes = Engines.passes(config, la);
         Decoder d = initialDecoder(config, data.channels(), data.height(), data.width());
-        return new StarNetTrainer(passes, config.training(), new MemoryEngine(passes, data.pixelBytes(), data::images, inputWidths(d)), d);
+        return new StarNetTrainer(passes, config.training(), new MemoryEngine(passes, bytes, data::images, inputWidths(d)), d);
     }
 
     /** The seeded initial decoder of {@code config} for images of (c, h, w). */
